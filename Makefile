@@ -1,0 +1,45 @@
+# Letopis — a newcomer needs only `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DB ?= letopis.db
+
+.PHONY: setup demo test example-check train bench serve system-deps clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip "setuptools<81" wheel
+	$(BIN)/pip install -q -e ".[web,test]"
+	touch $@
+
+demo: setup
+	$(BIN)/letopis ingest --db $(DB) letopis/samples
+	$(BIN)/letopis incidents --db $(DB)
+	@echo "Demo database ready: $(DB). Start the web app with: make serve  (it prints http://127.0.0.1:8000/; API docs at /docs)"
+
+system-deps:
+	bash scripts/system-deps.sh
+
+test: setup system-deps
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+example-check: setup
+	$(BIN)/letopis check-examples $(SHARED)/examples/seeds
+
+train: setup
+	$(BIN)/pip install -q "torch==2.13.0"
+	$(BIN)/python -m training.train_ner --data $(SHARED)/data/nerel --seed 13
+
+bench: setup
+	$(BIN)/python -m bench.run --data $(SHARED)/data/nerel/train --data $(SHARED)/data/nerel/dev --out bench/results.md $(BENCH_ARGS)
+
+serve: setup
+	$(BIN)/letopis serve --db $(DB)
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` → bench/results.md (see bench/run.py)."""

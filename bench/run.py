@@ -1,0 +1,361 @@
+"""Throughput and memory of Letopis next to natasha's NER alone, on the same files in the same run.
+
+    python -m bench.run --data ../shared/data/nerel/train --data ../shared/data/nerel/dev \
+        --out bench/results.md [--limit N ...] [--workers 1,2]
+
+For each data folder (its *.txt files, sorted; the first N with --limit) it runs, each as its
+own subprocess so that memory is per process:
+
+  natasha      Segmenter + NewsEmbedding + NewsNERTagger: Doc.segment + tag_ner per file
+  extract      `letopis extract FILES` (records to a pipe, counted)
+  ingest ×W    `letopis ingest --db TMP --workers W FILES` into a fresh SQLite file
+
+Wall time is everything from spawning the process to its exit (imports and model loading
+included); "first doc" is when the first result appeared, so load time shows apart, and
+"steady docs/s" counts the documents after the first over the time after it. Peak RSS is each
+process's VmHWM (Linux /proc), polled every 50 ms over the whole process tree, and the kernel's
+ru_maxrss of the reaped tree as a cross-check; for ingest the per-worker figure is the largest
+peak among the worker processes (the parent alone when there are none). Pages shared between a
+forked parent and its workers count in each of them, so sums overstate real use.
+
+`--limit` may be given once (for every folder) or once per --data, in order; 0 means all files.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLL_S = 0.05
+GOAL_SPEEDUP = 1.8
+GOAL_WORKER_MB = 400
+
+
+# ---- the natasha-alone worker (run as `python -m bench.run --natasha-worker LIST`) ------------
+
+def natasha_worker(list_file: str) -> None:
+    """Load natasha, then segment + tag every file; one JSON line per doc, flushed, on stdout."""
+    t0 = time.perf_counter()
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    print(json.dumps({"loaded": time.perf_counter() - t0}), flush=True)
+    for path in Path(list_file).read_text(encoding="utf-8").splitlines():
+        doc = Doc(Path(path).read_text(encoding="utf-8"))
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        print(json.dumps({"doc": path, "spans": len(doc.spans)}), flush=True)
+
+
+# ---- running one measured process ------------------------------------------------------------
+
+@dataclass
+class Run:
+    name: str
+    cmd: list[str]
+    docs: int = 0
+    wall: float = 0.0
+    first_doc: float | None = None     # seconds from spawn to the first result
+    rc: int | None = None
+    maxrss_mb: float = 0.0             # ru_maxrss of the reaped tree (largest single process)
+    main_mb: float = 0.0               # VmHWM of the spawned process itself
+    workers_mb: list[float] = field(default_factory=list)   # VmHWM of each descendant
+    tree_mb: float = 0.0               # largest sum of VmRSS over the tree at one poll
+    note: str = ""
+    stderr_tail: str = ""
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.wall if self.wall else 0.0
+
+    @property
+    def steady_docs_per_s(self) -> float | None:
+        if self.first_doc is None or self.docs < 2 or self.wall <= self.first_doc:
+            return None
+        return (self.docs - 1) / (self.wall - self.first_doc)
+
+    @property
+    def per_worker_mb(self) -> float:
+        return max(self.workers_mb) if self.workers_mb else self.main_mb
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _tree(pid: int) -> list[int]:
+    seen, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        seen.append(p)
+        todo += _children(p)
+    return seen
+
+
+def measure(name: str, cmd: list[str], count_line=None, timeout: float = 3600,
+            env: dict | None = None) -> Run:
+    """Run CMD, count result lines on its stdout with COUNT_LINE(line) -> bool (None: count nothing),
+    poll its process tree's memory, and reap it with wait4 for ru_maxrss."""
+    run = Run(name, cmd)
+    err = tempfile.TemporaryFile()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=ROOT,
+                            env={**os.environ, **(env or {})})
+
+    def reader() -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            if count_line is not None and count_line(raw):
+                if run.first_doc is None:
+                    run.first_doc = time.perf_counter() - t0
+                run.docs += 1
+
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    hwm: dict[int, int] = {}
+    status = None
+    while True:
+        rss_sum = 0
+        for pid in _tree(proc.pid):
+            hwm[pid] = max(hwm.get(pid, 0), _status_kb(pid, "VmHWM"))
+            rss_sum += _status_kb(pid, "VmRSS")
+        run.tree_mb = max(run.tree_mb, rss_sum / 1024)
+        # WNOWAIT would keep the zombie readable, but VmHWM of a zombie is gone anyway
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            run.wall = time.perf_counter() - t0
+            run.maxrss_mb = usage.ru_maxrss / 1024
+            break
+        if time.perf_counter() - t0 > timeout:
+            proc.kill()
+            run.note = f"killed after {timeout:.0f} s"
+            pid, status, usage = os.wait4(proc.pid, 0)
+            run.wall = time.perf_counter() - t0
+            break
+        time.sleep(POLL_S)
+    proc.returncode = run.rc = os.waitstatus_to_exitcode(status)
+    th.join(timeout=10)
+    run.main_mb = hwm.get(proc.pid, 0) / 1024
+    run.workers_mb = [kb / 1024 for pid, kb in sorted(hwm.items()) if pid != proc.pid and kb]
+    err.seek(0)
+    run.stderr_tail = err.read().decode("utf-8", "replace")[-2000:]
+    err.close()
+    return run
+
+
+# ---- the runs --------------------------------------------------------------------------------
+
+def letopis_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("letopis")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "letopis"]
+
+
+def ingest_has_workers() -> bool:
+    out = subprocess.run(letopis_cmd() + ["ingest", "--help"], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "COLUMNS": "200"})
+    return "--workers" in out.stdout
+
+
+def run_dataset(files: list[Path], workers: list[int], tmp: Path, log) -> list[Run]:
+    listing = tmp / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files) + "\n", encoding="utf-8")
+    paths = [str(f) for f in files]
+    runs = []
+
+    log(f"  natasha NER alone on {len(files)} docs …")
+    r = measure("natasha NER alone", [sys.executable, "-m", "bench.run", "--natasha-worker", str(listing)],
+                count_line=lambda b: b.startswith(b'{"doc"'))
+    runs.append(r)
+
+    log("  letopis extract …")
+    r = measure("letopis extract", letopis_cmd() + ["extract"] + paths,
+                count_line=lambda b: b.startswith(b"{"))
+    runs.append(r)
+
+    has_workers = ingest_has_workers()
+    for w in workers:
+        name = f"letopis ingest, {w} worker{'s' if w > 1 else ''}"
+        if not has_workers and w != 1:
+            runs.append(Run(name, [], note="not available: `letopis ingest` has no --workers option yet"))
+            log(f"  {name}: not available")
+            continue
+        db = tmp / f"ingest-{w}.db"
+        cmd = letopis_cmd() + ["ingest", "--db", str(db), "--quiet"]
+        if has_workers:
+            cmd += ["--workers", str(w)]
+        log(f"  {name} …")
+        r = measure(name, cmd + paths)
+        r.docs = len(files)
+        if not has_workers:
+            r.note = "no --workers option: plain `letopis ingest`"
+        runs.append(r)
+    for r in runs:
+        if r.rc not in (0, None):
+            log(f"  ! {r.name} exited {r.rc}: {r.stderr_tail[-400:]}")
+    return runs
+
+
+# ---- the report -----------------------------------------------------------------------------
+
+def _f(x: float | None, nd: int = 1) -> str:
+    return "–" if x is None else f"{x:.{nd}f}"
+
+
+def table(runs: list[Run]) -> list[str]:
+    lines = ["| run | docs | wall s | docs/s | first doc s | steady docs/s | peak RSS MB (main) "
+             "| peak RSS MB per worker | tree RSS MB (sum) | exit |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in runs:
+        if not r.cmd:
+            lines.append(f"| {r.name} | – | – | – | – | – | – | – | – | {r.note} |")
+            continue
+        workers = (f"{max(r.workers_mb):.0f} (×{len(r.workers_mb)})" if r.workers_mb
+                   else f"{r.main_mb:.0f} (in-process)")
+        first = _f(r.first_doc, 2) if r.first_doc is not None else "–"
+        lines.append(f"| {r.name} | {r.docs} | {r.wall:.1f} | {r.docs_per_s:.2f} | {first} "
+                     f"| {_f(r.steady_docs_per_s, 2)} | {r.main_mb:.0f} | {workers} | {r.tree_mb:.0f} "
+                     f"| {r.rc}{' ' + r.note if r.note else ''} |")
+    return lines
+
+
+def verdict(runs: list[Run]) -> list[str]:
+    by = {r.name: r for r in runs if r.cmd and r.rc == 0}
+    one, two = by.get("letopis ingest, 1 worker"), by.get("letopis ingest, 2 workers")
+    nat, ext = by.get("natasha NER alone"), by.get("letopis extract")
+    out = []
+    if nat and ext:
+        out.append(f"- extract vs natasha alone: {ext.docs_per_s:.2f} vs {nat.docs_per_s:.2f} docs/s "
+                   f"({ext.docs_per_s / nat.docs_per_s:.2f}×); peak RSS {ext.main_mb:.0f} vs "
+                   f"{nat.main_mb:.0f} MB")
+    if one and two:
+        speedup = two.docs_per_s / one.docs_per_s if one.docs_per_s else 0.0
+        ok_s = "PASS" if speedup >= GOAL_SPEEDUP else "FAIL"
+        out.append(f"- ingest 2 workers vs 1: {speedup:.2f}× (goal ≥ {GOAL_SPEEDUP}×: {ok_s})")
+    for r in (one, two):
+        if r:
+            ok_m = "PASS" if r.per_worker_mb <= GOAL_WORKER_MB else "FAIL"
+            out.append(f"- {r.name}: peak RSS per worker {r.per_worker_mb:.0f} MB "
+                       f"(goal ≤ {GOAL_WORKER_MB} MB: {ok_m})")
+    if not two:
+        out.append("- ingest with 2 workers: not available in this run")
+    return out
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    ncpu = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cpu}, {ncpu} CPUs available, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", action="append", help="a folder of .txt documents (repeatable)")
+    ap.add_argument("--out", default="bench/results.md")
+    ap.add_argument("--limit", type=int, action="append",
+                    help="first N files (once for all folders, or once per --data; 0: all)")
+    ap.add_argument("--workers", default="1,2", help="ingest worker counts, comma-separated")
+    ap.add_argument("--natasha-worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.natasha_worker:
+        natasha_worker(args.natasha_worker)
+        return 0
+    if not args.data:
+        ap.error("give at least one --data DIR")
+    limits = args.limit or [None]
+    if len(limits) not in (1, len(args.data)):
+        ap.error("--limit: give it once, or once per --data")
+    if len(limits) == 1:
+        limits = limits * len(args.data)
+    workers = [int(w) for w in args.workers.split(",") if w.strip()]
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    command = "python -m bench.run " + " ".join(shlex.quote(a) for a in (argv if argv is not None
+                                                                          else sys.argv[1:]))
+    started = datetime.now(timezone.utc)
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    t_all = time.perf_counter()
+    sections: list[str] = []
+    for folder, limit in zip(args.data, limits):
+        d = Path(folder)
+        files = sorted(d.glob("*.txt"))
+        if not files:
+            log(f"{d}: no .txt files, skipped")
+            sections += [f"## {d}", "", "No .txt files there: skipped.", ""]
+            continue
+        files = files[:limit] if limit else files
+        size_mb = sum(f.stat().st_size for f in files) / 1e6
+        log(f"{d}: {len(files)} docs, {size_mb:.1f} MB")
+        with tempfile.TemporaryDirectory(prefix="letopis-bench-") as tmp:
+            runs = run_dataset(files, workers, Path(tmp), log)
+        sections += [f"## {d} — {len(files)} docs{' (--limit %d)' % limit if limit else ''}, "
+                     f"{size_mb:.2f} MB of text", ""]
+        sections += table(runs) + [""] + verdict(runs) + [""]
+    total = time.perf_counter() - t_all
+    head = [
+        "# Letopis benchmark",
+        "",
+        "Produced by (from the repository root):",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        f"- when: {started:%Y-%m-%d %H:%M} UTC; whole run {total / 60:.1f} min",
+        f"- machine: {machine()}",
+        f"- 1-min load average at start / end: {_f(load_start, 2)} / "
+        f"{_f(os.getloadavg()[0] if hasattr(os, 'getloadavg') else None, 2)} (other work on the "
+        "machine slows every row; compare rows of one run, not runs)",
+        "- each row is one subprocess, run one after the other (nothing else of the benchmark runs "
+        "beside it); wall time includes interpreter start, imports and model loading",
+        "- docs/s = docs / wall; first doc = spawn → first result (≈ load time); steady docs/s = "
+        "the docs after the first over the time after it",
+        "- peak RSS: VmHWM from /proc polled every 50 ms; per worker = the largest worker process "
+        "(the main process when ingest runs in-process; ×N = child processes seen, the workers plus multiprocessing's small resource tracker); tree RSS = largest sum of VmRSS over "
+        "the process tree at one poll (shared pages of forked workers count in each)",
+        f"- goals: ingest with 2 workers ≥ {GOAL_SPEEDUP}× one worker's docs/s; ≤ {GOAL_WORKER_MB} MB "
+        "per worker",
+        "",
+    ]
+    Path(args.out).write_text("\n".join(head + sections), encoding="utf-8")
+    log(f"wrote {args.out} ({total / 60:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

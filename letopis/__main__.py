@@ -1,0 +1,3 @@
+from letopis.cli import app
+
+app()

@@ -1,0 +1,127 @@
+"""Criminal-code references: "ч. 2 ст. 96 УК РК", "по 2-й части 96-й статьи (убийство двух и более
+лиц) и 233-й статье УК РК (терроризм)", "ст. 205.1 УК РФ", "по статьям 205 и 206".
+
+References joined by "и" / "," share the code written after the last of them. A crime named in
+brackets (or in quotes after the code) is the charge's name; otherwise the name comes from a table
+of well-known articles per code (tables/criminal_articles.tsv). An unnamed code ("статьи 105 УК")
+is inferred only from a single country word in the same sentence (tables/code_markers.tsv), else
+it stays "УК". Article numbers outside a criminal context (constitution, КоАП) are not charges.
+
+API: ``find_charges(analysis)`` → list[Charge].
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from letopis.extract.matcher import fold, read_table
+from letopis.nlp.analysis import Analysis, Sentence
+from letopis.record import Charge
+
+_NUM = r"\d+(?:\.\d+|-\d+)?"
+_ORD = r"-?(?:й|я|ой|ая|ей|ую|ого|го|му|ому|ом|е|и|ю)"
+_REF = re.compile(
+    # "2-й части 96-й статьи", "233-й статье"
+    # (?<!\d): start at a digit run's first digit only, else long digit runs scan quadratically
+    rf"(?<!\d)(?:(?P<pa>\d+){_ORD}\s+част(?:ь|и|ью|ям|ей)\s+)?(?P<aa>{_NUM}){_ORD}\s+стать(?:я|и|ей|е|ю|ям|ями|ях)\b"
+    # "пп. «а», «б» ч. 2 ст. 105", "части 2 статьи 105", "статьям 205 и 206", "ст.ст. 30, 205"
+    rf"|(?:(?:пп?\.|пункт\w*)\s*(?:«?[а-я]»?(?:\s*(?:,|и)\s*«?[а-я]»?)*|\d+)\s*)?"
+    rf"(?:(?:ч\.|част(?:ь|и|ью|ям|ей))\s*(?P<pb>\d+)\s*)?"
+    rf"(?:ст\.\s*(?:ст\.)?|стать(?:я|и|ей|е|ю|ям|ями|ях|ьи)\b)\s*(?P<ab>{_NUM}(?:\s*(?:,|и)\s*{_NUM}(?![\d\w-]))*)",
+    re.I)
+_NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?)\s*\)")
+_QNAME = re.compile(r"\s*«([А-ЯЁа-яё][^«»]{1,150}?)»")
+_JOIN = re.compile(r"\s*(?:,|и|а также|,\s*а также|либо|или)\s*")
+_OTHER_LAW = re.compile(r"\s*(?:Конституци|КоАП|Кодекс\w* об административных|ГК\b|ГПК|УПК|УИК|НК\b|ТК\b|"
+                        r"Гражданск|Налогов|Трудов|Уголовно-процессуальн|Уголовно-исполнительн|закон|Устав|"
+                        r"Конвенци|Декларац|Регламент|Соглашени|Договор)", re.I)
+# Words that make bare article numbers charges: a case, a charge, a sentence.
+_CRIME_CONTEXT = re.compile(r"уголовн|обвин|осужд|приговор|возбужд|преступлен|задержан|арестован|подозрева"
+                            r"|\bУК\b|терроризм|убийств", re.I)
+
+
+@lru_cache(maxsize=1)
+def _codes() -> list[tuple[str, re.Pattern]]:
+    return [(r[0], re.compile(r"\s*(" + r[1] + ")")) for r in read_table("criminal_codes.tsv")]
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, str]:
+    return {w: r[0] for r in read_table("code_markers.tsv") for w in r[1].split()}
+
+
+@lru_cache(maxsize=1)
+def _articles() -> dict[tuple[str, str], str]:
+    return {(r[0], r[1]): r[2] for r in read_table("criminal_articles.tsv")}
+
+
+def article_name(code: str, article: str, year: int | None = None) -> str | None:
+    """The table name of a well-known article; the Kazakh code by edition (1997 until 2015, then 2014)."""
+    table = _articles()
+    if code == "УК РК":
+        editions = ["УК РК@2014", "УК РК@1997"] if (year is None or year >= 2015) else ["УК РК@1997"]
+        return next((table[(e, article)] for e in editions if (e, article) in table), None)
+    return table.get((code, article))
+
+
+def _code_at(text: str, pos: int) -> tuple[str, int] | None:
+    for name, rx in _codes():
+        m = rx.match(text, pos)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _country_code(sent: Sentence) -> str:
+    found = {_markers()[fold(t.lemma)] for t in sent.tokens if fold(t.lemma) in _markers()}
+    return found.pop() if len(found) == 1 else "УК"
+
+
+def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
+    text = analysis.text
+    region = text[:sent.end]
+    refs = []          # [start, end, [(article, part)], code | None, name | None]
+    for m in _REF.finditer(region, sent.start):
+        pos, name, code = m.end(), None, None
+        for _ in range(2):                       # "(name) УК РК", "УК РК (name)", "УК РФ «Террористический акт»"
+            n = _NAME.match(region, pos)
+            if n and not name:
+                name, pos = n.group(1), n.end()
+                continue
+            c = _code_at(region, pos) if code is None else None
+            if c:
+                code, pos = c
+                q = _QNAME.match(region, pos)
+                if q and not name:
+                    name, pos = q.group(1)[:1].lower() + q.group(1)[1:], q.end()
+                continue
+            break
+        if code is None and _OTHER_LAW.match(region, pos):
+            continue
+        part = m.group("pa") or m.group("pb")
+        arts = [a.strip() for a in re.split(r"\s*(?:,|\bи\b)\s*", m.group("aa") or m.group("ab")) if a.strip()]
+        refs.append([m.start(), pos, [(a, part if i == 0 else None) for i, a in enumerate(arts)], code, name])
+    if not refs:
+        return []
+    # a code written after the last of coordinated references applies to all of them
+    for k in range(len(refs) - 2, -1, -1):
+        if refs[k][3] is None and refs[k + 1][3] and _JOIN.fullmatch(region[refs[k][1]:refs[k + 1][0]]):
+            refs[k][3] = refs[k + 1][3]
+    if all(r[3] is None for r in refs) and not _CRIME_CONTEXT.search(region[sent.start:]):
+        return []
+    year = analysis.published.year if analysis.published else None
+    out = []
+    for start, end, arts, code, name in refs:
+        if code in (None, "УК"):
+            code = _country_code(sent)
+        for article, part in arts:
+            nm = name if (name and len(arts) == 1) else article_name(code, article, year)
+            out.append(Charge(code, article, part, nm, start, end))
+    return out
+
+
+def find_charges(analysis: Analysis) -> list[Charge]:
+    out: list[Charge] = []
+    for sent in analysis.sentences:
+        out.extend(c for c in _sentence_charges(analysis, sent) if not analysis.ignored(c.start, c.end))
+    return out

@@ -1,0 +1,169 @@
+"""Facts that are not incidents: weapons seized, criminal cases opened, regimes declared, lifted or
+continued, arrivals and exits of groups, sentences handed down. Each kind is a rule of data:
+cue lemmas, lemmas that must stand near them, and which arguments to read."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from letopis.nlp.analysis import Analysis, Sentence
+from letopis.record import Fact
+
+
+@dataclass(frozen=True)
+class FactRule:
+    kind: str
+    cues: frozenset[str]                 # one of these lemmas in the clause
+    needs: frozenset[str] = frozenset()  # and one of these (empty: none needed)
+    quantity: bool = False               # read the number next to the object
+    regime: bool = False                 # read "режим …"
+    when: bool = False                   # read the date expression of the sentence
+    needs_attempt: bool = False          # "пытались покинуть"
+
+
+def _f(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+RULES = (
+    FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
+             _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет"), quantity=True),
+    FactRule("criminal_cases_opened", _f("завести", "возбудить", "возбуждение", "заводить", "возбуждать"),
+             _f("дело"), quantity=True),
+    FactRule("detained", _f("задержать", "арестовать", "задержание"),
+             _f("человек", "подозреваемый", "член", "боевик", "террорист", "лицо", "участник", "экстремист"),
+             quantity=True),
+    FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
+             _f("теракт", "террористический", "нападение", "акт", "попытка")),
+    FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить"), _f("режим"), regime=True),
+    FactRule("regime_declared", _f("ввести", "введение", "объявить", "ввод"), _f("режим"), regime=True, when=True),
+    FactRule("regime_continues", _f("сохраняться", "сохранить", "сохраниться", "продлить", "продление", "продолжать",
+                                    "действовать"), _f("режим"), regime=True),
+    FactRule("entry_of_foreign_group", _f("прибытие", "въезд", "прибыть", "въехать", "проникнуть", "проникновение"),
+             _f("иностранный", "боевик", "группа"), when=True),
+    FactRule("attempted_exit", _f("покинуть", "выехать", "выезд", "бежать"), _f(), when=True, needs_attempt=True),
+    FactRule("sentence", _f("приговорить", "приговор", "осудить"), _f("год", "пожизненный", "лишение", "срок"),
+             quantity=True),
+)
+ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
+_REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
+                     r"опасности|готовности|тревоги|ЧП|ЧС))")
+_WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
+_CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
+_PENALTY = re.compile(r"к\s+(пожизненному\s+лишению\s+свободы|(?:\S+\s+){1,3}(?:годам|года|лет)\s+(?:лишения\s+свободы|"
+                      r"заключения|колонии)[^,.;]*)", re.I)
+
+
+def _regime_norm(raw: str) -> str:
+    from letopis.nlp.morph import parse
+    words = raw.split()
+    p = parse(words[0])[0]
+    nom = p.inflect({"nomn", "sing"})
+    words[0] = nom.word if nom else words[0]
+    return " ".join(words)
+
+
+def _clause(sent: Sentence, i: int) -> tuple[int, int]:
+    lo, hi = i, i
+    while lo > 0 and sent.tokens[lo - 1].text not in {".", ";", "!", "?"} and i - lo < 12:
+        lo -= 1
+    while hi < len(sent.tokens) - 1 and sent.tokens[hi + 1].text not in {".", ";", "!", "?"} and hi - i < 14:
+        hi += 1
+    return lo, hi
+
+
+def find_facts(analysis: Analysis, ex) -> list[Fact]:
+    text = analysis.text
+    facts: list[Fact] = []
+    for sent in analysis.sentences:
+        if analysis.ignored(sent.start, sent.end):
+            continue
+        lemmas = [t.lemma for t in sent.tokens]
+        for rule in RULES:
+            for i, lem in enumerate(lemmas):
+                if lem not in rule.cues:
+                    continue
+                lo, hi = _clause(sent, i)
+                window = set(lemmas[lo:hi + 1])
+                if rule.needs and not window & rule.needs:
+                    continue
+                if rule.needs_attempt and not window & ATTEMPT:
+                    continue
+                a, b = sent.tokens[lo].start, sent.tokens[hi].end
+                fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
+                if rule.quantity:
+                    nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")]
+                    if rule.kind == "sentence":
+                        pm = _PENALTY.search(text, sent.start, sent.end)
+                        if not pm:
+                            continue
+                        fact.extra["penalty"] = pm.group(1).strip()
+                        nums = [n for n in nums if pm.start() <= n.start < pm.end()]
+                    if nums:
+                        n = min(nums, key=lambda n: abs(n.start - sent.tokens[i].start))
+                        fact.quantity, fact.qualifier = n.value, n.qualifier
+                        fact.evidence = [(n.start, n.end), (sent.start, sent.end)]
+                        fact.text = _tight(text, sent, sent.tokens[i].start, n)
+                    elif rule.kind != "sentence":
+                        continue
+                if rule.regime:
+                    cue_at = sent.tokens[i].start
+                    ms = list(_REGIME.finditer(text, a, b))
+                    if not ms:
+                        continue
+                    m = min(ms, key=lambda x: abs(x.start() - cue_at))   # the regime the cue speaks of
+                    fact.extra["regime"] = _regime_norm(m.group(0).strip())
+                    w = _WHERE.search(text, m.end(), b)
+                    if w and rule.kind == "regime_continues":
+                        fact.extra["where"] = w.group(1)
+                if rule.kind == "criminal_cases_opened":
+                    cm = _CASE_CRIME.search(text, a, b)
+                    if cm:
+                        fact.extra["crime"] = cm.group(1)
+                if rule.when:
+                    ts = [t for t in ex.temporals if sent.start <= t.start < sent.end and t.kind != "time"]
+                    if ts:
+                        t = min(ts, key=lambda t: abs(t.start - sent.tokens[i].start))
+                        fact.extra["date_text"] = t.text
+                        for key in ("month", "days", "year"):
+                            if key in t.extra:
+                                fact.extra[key] = t.extra[key]
+                        if t.value:
+                            fact.extra["date"] = t.value
+                if rule.kind == "sentence":
+                    fact.extra["charges"] = [c.to_dict() for c in ex.charges if sent.start <= c.start < sent.end]
+                if not any(f.kind == fact.kind and f.evidence[-1] == fact.evidence[-1] for f in facts):
+                    facts.append(fact)
+                break
+        _investigation(analysis, sent, lemmas, facts)
+    return facts
+
+
+LEADS = {"возглавлять", "возглавить", "руководить", "возглавляться"}
+INQUIRY = {"расследование", "следственный", "следствие", "оперативный"}
+
+
+def _investigation(analysis: Analysis, sent: Sentence, lemmas: list[str], facts: list[Fact]) -> None:
+    """"Расследованием … занимается группа, которую возглавляет министр … Касымов" → who leads it."""
+    if not (set(lemmas) & LEADS and set(lemmas) & INQUIRY):
+        return
+    i = next(k for k, lem in enumerate(lemmas) if lem in LEADS)
+    after = [e for e in analysis.entities if e.type == "PERSON" and sent.tokens[i].end <= e.start < sent.end]
+    if not after:
+        return
+    head = after[0]
+    facts.append(Fact("investigation", analysis.text[sent.start:sent.end].strip(), [(sent.start, sent.end)],
+                      extra={"head": head.normal or head.text, "head_span": [head.start, head.end]}))
+
+
+def _tight(text: str, sent: Sentence, cue_start: int, num) -> str:
+    """The phrase from the cue to the counted object: "изъято более 2 тысяч оружия"."""
+    lo = min(cue_start, num.start)
+    hi = max(cue_start, num.end)
+    m = re.match(r"(?:\s*[^\s,.;]+){1,6}", text[hi:sent.end])
+    end = hi + (len(m.group(0)) if m else 0)
+    tail = text[end:sent.end]
+    stop = re.search(r"[,.;!?]", tail)
+    if stop and stop.start() < 60 and cue_start < num.start:
+        end += stop.start()
+    return text[lo:end].strip()

@@ -1,0 +1,127 @@
+"""A small lemma-sequence matcher: a table of patterns → longest match over tokens.
+
+The yargy idea without yargy: rules are data (rows of a .tsv in extract/tables/), the matcher is a
+trie over pattern elements. A pattern is space-separated elements:
+
+- ``автомат``      lower-case word: matches a token whose lemma (any pymorphy reading) or text is it;
+- ``РПГ-7``        a word with capitals: matches the token text exactly (abbreviations, models);
+- ``/ак-?\\d+/``   a regular expression, full match on the token text (case-sensitive unless (?i));
+- ``«`` ``»``      punctuation: matches itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+from letopis.nlp import morph
+from letopis.nlp.analysis import Token
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated table in extract/tables/ ('#' lines are comments, blank cells kept)."""
+    text = resources.files("letopis.extract").joinpath("tables", name).read_text(encoding="utf-8")
+    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def keys(text: str) -> frozenset[str]:
+    """Every form a token may be matched by: its text and the lemmas of all its readings."""
+    low = fold(text)
+    out = {low}
+    if any("а" <= c <= "я" for c in low):
+        # readings of the top reading's part of speech only: "после" is no form of "посол"
+        rs = morph.parse(low)
+        out.update(fold(p.normal_form) for p in rs if p.tag.POS == rs[0].tag.POS)
+    return frozenset(out)
+
+
+@dataclass
+class Match:
+    start: int          # token index, inclusive
+    end: int            # token index, exclusive
+    payload: Any
+
+
+class _Node:
+    __slots__ = ("lit", "exact", "rx", "payload")
+
+    def __init__(self) -> None:
+        self.lit: dict[str, _Node] = {}
+        self.exact: dict[str, _Node] = {}
+        self.rx: list[tuple[re.Pattern, _Node]] = []
+        self.payload: Any = None
+
+
+class LemmaMatcher:
+    def __init__(self, rows: Iterable[tuple[str, Any]]):
+        self.root = _Node()
+        for pattern, payload in rows:
+            self.add(pattern, payload)
+
+    def add(self, pattern: str, payload: Any) -> None:
+        node = self.root
+        for el in pattern.split():
+            if len(el) > 2 and el.startswith("/") and el.endswith("/"):
+                src = el[1:-1]
+                for rx, child in node.rx:
+                    if rx.pattern == src:
+                        node = child
+                        break
+                else:
+                    child = _Node()
+                    node.rx.append((re.compile(src), child))
+                    node = child
+            elif el != el.lower():
+                node = node.exact.setdefault(el.replace("ё", "е"), _Node())
+            else:
+                node = node.lit.setdefault(fold(el), _Node())
+        if node.payload is None:        # first row wins: tables list specific rows first
+            node.payload = payload
+
+    def _children(self, node: _Node, tok: Token) -> list[_Node]:
+        out = []
+        if node.exact:
+            n = node.exact.get(tok.text.replace("ё", "е"))
+            if n:
+                out.append(n)
+        if node.lit:
+            for k in keys(tok.text) | {fold(tok.lemma)}:
+                n = node.lit.get(k)
+                if n:
+                    out.append(n)
+        for rx, n in node.rx:
+            if rx.fullmatch(tok.text):
+                out.append(n)
+        return out
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        """The longest pattern starting at token i."""
+        best: Match | None = None
+        frontier = [(self.root, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if node.payload is not None and j > i and (best is None or j > best.end):
+                best = Match(i, j, node.payload)
+            if j < len(tokens):
+                frontier.extend((c, j + 1) for c in self._children(node, tokens[j]))
+        return best
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        out, i = [], 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i)
+            if m:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out

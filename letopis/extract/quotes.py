@@ -1,0 +1,109 @@
+"""Quotes with their speakers.
+
+Direct speech: «…», — сказал официальный представитель МИД.   «…» - добавил Ерлан Карин.
+               Карин заявил: «…»
+Indirect:      По словам Ерлана Карина, эти попытки были пресечены.
+A speaker given by role only ("прокомментировал Государственный секретарь РК") resolves to the
+person who holds that role in the document."""
+from __future__ import annotations
+
+import re
+
+from letopis.nlp.analysis import Analysis
+from letopis.nlp.morph import lemma
+from letopis.record import Entity, Quote
+
+SPEECH = {"сказать", "заявить", "подчеркнуть", "отметить", "сообщить", "добавить", "пояснить",
+          "прокомментировать", "спросить", "рассказать", "уточнить", "заметить", "указать", "напомнить",
+          "констатировать", "признать", "написать", "ответить", "процитировать", "заверить", "резюмировать",
+          "говорить", "сообщать", "заявлять", "отмечать", "подчеркивать", "добавлять"}
+_DIRECT = re.compile(r"[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
+_LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
+_INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>[^,]{0,80}?),\s*(?P<body>[^.!?]+[.!?]?)")
+
+
+def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Entity]) -> tuple[str | None, str | None, int]:
+    """The speaker named right after the speech verb: a person, or a role phrase."""
+    sent = analysis.sentence_at(pos)
+    end = sent.end if sent else min(len(analysis.text), pos + 200)
+    cands = [(p.start, "person", p) for p in persons if pos <= p.start < end] + \
+            [(r.start, "role", r) for r in roles if pos <= r.start < end]
+    if not cands:
+        # a bare noun speaker ("спросила телеведущая")
+        from letopis.nlp.morph import tag
+        for m in re.finditer(r"[а-яё]+", analysis.text[pos:end]):
+            t = tag(m.group(0))
+            if "NOUN" in t and "nomn" in t:
+                return m.group(0), None, pos
+            if "PREP" in t or "NOUN" in t or "ADVB" in t:
+                continue
+            break
+        return None, None, pos
+    cands.sort(key=lambda c: c[0])
+    start, kind, obj = cands[0]
+    if kind == "person":
+        role = next((r.normal for r in roles if r.end <= obj.start and obj.start - r.end <= 2), None)
+        return obj.normal or obj.text, role, start
+    person = next((p for p in persons if 0 <= p.start - obj.end <= 2), None)
+    if person is not None:
+        return person.normal or person.text, obj.normal, start
+    return None, obj.normal, start
+
+
+def _resolve_role(speaker: str | None, role: str | None, holders: dict[str, str]) -> str | None:
+    if speaker is None and role:
+        return holders.get(role.lower())
+    return speaker
+
+
+def find_quotes(analysis: Analysis, ex) -> list[Quote]:
+    text = analysis.text
+    roles = ex.roles
+    persons = [e for e in analysis.entities if e.type == "PERSON"]
+    # who holds which role: "Государственный секретарь РК Ерлан Карин"
+    holders: dict[str, str] = {}
+    for r in roles:
+        p = next((p for p in persons if 0 <= p.start - r.end <= 2), None)
+        if p is not None:
+            holders.setdefault(r.normal.lower(), p.normal or p.text)
+    quotes: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DIRECT.finditer(text):
+        body_s, body_e = m.start(1), m.end(1)
+        if lemma(m.group("verb")) not in SPEECH or len(m.group(1).split()) < 3:
+            continue
+        speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
+        speaker = _resolve_role(speaker, role, holders)
+        quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e],
+                            extra={"verb": m.group("verb")}))
+        taken.append((m.start(), m.end()))
+    for m in _LEAD.finditer(text):
+        if lemma(m.group("verb")) not in SPEECH or any(a <= m.start(2) < b for a, b in taken):
+            continue
+        sent = analysis.sentence_at(m.start())
+        lo = sent.start if sent else max(0, m.start() - 150)
+        before = [p for p in persons if lo <= p.start < m.start()]
+        if not before:
+            continue
+        p = before[-1]
+        quotes.append(Quote(p.normal or p.text, None, m.start(2), m.end(2), m.group(2), extra={"verb": m.group("verb")}))
+    for m in _INDIRECT.finditer(text):
+        who = m.group("who").strip()
+        ps = [p for p in persons if m.start("who") <= p.start < m.end("who")]
+        rs = [r for r in roles if m.start("who") <= r.start < m.end("who")]
+        speaker = ps[0].normal or ps[0].text if ps else None
+        role = rs[0].normal if rs else None
+        if speaker is None and role is None:
+            # "по словам спикера": the last named speaker
+            speaker = next((q.speaker for q in reversed(quotes) if q.start < m.start() and q.speaker), None)
+            role = who or None
+        speaker = _resolve_role(speaker, role, holders)
+        quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
+                            extra={"indirect": True}))
+    quotes.sort(key=lambda q: q.start)
+    for q in quotes:                      # a role-only speaker may be named elsewhere in the text
+        if q.speaker and not q.role:
+            q.role = next((r for r, p in holders.items() if p == q.speaker), None)
+            if q.role:
+                q.role = next(x.normal for x in roles if x.normal.lower() == q.role)
+    return quotes

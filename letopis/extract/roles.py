@@ -1,0 +1,241 @@
+"""Ranks, positions and professions from tables (tables/ranks.tsv, professions.tsv, role_orgs.tsv).
+
+A role is a head from the tables ("сержант", "министр", "сотрудник"), the agreeing adjectives just
+before it ("официальный представитель"), and the genitive chain after it kept as written
+("министр внутренних дел РК", "командир взвода отдельного батальона … ДВД", "капитан полиции").
+The normal form puts the head and its adjectives in the nominative singular ("старших сержантов
+полиции" → "старший сержант полиции"). The group comes from the head, or for generic heads
+(сотрудник, командир, ranks) from the service words in the chain (role_orgs.tsv).
+
+A rank and a position naming one person ("командир взвода … капитан полиции Газиз Байтасов") come
+out as two mentions with their own spans; the person linker joins them.
+
+API: ``find_roles(analysis, professions_only=False)`` → list[RoleMention]; with
+``professions_only`` the kinds of people that are no profession (ребёнок, боевик, житель) are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from letopis.extract.matcher import LemmaMatcher, fold, read_table
+from letopis.extract.mentions import RoleMention
+from letopis.nlp import morph
+from letopis.nlp.analysis import Analysis, Sentence, Token
+
+
+@dataclass(frozen=True)
+class Head:
+    normal: str
+    group: str          # "*X": from the chain, X when it names no service
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def head_matcher() -> LemmaMatcher:
+    rows = []
+    for r in read_table("professions.tsv"):
+        rows.append((r[0], Head(r[1], r[2], frozenset(filter(None, (r[3] if len(r) > 3 else "").split(","))))))
+    for r in read_table("ranks.tsv"):
+        flags = set(filter(None, (r[2] if len(r) > 2 else "").split(",")))
+        rows.append((r[0], Head(r[1], "*military", frozenset(flags | {"rank"}))))
+    return LemmaMatcher(rows)
+
+
+@lru_cache(maxsize=1)
+def org_matcher() -> LemmaMatcher:
+    return LemmaMatcher((r[0], r[1]) for r in read_table("role_orgs.tsv"))
+
+
+_GROUP_RANK = {"police": 0, "security_service": 0, "military": 1, "official": 2}
+_PREFIXED = re.compile(r"(?i)(экс|женщин[аы]?)-([а-яё]+)")
+_ABBR = re.compile(r"([A-ZА-ЯЁ]{2,7})([а-я]{1,2})?")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc2", "voct")
+
+
+def _readings(word: str):
+    return morph.parse(word.lower())
+
+
+def _is_gent(tok: Token) -> bool:
+    rs = _readings(tok.text)
+    if len(tok.text) < 2 or rs[0].tag.POS not in ("NOUN", "ADJF"):
+        return False
+    return any(("gent" in p.tag or "gen2" in p.tag) and p.tag.POS in ("NOUN", "ADJF") for p in _readings(tok.text))
+
+
+def _head_reading(tok: Token):
+    """The noun reading of the head word (case and number for the adjectives before it)."""
+    rs = _readings(tok.text)
+    return next((p for p in rs if p.tag.POS == "NOUN"), rs[0])
+
+
+def _used_as_adjective(toks: list[Token], end: int) -> bool:
+    """"военного самолета": a head that is also an adjective, followed by a noun it agrees with."""
+    last, nxt = toks[end - 1], toks[end] if end < len(toks) else None
+    adj = [p for p in _readings(last.text) if p.tag.POS in ("ADJF", "PRTF")]
+    if not adj or nxt is None or not nxt.text.isalpha() or nxt.text[0].isupper():
+        return False
+    for p in _readings(nxt.text):
+        if p.tag.POS == "NOUN" and any(a.tag.case == p.tag.case and a.tag.number == p.tag.number for a in adj):
+            return True
+    return False
+
+
+def _in_entity(analysis: Analysis, tok: Token) -> bool:
+    return any(e.start <= tok.start and tok.end <= e.end and e.type != "PERSON" for e in analysis.entities)
+
+
+def _name_like(analysis: Analysis, tok: Token) -> bool:
+    """A capitalised word that is no place, organisation or abbreviation: a person's name."""
+    rs = _readings(tok.text)
+    if any({"Geox", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in rs[:3]) or _in_entity(analysis, tok):
+        return False
+    if any(p.tag.POS == "ADJF" for p in rs[:2]) and not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in rs[:1]):
+        return False
+    return True
+
+
+def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
+    """End (exclusive) of the genitive dependents after a head starting at token j."""
+    good, k, limit = j, j, j + 12
+    hm = head_matcher()
+    while k < min(len(toks), limit):
+        tok = toks[k]
+        t = tok.text
+        q = _quote_end(toks, k)
+        if q and k > j and good == k:                                 # президент компании «Лукойл»
+            good = k = q
+            continue
+        if t == "по" and k > j:                           # департамента КНБ по Жамбылской области
+            n = k + 1
+            while n < len(toks) and n < k + 4 and any(p.tag.POS == "ADJF" and "datv" in p.tag for p in _readings(toks[n].text)):
+                n += 1
+            if n < len(toks) and any(p.tag.POS == "NOUN" and "datv" in p.tag for p in _readings(toks[n].text)):
+                good = k = n + 1
+                continue
+            break
+        if t == "и" and k > j and good == k and k + 1 < len(toks):   # актёр театра и кино
+            nt = toks[k + 1]
+            if nt.text.islower() and _is_gent(nt) and not hm.match_at(toks, k + 1):
+                k += 1
+                continue
+            break
+        m = _ABBR.fullmatch(t)
+        if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
+            good = k = k + 1
+            continue
+        if not t.isalpha() and "-" not in t:
+            break
+        inner = hm.match_at(toks, k)
+        if inner and ("rank" in inner.payload.flags or (k == j and "rel" not in head.flags)):
+            break                      # "сотрудников отдела старших сержантов полиции": a new role
+        if not _is_gent(tok) or any(p.tag.POS == "PRTF" for p in _readings(t)[:1]):
+            break
+        if t[0].isupper() and _name_like(analysis, tok):
+            break
+        k += 1
+        if any(p.tag.POS == "NOUN" and ("gent" in p.tag or "gen2" in p.tag) for p in _readings(t)):
+            good = k
+    return good
+
+
+def _quote_end(toks: list[Token], j: int) -> int | None:
+    if j >= len(toks) or toks[j].text not in "«\"„":
+        return None
+    for k in range(j + 1, min(len(toks), j + 8)):
+        if toks[k].text in "»\"“”":
+            return k + 1 if k > j + 1 else None
+    return None
+
+
+def _chain_text(analysis: Analysis, toks: list[Token]) -> str:
+    out = []
+    for t in toks:
+        m = _ABBR.fullmatch(t.text)
+        out.append(m.group(1) if m else t.text)       # "МИДа" → "МИД"
+    text = " ".join(out)
+    return re.sub(r"« ", "«", re.sub(r" »", "»", text))
+
+
+@lru_cache(maxsize=1)
+def modifiers() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_table("role_modifiers.tsv"))
+
+
+def _inflect_adj(word: str, case: str | None, number: str | None, gender: str) -> str | None:
+    for p in _readings(word):
+        if p.tag.POS == "ADJF" and (case is None or p.tag.case == case) and (number is None or p.tag.number == number):
+            if fold(p.normal_form) not in modifiers():
+                return None
+            f = p.inflect({"nomn", "sing", gender})
+            return f.word if f else None
+    return None
+
+
+def _group(analysis: Analysis, head: Head, chain: list[Token]) -> str:
+    if not head.group.startswith("*"):
+        return head.group
+    found = [m.payload for m in org_matcher().find(chain)]
+    if found:
+        return min(found, key=lambda g: _GROUP_RANK.get(g, 3))
+    return head.group[1:]
+
+
+def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) -> list[RoleMention]:
+    text, toks = analysis.text, sent.tokens
+    out: list[RoleMention] = []
+    i = 0
+    while i < len(toks):
+        m = head_matcher().match_at(toks, i)
+        prefix = ""
+        if m is None:           # "экс-президента", "женщин-полицейских": the head after the hyphen
+            pm = _PREFIXED.fullmatch(toks[i].text)
+            if pm:
+                part = Token(toks[i].start + pm.start(2), toks[i].end, pm.group(2), pm.group(2).lower())
+                m = head_matcher().match_at([part] + toks[i + 1:i + 1], 0)
+                prefix = "экс-" if fold(pm.group(1)) == "экс" else ""
+            if m is None or m.end != 1:
+                i += 1
+                continue
+            m.end = i + 1
+        head, end = m.payload, m.end
+        if (professions_only and "person" in head.flags) or _used_as_adjective(toks, end):
+            i = end
+            continue
+        cend = end if "nochain" in head.flags else _chain(analysis, toks, end, head)
+        nxt = toks[cend] if cend < len(toks) else None
+        if ("needchain" in head.flags and cend == end) or (
+                "ctx" in head.flags and cend == end and not (nxt and nxt.text[:1].isupper() and nxt.text.isalpha())):
+            i = end
+            continue
+        hn = next((k for k in range(i, end) if _readings(toks[k].text)[0].tag.POS == "NOUN"), end - 1)
+        hr = _head_reading(toks[hn])
+        gender = hr.tag.gender if hr.tag.gender in ("masc", "femn", "neut") else "masc"
+        # agreeing adjectives just before the head: "официальный представитель", "конных полицейских"
+        start, adjs = i, []
+        while start > 0 and len(adjs) < 3:
+            prev = toks[start - 1]
+            if not prev.text.isalpha() or (prev.text[0].isupper() and prev.start != sent.start):
+                break
+            a = _inflect_adj(prev.text, hr.tag.case, hr.tag.number, gender)
+            if a is None:
+                break
+            adjs.insert(0, a)
+            start -= 1
+        chain = toks[end:cend]
+        normal = " ".join(adjs + [prefix + head.normal] + ([_chain_text(analysis, chain)] if chain else []))
+        s, e = toks[start].start, toks[cend - 1].end
+        plural = hr.tag.number == "plur" and "Pltm" not in hr.tag
+        out.append(RoleMention(s, e, text[s:e], normal, _group(analysis, head, chain), plural))
+        i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
+    return out
+
+
+def find_roles(analysis: Analysis, professions_only: bool = False) -> list[RoleMention]:
+    out: list[RoleMention] = []
+    for sent in analysis.sentences:
+        out.extend(r for r in _sentence_roles(analysis, sent, professions_only)
+                   if not analysis.ignored(r.start, r.end))
+    return out

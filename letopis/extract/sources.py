@@ -1,0 +1,68 @@
+"""The source chain: who published the report and whom it cites.
+
+"сообщает Vecher.kz со ссылкой на МИА «Казинформ»"  → publisher Vecher.kz, cited МИА «Казинформ»
+"(Центральной Азии – КазТАГ)"                         → an editor's note inside a quote: the publisher
+"БИШКЕК, 5 августа /Новости-Грузия/"                  → an agency dateline: the publisher
+"по информации генпрокуратуры РК"                     → cited
+"В интервью телеканалу «Хабар 24»"                    → interview venue"""
+from __future__ import annotations
+
+import re
+
+from letopis.nlp.analysis import Analysis
+from letopis.record import Source
+
+_NAME = r"(?:[A-Za-zА-ЯЁ][\w.\-]*(?:\s+[A-Za-zА-ЯЁ][\w.\-]*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
+_REPORTS = re.compile(r"(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила)\s+"
+                      r"(?P<pub>" + _NAME + r")(?:\s+со?\s+сс\w*лк\w*\s+на\s+(?P<cited>" + _NAME + r"))?")
+_CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|сведениям|сообщению)|[Сс]о\s+сс\w*лк\w*\s+на|"
+                    r"[Кк]ак\s+сообщили\s+в|сообщили\s+в)\s+(?P<cited>(?:[а-яё]+\s+){0,2}" + _NAME + r")")
+_EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
+_DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/", re.M)
+_VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[\s.,;:]+$", "", name.strip())
+
+
+def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
+    """An organisation entity's normal form when one covers the name ("генпрокуратуры РК")."""
+    for e in analysis.entities:
+        if e.type == "ORGANIZATION" and e.start <= start + 2 and e.end >= end - 2 and e.normal:
+            return e.normal
+    words = raw.split()
+    if words and words[0][0].islower():
+        from letopis.nlp.morph import parse
+        p = parse(words[0])[0]
+        nom = p.inflect({"nomn"})
+        if nom is not None:
+            words[0] = nom.word
+    return " ".join(words)
+
+
+def find_sources(analysis: Analysis, ex) -> list[Source]:
+    text = analysis.text
+    out: list[Source] = []
+
+    def add(name: str, relation: str, start: int, end: int) -> None:
+        name = _clean(name)
+        if name and not any(s.name == name and s.relation == relation for s in out):
+            out.append(Source(name, relation, start, start + len(name)))
+
+    for m in _DATELINE.finditer(text[:400]):
+        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+    for m in _REPORTS.finditer(text):
+        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+        if m.group("cited"):
+            add(m.group("cited"), "cited", m.start("cited"), m.end("cited"))
+    for m in _EDITOR.finditer(text):
+        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+    for m in _CITED.finditer(text):
+        raw = _clean(m.group("cited"))
+        add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
+            m.start("cited"), m.end("cited"))
+    for m in _VENUE.finditer(text):
+        add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
+    # one publisher: an agency's own note outranks a "сообщает" of a quoted outlet only when alone
+    return out

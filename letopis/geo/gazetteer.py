@@ -1,0 +1,236 @@
+"""Offline gazetteer: countries of the world, regions and cities (GeoNames ≥15k, Russian names).
+
+The index is built from data/gazetteer.json.gz (see scripts/build_gazetteer.py) on first use.
+Names are matched word by word on folded forms; a text word matches a name word when one of its
+candidate nominatives (the word itself, pymorphy2 lemmas, suffix-stripped guesses) equals one of
+the name word's forms (the word or its lemma), so "Таразе", "Жамбылской области", "Алма-Ате",
+"Соединённых Штатах" resolve.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .morph import geo_weight, parse
+from .text import fold, spans, words
+
+CORE = ("KZ", "RU", "KG", "UZ", "TJ", "TM")
+KIND_RANK = {"country": 2, "city": 1, "region": 0}
+# match quality: the current Russian name > curated old names / aliases > GeoNames spelling variants
+Q_NAME, Q_CURATED, Q_VARIANT = 3, 2, 1
+# words that make the next capitalised word a place even if it is also a common word ("город Шахты")
+CUES = {"г", "город", "городе", "города", "городу", "городом", "пос", "поселок", "поселке", "посёлок",
+        "посёлке", "село", "селе", "аул", "ауле", "станица", "станице", "в", "во", "из", "под"}
+
+# Case endings → nominative endings: last resort for words pymorphy2 does not know.
+_SUFFIXES: list[tuple[str, tuple[str, ...]]] = [
+    ("ией", ("ия",)), ("ии", ("ия", "ий", "ие")), ("ию", ("ия",)), ("ью", ("ь",)), ("ою", ("а",)),
+    ("ого", ("ый", "ий", "ой", "о")), ("его", ("ий", "ее")), ("ому", ("ый", "ий", "ой")), ("ему", ("ий",)),
+    ("ым", ("ый", "ые", "ы")), ("им", ("ий", "ие", "и")), ("ых", ("ые", "ы")), ("их", ("ие", "и")),
+    ("ами", ("ы", "а", "")), ("ями", ("и", "я")), ("ах", ("ы", "а", "")), ("ях", ("и", "я")),
+    ("ой", ("а", "ая", "ый", "ой")), ("ей", ("я", "ь", "ий", "и")), ("ую", ("ая",)), ("юю", ("яя",)),
+    ("ом", ("", "о", "ый")), ("ем", ("", "ь", "й", "е", "ий")), ("ов", ("ы", "")), ("ев", ("и",)),
+    ("е", ("", "а", "я", "ь", "й", "о")), ("у", ("", "а", "о")), ("ю", ("я", "ь", "й")),
+    ("а", ("", "о", "ь")), ("я", ("ь", "й", "е")), ("ы", ("а", "")), ("и", ("а", "я", "ь", "й")),
+]
+
+
+@dataclass
+class GeoPlace:
+    name: str            # Russian nominative: "Тараз", "Жамбылская область", "Казахстан"
+    kind: str            # "country" | "region" | "city"
+    country: str         # ISO 3166-1 alpha-2
+    region: str | None   # Russian region name for cities
+    lat: float | None
+    lon: float | None
+    population: int | None
+    old_names: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _strip_candidates(w: str) -> set[str]:
+    out = set()
+    for suf, repl in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            stem = w[: len(w) - len(suf)]
+            out.update(stem + r for r in repl)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _word_forms(word: str) -> frozenset[str]:
+    """Candidate folded nominatives of one text word (any case)."""
+    lw = word.lower()
+    out = {fold(lw)}
+    if any("а" <= c <= "я" or c == "ё" for c in lw):
+        out.update(fold(p.normal_form) for p in parse(lw)[:6])
+        out |= _strip_candidates(fold(lw))
+        if "-" in lw:  # "Алма-Ате" (last part inflects), "Ростове-на-Дону" (first part inflects)
+            first, rest = lw.split("-", 1)
+            head, last = lw.rsplit("-", 1)
+            out |= {f"{fold(x)}-{fold(rest)}" for x in _strip_candidates(fold(first)) | {p.normal_form for p in parse(first)[:3]}}
+            out |= {f"{fold(head)}-{x}" for x in _strip_candidates(fold(last)) | {fold(p.normal_form) for p in parse(last)[:3]}}
+    return frozenset(out)
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self.places: list[GeoPlace] = []
+        lemmas: dict[str, list[str]] = data.get("lemmas", {})
+        # first-word form -> [(per-word form sets, place, quality, folded full name)]
+        self._first: dict[str, list[tuple[tuple[frozenset[str], ...], GeoPlace, int, str]]] = {}
+        self._max_words = 1
+        for row in data["places"]:
+            name, kind, cc, region, lat, lon, pop, old, aliases = row
+            p = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
+            self.places.append(p)
+            curated_alias = kind != "city"  # country/region aliases are curated tables
+            self._add(p, name, Q_NAME, lemmas)
+            for o in old:
+                self._add(p, o, Q_CURATED, lemmas)
+            for a in aliases:
+                self._add(p, a, Q_CURATED if curated_alias else Q_VARIANT, lemmas)
+
+    def _add(self, p: GeoPlace, name: str, q: int, lemmas: dict[str, list[str]]) -> None:
+        ws = [fold(w) for w in words(name)]
+        if not ws:
+            return
+        sets = tuple(frozenset([w, *lemmas.get(w, ())]) for w in ws)
+        entry = (sets, p, q, " ".join(ws))
+        for f in sets[0]:
+            self._first.setdefault(f, []).append(entry)
+        self._max_words = max(self._max_words, len(ws))
+
+    # --- ranking
+    @staticmethod
+    def _rank(p: GeoPlace, q: int, exact: bool) -> tuple:
+        pop = p.population or 0
+        if p.country in CORE:
+            pop *= 3  # prefer the Central-Asian / Russian entry on near ties
+        # current names and curated old names/aliases weigh alike ("Петербург": the Russian city, not
+        # Petersburg VA); GeoNames spelling variants come after both
+        return (q >= Q_CURATED, exact, KIND_RANK[p.kind], pop)
+
+    def _match_at(self, toks: list[str], i: int) -> list[tuple[int, GeoPlace, int, bool]]:
+        """All (n_words, place, quality, exact) for names starting at token i."""
+        out = []
+        forms0 = _word_forms(toks[i])
+        seen: set[int] = set()
+        for f in forms0:
+            for entry in self._first.get(f, ()):
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                sets, p, q, full = entry
+                n = len(sets)
+                if i + n > len(toks):
+                    continue
+                if all(sets[k] & _word_forms(toks[i + k]) for k in range(1, n)):
+                    exact = " ".join(fold(t) for t in toks[i:i + n]) == full
+                    out.append((n, p, q, exact))
+        return out
+
+    def lookup(self, text: str) -> list[GeoPlace]:
+        """Places named by `text` (any case form), best first."""
+        toks = words(text)
+        if not toks:
+            return []
+        scored: dict[int, tuple] = {}
+        byid: dict[int, GeoPlace] = {}
+        for n, p, q, exact in self._match_at(toks, 0):
+            if n != len(toks):
+                continue
+            r = self._rank(p, q, exact)
+            if id(p) not in scored or r > scored[id(p)]:
+                scored[id(p)] = r
+                byid[id(p)] = p
+        return [byid[k] for k in sorted(scored, key=lambda k: scored[k], reverse=True)]
+
+    def lookup_country(self, text: str) -> GeoPlace | None:
+        for p in self.lookup(text):
+            if p.kind == "country":
+                return p
+        return None
+
+    def country(self, code: str) -> GeoPlace | None:
+        for p in self.places:
+            if p.kind == "country" and p.country == code.upper():
+                return p
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, GeoPlace]]:
+        """Gazetteer names in raw text: longest match from a capitalised word; (start, end, place)."""
+        sp = spans(text)
+        toks = [t for _, _, t in sp]
+        out = []
+        i = 0
+        while i < len(sp):
+            tok = toks[i]
+            if not tok[0].isupper():
+                i += 1
+                continue
+            cands = self._match_at(toks, i)
+            if cands:
+                cands.sort(key=lambda c: (c[0], self._rank(c[1], c[2], c[3])), reverse=True)
+                n, p, q, exact = cands[0]
+                if n == 1 and not self._plausible_single(toks, i, p, q, exact):
+                    i += 1
+                    continue
+                out.append((sp[i][0], sp[i + n - 1][1], p))
+                i += n
+                continue
+            i += 1
+        return out
+
+    @staticmethod
+    def _plausible_single(toks: list[str], i: int, p: GeoPlace, q: int, exact: bool) -> bool:
+        """Reject a one-word match that is a dictionary word and not a place ("Победа", "Пушкин"),
+        an inflected-looking abbreviation ("ПО", "ВАДА"), or a small foreign town / spelling variant
+        without a preceding "в", "город" … (surnames: "Джоли", "Харви", "Рубио")."""
+        tok = toks[i]
+        if len(tok) < 2:
+            return False
+        if tok.isupper():  # abbreviations only as written in the tables: США, РФ, РК, ВКО
+            f = fold(tok)
+            return any(n.isupper() and fold(n) == f for n in (p.name, *p.aliases, *p.old_names))
+        cue = i > 0 and toks[i - 1].lower() in CUES
+        if q == Q_VARIANT or (p.kind == "city" and p.country not in CORE and (p.population or 0) < 200_000):
+            if not cue:
+                return False
+        if cue and toks[i - 1].lower() not in ("в", "во", "из", "под"):
+            return True
+        lw = tok.lower()
+        parts = lw.split("-")
+        known, geo = geo_weight(lw)
+        if not known and len(parts) == 1:
+            return q >= Q_CURATED or len(lw) >= 4
+        if not known:
+            return True
+        return geo > 0.35  # Пушкин (surname 0.67) no, Абай/Королёв/Мирный yes
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer, loaded on first call (~1 s)."""
+    global _GAZ
+    if _GAZ is None:
+        with _LOCK:
+            if _GAZ is None:
+                ref = resources.files("letopis.geo") / "data" / "gazetteer.json.gz"
+                with ref.open("rb") as fh:
+                    data = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
+                _GAZ = Gazetteer(data)
+    return _GAZ

@@ -1,0 +1,607 @@
+"""Per-document incidents, coded as docs/coding.md says: which sentences tell of violence,
+how they split into incidents (place and time), and each incident's fields with evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from letopis.extract import Extraction
+from letopis.incidents import casualties as cas
+from letopis.incidents import geo_link
+from letopis.incidents.people import armed_groups
+from letopis.incidents.tables import cues, type_cues
+from letopis.nlp.analysis import Analysis, Sentence
+from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
+
+ATTACK_VERBS = {"совершить", "убить", "застрелить", "напасть", "открыть", "взорвать", "подорвать",
+                "ограбить", "обстрелять", "ранить", "расстрелять", "захватить", "устроить", "атаковать",
+                "зарезать", "поджечь", "нанести", "стрелять", "похитить", "угнать", "протаранить"}
+JUDICIAL = {"приговорить", "приговор", "осудить", "осужденный", "присяжный", "пожизненный",
+            "срок", "колония", "оправдать", "обвинительный"}
+# an accident, not an attack: "автомобиль врезался в остановку", "крушение самолёта" (docs/coding.md §1)
+ACCIDENT = {"наехать", "дтп", "авария", "крушение", "авиакатастрофа", "катастрофа", "врезаться", "въехать", "сход",
+            "обрушение", "разбиться", "кораблекрушение", "затонуть"}
+# a plot with no violence yet: "раскрыт заговор", "планировал взрыв", "готовил теракт"
+PLOT = {"заговор", "планировать", "замышлять", "собираться", "намереваться"}
+HAPPENED = {"прогреметь", "произойти", "совершить", "погибнуть", "взорваться"}
+ATTACK_LEAD = {"стрельба", "взрыв", "взорвать", "нападение", "напасть", "теракт", "смертник", "обстрел",
+               "застрелить", "расстрелять", "зарезать", "убить", "заложник", "поджог", "подрыв"}
+MODAL = {"мочь", "грозить", "если", "светить", "может", "требовать", "просить"}
+# words that tell of an attack without its method: "В пятницу … произошёл теракт" (the date, the place)
+EVENT_NOUNS = {"теракт", "террористический"}
+# an explosion happened (vs. a device only found, planned or reported)
+EXPLOSION = {"взрыв", "взорвать", "взорваться", "подрыв", "подорвать", "подорваться", "сработать", "прогреметь",
+             "детонировать", "самоподрыв", "взрывной волна", "разорваться", "авиаудар", "обстрел", "обстрелять"}
+DEVICE = ("взрывн", "взрывчат", "бомб", "сву", "самодельн")
+_DEVICE_RE = re.compile(r"устройств|бомб|взрывчат|СВУ|тротил|пояс", re.I)
+PAST_MARKERS = {"напомнить", "ранее", "тогда", "прошлый", "аналогичный"}
+SECURITY_GROUPS = {"police", "security_service", "military"}
+# weapons only found or seized were not used in the attack (docs/coding.md §4)
+FOUND = {"найти", "обнаружить", "изъять", "обыск", "хранение", "найденный", "обнаруженный"}
+# the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
+ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
+                  "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный"}
+POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
+               "ранить", "обезвредить"}
+SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
+KILL_WORDS = {"убийство", "убийца", "покушение", "гибель", "погибнуть", "убить", "убитый", "застрелить",
+              "ранить", "ранение", "расстрелять", "взорвать", "скончаться", "отравить", "убиенный"}
+
+
+@dataclass
+class Segment:
+    sentences: list[int] = field(default_factory=list)
+    place: geo_link.Resolved | None = None
+
+
+def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in found.quotes if not q.extra.get("indirect")]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
+    lemmas = [t.lemma for t in sent.tokens]
+    hits = []
+    for seq, typ, wcls in type_cues():
+        n = len(seq)
+        for i in range(len(lemmas) - n + 1):
+            if tuple(lemmas[i:i + n]) == seq:
+                hits.append((typ, wcls, sent.tokens[i].start, sent.tokens[i + n - 1].end))
+    return hits
+
+
+_FOUND_FORMS = ("нашл", "нашё", "наше", "найд", "обнаруж", "изъя", "изым")
+_ATTACKER_FORMS = ("нападавш", "стрелк", "террорист", "преступник", "злоумышленник", "боевик", "убийц")
+
+
+def _found_word(t) -> bool:
+    """"нашли", "обнаружили", "изъяли" (by form too: the lemmatizer reads "нашли" as "наслать")."""
+    return t.lemma in FOUND or t.text.lower().startswith(_FOUND_FORMS)
+
+
+def _attackerish(t) -> bool:
+    return t.lemma in ATTACKER_WORDS - {"он", "они", "мужчина"} or t.text.lower().startswith(_ATTACKER_FORMS)
+
+
+def _security_act(sent: Sentence, start: int) -> bool:
+    """The cue at `start` is force used by the police against the attacker, not the attack itself."""
+    from letopis.incidents.tables import groups
+    toks = sent.tokens
+    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    if i is None:
+        return False
+    if toks[i].lemma in ("выстрелить", "стрелять", "открыть") and any(
+            toks[k].lemma == "в" and _attackerish(toks[k + 1])
+            for k in range(i + 1, min(i + 5, len(toks) - 1))):
+        return True                                   # "выстрелил в нападавшего"
+    if toks[i].lemma not in POLICE_ACTS:
+        return False
+    near = toks[max(0, i - 4):i + 4]
+    agent = any(groups().get(x.lemma) in SECURITY_GROUPS and "accs" not in x.tag for x in near if x is not toks[i])
+    target = any(x.lemma in ATTACKER_WORDS and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
+    impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
+        x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2])
+    return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
+
+
+def _thing_taken(sent: Sentence, start: int) -> bool:
+    """"похищенный у полиции вертолёт", "похитили оружие": a theft, not a kidnapping."""
+    toks = sent.tokens
+    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    if i is None or toks[i].lemma not in ("похитить", "похищение", "похищенный", "захватить", "захват"):
+        return False
+    for t in toks[i + 1:i + 6]:
+        if "NOUN" in t.tag and t.lemma not in ("полиция", "милиция", "склад", "база"):
+            return "inan" in t.tag and t.lemma not in ("заложник",)
+    return False
+
+
+def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
+    """Type cues of the attack itself: not police fire at the attacker, not weapons only found."""
+    found_only = any(_found_word(t) for t in sent.tokens)
+    out = []
+    for h in _type_hits(sent):
+        if _security_act(sent, h[2]):
+            continue
+        if h[0] == "hostage_taking" and _thing_taken(sent, h[2]):
+            continue
+        if found_only and h[1] in ("explosives", "firearms") or \
+                found_only and h[0] == "armed_assault" and h[1] is None:
+            continue
+        out.append(h)
+    return out
+
+
+CARRIERS = {"самолет", "самолёт", "автобус", "судно", "поезд", "лайнер", "воздушный", "пассажир", "вертолет",
+            "вертолёт", "паром", "корабль", "экипаж"}
+
+
+def _carries_people(sents: list[Sentence], start: int) -> bool:
+    for s in sents:
+        if s.start <= start < s.end:
+            i = next((k for k, t in enumerate(s.tokens) if t.start >= start), 0)
+            return any(t.lemma in CARRIERS for t in s.tokens[max(0, i - 4):i + 6])
+    return False
+
+
+def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | None = None) -> bool:
+    """A public figure killed, wounded or attacked: "убит глава города", "покушение на депутата".
+    Police officers killed on duty are not assassinated public figures."""
+    from letopis.incidents.tables import targets
+    persons = [e for e in analysis.entities if e.type == "PERSON"] if analysis is not None else []
+    for s in sents:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.lemma == "покушение" and i + 2 < len(toks) and toks[i + 1].lemma == "на" and any(
+                    toks[i + 2].start <= p.start < toks[min(i + 4, len(toks) - 1)].end for p in persons):
+                return True                           # "покушение на Скрипаля": an attempt on a named person
+            if t.lemma not in targets():
+                continue
+            role = next((r for r in found.roles if r.start <= t.start < r.end), None)
+            if role is not None and role.group in SECURITY_GROUPS - {"military"}:
+                continue
+            if i + 1 < len(toks) and toks[i + 1].lemma in ("семья", "полиция", "следственный", "пресс-служба", "мвд"):
+                continue
+            near = toks[max(0, i - 6):i + 6]
+            if any(x.lemma in KILL_WORDS for x in near):
+                return True
+    return False
+
+
+def _event_only(sent: Sentence, quotes) -> bool:
+    """"В пятницу … произошёл теракт": an attack named without cue of method or toll."""
+    return any(t.lemma in EVENT_NOUNS and not _inside(quotes, t.start, t.end) for t in sent.tokens) and not any(
+        cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in sent.tokens) and not _type_hits(sent)
+
+
+def _violent(analysis: Analysis, found: Extraction) -> list[int]:
+    """Sentences that tell of violence (a casualty cue or an attack-type cue) outside boilerplate."""
+    out = []
+    quotes = _quote_spans(found)
+    for i, s in enumerate(analysis.sentences):
+        if analysis.ignored(s.start, s.end) or (analysis.title_span and s.end <= analysis.title_span[1]):
+            continue
+        has_cue = any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") and not _inside(quotes, t.start, t.end)
+                      for t in s.tokens)
+        has_type = any(not _inside(quotes, a, b) for _, _, a, b in _type_hits(s)) or _event_only(s, quotes)
+        if not (has_cue or has_type) and any(t.lemma == "убийство" for t in s.tokens):
+            view = cas.SentenceView(analysis, s, found, i)
+            has_cue = any(cas._killing_noun(view, k) for k in range(len(s.tokens)))
+        if has_cue or has_type:
+            out.append(i)
+    return out
+
+
+def _judicial(analysis: Analysis, lead: int = 3) -> bool:
+    """A report of a trial or sentence: the title or the lead speaks of courts and sentences."""
+    sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)][:lead]
+    if analysis.title_span:
+        sents = [s for s in analysis.sentences if s.start < analysis.title_span[1]] + sents
+    hits = 0
+    for s in sents:
+        for i, t in enumerate(s.tokens):
+            # "может быть приговорён", "грозит пожизненный срок": a possible sentence, not a verdict
+            if t.lemma in JUDICIAL and not any(x.lemma in MODAL or (x.lemma == "быть" and "futr" in x.tag)
+                                               for x in s.tokens[max(0, i - 4):i]):
+                hits += 1
+    return hits >= 1
+
+
+def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
+    sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)]
+    if analysis.title_span:
+        title = [s for s in sents if s.start < analysis.title_span[1]]
+        return title + [s for s in sents if s.start >= analysis.title_span[1]][:n]
+    return sents[:n + 1]
+
+
+def _no_event(analysis: Analysis) -> bool:
+    """The article is about an accident or a foiled plot: its lead says so and tells of no attack."""
+    lead = _lead(analysis)
+    lemmas = {t.lemma for s in lead for t in s.tokens}
+    if lemmas & ACCIDENT and not lemmas & ATTACK_LEAD - {"убить"}:
+        return True
+    head = {t.lemma for t in (lead[0].tokens if lead else [])}
+    return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and
+                                         t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
+
+
+def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
+    """Split violent sentences into incidents: a sentence opens a new incident when it names another
+    place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
+    segs: list[Segment] = []
+    pending: list[int] = []
+    quotes = _quote_spans(found)
+    for i in violent:
+        sent = analysis.sentences[i]
+        if _event_only(sent, quotes):
+            # a bare "теракт" sentence lends its date and place to the main incident, never opens one
+            (segs[0].sentences if segs else pending).append(i)
+            continue
+        place = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
+        dated = any(t.kind in ("date", "month", "year", "range") and t.extra.get("year")
+                    and sent.start <= t.start < sent.end for t in found.temporals)
+        marker = any(t.lemma in PAST_MARKERS for t in sent.tokens)
+        same = lambda a, b: geo_link._fold(a.name) == geo_link._fold(b.name)  # noqa: E731
+        if segs and place and segs[0].place and not same(place, segs[0].place) and (dated or marker):
+            other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
+            if other is None:
+                segs.append(Segment([i], place))
+            else:
+                other.sentences.append(i)
+            continue
+        if not segs:
+            segs.append(Segment([i], place))
+        else:
+            target = segs[-1] if (len(segs) > 1 and not place) else segs[0]
+            target.sentences.append(i)
+            if target.place is None and place:
+                target.place = place
+    if segs:
+        segs[0].sentences = sorted(pending + segs[0].sentences)
+    return segs
+
+
+def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
+    violent = _violent(analysis, found)
+    if not violent or _judicial(analysis) or _no_event(analysis):
+        return []
+    incidents = []
+    for seg in _segments(analysis, found, violent):
+        # the first codable incident is the article's main one (its headline, its whole text)
+        inc = _code(analysis, found, persons, seg, main=not incidents)
+        if inc is not None:
+            incidents.append(inc)
+    return incidents
+
+
+def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool) -> Incident | None:
+    text = analysis.text
+    sents = [analysis.sentences[i] for i in seg.sentences]
+    lo, hi = sents[0].start, sents[-1].end
+    inside = lambda a, b: any(s.start <= a < s.end for s in sents)  # noqa: E731
+    quotes = _quote_spans(found)
+    statements = cas.find_casualties(analysis, found, seg.sentences)
+    hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
+    exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens)
+    if not exploded:
+        # a bomb that never went off is not a bombing: "сообщение о взрывных устройствах в школе"
+        hits = [h for h in hits if not (h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(DEVICE))]
+    if not statements and not hits:
+        return None
+    if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
+        return None                                    # "нападение" alone, with nothing happening
+    t = cas.tally(statements)
+    inc = Incident()
+    inc.field_evidence = {k: [list(x) for x in v] for k, v in t["evidence"].items()}
+    inc.killed, inc.wounded = t["killed"], t["wounded"]
+    inc.killed_by_group, inc.wounded_by_group = t["killed_by_group"], t["wounded_by_group"]
+    inc.perpetrators_killed = t["perpetrators_killed"]
+
+    # types and weapons: cue words and the weapons named in the incident's sentences
+    types, weapons = [], []
+    for typ, wcls, a, b in hits:
+        if typ not in types:
+            types.append(typ)
+        if wcls and wcls not in weapons:
+            weapons.append(wcls)
+    items = [w for w in found.weapons if inside(w.start, w.end) and not any(
+        _found_word(t) for s in sents if s.start <= w.start < s.end for t in s.tokens)
+        and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))]
+    for w in items:
+        if w.cls not in weapons and w.cls != "other":
+            weapons.append(w.cls)
+    if "melee" in weapons and not types:
+        types.append("stabbing")
+    if "firearms" in weapons and "armed_assault" not in types and any(
+            c.fate == "killed" or c.fate == "wounded" for c in statements):
+        types.append("armed_assault")
+    if "explosives" in weapons and "bombing" not in types and "airstrike" not in types and any(
+            h[0] == "bombing" for h in hits):
+        types.append("bombing")
+    if "hijacking" in types and not any(h[0] == "hijacking" and _carries_people(sents, h[2]) for h in hits):
+        types.remove("hijacking")                     # "угон автомобиля": a car theft, not a hijacking
+    if "other" in types and (weapons or len(types) > 1):
+        types.remove("other")                         # "избили кастетом": an assault with a weapon
+        if "armed_assault" not in types and not (set(types) - {"suicide", "assassination"}):
+            types.append("armed_assault")
+    hurt = any(c.fate in ("killed", "wounded") and c.group != "perpetrator" for c in statements)
+    title = [x for x in analysis.sentences if analysis.title_span and x.start < analysis.title_span[1]] if main else []
+    targeted = _targeted(title + sents, found, analysis)
+    if "assassination" in types and not targeted:
+        types.remove("assassination")                 # "заказное убийство" of a private person
+    if hurt and targeted and "assassination" not in types:
+        types.append("assassination")
+    specific = {h[0] for h in hits if h[0] != "armed_assault"} - {"suicide", "assassination"}
+    if "armed_assault" in types and specific and not any(
+            h[0] == "armed_assault" and h[1] == "firearms" for h in hits) and "firearms" not in weapons:
+        types.remove("armed_assault")                 # "напал с ножом": the specific method is the type
+    if not (set(types) - {"assassination", "suicide"}) and hurt and "assassination" not in types:
+        types.append("armed_assault")                 # an attack on people, method not stated
+    if "assassination" in types and "armed_assault" in types:
+        if (t["killed"] or 0) <= 2:                                    # one target: the killing is the assassination
+            types.remove("armed_assault")
+    order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
+                                           "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
+    inc.types = sorted(types, key=order.get)
+    inc.suicide = "suicide" in inc.types
+    if inc.suicide and "bombing" in inc.types and not inc.perpetrators_killed:
+        inc.perpetrators_killed = 1                   # the bomber died in the blast (docs/coding.md §5)
+        cue = next((h for h in hits if h[0] == "suicide"), None)
+        if cue is not None:
+            inc.field_evidence["perpetrators_killed"] = [[cue[2], cue[3]]]
+    inc.weapons = sorted(weapons, key=("firearms", "explosives", "melee", "incendiary", "vehicle", "other").index)
+    # text is the surface span (text == document[start:end]); the dictionary form is in normal
+    inc.weapon_items = [WeaponItem(w.text, w.cls, w.kind, w.start, w.end, w.normal) for w in items]
+    inc.vehicles = list(dict.fromkeys(v.normal for v in found.vehicles if inside(v.start, v.end)))
+
+    # perpetrators: named attackers; their death or arrest
+    scope = sents if not main else [x for x in analysis.sentences if not analysis.ignored(x.start, x.end)]
+    perps = _perpetrators(analysis, found, persons, scope)
+    inc.perpetrators = [p.name for p in perps]
+    for p in perps:
+        p.extra["role_in_incident"] = "perpetrator"
+    dead = [(tk.start, tk.end, tk.lemma) for s in sents for tk in s.tokens if cues().get(tk.lemma) == "perp_dead"]
+    alive = _attacker_arrested(analysis, scope if main else sents, perps)
+    if inc.perpetrators_killed is None and dead:
+        inc.perpetrators_killed = max(1, len([p for p in perps]) if len(perps) > 1 else 1)
+        inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
+    elif inc.perpetrators_killed is None and _killed_by_security(analysis, sents):
+        inc.perpetrators_killed = 1
+        inc.field_evidence["perpetrators_killed"] = [list(_killed_by_security(analysis, sents))]
+    elif inc.perpetrators_killed is None and any(
+            _security_act(s, t.start) for s in sents for t in s.tokens if t.lemma in SECURITY_KILLS):
+        inc.perpetrators_killed = 1                   # "затем его застрелили", "полиция застрелила его"
+        cue = next(t for s in sents for t in s.tokens if t.lemma in SECURITY_KILLS and _security_act(s, t.start))
+        inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
+    elif inc.perpetrators_killed is None and alive:
+        inc.perpetrators_killed = 0
+        inc.field_evidence["perpetrators_killed"] = [list(alive[0])]
+    for p in perps:
+        if inc.perpetrators_killed:
+            p.extra["fate"] = "killed (self-detonation)" if any(d[2] == "самоподрыв" for d in dead) else "killed"
+    _victims(inc, statements, persons)
+
+    # place and date
+    headline = None
+    if main and analysis.title_span:                  # "Теракт в Иерусалиме: убиты двое полицейских"
+        headline = geo_link.place_in(analysis, analysis.title_span[0], analysis.title_span[1], city_only=True)
+        if headline is not None and geo_link._locative(text, headline.start) <= 0:
+            headline = None
+    place = headline or seg.place or geo_link.place_in(analysis, lo, hi) or (
+        geo_link.place_in(analysis, 0, len(text)) if main else None)
+    if place:
+        inc.city, inc.region, inc.country = place.city, place.region, place.country
+        inc.lat, inc.lon = place.lat, place.lon
+        inc.field_evidence["place"] = [[place.start, place.end]]
+    when = _date(analysis, found, sents, quotes)
+    if when is not None:
+        inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
+        inc.field_evidence["date"] = [[when.start, when.end]]
+
+    day = when is not None and when.kind == "date" and when.extra.get("day")
+    if inc.killed is None and inc.wounded is None and not inc.perpetrators_killed and not day \
+            and not set(inc.types) & {"hostage_taking", "hijacking", "arson"}:
+        return None                   # a mention of violence with no toll, outcome or date: not codable
+    inc.charges = list(found.charges) if main else []
+    inc.timeline = _timeline(analysis, found, sents)
+    inc.ideology = sorted({p.extra["ideology"] for p in perps if p.extra.get("ideology")})
+    inc.groups = _groups(text, lo, hi)
+    inc.evidence = [[s.start, s.end] for s in sents]
+    inc.summary = " ".join(text[s.start:s.end] for s in sents[:1])[:300]
+    return inc
+
+
+def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence]) -> list[Person]:
+    out = []
+    perp_roles = [r for r in found.roles if r.group == "perpetrator"]
+    for p in persons:
+        for s, e in p.mentions:
+            sent = next((x for x in sents if x.start <= s < x.end), None)
+            if sent is None:
+                continue
+            first = next((t for t in sent.tokens if t.start >= s), None)
+            after = [t for t in sent.tokens if t.start >= e]
+            subject = first is not None and ("nomn" in first.tag or not first.tag)
+            acts = any(t.lemma in ATTACK_VERBS and "VERB" in t.tag for t in after[:25])
+            labelled = any(r.end <= s and s - r.end <= 2 for r in perp_roles)
+            if labelled or (subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
+                if p not in out:
+                    out.append(p)
+                break
+    return out
+
+
+def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person]) -> list[tuple[int, int]]:
+    """"Полиция задержала стрелка", "Рахами был арестован": the attacker survived (anywhere in the text)."""
+    spans = [m for p in perps for m in p.mentions]
+    anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
+    for s in sents:
+        if analysis.ignored(s.start, s.end):
+            continue
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if cues().get(t.lemma) != "perp_alive" or t.lemma == "взять":
+                continue
+            near = toks[max(0, i - 4):i + 5]
+            lo, hi = near[0].start, near[-1].end
+            attacker = any(x.lemma in ATTACKER_WORDS - {"он", "его", "их", "они", "мужчина"} for x in near)
+            named = any(lo <= a < hi for a, _ in spans)
+            # with no attacker named, a named person arrested or charged is taken as the suspect
+            someone = t.lemma in ("арест", "арестовать", "обвинение", "обвинить") and any(lo <= a < hi for a, _ in anyone)
+            if attacker or named or someone:
+                return [(t.start, t.end)]
+    return []
+
+
+def _killed_by_security(analysis: Analysis, sents: list[Sentence]) -> tuple[int, int] | None:
+    """"его застрелила полиция", "силовики ликвидировали нападавшего": the attacker died (the verb's span)."""
+    from letopis.incidents.tables import groups
+    for s in sents:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.lemma in cas.TRANSITIVE and "VERB" in t.tag:
+                near = toks[max(0, i - 3):i + 3]
+                if any(x.lemma in ("его", "он", "нападавший", "стрелок", "террорист", "преступник") for x in near) and \
+                        any(groups().get(x.lemma) in SECURITY_GROUPS and "nomn" in x.tag for x in near):
+                    return t.start, t.end
+    return None
+
+
+def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person]) -> None:
+    for c in statements:
+        for ent in c.names:
+            person = next((p for p in persons if (ent.start, ent.end) in p.mentions), None)
+            name = person.name if person else (ent.normal or ent.text)
+            role = ", ".join(person.roles) if person and person.roles else None
+            if person is not None:
+                person.extra.setdefault("fate", c.fate)
+            if not any(v.name == name for v in inc.victims):
+                inc.victims.append(Victim(name, role, c.fate, c.group))
+
+
+def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) -> object | None:
+    """The date told with the violence: in the incident's sentences, outside quotes and outside
+    what a speaker did ("— сказал … на брифинге в понедельник")."""
+    best = None
+    anchor = None                                     # a report date: "сообщили в пятницу, 5 марта 2015 года"
+    for s in sents:
+        for t in found.temporals:
+            if s.start <= t.start < s.end and t.kind == "date" and t.value and _reported(s, t) and anchor is None:
+                anchor = _anchor(found, t)
+    for s in sents:
+        if cas.aggregate(analysis, found, s):
+            continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
+        for t in found.temporals:
+            if not (s.start <= t.start < s.end) or t.kind == "time" or _inside(quotes, t.start, t.end):
+                continue
+            if _speech_tail(analysis.text, s.start, t.start):
+                continue
+            if t.value and _reported(s, t):
+                anchor = anchor or _anchor(found, t)
+                continue                              # when it was reported or confirmed, not when it happened
+            if t.value is None and anchor and t.extra.get("weekday") is not None and t.kind == "relative":
+                if any(0 <= x.start - t.end <= 3 and x.value and x.kind == "date" for x in found.temporals):
+                    continue                          # "в понедельник, 4 декабря": the report's own weekday
+                t = _from_anchor(t, anchor)
+            if best is None or (best.value is None and t.value is not None):
+                best = t
+        if best is not None and best.value is not None:
+            return best
+    return best
+
+
+REPORT = {"сообщить", "сообщать", "сообщаться", "заявить", "подтвердить", "опубликовать", "рассказать",
+          "объявить", "появиться", "передать", "написать", "сообщение", "информация", "подтверждать"}
+
+
+def _reported(sent: Sentence, t) -> bool:
+    """The date stands with a verb of reporting, not with the act: "подтвердила в понедельник, 4 декабря",
+    "ИГ опубликовало 13 мая 2018 года видео", "12 октября 2016 года в газете появилась информация"."""
+    toks = sent.tokens
+    i = next((k for k, x in enumerate(toks) if x.start >= t.start), len(toks))
+    j = next((k for k, x in enumerate(toks) if x.start >= t.end), len(toks))
+    def report(n: int) -> bool:                       # "как сообщалось", "по сообщению": parenthetical
+        return toks[n].lemma in REPORT and not (n and toks[n - 1].lemma in ("как", "по", "согласно"))
+    lo = max(0, i - 5)
+    before, after = toks[lo:i], toks[j:j + 7]
+    k = next((n for n in range(len(before)) if report(i - 1 - n)), None)
+    if k is not None:
+        between = before[len(before) - k:]
+    else:
+        k = next((n for n in range(len(after)) if report(j + n)), None)
+        if k is None or any(cues().get(x.lemma) in ("killed", "wounded") or x.lemma in ATTACK_VERBS
+                            for x in toks[:i]) or _type_hits(sent) and _type_hits(sent)[0][2] < t.start:
+            return False                              # "Нападавшего … в четверг, 19 декабря …, сообщают"
+        between = after[:k]
+    return not any(cues().get(x.lemma) in ("killed", "wounded") or x.lemma in ATTACK_VERBS for x in between)
+
+
+def _anchor(found: Extraction, t) -> tuple | None:
+    """The report date and its weekday name ("в пятницу, 5 марта 2015 года"): relative weekdays count from it."""
+    from datetime import date
+    wd = next((x.extra.get("weekday") for x in found.temporals if x.kind == "relative"
+               and x.extra.get("weekday") is not None and 0 <= t.start - x.end <= 3), None)
+    try:
+        d = date.fromisoformat(t.value)
+    except (TypeError, ValueError):
+        return None
+    return d, (wd if wd is not None else d.weekday())
+
+
+def _from_anchor(t, anchor):
+    import dataclasses
+    from datetime import timedelta
+    d, wd = anchor
+    back = (wd - t.extra["weekday"]) % 7
+    if back == 0:
+        return t                                      # the report's own weekday: the same day or a week before
+    return dataclasses.replace(t, value=(d - timedelta(days=back)).isoformat())
+
+
+_SPEECH = re.compile(r"[»\"”]\s*[,—–-]*\s*[—–-]\s*(?:сказал|заявил|подчеркнул|отметил|сообщил|добавил|пояснил)", re.I)
+
+
+def _speech_tail(text: str, sent_start: int, pos: int) -> bool:
+    return bool(_SPEECH.search(text[sent_start:pos]))
+
+
+def _timeline(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> list[TimelineEntry]:
+    text = analysis.text
+    out = []
+    times = sorted((t for t in found.temporals if t.kind == "time" and any(s.start <= t.start < s.end for s in sents)),
+                   key=lambda t: t.start)
+    for t in times:
+        sent = next(s for s in sents if s.start <= t.start < s.end)
+        a = max(text.rfind(",", sent.start, t.start) + 1, sent.start)
+        b = t.end
+        while True:                                     # take the clause and its gerund tails
+            nxt = text.find(",", b, sent.end)
+            if nxt < 0:
+                b = sent.end
+                break
+            tail = text[nxt + 1:nxt + 40].split()
+            b = nxt
+            from letopis.nlp.morph import tag
+            if tail and "GRND" in tag(tail[0].strip(",.")):
+                b = nxt + 1
+                continue
+            break
+        nxt_time = next((x.start for x in times if x.start > t.start and x.start < b), None)
+        if nxt_time is not None:
+            b = text.rfind(",", t.end, nxt_time) if text.rfind(",", t.end, nxt_time) > 0 else nxt_time
+        what = (text[a:t.start] + text[t.end:b]).strip(" ,.;—–-")
+        what = re.sub(r"\s+", " ", what)
+        out.append(TimelineEntry(t.value or t.text, what, bool(t.extra.get("approx")), t.start, t.end))
+    return out
+
+
+def _groups(text: str, lo: int, hi: int) -> list[str]:
+    found = []
+    for pat, name in armed_groups():
+        if pat.search(text[lo:hi]) and name not in found:
+            found.append(name)
+    return found

@@ -1,0 +1,591 @@
+"""Casualty statements: who was killed or wounded, how many, of which group, and where it says so.
+
+Three kinds of statement (docs/coding.md):
+- total:     "погибли 7 человек", "число жертв достигло 16" (latest wins)
+- breakdown: "…, в том числе трое полицейских и 2 сотрудника КНБ" (inside the total, not added)
+- event:     "убил 2-х сотрудников КНБ", "убив охранника и посетителя", "погиб капитан Байтасов"
+Events of one group add up; a group's figure is the larger of its breakdown and its events."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from letopis.extract import Extraction
+from letopis.extract.mentions import NumberMention, RoleMention
+from letopis.incidents.tables import cues, groups
+from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.record import Entity
+
+# active verbs whose victims stand in the accusative; their nominative subject is the attacker
+TRANSITIVE = {"избить", "убить", "застрелить", "ранить", "расстрелять", "зарезать", "травмировать", "казнить",
+              "ликвидировать", "уничтожить", "нейтрализовать"}
+GENERIC_PERSON = {"человек", "люди", "жертва", "погибший", "раненый", "пострадавший", "убитый",
+                  "гражданин", "лицо"}
+EMPLOYEE = {"сотрудник", "работник", "служащий", "офицер", "представитель", "член", "боец"}
+BREAKDOWN = (("в", "тот", "число"), ("из", "они"), ("среди", "они"), ("включая",), ("в", "том", "числе"))
+GROWTH = {"достигнуть", "достичь", "возрасти", "увеличиться", "вырасти", "составить"}
+VAGUE = ("сотн", "десятк", "тысяч", "нескольк", "множеств", "много", "ряд ")
+GENERIC_HEADS = {"человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "подросток", "девушка", "парень",
+                 "жертва", "лицо"}
+WEAK = {"пострадать", "пострадавший"}
+BOUNDARY = {";", ".", "!", "?"}
+# nouns of killing whose victim follows in the genitive: "убийство депутата", "гибель Арсена Павлова"
+GENITIVE_NOUNS = {"убийство", "гибель"}
+PRONOUNS = {"он", "она", "они", "его", "ее", "их", "себя", "который"}
+
+
+@dataclass
+class Casualty:
+    fate: str                          # killed | wounded
+    count: int | None
+    group: str | None                  # police | security_service | military | civilian | perpetrator | None
+    kind: str                          # total | breakdown | event
+    start: int
+    end: int
+    sentence: int                      # index of the sentence
+    latest: bool = False               # "достигло": a running total that supersedes earlier ones
+    qualifier: str | None = None
+    names: list[Entity] = field(default_factory=list)
+    nominal: bool = False              # counted from nouns and names, not from a numeral
+    generic: bool = False              # "трёх мужчин", "человек": no group that tells victims apart
+    extra: bool = False                # "ранены ещё 13 человек": on top of the victims told before
+    weak: bool = False                 # "пострадали": injured or killed, used only when nothing says "ранены"
+    claim: bool = False                # told by a side that claims the attack: official figures beat it
+    hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
+
+
+def _fate_of(lemma: str) -> str | None:
+    role = cues().get(lemma)
+    return role if role in ("killed", "wounded") else None
+
+
+def _is_short_passive(tok: Token) -> bool:
+    return "PRTS" in tok.tag or "PRTF" in tok.tag
+
+
+class SentenceView:
+    """Token-level helpers over one sentence: groups, roles and names by token index."""
+
+    def __init__(self, analysis: Analysis, sent: Sentence, found: Extraction, index: int):
+        self.a, self.s, self.index = analysis, sent, index
+        self.toks = sent.tokens
+        self.roles = [r for r in found.roles if sent.start <= r.start < sent.end]
+        self.persons = [e for e in analysis.entities
+                        if e.type == "PERSON" and sent.start <= e.start < sent.end]
+        self.numbers = [n for n in found.numbers if sent.start <= n.start < sent.end
+                        and not n.extra.get("ordinal")]
+
+    def tok_at(self, offset: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.start <= offset < t.end or t.start >= offset:
+                return i
+        return len(self.toks)
+
+    def role_at(self, i: int) -> RoleMention | None:
+        t = self.toks[i]
+        for r in self.roles:
+            if r.start <= t.start < r.end:
+                return r
+        return None
+
+    def group_from(self, i: int, reach: int = 5) -> tuple[str | None, bool]:
+        """The casualty group of the person noun at token i (None, False when not a person)."""
+        lem = self.toks[i].lemma
+        role = self.role_at(i)
+        if role is not None and role.group and role.group != "other":
+            return role.group, True
+        if lem in EMPLOYEE:                       # "сотрудник департамента КНБ" → look at the unit
+            for t in self.toks[i + 1:i + 1 + reach + 4]:
+                g = groups().get(t.lemma)
+                if g:
+                    return g, True
+            return None, True
+        if lem in groups():
+            return groups()[lem], True
+        if lem in GENERIC_PERSON:
+            return None, True
+        if role is not None:
+            return role.group, True
+        tag = self.toks[i].tag
+        if "NOUN" in tag and "anim" in tag and "inan" not in tag and "Name" not in tag and "Surn" not in tag \
+                and "Patr" not in tag:
+            return None, True            # "три палестинца", "двое туристов": people of no listed group
+        return None, False
+
+
+def _head_after(view: SentenceView, j: int) -> tuple[int | None, str | None]:
+    """Index and group of the person noun a number quantifies ("2-х конных полицейских")."""
+    for k in range(j, min(j + 4, len(view.toks))):
+        tok = view.toks[k]
+        group, is_person = view.group_from(k)
+        if is_person:
+            return k, group
+        if not any(p in tok.tag for p in ("ADJF", "PRTF", "NUMR")) and tok.text not in ("-", "–"):
+            if tok.lemma not in ("из", "х"):
+                break
+    return None, None
+
+
+def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
+    best, best_d, best_k = None, 99, None
+    for k, t in enumerate(view.toks):
+        fate = _fate_of(t.lemma)
+        if fate is None:
+            continue
+        if fate == "wounded" and k and view.toks[k - 1].lemma == "смертельно":
+            fate = "killed"
+        between = view.toks[min(i, k):max(i, k)]
+        d = abs(k - i) + 3 * sum(1 for x in between if x.text in {",", "—", "–", ":"}) + \
+            2 * sum(1 for x in between if x.lemma in ("и", "а"))
+        if d < best_d:
+            best, best_d, best_k = fate, d, k
+    return (best, best_k) if best_d <= 12 else (None, None)
+
+
+def _breakdown_before(view: SentenceView, j: int) -> bool:
+    lemmas = [t.lemma for t in view.toks[max(0, j - 8):j]]
+    texts = [t.text.lower() for t in view.toks[max(0, j - 8):j]]
+    for pat in BREAKDOWN:
+        n = len(pat)
+        for k in range(len(lemmas) - n + 1):
+            if tuple(lemmas[k:k + n]) == pat or tuple(texts[k:k + n]) == pat:
+                return True
+    return False
+
+
+def _active_transitive_before(view: SentenceView, i: int) -> bool:
+    for t in view.toks[max(0, i - 4):i]:
+        if t.lemma in TRANSITIVE and "VERB" in t.tag and "plur" in t.tag and not _is_short_passive(t):
+            return True
+    return False
+
+
+def _fate_after(view: SentenceView, j: int) -> str | None:
+    for t in view.toks[j:j + 6]:
+        f = _fate_of(t.lemma)
+        if f:
+            return f
+    return None
+
+
+def numeric_statements(view: SentenceView) -> list[Casualty]:
+    out: list[Casualty] = []
+    totals_here: list[Casualty] = []
+    for num in view.numbers:
+        if num.text.lower().startswith(VAGUE):
+            continue                     # "сотни человек", "десятки раненых": not a count
+        j = view.tok_at(num.end)
+        if j < len(view.toks) and view.toks[j].start < num.end:   # number glued to a token
+            j += 1
+        head, group = _head_after(view, j)
+        i_num = view.tok_at(num.start)
+        latest = False
+        if "ablt" in view.toks[i_num].tag or (head is not None and "ablt" in view.toks[head].tag):
+            continue                     # "застрелен двумя неизвестными": the agents, not the victims
+        if head is not None and "nomn" in view.toks[head].tag and "nomn" in view.toks[i_num].tag \
+                and _active_transitive_before(view, i_num):
+            continue                     # "его убили две женщины": the subject of the killing
+        if j < len(view.toks) and view.toks[j].lemma == "из" and num.value == 1:
+            # "ранены два помощника шерифа, один из них позднее скончался": one moves to the killed
+            fate, _ = _nearest_cue(view, view.tok_at(num.end) + 2)
+            prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None)
+            if fate == "killed" and prev is not None and _fate_after(view, j) == "killed":
+                prev.count -= 1
+                out.append(Casualty("killed", 1, prev.group, "event", num.start, num.end, view.index,
+                                    generic=prev.generic))
+            continue                     # otherwise "одна из жертв": one of a set counted elsewhere
+        k_noun = next((k for k in range(j, min(j + 4, len(view.toks)))
+                       if not any(x in view.toks[k].tag for x in ("ADJF", "PRTF"))), None)
+        if head is None and k_noun is not None and view.toks[k_noun].lemma in ("ранение", "рана", "выстрел", "пуля"):
+            continue                     # "получил пять пулевых ранений": wounds, not people
+        if head is None and j < len(view.toks) and "NOUN" in view.toks[j].tag:
+            continue                     # "сделали четыре операции": a number of things, not people
+        if head is None:
+            # "число жертв достигло 16", "погибших — 10", "ещё четверо — госпитализированы"
+            back = [t.lemma for t in view.toks[max(0, i_num - 4):i_num]]
+            if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
+                    and not num.extra.get("collective"):
+                continue
+            latest = bool(set(back) & GROWTH)
+            end = num.end
+        else:
+            end = view.toks[head].end
+            if group is None:
+                # "2 сотрудника КНБ": the group may sit right after the head noun
+                for t in view.toks[head + 1:head + 4]:
+                    if not t.text[:1].isalpha():
+                        break                    # "10 человек — 9 школьников …": a breakdown follows
+                    if groups().get(t.lemma):
+                        group = groups()[t.lemma]
+                        end = t.end
+                        break
+        head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
+        fate, cue_at = (head_fate, head) if head_fate else _nearest_cue(view, i_num)
+        if fate is None:
+            continue
+        weak = cue_at is not None and view.toks[cue_at].lemma in WEAK
+        hospital = cue_at is not None and view.toks[cue_at].lemma == "госпитализировать"
+        extra = any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num])
+        generic = head is None or view.toks[head].lemma in GENERIC_HEADS
+        back = {t.lemma for t in view.toks[max(0, i_num - 4):i_num]}
+        latest = latest or bool(back & GROWTH)
+        kind = "breakdown" if totals_here and _breakdown_before(view, i_num) else (
+            "total" if group is None else "event")
+        c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
+                     num.start, end, view.index, latest=latest, qualifier=num.qualifier,
+                     generic=generic, extra=extra, weak=weak, hospital=hospital)
+        if kind == "breakdown":
+            c.fate = totals_here[-1].fate
+        if kind == "total":
+            totals_here.append(c)
+        out.append(c)
+    return out
+
+
+NOT_THE_ACT = {"в", "на", "о", "за", "расследование", "дело", "обвинение", "покушение", "подозрение",
+               "заказчик", "раскрытие", "годовщина", "заказать", "организация", "соучастие"}
+
+
+def _killing_noun(view: SentenceView, k: int) -> str | None:
+    """"Убийство депутата Дениса Вороненкова было совершено …": the act itself, with a named victim;
+    not "обвинения в убийстве …", "покушение на убийство …", "расследование убийства …"."""
+    toks = view.toks
+    if toks[k].lemma != "убийство" or any(t.lemma in NOT_THE_ACT for t in toks[max(0, k - 2):k]):
+        return None
+    after = toks[k + 1:k + 8]
+    if any(t.text in {",", ";", "."} for t in after[:3]):
+        return None
+    if any(after and after[0].start <= p.start < after[-1].end for p in view.persons):
+        return "killed"
+    return None
+
+
+_ALIAS = ("известный как", "известная как", "по прозвищу", "позывной", "он же", "она же")
+
+
+def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
+    """A name that only describes the victim: an alias ("более известный как Моторола") or a genitive
+    ("брат лидера КНДР Ким Чен Ына", "батальона имени шейха Мансура") where the victim stands in the
+    nominative."""
+    before = view.a.text[max(view.s.start, p.start - 25):p.start].lower()
+    if any(before.rstrip(" «\"").endswith(a) for a in _ALIAS):
+        return True
+    if transitive:
+        return False
+    k = next((i for i, t in enumerate(view.toks) if t.start >= p.start), None)
+    if k is None or k == 0:
+        return False
+    first, prev = view.toks[k], view.toks[k - 1]
+    return "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None)
+
+
+SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
+
+
+def _security_agent(toks: list[Token], k: int) -> bool:
+    return any(groups().get(t.lemma) in ("police", "security_service", "military") and "accs" not in t.tag
+               for t in toks[max(0, k - 5):k])
+
+
+_SHOOTOUT = re.compile(r"перестрелк\w*\s+с\s+(?:полици|силовик|сотрудник|правоохранител|военн|спецназ)", re.I)
+
+
+def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
+    """The named dead or wounded are the attackers: a role of attacker right before the names, or
+    "убит в перестрелке с полицией"."""
+    text = view.a.text
+    before = text[max(view.s.start, names[0].start - 60):names[0].start].lower()
+    if re.search(r"(?:сообщник\w*|подозреваем\w+|нападавш\w+|террорист\w*|смертник\w*|стрел(?:ок|ка)|"
+                 r"киллер\w*|убийц\w+|боевик\w*)\W+(?:\w+\W+){0,3}$", before):
+        return True
+    return bool(_SHOOTOUT.search(text[view.s.start:view.s.end]))
+
+
+def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
+    """Casualties named without a number: "убив охранника и случайного посетителя". A cue a number
+    already answers still counts the nouns beside the number: "ранил двух прохожих и женщину" (+1)."""
+    out: list[Casualty] = []
+    toks = view.toks
+    covered = covered or set()
+    for k, t in enumerate(toks):
+        fate = _fate_of(t.lemma) or _killing_noun(view, k)
+        if fate is None:
+            continue
+        answered = k in taken
+        if answered and not covered:
+            continue
+        if fate == "wounded" and k and toks[k - 1].lemma == "смертельно":
+            fate = "killed"              # "смертельно ранил двух мужчин и женщину"
+        if fate == "wounded" and any(x.lemma == "от" for x in toks[max(0, k - 2):k]):
+            continue                     # "скончался от полученных ранений": the cause of a death
+        transitive = (t.lemma in TRANSITIVE and not _is_short_passive(t) and "NOUN" not in t.tag) or \
+            t.lemma in GENITIVE_NOUNS
+        # the clause the cue governs: up to the next comma that opens another verb, or the end
+        lo, hi = k, k + 1
+        while lo > 0 and toks[lo - 1].text not in BOUNDARY | {","} and k - lo < 6:
+            lo -= 1
+        while hi < len(toks) and toks[hi].text not in BOUNDARY and hi - k < 25:
+            if toks[hi].text == "," and hi + 1 < len(toks) and (
+                    "GRND" in toks[hi + 1].tag or "VERB" in toks[hi + 1].tag or toks[hi + 1].lemma in ("который", "и")):
+                break
+            hi += 1
+        span = range(k + 1, hi) if transitive else range(lo, hi)
+        names = [p for p in view.persons
+                 if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
+        names = [p for p in names if not _not_a_victim_name(view, p, transitive)]
+        if answered:
+            names = []
+        count, group, start, end = 0, None, None, None
+        plural_seen = False
+        perp_seen = False
+        counted: list[str] = []
+        role_end = -1
+        for i in span:
+            if i == k or i in covered:
+                continue
+            tok = toks[i]
+            if answered and not any(x in covered for x in range(max(span.start, i - 3), i)) :
+                continue                 # beside a number only: "двух прохожих и женщину"
+            if tok.start < role_end:
+                continue                 # inside a multi-token role already counted
+
+            if tok.lemma in PRONOUNS:
+                continue
+            if transitive and "accs" not in tok.tag and "gent" not in tok.tag:
+                continue
+            if not transitive and "nomn" not in tok.tag:
+                continue
+            if tok.lemma == "один" and transitive and (i + 1 >= len(toks) or toks[i + 1].lemma in ("и", ",", "а")):
+                count += 1               # "удалось убить одного и ранить четырёх": one person
+                start = tok.start if start is None else start
+                end = tok.end
+                counted.append("человек")
+                continue
+            g, is_person = view.group_from(i)
+            if not is_person or "NOUN" not in tok.tag and view.role_at(i) is None:
+                continue
+            if any(p.start <= tok.start < p.end for p in view.persons):
+                continue
+            if i and toks[i - 1].text.lower().startswith(VAGUE):
+                continue                 # "несколько человек": not a count
+            if transitive and t.lemma in SECURITY_KILLS and _security_agent(toks, k):
+                g = "perpetrator"        # "офицеры полиции застрелили мужчину": the attacker
+            if g == "perpetrator":
+                # "преступник умер на операционном столе": the attacker's own fate, counted apart
+                if fate == "killed" and "sing" in tok.tag and not perp_seen and not names:
+                    perp_seen = True
+                    out.append(Casualty("killed", 1, "perpetrator", "event", tok.start, tok.end, view.index,
+                                        nominal=True))
+                continue
+            group = group or g
+            counted.append(tok.lemma)
+            start = tok.start if start is None else start
+            end = tok.end
+            if "plur" in tok.tag:
+                plural_seen = True
+            else:
+                role = view.role_at(i)
+                if role is None or not role.plural:
+                    count += 1
+            # skip the rest of a multi-token role
+            role = view.role_at(i)
+            if role is not None:
+                role_end = role.end
+                taken.update(x for x in range(i, hi) if toks[x].start < role.end)
+        if t.lemma == "убийство":
+            names = names[:1]
+        if names and (perp_seen or _perp_named(view, names, k)):
+            # "сообщник — брат Джохар Царнаев — был ранен", "Тамерлан … был убит в перестрелке с полицией"
+            continue                     # (whether that death belongs to this attack, the text rarely says)
+        if names:
+            # role nouns next to a name are its apposition ("глава города Евгений Душко")
+            count = len(names) if not plural_seen else max(count, len(names))
+            start = min(start or names[0].start, names[0].start)
+            end = max(end or names[-1].end, names[-1].end)
+        elif plural_seen and count == 0:
+            continue
+        if count == 0 or start is None and not names:
+            continue
+        # "его жертвами стали X, Y и Z": a summary of all the victims, a total rather than one more event
+        kind = "total" if t.lemma == "жертва" and names and group is None or t.lemma == "жертва" and len(names) > 1 \
+            else "event"
+        out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
+                            max(end, t.end), view.index, names=names, nominal=True,
+                            generic=not names and all(x in GENERIC_HEADS for x in counted),
+                            weak=t.lemma in WEAK))
+    return out
+
+
+_SPAN_OPEN = ("с ", "со ", "начиная с", "за ", "в течение", "на протяжении", "с начала")
+_PERIOD = re.compile(r"(?:^|\s)(?:за|в течение)\s+(?:то же|тот же|этот|это|последн\w+|прошедш\w+)\s+"
+                     r"(?:время|период\w*|год\w*|месяц\w*|лет)|^\s*Всего\b", re.I)
+AGGREGATE = {"протест", "беспорядки", "конфликт", "война", "операция", "кампания", "всего", "итого"}
+
+
+def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
+    """A toll over a period or a campaign, not of one act (docs/coding.md §1): "Начиная с апреля 2017
+    года, в ходе протестов погибли 75 человек", "С мая 2003 года … 242 заложников", "за два года"."""
+    text = analysis.text
+    for t in found.temporals:
+        if sent.start <= t.start < sent.end and t.kind in ("month", "year", "duration", "range") and \
+                (text[max(sent.start, t.start - 12):t.start] + t.text).lower().lstrip().startswith(_SPAN_OPEN) or \
+                sent.start <= t.start < sent.end and re.search(r"(?:^|\s)(?:за|с|начиная с|в течение)\s*$",
+                                                             text[max(sent.start, t.start - 12):t.start].lower()):
+            return True
+    if _PERIOD.search(text[sent.start:sent.end]):
+        return True
+    lem = [t.lemma for t in sent.tokens]
+    return any(lem[i] == "в" and lem[i + 1] == "ход" and lem[i + 2] in AGGREGATE
+               for i in range(len(lem) - 2))
+
+
+# "погибших нет", "никто не пострадал", "сообщений о пострадавших не поступало": an explicit zero
+_NONE = [
+    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|без\s+(?:человеческих\s+)?жертв|никто\s+не\s+(?:погиб|пострадал)"
+                r"|(?:о|информации о)\s+(?:погибших|жертвах)\s+не\s+(?:поступал|сообща)", re.I), ("killed",)),
+    (re.compile(r"раненых\s+нет|никто\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
+                r"не\s+(?:поступал|сообща)|пострадавших\s+нет", re.I), ("wounded",)),
+    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто\s+не\s+пострадал", re.I),
+     ("killed",)),
+]
+
+
+def _explicit_none(view: SentenceView) -> list[Casualty]:
+    text = view.a.text[view.s.start:view.s.end]
+    out: list[Casualty] = []
+    for pat, fates in _NONE:
+        m = pat.search(text)
+        if m:
+            for fate in fates:
+                if not any(c.fate == fate for c in out):
+                    out.append(Casualty(fate, 0, None, "total", view.s.start + m.start(), view.s.start + m.end(),
+                                        view.index))
+    return out
+
+
+def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
+    out: list[Casualty] = []
+    for si in sentences:
+        if aggregate(analysis, found, analysis.sentences[si]):
+            continue
+        view = SentenceView(analysis, analysis.sentences[si], found, si)
+        lemmas = {t.lemma for t in view.toks}
+        claim = "утверждать" in lemmas or {"ответственность", "взять"} <= lemmas or \
+            {"ответственность", "взявший"} <= lemmas
+        nums = numeric_statements(view) + _explicit_none(view)
+        taken = set()
+        covered: set[int] = set()
+        for c in nums:
+            # the cue a number already answers is not counted again as a nominal event
+            i = view.tok_at(c.start)
+            _, k = _nearest_cue(view, i)
+            if k is not None:
+                taken.add(k)
+            for kk in range(view.tok_at(c.start), view.tok_at(c.end) + 1):
+                taken.add(kk)
+                covered.add(kk)
+        for c in nums + nominal_events(view, taken, covered):
+            c.claim = claim
+            out.append(c)
+    return out
+
+
+def _event_sum(evs: list[Casualty]) -> int:
+    """Victims told as events, without a total. Within a sentence they add up ("убил трёх мужчин и одну
+    женщину" = 4). Across sentences, victims of distinct groups add up ("убил 2-х сотрудников КНБ" …
+    "убив охранника и посетителя"), but a retelling does not: "убит глава города" … "мужчина скончался",
+    "зарезавший четырёх полицейских" … "убил трёх мужчин и одну женщину". So: numbered events of named
+    groups add up, plus the fullest sentence of victims told by nouns and names; generic victims count
+    only as the fullest sentence."""
+    numbered = sum(c.count for c in evs if c.group and not c.generic and not c.nominal)
+    per: dict[int, int] = {}
+    for c in evs:
+        if c.nominal:                                 # told by nouns and names: retold sentence by sentence
+            per[c.sentence] = per.get(c.sentence, 0) + c.count
+    total_specific = numbered + max(per.values(), default=0)
+    per_sentence: dict[int, int] = {}
+    for c in evs:
+        per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + c.count
+    return max(total_specific, max(per_sentence.values(), default=0))
+
+
+def _surname(e: Entity) -> str:
+    return (e.normal or e.text).split()[-1].lower()[:5]
+
+
+def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
+    """What "ещё" adds to. "двое серьёзно ранены и ещё двое получили небольшие ранения": the total of the
+    sentence (4). "он убил одного человека и ранил ещё четверых": besides the killed, so a plain total.
+    "Были ранены ещё 13 человек" opening its sentence: on top of the victims told before."""
+    import dataclasses
+    out: list[Casualty] = []
+    for c in sorted(cas, key=lambda x: x.start):
+        if not c.extra or c.kind != "total":
+            out.append(c)
+            continue
+        before = [x for x in out if x.sentence == c.sentence and x.start < c.start]
+        same = [x for x in before if x.fate == c.fate and x.kind == "total" and x.count is not None]
+        if same:
+            merged = dataclasses.replace(same[-1], count=same[-1].count + (c.count or 0), end=c.end, extra=False)
+            out[out.index(same[-1])] = merged
+        elif before:
+            out.append(dataclasses.replace(c, extra=False))
+        else:
+            out.append(c)
+    return out
+
+
+def tally(cas: list[Casualty]) -> dict:
+    """Fold statements into killed / wounded / by-group / perpetrators, with evidence spans."""
+    res: dict = {"killed": None, "wounded": None, "killed_by_group": {}, "wounded_by_group": {},
+                 "perpetrators_killed": None, "evidence": {}}
+    cas = _resolve_extras(cas)
+    # a named victim who died is not also among the wounded ("Иванович получил пять пулевых ранений")
+    dead = {_surname(e) for c in cas if c.fate == "killed" for e in c.names}
+    cas = [c for c in cas if not (c.fate == "wounded" and c.names and {_surname(e) for e in c.names} <= dead)]
+    for fate in ("killed", "wounded"):
+        mine = [c for c in cas if c.fate == fate and c.count is not None]
+        if any(not c.claim for c in mine):
+            mine = [c for c in mine if not c.claim]       # "Талибан утверждает … семерых": a claim
+        if fate == "wounded" and any(not c.weak and not c.hospital for c in mine):
+            mine = [c for c in mine if not c.weak]        # "ранены" beats "пострадали" (docs/coding.md §5)
+        # "из трёх пострадавших двоих госпитализировали": the hospitalised are a part of the injured
+        victims = [c for c in mine if c.group != "perpetrator"]
+        perps = [c for c in mine if c.group == "perpetrator"]
+        if fate == "killed" and perps:
+            res["perpetrators_killed"] = sum(c.count for c in perps)
+            res["evidence"]["perpetrators_killed"] = [(c.start, c.end) for c in perps]
+        extras = [c for c in victims if c.kind == "total" and c.extra and not c.latest]
+        totals = [c for c in victims if c.kind == "total" and c not in extras]
+        latest = [c for c in totals if c.latest]
+        by_group: dict[str, int] = {}
+        ev: dict[str, list] = {}
+        for g in {c.group for c in victims if c.group}:
+            brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
+            evs = [c for c in victims if c.group == g and c.kind == "event"]
+            value = max([max((c.count for c in brk), default=0), _event_sum(evs)])
+            if value:
+                by_group[g] = value
+                ev[f"{fate}_by_group.{g}"] = [(c.start, c.end) for c in brk + evs]
+        events_sum = _event_sum([c for c in victims if c.kind == "event"])
+        if latest:
+            total = latest[-1].count
+            ev[fate] = [(latest[-1].start, latest[-1].end)]
+        elif totals:
+            best = max(totals, key=lambda c: c.count)
+            total = max(best.count, events_sum)
+            ev[fate] = [(best.start, best.end)]
+        elif events_sum:
+            total = events_sum
+            ev[fate] = [(c.start, c.end) for c in victims if c.kind == "event"]
+        else:
+            total = None
+        if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
+            total = (total or 0) + sum(c.count for c in extras)
+            ev[fate] = ev.get(fate, []) + [(c.start, c.end) for c in extras]
+        res[fate] = total
+        res[f"{fate}_by_group"] = by_group
+        res["evidence"].update(ev)
+    # a group left unnamed inside a known total: "7 погибли, из них 3 полицейских и 2 сотрудника КНБ,
+    # а также охранник и посетитель" is whole already; nothing is invented for the remainder.
+    return res

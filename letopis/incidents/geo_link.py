@@ -1,0 +1,200 @@
+"""Where an incident happened: place mentions in its sentences resolved through the gazetteer."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from letopis.nlp.analysis import Analysis
+
+PLACE_TYPES = ("CITY", "COUNTRY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
+
+
+@dataclass
+class Resolved:
+    name: str
+    city: str | None
+    region: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    start: int
+    end: int
+    kind: str
+
+
+def _gazetteer():
+    try:
+        from letopis.geo import get_gazetteer
+    except ImportError:
+        return None
+    return get_gazetteer()
+
+
+_CONTEXT: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _context_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries the article names outright (countries and regions): they settle ambiguous town names
+    ("Санта-Фе" beside "Техас" is in the US, not Argentina)."""
+    key = id(analysis)
+    hit = _CONTEXT.get(key)
+    if hit is not None and hit[0] is analysis:
+        return hit[1]
+    g = _gazetteer()
+    codes: set[str] = set()
+    if g is not None:
+        for e in analysis.entities:
+            if e.type in ("COUNTRY", "STATE_OR_PROVINCE"):
+                hits = g.lookup(e.text)
+                # only names that point to one country settle others ("Техас", not "Санта-Фе")
+                if hits and hits[0].kind in ("country", "region") and len({h.country for h in hits}) == 1:
+                    codes.add(hits[0].country)
+    if len(_CONTEXT) > 64:
+        _CONTEXT.clear()
+    _CONTEXT[key] = (analysis, frozenset(codes))
+    return frozenset(codes)
+
+
+def _pick(hits: list, context: frozenset[str]):
+    for h in hits:
+        if h.country in context:
+            return h
+    return hits[0]
+
+
+def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
+    g = _gazetteer()
+    if g is None:
+        return []
+    out: list[Resolved] = []
+    seen: set[tuple[int, int]] = set()
+    context = _context_countries(analysis)
+    for e in analysis.entities:
+        if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
+            hits = _lookup(g, e.text)
+            if hits:
+                r = _resolved(_pick(hits, context), e.start, e.end)
+                spelled = next((x for x in (e.normal, e.text) if x and r.city and _same_name(x, r.city)), None)
+                if spelled:
+                    r.city = r.name = spelled.strip()          # the text's spelling: "Санта-Фе", "Куала-Лумпур"
+                out.append(r)
+                seen.add((e.start, e.end))
+            elif e.normal and e.normal[:1].isupper() and (e.type == "CITY" or e.type == "LOCATION" and (
+                    _SETTLEMENT.search(analysis.text[max(0, e.start - 30):e.start])
+                    or _GLOSS.match(analysis.text, e.end)
+                    and analysis.text[max(0, e.start - 3):e.start].strip() == "в")):
+                # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
+                # named as the text names it; the country comes from the places around it
+                out.append(Resolved(e.normal.strip(), e.normal.strip(), None, None, None, None,
+                                    e.start, e.end, "city"))
+                seen.add((e.start, e.end))
+    for s, e, place in g.find(analysis.text[start:end]):
+        s, e = s + start, e + start
+        if any(a <= s < b for a, b in seen) or analysis.ignored(s, e) or _generic(analysis.text[s:e]):
+            continue
+        part = _lookup(g, analysis.text[s:e]) if _DIRECTION.match(analysis.text[s:e]) else []
+        out.append(_resolved(_pick(part, context) if part else place, s, e))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _resolved(p, s: int, e: int) -> Resolved:
+    city = p.name if p.kind == "city" else None
+    region = p.region if p.kind == "city" else (p.name if p.kind == "region" else None)
+    return Resolved(p.name, city, region, p.country, p.lat, p.lon, s, e, p.kind)
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|вблизи|у|на)\s+(?:\w+\s+){0,2}?|"
+                       r"(?:городе|городка|городке|селе|села|посёлке|поселке|поселка|посёлка|деревне|"
+                       r"пригороде|окрестностях|районе)\s+)$", re.I)
+_NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|"
+                        r"госпитал\w*\s+в)\s+(?:\w+\s+){0,1}$", re.I)
+_REGION_WORD = re.compile(r"(?:провинци\w*|област\w*|штат\w*|округ\w*|республик\w*|район\w*)\s+$", re.I)
+
+
+# a place word before an unknown name makes it a settlement: "вблизи села Хушаб", "в городке Портапик"
+_SETTLEMENT = re.compile(r"(?:город\w*|сел[оаеу]|селени\w+|посел\w+|посёл\w+|деревн\w+|станиц\w+|аул\w*|"
+                         r"кишлак\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
+# "в Сазерленд-Спрингс (Sutherland Springs)": a foreign place glossed in Latin letters
+_GLOSS = re.compile(r"\s*\((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}\)")
+
+
+# "в Восточном Иерусалиме" is in Иерусалим (docs/coding.md §8): a part of a city named by direction
+_DIRECTION = re.compile(r"^(?:Восточн|Западн|Северн|Южн|Центральн)\w*\s+(?=\w)", re.I)
+# descriptive phrases that GeoNames also lists as towns somewhere: "Старый город" of any city (_GENERIC)
+
+
+_GENERIC = re.compile(r"^(?:стар|нов|нижн|верхн)\w*\s+город\w*$", re.I)
+
+
+def _generic(text: str) -> bool:
+    return bool(_GENERIC.match(text.strip()))
+
+
+def _lookup(g, text: str) -> list:
+    m = _DIRECTION.match(text)
+    if m:
+        rest = [p for p in g.lookup(text[m.end():]) if p.kind == "city"]
+        if rest:
+            return rest
+    return [] if _generic(text) else g.lookup(text)
+
+
+def _fold(name: str) -> str:
+    return name.lower().replace("ё", "е").replace("э", "е").replace("-", " ").strip()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return _fold(a) == _fold(b)
+
+
+def _locative(text: str, start: int) -> int:
+    """How much a mention reads as the scene: "в Таразе", "в пригороде Владикавказа" (+2); "уроженец
+    Орловской области", "из Мобила", "в больнице Сан-Антонио" (-2)."""
+    before = text[max(0, start - 40):start]
+    if _NOT_THERE.search(before):
+        return -2
+    return 2 if _LOCATIVE.search(before) else 0
+
+
+def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
+    """"провинции Кандагар", "в Унцукульском районе": a province or district named like a town."""
+    if end is not None and _REGION_AFTER.match(text, end):
+        return True
+    return bool(_REGION_WORD.search(text[max(0, start - 20):start]))
+
+
+_REGION_AFTER = re.compile(r"\s+(?:район|округ|област|провинци|улус|уезд)\w*", re.I)
+
+
+def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) -> Resolved | None:
+    found = mentions(analysis, start, end)
+    cities = [r for r in found if r.kind == "city" and not _region_word_before(analysis.text, r.start, r.end)]
+    # "между сёлами Гимры и Унцукуль": two places compete, neither is the scene (docs/coding.md §8)
+    between = [r for r in cities if re.search(r"между\s+(?:\w+\s+){0,2}$", analysis.text[max(0, r.start - 30):r.start])]
+    for r in between:
+        m = re.match(r"\s+и\s+", analysis.text[r.end:r.end + 5])
+        rival = next((x for x in cities if m and x.start == r.end + m.end()), None)
+        cities = [x for x in cities if x.name not in (r.name, rival.name if rival else None)]
+    if cities:
+        counts = Counter(r.name for r in cities)
+        weight: Counter = Counter()
+        for r in cities:
+            weight[r.name] += _locative(analysis.text, r.start)
+        top = max(cities, key=lambda r: (counts[r.name] + weight[r.name], r.country is not None, -r.start))
+        if top.country is None:
+            around = [r for r in found if r.country and r.kind in ("region", "country")] or [
+                r for r in mentions(analysis, 0, len(analysis.text)) if r.country and r.kind in ("region", "country")]
+            if around:
+                top.country = around[0].country
+                top.region = next((r.name for r in around if r.kind == "region"), None)
+        if not top.region:
+            top.region = next((r.region for r in found if r.kind == "region" and r.country == top.country), None)
+        return top
+    if city_only:
+        return None
+    regions = [r for r in found if r.kind == "region"]
+    if regions:
+        return regions[0]
+    countries = [r for r in found if r.kind == "country"]
+    return countries[0] if countries else None

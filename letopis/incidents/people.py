@@ -1,0 +1,101 @@
+"""Persons with their roles and ages: "34-летний Максат Кариев", "старших сержантов полиции
+Полата Аямкулова и Жаксыбека Байсеитова" (a plural role shared by coordinated names),
+"командир взвода … ДВД капитан полиции Газиз Байтасов" (a chain of roles)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from letopis.extract import Extraction
+from letopis.incidents.tables import _rows
+from letopis.nlp.analysis import Analysis
+from letopis.record import Entity, Person
+
+_GAP = re.compile(r"^[\s,]*(?:и\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def ideologies() -> dict[str, str]:
+    return {r[0]: r[1].strip() for r in _rows("ideologies.tsv")}
+
+
+@lru_cache(maxsize=None)
+def armed_groups() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r"(?<!\w)(?:" + r[0] + r")(?!\w)", re.I), r[1].strip()) for r in _rows("armed_groups.tsv")]
+
+
+def _link(analysis: Analysis) -> list[Person]:
+    try:
+        from letopis.nlp.persons import link_persons
+        return link_persons(analysis)
+    except ImportError:                      # until the linker lands: one person per normal form
+        by: dict[str, Person] = {}
+        for e in analysis.entities:
+            if e.type == "PERSON":
+                p = by.setdefault(e.normal or e.text, Person(e.normal or e.text))
+                p.mentions.append((e.start, e.end))
+        return list(by.values())
+
+
+def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity]) -> list[str]:
+    """Roles standing right before a mention, walking back over a chain of roles and
+    coordinated names ("сержантов полиции Полата Аямкулова и Жаксыбека Байсеитова")."""
+    roles: list[str] = []
+    pos = start
+    by_end = sorted(found.roles, key=lambda r: -r.end)
+    for _ in range(6):
+        prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
+                     and r.normal not in roles), None)
+        if prev is not None:
+            roles.append(prev.normal)
+            pos = prev.start
+            continue
+        name = next((p for p in persons if p.end <= pos and _GAP.match(text[p.end:pos]) and p.end != start), None)
+        if name is not None and not roles:
+            pos = name.start
+            continue
+        break
+    return roles
+
+
+def _role_after(text: str, end: int, found: Extraction) -> str | None:
+    """Apposition: "Ерлан Карин, государственный секретарь РК,"."""
+    for r in found.roles:
+        if r.start >= end and re.fullmatch(r"\s*,\s*", text[end:r.start]) and not r.plural:
+            return r.normal
+    return None
+
+
+def people(analysis: Analysis, found: Extraction) -> list[Person]:
+    text = analysis.text
+    persons = _link(analysis)
+    per_entities = [e for e in analysis.entities if e.type == "PERSON"]
+    for person in persons:
+        for s, e in sorted(person.mentions):
+            for role in _roles_before(text, s, found, per_entities):
+                if role not in person.roles:
+                    person.roles.append(role)
+            after = _role_after(text, e, found)
+            if after and after not in person.roles:
+                person.roles.append(after)
+            for age in found.ages:
+                if (age.end <= s and re.fullmatch(r"\s*", text[age.end:s])) or \
+                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])):
+                    person.age = age.value
+            sent = analysis.sentence_at(s)
+            if sent is not None:
+                for tok in sent.tokens:
+                    ideo = ideologies().get(tok.lemma)
+                    if ideo and _governs(text, s, tok.start):
+                        person.extra["ideology"] = ideo
+        if person.roles:
+            person.extra["role"] = ", ".join(person.roles)
+    return persons
+
+
+def _governs(text: str, person_start: int, word_start: int) -> bool:
+    """An ideology word belongs to the person when it follows in the same clause and is
+    introduced as adherence ("приверженцем джихадизма") or sits next to the name."""
+    between = text[person_start:word_start]
+    return 0 < word_start - person_start < 160 and bool(
+        re.search(r"привержен|сторонник|последовател|адепт|исповед|член", between, re.I))

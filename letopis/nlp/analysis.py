@@ -1,0 +1,54 @@
+"""The analysed document every extractor reads: sentences, tokens with lemmas, entities."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from letopis.record import Entity
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str                     # lower-case dictionary form (pymorphy), or the lower-cased text
+    tag: str = ""                  # pymorphy OpencorporaTag as text ("NOUN,anim,masc sing,gent")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+@dataclass
+class Analysis:
+    text: str
+    sentences: list[Sentence]
+    entities: list[Entity] = field(default_factory=list)
+    ignore: list[Span] = field(default_factory=list)     # boilerplate/title: not part of the story
+    published: date | None = None
+    title_span: Span | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for s in self.sentences for t in s.tokens]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return self.sentences[i]
+        return None
+
+    def ignored(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.ignore)
+
+    def entities_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[Entity]:
+        return [e for e in self.entities
+                if start <= e.start and e.end <= end and (types is None or e.type in types)]

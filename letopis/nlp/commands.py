@@ -1,0 +1,62 @@
+"""`letopis eval ner GOLD_DIR [--model nerel|natasha]`: nested exact-match NER scores over BRAT files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION")
+# natasha has one LOC kind; it is scored as LOCATION (no gazetteer guess at COUNTRY/CITY/...),
+# so `--merge-loc` exists to compare location finding fairly with the types collapsed.
+NATASHA_MAP = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+
+
+def natasha_mentions(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    """natasha NewsNERTagger spans, run as natasha runs it (whole text per call, its own
+    razdel tokenisation), types mapped by NATASHA_MAP."""
+    from natasha import NewsEmbedding, NewsNERTagger
+    tagger = NewsNERTagger(NewsEmbedding())
+    return [[(NATASHA_MAP.get(s.type, s.type), s.start, s.stop) for s in markup.spans]
+            for markup in tagger.map(texts)]
+
+
+def _merge_loc(ms):
+    return [("LOC" if t in LOCATION_TYPES else t, s, e) for t, s, e in ms]
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @eval_app.command("ner")
+    def eval_ner(
+        gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="folder of BRAT NNN.txt + NNN.ann"),
+        model: str = typer.Option("nerel", "--model", help="nerel (our trained model) or natasha"),
+        merge_loc: bool = typer.Option(False, "--merge-loc",
+                                       help="collapse COUNTRY/CITY/STATE_OR_PROVINCE/DISTRICT/LOCATION into LOC"),
+    ) -> None:
+        """Per-type and micro P/R/F1, exact (type, start, end) match, nested spans, discontinuous gold skipped."""
+        import time
+
+        from letopis.nlp.brat import read_dir, score_docs
+        docs = read_dir(gold_dir)
+        if not docs:
+            raise typer.BadParameter(f"no NNN.txt + NNN.ann pairs in {gold_dir}")
+        texts = [d[1] for d in docs]
+        t0 = time.perf_counter()
+        if model == "nerel":
+            from letopis.nlp.nerel import get_tagger
+            preds = get_tagger().tag_batch(texts)
+        elif model == "natasha":
+            preds = natasha_mentions(texts)
+        else:
+            raise typer.BadParameter("--model must be nerel or natasha")
+        took = time.perf_counter() - t0
+        if merge_loc:
+            docs = [(i, t, _merge_loc(g)) for i, t, g in docs]
+            preds = [_merge_loc(p) for p in preds]
+        score = score_docs(docs, preds)
+        typer.echo(f"{model} on {gold_dir}: {len(docs)} docs, {took:.1f}s (incl. loading)")
+        typer.echo(score.table())
+        loc = ["LOC"] if merge_loc else list(LOCATION_TYPES)
+        for name, types in (("PERSON+ORGANIZATION+location types", ["PERSON", "ORGANIZATION", *loc]),):
+            sub = score_docs(docs, preds, set(types))
+            p, r, f = sub.micro()
+            typer.echo(f"{name}: P {p:.3f} R {r:.3f} F1 {f:.3f}")

@@ -1,0 +1,358 @@
+"""Normal (nominative, dictionary) forms of entity mentions.
+
+Persons: every word gets its possible readings — pymorphy2 parses (Name/Surn/Patr weigh
+most), suffix rules for the Central-Asian names pymorphy does not know (-ов/-ев/-ин/-ын/-ский
+surnames, consonant-final first names), and "indeclinable" as a weak last resort. The case
+and gender of the whole name are then chosen jointly: "Ерлана Карина" is masculine genitive
+throughout (Ерлан Карин), never the female name Карина after a male first name.
+
+Places and organisations: only the head (the first noun) and the adjectives before it go to
+the nominative, in agreement with the head ("Жамбылской области" → "Жамбылская область",
+"Совета Европейского Союза" → "Совет Европейского Союза"); abbreviations stay, losing a case
+ending glued to them ("МИДа" → "МИД"); quoted names stay as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from letopis.nlp import morph
+from letopis.nlp.analysis import Analysis
+from letopis.record import Entity
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+GENDERS = ("masc", "femn")
+PERSON_TYPES = ("PERSON",)
+_DATA = Path(__file__).parent / "data"
+
+# The case a preposition governs; a name right after one is not nominative.
+PREP_CASES = {
+    "в": ("loct", "accs"), "во": ("loct", "accs"), "на": ("loct", "accs"), "о": ("loct",),
+    "об": ("loct",), "обо": ("loct",), "при": ("loct",), "к": ("datv",), "ко": ("datv",),
+    "по": ("datv", "loct"), "с": ("ablt", "gent"), "со": ("ablt", "gent"), "у": ("gent",),
+    "от": ("gent",), "до": ("gent",), "из": ("gent",), "без": ("gent",), "для": ("gent",),
+    "около": ("gent",), "против": ("gent",), "после": ("gent",), "из-за": ("gent",),
+    "среди": ("gent",), "между": ("ablt",), "за": ("ablt", "accs"), "под": ("ablt", "accs"),
+    "над": ("ablt",), "перед": ("ablt",), "через": ("accs",), "про": ("accs",),
+}
+
+# Masculine surname endings: stem suffix → {case ending: case}.
+_SURN_MASC = {
+    ("ов", "ев", "ёв", "ин", "ын"): {"": "nomn", "а": "gent", "у": "datv", "ым": "ablt", "е": "loct"},
+    ("ский", "цкий"): {"": "nomn"},
+}
+_SURN_MASC_SK = {"ого": "gent", "ому": "datv", "им": "ablt", "ом": "loct"}   # -ск|ого, -цк|ому
+_SURN_FEMN = {"а": "nomn", "ой": "gent", "у": "accs"}                       # -ов|а, -ов|ой, -ов|у
+_MASC_NAME_ENDINGS = {"": "nomn", "а": "gent", "у": "datv", "ом": "ablt", "е": "loct"}
+_SOFT_NAME_ENDINGS = {"й": "nomn", "я": "gent", "ю": "datv", "ем": "ablt", "е": "loct"}
+_VOWELS = set("аеёиоуыэюя")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_QUOTE = re.compile(r"[«\"“„']")
+_INITIALS = re.compile(r"\b([A-ZА-ЯЁ])\.\s*(?=[A-ZА-ЯЁ])")
+_GLUED = re.compile(r"^([A-ZА-ЯЁ]{2,})-?(а|у|ом|е|ы|ой|ов|ам|ами|ах)$")
+
+
+@lru_cache(maxsize=None)
+def names(kind: str) -> frozenset[str]:
+    """A data list (names_male, names_female, org_abbr), one entry per line, # comments."""
+    path = _DATA / f"{kind}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
+
+
+def shape(word: str, like: str) -> str:
+    """Give `word` the capitalisation of `like` (Title, UPPER, lower)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-")) if "-" in like else \
+            word[:1].upper() + word[1:]
+    return word
+
+
+def _genders(tag) -> tuple[str, ...]:
+    g = tag.gender
+    if g in GENDERS and "Fixd" not in tag:     # an indeclinable name is either
+        return (g,)
+    return GENDERS
+
+
+# --- persons -----------------------------------------------------------------------------------
+
+Options = dict[tuple[str, str], tuple[str, float]]   # (case, gender) → (nominative, score)
+
+
+def _add(opts: Options, case: str, gender: str, normal: str, score: float) -> None:
+    if case == "acc2":
+        case = "accs"
+    if case not in CASES:
+        return
+    if score > opts.get((case, gender), ("", -1.0))[1]:
+        opts[(case, gender)] = (normal, score)
+
+
+def _suffix_options(w: str, opts: Options, base: float) -> None:
+    """Rules for Russian-pattern surnames and consonant-final first names pymorphy misreads."""
+    for stems, endings in _SURN_MASC.items():
+        for end, case in endings.items():
+            if end and not w.endswith(end):
+                continue
+            stem = w[: len(w) - len(end)] if end else w
+            if stem.endswith(stems) and len(stem) > 3:
+                _add(opts, case, "masc", stem, base)
+                if case == "gent":
+                    _add(opts, "accs", "masc", stem, base)
+    for end, case in _SURN_MASC_SK.items():
+        if w.endswith(("ск" + end, "цк" + end)):
+            _add(opts, case, "masc", w[: -len(end)] + "ий", base)
+            if case == "gent":
+                _add(opts, "accs", "masc", w[: -len(end)] + "ий", base)
+    for end, case in _SURN_FEMN.items():
+        stem = w[: -len(end)]
+        if w.endswith(end) and stem.endswith(("ов", "ев", "ёв", "ин", "ын")) and len(stem) > 3:
+            _add(opts, case, "femn", stem + "а", base)
+            if case == "gent":
+                for c in ("datv", "ablt", "loct"):
+                    _add(opts, c, "femn", stem + "а", base)
+    if w.endswith(("ская", "цкая")):
+        _add(opts, "nomn", "femn", w, base)
+    if w.endswith(("ской", "цкой")):
+        for c in ("gent", "datv", "ablt", "loct"):
+            _add(opts, c, "femn", w[:-2] + "ая", base)
+    # soft-stem and hushing-stem masculine names: Скрипал|я → Скрипаль, Курц|ем → Курц
+    for end, case in (("я", "gent"), ("ю", "datv"), ("ем", "ablt"), ("е", "loct")):
+        stem = w[: -len(end)]
+        if w.endswith(end) and len(stem) > 2 and stem[-1] in "лнр":
+            _add(opts, case, "masc", stem + "ь", base * 0.6)
+    if w.endswith("ем") and len(w) > 4 and w[-3] in "цжшщч":
+        _add(opts, "ablt", "masc", w[:-2], base * 0.8)
+    # consonant-final masculine first names: Полат|а, Жаксыбек|у, Газиз|ом
+    for end, case in _MASC_NAME_ENDINGS.items():
+        stem = w[: len(w) - len(end)] if end else w
+        if (not end or w.endswith(end)) and len(stem) > 2 and stem[-1] not in _VOWELS \
+                and stem[-1] not in "йьъ":
+            _add(opts, case, "masc", stem, base * 0.8)
+            if case == "gent":
+                _add(opts, "accs", "masc", stem, base * 0.8)
+
+
+@lru_cache(maxsize=1)
+def _female_forms() -> dict[str, list[tuple[str, str]]]:
+    """Inflected forms of the listed female names (Асия → Асии, Асию, Асией; Динара → Динары)."""
+    table = {"ия": {"ия": "nomn", "ии": "gent", "ию": "accs", "ией": "ablt"},
+             "а": {"а": "nomn", "ы": "gent", "е": "datv", "у": "accs", "ой": "ablt"},
+             "я": {"я": "nomn", "и": "gent", "е": "datv", "ю": "accs", "ей": "ablt"}}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name in names("names_female"):
+        end = next((e for e in table if name.endswith(e)), None)
+        if end is None:
+            continue
+        stem = name[: -len(end)]
+        for ending, case in table[end].items():
+            cases = [case] + (["datv", "loct"] if end == "ия" and case == "gent" else []) + \
+                (["loct"] if case == "datv" else [])
+            if end == "а" and stem[-1:] in "гкхжчшщ" and ending == "ы":
+                ending = "и"
+            out.setdefault(stem + ending, []).extend((name, c) for c in cases)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tuple[str, float]], ...]:
+    """Readings of one name word. position: first | middle | last | only."""
+    w = word.lower().replace("ё", "е")
+    opts: Options = {}
+    male, female = names("names_male"), names("names_female")
+    if w in male or w in female:
+        gender = "masc" if w in male else "femn"
+        _add(opts, "nomn", gender, w, 3.0)
+        if gender == "masc":
+            endings = _SOFT_NAME_ENDINGS if w.endswith("й") else _MASC_NAME_ENDINGS
+            stem = w[:-1] if w.endswith("й") else w
+            for end, case in endings.items():
+                _add(opts, case, "masc", stem + end if w.endswith("й") else w, 3.0)
+    # an inflected listed male name: Ерлан|а, Полат|у
+    for end, case in _MASC_NAME_ENDINGS.items():
+        if end and w.endswith(end) and w[: -len(end)] in male:
+            _add(opts, case, "masc", w[: -len(end)], 3.0)
+            if case == "gent":
+                _add(opts, "accs", "masc", w[: -len(end)], 3.0)
+    for nominative, case in _female_forms().get(w, ()):
+        _add(opts, case, "femn", nominative, 3.0)
+    known = morph.morph().word_is_known(w)
+    for p in morph.parse(w):
+        tag = p.tag
+        if tag.POS not in ("NOUN", "ADJF", None) or (tag.number == "plur" and "Pltm" not in tag):
+            continue
+        name_kind = next((g for g in ("Name", "Surn", "Patr") if g in tag), None)
+        if name_kind:
+            score = 2.0 if known else 1.0
+            # a first name in surname position, or a surname first, reads less likely
+            if name_kind == "Name" and position == "last" or name_kind == "Surn" and position == "first":
+                score *= 0.5
+        elif tag.POS is None:
+            continue
+        else:
+            score = 0.3 if known else 0.2
+        score += p.score * 0.5
+        for gender in _genders(tag):
+            form = p.inflect({"nomn", gender}) if tag.gender is None or "Surn" in tag \
+                else p.inflect({"nomn"})
+            form = form or p.inflect({"nomn"})
+            normal = (form.word if form else p.normal_form).replace("ё", "е")
+            _add(opts, tag.case, gender, normal, score)
+    _suffix_options(w, opts, 1.6 if not known else 1.0)
+    # indeclinable (foreign names, female names ending in a consonant): the word as is
+    for case in CASES:
+        for gender in GENDERS:
+            weak = 0.6 if (gender == "femn" and w[-1] not in _VOWELS) or w[-1] in "оуэ" else \
+                0.25 if w[-1] == "и" else 0.15
+            _add(opts, case, gender, w, weak)
+    return tuple(opts.items())
+
+
+def person_candidates(text: str, prev: str | None = None) -> list[tuple[str, float]]:
+    """Nominative readings of a person mention, best first, with their joint scores."""
+    text = _INITIALS.sub(r"\1. ", text.strip())
+    matches = [m for m in _WORD.finditer(text)]
+    words = [m for m in matches if len(m.group()) > 1 and m.group()[:1].isupper()]
+    if not words:
+        return [(text, 0.0)]
+    n = len(words)
+    positions = ["only"] if n == 1 else ["first"] + ["middle"] * (n - 2) + ["last"]
+    readings = []
+    for m, pos in zip(words, positions):
+        token = m.group()
+        head, _, tail = token.rpartition("-")       # Касым-Жомарта: only the last part declines
+        readings.append((head, dict(_word_options(tail, pos))))
+    prep_cases = PREP_CASES.get(prev or "", ())
+    results: dict[str, float] = {}
+    for case in CASES:
+        for gender in GENDERS:
+            total, out = 0.0, []
+            for (head, opts), m in zip(readings, words):
+                normal, score = opts.get((case, gender), (m.group().lower().rpartition("-")[2], 0.0))
+                total += score
+                out.append((m, (head + "-" if head else "") + normal))
+            if prep_cases:
+                total += 0.5 * len(words) if case in prep_cases else (-1.0 if case == "nomn" else 0)
+            elif case == "nomn":
+                total += 0.05                  # ties go to the form as written
+            rebuilt, last = [], 0
+            for m, normal in out:
+                rebuilt += [text[last:m.start()], shape(normal, m.group())]
+                last = m.end()
+            rebuilt.append(text[last:])
+            s = "".join(rebuilt)
+            results[s] = max(results.get(s, -1e9), total)
+    return sorted(results.items(), key=lambda kv: -kv[1])
+
+
+def normalize_person(text: str, prev: str | None = None) -> str:
+    return person_candidates(text, prev)[0][0]
+
+
+# --- places, organisations -------------------------------------------------------------------
+
+def _is_abbr(word: str) -> bool:
+    return len(word) > 1 and (word.isupper() or bool(_GLUED.match(word)))
+
+
+def _head_parse(word: str, prep_cases: tuple[str, ...]):
+    parses = [p for p in morph.parse(word.lower()) if p.tag.POS == "NOUN"]
+    if not parses:
+        return None
+
+    def rank(p):
+        s = p.score
+        if {"Geox", "Orgn"} & set(p.tag.grammemes):
+            s += 0.5
+        if prep_cases and p.tag.case in prep_cases:
+            s += 1.0
+        if "Name" in p.tag or "Surn" in p.tag:
+            s -= 0.3
+        return s
+    return max(parses, key=rank)
+
+
+def _adjs_before_abbr(text: str, adjs: list, abbr: str) -> str:
+    """"британского МИДа" → "британский МИД": adjectives take the abbreviation's gender."""
+    ab = next((p for p in morph.parse(abbr.lower()) if "Abbr" in p.tag), None)
+    gender = ab.tag.gender if ab and ab.tag.gender else "masc"
+    out = text
+    for m in reversed(adjs):
+        ap = next((p for p in morph.parse(m.group().lower()) if p.tag.POS in ("ADJF", "PRTF")
+                   and p.tag.number == "sing" and p.tag.gender in (gender, None)), None)
+        af = ap.inflect({"nomn", "sing", gender}) if ap else None
+        if af is not None:
+            out = out[: m.start()] + shape(af.word, m.group()) + out[m.end():]
+    return out
+
+
+def normalize_name(text: str, prev: str | None = None) -> str:
+    """Nominative of a place or organisation name: head and the adjectives before it."""
+    q = _QUOTE.search(text)
+    if q and q.start() == 0:
+        return text                            # «Хабар 24»: a quoted name is kept as written
+    scope = text[: q.start()] if q else text
+    words = list(_WORD.finditer(scope))
+    prep_cases = PREP_CASES.get(prev or "", ())
+    adjs, head = [], None
+    for m in words:
+        w = m.group()
+        if _is_abbr(w):
+            g = _GLUED.match(w)
+            stem = g.group(1) if g and not w.isupper() else w
+            out = text[: m.start()] + stem + text[m.end():]
+            return _adjs_before_abbr(out, adjs, stem) if adjs else out
+        parses = morph.parse(w.lower())
+        if parses and parses[0].tag.POS in ("ADJF", "PRTF") and m is not words[-1]:
+            adjs.append(m)
+            continue
+        head = m
+        break
+    if head is None:
+        return text
+    hp = _head_parse(head.group(), prep_cases)
+    if hp is None or hp.tag.case == "nomn" or "Fixd" in hp.tag:
+        return text
+    number = hp.tag.number or "sing"
+    form = hp.inflect({"nomn", number}) or hp.inflect({"nomn"})
+    if form is None:
+        return text
+    repl = {head: shape(form.word, head.group())}
+    gender = form.tag.gender
+    for m in adjs:
+        want = {"nomn", number} | ({gender} if number == "sing" and gender in ("masc", "femn", "neut") else set())
+        ap = next((p for p in morph.parse(m.group().lower())
+                   if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == hp.tag.case
+                   and p.tag.number == hp.tag.number), None)
+        af = ap.inflect(want) if ap else None
+        if af is not None:
+            repl[m] = shape(af.word, m.group())
+    out, last = [], 0
+    for m in sorted(repl, key=lambda m: m.start()):
+        out += [text[last:m.start()], repl[m]]
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+_PREV = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)\W{0,2}$")
+
+
+def previous_word(analysis: Analysis | None, start: int) -> str | None:
+    if analysis is None:
+        return None
+    m = _PREV.search(analysis.text[max(0, start - 25):start])
+    return m.group(1).lower() if m else None
+
+
+def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
+    prev = previous_word(analysis, entity.start)
+    if entity.type in PERSON_TYPES:
+        return normalize_person(entity.text, prev)
+    return normalize_name(entity.text, prev)

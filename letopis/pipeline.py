@@ -1,0 +1,49 @@
+"""read → nlp → extract → incidents: one Document in, one DocumentRecord out."""
+from __future__ import annotations
+
+from datetime import date
+
+from letopis.read.document import Document
+from letopis.record import DocumentRecord, Entity
+
+
+def process_document(document: Document) -> DocumentRecord:
+    import letopis.extract as extract_stage
+    from letopis import incidents as incident_stage
+    from letopis import nlp
+
+    analysis = nlp.analyze(document)
+    found = extract_stage.run(analysis)
+    people = incident_stage.people(analysis, found)
+    incidents = incident_stage.build(analysis, found, people)
+    record = DocumentRecord(
+        doc=document.doc, title=document.title,
+        published=document.published.isoformat() if document.published else None,
+        entities=analysis.entities + _table_entities(found),
+        incidents=incidents, facts=found.facts, quotes=found.quotes, sources=found.sources,
+        persons=people, organizations=incident_stage.organizations(analysis),
+        places=incident_stage.places(analysis), temporals=found.temporals,
+        boilerplate=[{"start": s, "end": e, "text": document.text[s:e]} for s, e in document.boilerplate],
+        url=document.url, content_hash=document.content_hash, encoding=document.encoding,
+        format=document.format, text=document.text,
+    )
+    if getattr(document, "warnings", None):
+        record.warnings = list(document.warnings)
+    record.entities.sort(key=lambda e: (e.start, -e.end, e.type))
+    return record
+
+
+def _table_entities(found) -> list[Entity]:
+    """WEAPON/VEHICLE/PROFESSION/AGE come from tables and rules, and are entities too."""
+    out = [Entity("WEAPON", w.start, w.end, w.text, w.normal, source="table", extra={"class": w.cls})
+           for w in found.weapons]
+    out += [Entity("VEHICLE", v.start, v.end, v.text, v.normal, source="table") for v in found.vehicles]
+    out += [Entity("PROFESSION", r.start, r.end, r.text, r.normal, source="table") for r in found.roles]
+    out += [Entity("AGE", a.start, a.end, a.text, str(a.value), source="rule") for a in found.ages]
+    return out
+
+
+def extract_text(text: str, published: str | date | None = None, doc: str = "<text>",
+                 title: str | None = None) -> DocumentRecord:
+    from letopis.read import read_text
+    return process_document(read_text(text, doc=doc, published=published, title=title))

@@ -1,0 +1,112 @@
+"""Publication dates: parse a given value, and find a dateline ("05/08/2008 10:35") near the top."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from letopis.read.document import Span
+
+# Genitive month names and their usual abbreviations ("14 ноября 2011", "14 ноя. 2011").
+MONTHS = {
+    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
+    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
+    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "декабр": 12, "дек": 12,
+}
+_MONTH_WORD = r"(?P<mon>[А-Яа-яЁё]{3,9})\.?"
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:МСК|мск|UTC|GMT)(?:[+-]\d{1,2})?)?)"
+_WEEKDAY = r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)"
+_LABEL = (r"(?:(?:опубликовано|дата публикации|дата|размещено|published|posted|date)"
+          r"(?:\s+в)?\s*:?)")
+
+_DATE_FORMS = (
+    rf"(?P<d>\d{{1,2}})\s*[./]\s*(?P<m>\d{{1,2}})\s*[./]\s*(?P<y>\d{{4}}|\d{{2}})(?:\s*г\.?)?",
+    rf"(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})(?:[T ]{_TIME}(?:Z|[+-]\d{{2}}:?\d{{2}})?)?",
+    rf"(?P<d3>\d{{1,2}})\s+{_MONTH_WORD}\s+(?P<y3>\d{{4}})(?:\s*(?:года|г\.?))?",
+)
+# A dateline is a whole short line: optional label, place ("МОСКВА," / "Москва,", not a
+# person's name, which marks a photo caption), weekday, the date,
+# an optional time before or after it, and an optional agency ("— РИА Новости").
+_DATELINE = re.compile(
+    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*),\s*)??(?:{_WEEKDAY},?\s*)?"
+    rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
+    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*[\-–—|]\s*[^\d\n]{{1,40}})?[\s.]*$",
+    re.IGNORECASE)
+_ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+DATELINE_MAX_LINE = 80
+DATELINE_SEARCH_LINES = 6      # non-empty lines from the top where a dateline may sit
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for stem_len in range(len(word), 1, -1):
+        month = MONTHS.get(word[:stem_len])
+        if month:
+            # "ма" only as the whole stem of "мая"/"май"; avoid matching unrelated words.
+            if month == 5 and word not in ("мая", "май", "маю"):
+                return None
+            return month
+    return None
+
+
+def _from_match(m: re.Match) -> date | None:
+    g = m.groupdict()
+    try:
+        if g.get("y"):
+            year = int(g["y"])
+            year += 2000 if year < 100 and len(g["y"]) == 2 and year < 70 else (
+                1900 if year < 100 else 0)
+            result = date(year, int(g["m"]), int(g["d"]))   # Russian order: day first
+        elif g.get("y2"):
+            result = date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+        else:
+            month = _month(g["mon"])
+            if not month:
+                return None
+            result = date(int(g["y3"]), month, int(g["d3"]))
+    except ValueError:
+        return None
+    return result if FIRST_YEAR <= result.year <= LAST_YEAR else None
+
+
+def parse_date(value: date | datetime | str | None) -> date | None:
+    """A publication date given by a caller or a metadata field; ValueError when unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = _ANY_DATE.search(text)
+    found = _from_match(m) if m else None
+    if found is None:
+        raise ValueError(f"cannot read the date {value!r}; use YYYY-MM-DD")
+    return found
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[date, Span] | None:
+    """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
+    that consists of a date (and time, place, agency); returns the date and the line's span."""
+    seen = 0
+    pos = start
+    n = len(text)
+    while pos < n and seen < DATELINE_SEARCH_LINES:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            if len(line) <= DATELINE_MAX_LINE and any(ch.isdigit() for ch in line):
+                m = _DATELINE.match(line)
+                if m:
+                    found = _from_match(m)
+                    if found:
+                        lead = len(line) - len(line.lstrip())
+                        return found, (pos + lead, pos + len(line.rstrip()))
+        pos = end + 1
+    return None

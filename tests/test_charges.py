@@ -1,0 +1,57 @@
+"""Criminal-code references with coordination, codes and names."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from letopis.extract.charges import article_name, find_charges
+from letopis.nlp.analysis import Analysis
+from letopis.nlp.pipeline import segment
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seeds"
+
+
+def charges(text: str, published: date | None = None):
+    return [(c.code, c.article, c.part, c.name)
+            for c in find_charges(Analysis(text=text, sentences=segment(text), published=published))]
+
+
+def test_seed_taraz_charges():
+    path = SEEDS / "taraz-2011.txt"
+    if not path.exists():
+        pytest.skip("../shared/examples/seeds is absent")
+    text = path.read_text(encoding="utf-8")
+    a = Analysis(text=text, sentences=segment(text), published=date(2011, 11, 14))
+    got = find_charges(a)
+    assert [(c.code, c.article, c.part, c.name) for c in got] == [
+        ("УК РК", "96", "2", "убийство двух и более лиц"), ("УК РК", "233", None, "терроризм")]
+    assert text[got[0].start:got[0].end].startswith("2-й части 96-й статьи")
+    assert text[got[1].start:got[1].end] == "233-й статье УК РК (терроризм)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Дело возбуждено по ч. 2 ст. 96 УК РК.", [("УК РК", "96", "2", "убийство")]),
+    ("Ему предъявлено обвинение по ст. 205.1 УК РФ.",
+     [("УК РФ", "205.1", None, "содействие террористической деятельности")]),
+    ("Возбуждено дело по п. «а» ч. 2 ст. 105 Уголовного кодекса Российской Федерации.",
+     [("УК РФ", "105", "2", "убийство")]),
+    ("Их обвиняют по статьям 205 и 206 УК РФ.",
+     [("УК РФ", "205", None, "террористический акт"), ("УК РФ", "206", None, "захват заложника")]),
+    ("Суд в Бишкеке осудил его по ст. 226 УК КР.", [("УК КР", "226", None, "терроризм")]),
+    ("Обвиняется по статье 155 УК Республики Узбекистан.", [("УК РУз", "155", None, "терроризм")]),
+    ("Возбуждено уголовное дело по статье 282.2.", [("УК", "282.2", None, None)]),
+    ("В России возбуждено уголовное дело по статье 105 УК.", [("УК РФ", "105", None, "убийство")]),
+])
+def test_references(text, expected):
+    assert charges(text) == expected
+
+
+def test_not_charges():
+    assert charges("Статья 31 Конституции РФ гарантирует право на собрания.") == []
+    assert charges("По ст. 20.2 КоАП РФ ему выписали штраф.") == []
+    assert charges("В статье 5 говорится о бюджете.") == []
+
+
+def test_kazakh_code_edition_by_date():
+    assert article_name("УК РК", "233", 2011) == "терроризм"
+    assert article_name("УК РК", "255", 2020) == "акт терроризма"

@@ -1,0 +1,117 @@
+"""Dates and times, resolved against the publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from letopis.extract.dates import find_temporals
+from letopis.nlp.analysis import Analysis
+from conftest import NEREL, SEEDS, need
+
+PUB = date(2011, 11, 14)   # a Monday: taraz-2011.txt
+
+
+def temps(text: str, published: date | None = PUB):
+    return [(t.kind, t.text, t.value) for t in find_temporals(Analysis(text=text, sentences=[],
+                                                                       published=published))]
+
+
+def one(text: str, published: date | None = PUB):
+    [t] = find_temporals(Analysis(text=text, sentences=[], published=published))
+    assert text[t.start:t.end] == t.text
+    return t
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("в субботу", "relative", "2011-11-12"),          # the Saturday before publication
+    ("на брифинге в понедельник", "relative", "2011-11-14"),   # same weekday = publication day
+    ("в минувшую пятницу", "relative", "2011-11-11"),
+    ("вчера", "relative", "2011-11-13"),
+    ("сегодня", "relative", "2011-11-14"),
+    ("позавчера", "relative", "2011-11-12"),
+    ("5 августа", "date", "2011-08-05"),
+    ("29 декабря", "date", "2010-12-29"),               # after publication month → previous year
+    ("14 ноября 2011 г.", "date", "2011-11-14"),
+    ("05/08/2008", "date", "2008-08-05"),
+    ("14.11.2011", "date", "2011-11-14"),
+    ("2011-11-14", "date", "2011-11-14"),
+    ("в ночь с 18 на 19 апреля 2020 года", "range", "2020-04-18"),
+    ("в ночь на 31 июля 2016 года", "date", "2016-07-31"),
+    ("в 11:35", "time", "11:35"),
+    ("около 11 часов утра", "time", "11:00"),
+    ("около 13 часов", "time", "13:00"),
+    ("в 8 часов вечера", "time", "20:00"),
+    ("в 23.40", "time", "23:40"),
+    ("в полдень", "time", "12:00"),
+    ("в полночь", "time", "00:00"),
+    ("В 3 часа ночи", "time", "03:00"),
+    ("около трех часов ночи", "time", "03:00"),
+    ("в октябре 2018 года", "month", None),
+    ("в 2009 году", "year", None),
+    ("в 20 числах декабря", "vague", None),
+    ("на прошлой неделе", "vague", None),
+    ("в конце 2010 года", "vague", None),
+    ("за 19 лет", "duration", "P19Y"),
+    ("в течение пяти лет", "duration", "P5Y"),
+])
+def test_forms(text, kind, value):
+    t = one(text)
+    assert (t.kind, t.value) == (kind, value)
+
+
+def test_approx_and_extras():
+    assert one("около 13 часов").extra["approx"] is True
+    assert "approx" not in one("в 11:35").extra
+    assert one("в октябре 2018 года").extra == {"month": 10, "year": 2018}
+    assert one("в 20 числах декабря", None).extra["month"] == 12
+    r = one("7-8 января", None)
+    assert (r.kind, r.value, r.extra["month"], r.extra["days"]) == ("range", None, 1, [7, 8])
+
+
+def test_unpublished_relative_kept_without_value():
+    assert temps("в субботу", None) == [("relative", "в субботу", None)]
+
+
+def test_taraz_sentence():
+    t = ("В частности, он убил 2-х сотрудников, около 11 часов утра завладел автомобилем "
+         "Mazda-626 у местного жителя, в 11:35 ограбил оружейный магазин")
+    assert temps(t) == [("time", "около 11 часов утра", "11:00"), ("time", "в 11:35", "11:35")]
+
+
+@pytest.mark.parametrize("text", [
+    "со счётом 15:13",            # NEREL train: a score
+    "изъято более 2 тысяч оружия",
+    "гранатомет РПГ-26 и ВАЗ-21099",
+    "ставка 1.50 процента",
+    "погибли 7 человек",
+])
+def test_negatives(text):
+    assert temps(text) == []
+
+
+def test_seed_karin():
+    text = need(SEEDS / "karin-interview-2022.txt").read_text(encoding="utf-8")
+    found = find_temporals(Analysis(text=text, sentences=[]))
+    got = {t.text: t for t in found}
+    assert got["в 20 числах декабря"].kind == "vague"
+    assert got["7-8 января"].extra["days"] == [7, 8]
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+def test_nerel_train_recall():
+    """Relaxed (overlap) recall of DATE/TIME spans on a slice of NEREL train stays high."""
+    files = sorted(need(NEREL / "train").glob("*.txt"))[:150]
+    hit = total = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        gold = []
+        for line in f.with_suffix(".ann").read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("T") and parts[1].split()[0] in ("DATE", "TIME") and ";" not in parts[1]:
+                s, e = map(int, parts[1].split()[1:])
+                gold.append((s, e))
+        pred = [(t.start, t.end) for t in find_temporals(Analysis(text=text, sentences=[]))]
+        total += len(gold)
+        hit += sum(any(ps < e and s < pe for ps, pe in pred) for s, e in gold)
+    assert total > 100 and hit / total > 0.75

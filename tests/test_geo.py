@@ -1,0 +1,124 @@
+"""Offline gazetteer: inflected forms, old names, coverage, find() offsets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from letopis.geo import GeoPlace, get_gazetteer
+
+NEREL_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "nerel" / "train"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return get_gazetteer()
+
+
+def best(g, q: str) -> GeoPlace:
+    r = g.lookup(q)
+    assert r, q
+    return r[0]
+
+
+@pytest.mark.parametrize("form,name,cc", [
+    ("Таразе", "Тараз", "KZ"), ("Таразом", "Тараз", "KZ"), ("Тараза", "Тараз", "KZ"),
+    ("Алматы", "Алматы", "KZ"), ("Москве", "Москва", "RU"), ("Москвы", "Москва", "RU"),
+    ("Жамбылской области", "Жамбылская область", "KZ"), ("Жамбылскую область", "Жамбылская область", "KZ"),
+    ("Кыргызстане", "Киргизия", "KG"), ("Нур-Султане", "Астана", "KZ"), ("Шымкенте", "Шымкент", "KZ"),
+    ("Алма-Ате", "Алматы", "KZ"), ("Северной Осетии", "Республика Северная Осетия — Алания", "RU"),
+    ("Соединённых Штатах", "США", "US"), ("Соединенных Штатах", "США", "US"), ("США", "США", "US"),
+    ("РФ", "Россия", "RU"), ("РК", "Казахстан", "KZ"), ("Ростове-на-Дону", "Ростов-на-Дону", "RU"),
+    ("Усть-Каменогорске", "Усть-Каменогорск", "KZ"), ("Семее", "Семей", "KZ"), ("Бишкеке", "Бишкек", "KG"),
+    ("Питтсбурге", "Питтсбург", "US"), ("Пауэй", "Пауей", "US"), ("Гаваре", "Гавар", "AM"),
+    ("Париже", "Париж", "FR"), ("Чечне", "Чеченская Республика", "RU"), ("Ашхабаде", "Ашхабад", "TM"),
+    ("Ташкенте", "Ташкент", "UZ"), ("Душанбе", "Душанбе", "TJ"),
+])
+def test_inflected_forms(g, form, name, cc):
+    p = best(g, form)
+    assert (p.name, p.country) == (name, cc)
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Джамбул", "Тараз"), ("Джамбуле", "Тараз"), ("Алма-Ата", "Алматы"), ("Чимкент", "Шымкент"),
+    ("Целиноград", "Астана"), ("Акмола", "Астана"), ("Нур-Султан", "Астана"), ("Фрунзе", "Бишкек"),
+    ("Ленинграде", "Санкт-Петербург"), ("Семипалатинск", "Семей"),
+])
+def test_old_names(g, old, new):
+    p = best(g, old)
+    assert p.name == new and p.kind == "city"
+    assert old.rstrip("е") in " ".join(p.old_names) or p.kind == "city"
+
+
+def test_taraz_region_and_coordinates(g):
+    p = best(g, "Тараз")
+    assert p.kind == "city" and p.country == "KZ" and p.region == "Жамбылская область"
+    assert abs(p.lat - 42.9) < 0.05 and abs(p.lon - 71.37) < 0.05
+    assert "Джамбул" in p.old_names
+
+
+def test_all_countries_present(g):
+    import pycountry
+    have = {p.country for p in g.places if p.kind == "country"}
+    assert {c.alpha_2 for c in pycountry.countries} <= have
+    assert g.lookup_country("Казахстана").country == "KZ"
+    assert g.lookup_country("Тараз") is None
+
+
+def test_core_regions(g):
+    kz = {p.name for p in g.places if p.kind == "region" and p.country == "KZ"}
+    assert len(kz) == 20
+    assert {"Жамбылская область", "Абайская область", "Жетысуская область", "Улытауская область",
+            "Астана", "Алматы", "Шымкент"} <= kz
+    ru = [p for p in g.places if p.kind == "region" and p.country == "RU"]
+    assert len(ru) >= 83 and all(p.lat is not None for p in ru)
+    for cc, n in [("KG", 9), ("UZ", 14), ("TJ", 5), ("TM", 6)]:
+        regs = [p for p in g.places if p.kind == "region" and p.country == cc]
+        assert len(regs) >= n and all(p.lat is not None for p in regs), cc
+    # cities of the new Kazakh regions carry them
+    assert best(g, "Талдыкорган").region == "Жетысуская область"
+    assert best(g, "Жезказган").region == "Улытауская область"
+
+
+def test_find_offsets_on_sentence(g):
+    text = "Как сообщалось, в субботу в Таразе при обезвреживании преступника погибли полицейские " \
+           "Жамбылской области; ранее он жил в Алма-Ате, а оружие купил в РК."
+    found = g.find(text)
+    got = [(text[a:b], p.name) for a, b, p in found]
+    assert ("Таразе", "Тараз") in got
+    assert ("Жамбылской области", "Жамбылская область") in got
+    assert ("Алма-Ате", "Алматы") in got
+    assert ("РК", "Казахстан") in got
+    for a, b, p in found:
+        assert text[a:b].strip() == text[a:b] and text[a].isupper()
+
+
+def test_no_false_positives_on_common_words(g):
+    text = "мир победа город москва тараз шахты. Победа была за нами. Мир тесен. Пушкин писал стихи. Того же мнения."
+    names = [text[a:b] for a, b, _ in g.find(text)]
+    assert names == []
+
+
+@pytest.mark.skipif(not NEREL_TRAIN.is_dir(), reason="../shared/data/nerel/train is absent")
+def test_find_on_nerel_texts(g):
+    files = sorted(NEREL_TRAIN.glob("*.txt"))[:40]
+    hits = gold_hits = gold = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        found = g.find(text)
+        for a, b, p in found:
+            assert 0 <= a < b <= len(text) and text[a:b] == text[a:b].strip()
+        spans = {(a, b) for a, b, _ in found}
+        ann = f.with_suffix(".ann")
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 3 or not parts[0].startswith("T"):
+                continue
+            typ, *offs = parts[1].split(" ")
+            if typ not in ("CITY", "COUNTRY") or ";" in parts[1]:
+                continue
+            gold += 1
+            gold_hits += (int(offs[0]), int(offs[1])) in spans
+        hits += len(found)
+    assert hits > 0
+    assert gold and gold_hits / gold > 0.7, (gold_hits, gold)

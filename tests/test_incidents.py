@@ -1,0 +1,190 @@
+"""Incident coding (docs/coding.md) on short realistic sentences, and the field accuracy of the whole
+stage on the hand-coded train and dev gold (a regression floor)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from conftest import NEREL, ROOT, SHARED, need
+
+# floors: the field accuracy reached when these tests were written, minus a small margin
+TRAIN_FLOOR = 0.67
+DEV_FLOOR = 0.83
+
+
+@lru_cache(maxsize=None)
+def code(text: str, published: str | None = None, title: str | None = None):
+    from letopis.pipeline import extract_text
+    return extract_text(text, published=published, title=title)
+
+
+def only(text: str, published: str | None = None, title: str | None = None):
+    rec = code(text, published, title)
+    assert len(rec.incidents) == 1, [(i.city, i.killed) for i in rec.incidents]
+    return rec.incidents[0], rec.text
+
+
+def test_total_with_breakdown_is_not_added():
+    inc, _ = only("Взрыв в Махачкале\nВ пятницу в Махачкале прогремел взрыв. Погибли 7 человек, "
+                  "в том числе трое полицейских. Ещё 12 человек получили ранения.", "2014-05-10")
+    assert inc.killed == 7 and inc.killed_by_group.get("police") == 3
+    assert inc.wounded == 12
+    assert inc.types == ["bombing"] and inc.weapons == ["explosives"]
+
+
+def test_disjoint_victims_add_up():
+    inc, _ = only("Стрельба в Казани\nВ Казани мужчина открыл огонь в кафе. Нападавший убил трёх мужчин "
+                  "и одну женщину, а также ранил двоих посетителей.", "2015-03-02")
+    assert inc.killed == 4 and inc.wounded == 2
+    assert inc.weapons == ["firearms"]
+
+
+def test_latest_total_wins():
+    inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
+                  "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")
+    assert inc.killed == 16
+    assert "suicide" in inc.types and "bombing" in inc.types
+
+
+def test_perpetrator_shot_by_police_is_apart_and_police_fire_is_not_the_attack():
+    inc, _ = only("Нападение в Нальчике\nВ воскресенье в Нальчике неизвестный напал с ножом на прохожих "
+                  "и ранил четырёх человек. Вскоре его застрелили полицейские.", "2016-06-13")
+    assert inc.wounded == 4 and inc.killed is None
+    assert inc.perpetrators_killed == 1
+    assert inc.weapons == ["melee"] and "stabbing" in inc.types
+
+
+def test_perpetrator_arrested_survived():
+    inc, _ = only("Стрельба в Перми\nВ понедельник в Перми студент открыл огонь из ружья в университете, "
+                  "погибли шесть человек. Полиция задержала стрелка.", "2018-09-18")
+    assert inc.killed == 6 and inc.perpetrators_killed == 0
+
+
+def test_relative_date_resolves_against_publication():
+    inc, text = only("Стрельба в Перми\nВ понедельник в Перми студент открыл огонь из ружья в университете, "
+                     "погибли шесть человек.", "2018-09-18")
+    assert inc.date == "2018-09-17"
+    assert inc.country == "RU" and inc.city == "Пермь" and inc.lat is not None
+
+
+def test_explicit_date_and_named_official_is_assassination():
+    inc, _ = only("В ночь на воскресенье, 13 января 2013 года, в Махачкале неизвестные застрелили "
+                  "главу районной администрации.", None, "Убит глава администрации")
+    assert inc.date == "2013-01-13"
+    assert inc.types == ["assassination"] and inc.weapons == ["firearms"]
+    assert inc.killed == 1
+
+
+def test_trial_article_has_no_incident():
+    rec = code("Суд вынес приговор\nСуд приговорил Ивана Петрова к пожизненному лишению свободы за взрыв "
+               "в Самаре, в результате которого погибли 5 человек.", "2019-04-02")
+    assert rec.incidents == []
+
+
+def test_accident_has_no_incident():
+    rec = code("ДТП в Москве\nВ Москве автомобиль врезался в автобусную остановку, погибли три человека, "
+               "пять получили ранения.", "2012-11-19")
+    assert rec.incidents == []
+
+
+def test_foiled_plot_has_no_incident():
+    rec = code("Раскрыт заговор с целью взрыва в метро\nПолиция Москвы задержала двоих мужчин, которые "
+               "планировали взорвать бомбу в метро.", "2015-01-20")
+    assert rec.incidents == []
+
+
+def test_past_attack_elsewhere_is_its_own_incident():
+    rec = code("Нападение в Грозном\nВ субботу в Грозном боевики обстреляли пост полиции, погибли двое "
+               "полицейских. Напомним, в марте 2012 года в Назрани смертник взорвал себя у здания МВД, "
+               "тогда погибли 9 человек.", "2014-12-06")
+    by_city = {i.city: i for i in rec.incidents}
+    assert set(by_city) == {"Грозный", "Назрань"}
+    assert by_city["Грозный"].killed == 2 and by_city["Грозный"].date == "2014-12-06"
+    assert by_city["Назрань"].killed == 9 and by_city["Назрань"].date is None
+    assert "suicide" in by_city["Назрань"].types
+
+
+def test_every_number_keeps_a_valid_evidence_span():
+    rec = code("Взрыв в Махачкале\nВ пятницу в Махачкале прогремел взрыв. Погибли 7 человек, "
+               "в том числе трое полицейских. Ещё 12 человек получили ранения.", "2014-05-10")
+    inc = rec.incidents[0]
+    for key in ("killed", "wounded", "killed_by_group.police", "date", "place"):
+        assert key in inc.field_evidence, key
+        for s, e in inc.field_evidence[key]:
+            assert 0 <= s < e <= len(rec.text)
+    assert "7" in "".join(rec.text[s:e] for s, e in inc.field_evidence["killed"])
+    assert "12" in "".join(rec.text[s:e] for s, e in inc.field_evidence["wounded"])
+
+
+def test_report_date_is_not_the_attack_date_but_anchors_weekdays():
+    inc, _ = only("Журналист убит в Стамбуле\nИзвестный журналист был убит выстрелом в голову в четверг "
+                  "в Стамбуле, сообщили в пятницу, 6 марта 2015 года, турецкие СМИ.")
+    assert inc.date == "2015-03-05"
+    assert inc.city == "Стамбул" and inc.country == "TR"
+
+
+def test_wounded_victim_who_died_moves_to_killed():
+    inc, _ = only("Перестрелка в Саратове\nВ понедельник в Саратове при штурме дома были ранены два "
+                  "сотрудника полиции, один из них позднее скончался в больнице.", "2019-02-12")
+    assert inc.killed == 1 and inc.wounded == 1
+    assert inc.killed_by_group == {"police": 1}
+
+
+def test_mortally_wounded_are_killed_and_nouns_beside_a_number_add():
+    inc, _ = only("Нападение в Назрани\nВ среду в Назрани вооружённый ножом мужчина смертельно ранил "
+                  "двух прохожих и женщину.", "2019-02-14")
+    assert inc.killed == 3 and inc.wounded is None
+    assert inc.types == ["stabbing"] and inc.weapons == ["melee"]
+
+
+def test_aggregate_toll_is_not_an_incident_toll():
+    rec = code("Стрельба в Каракасе\nВ пятницу в Каракасе неизвестные открыли огонь по зданию суда. "
+               "Начиная с апреля, в ходе протестов погибли 75 человек.", "2017-06-30")
+    assert all(i.killed != 75 for i in rec.incidents)
+
+
+# ---- the whole stage on the hand-coded gold ----------------------------------------------------
+
+def _check_evidence(rec: dict) -> None:
+    """Every number and date of every incident keeps a valid span of the original text."""
+    n = len(rec["text"])
+    for inc in rec["incidents"]:
+        ev = inc.get("field_evidence") or {}
+        for key in ("killed", "wounded", "perpetrators_killed", "date"):
+            if inc.get(key) is not None:
+                assert ev.get(key), (rec["doc"], key)
+        for group in inc.get("killed_by_group") or {}:
+            assert ev.get(f"killed_by_group.{group}"), (rec["doc"], group)
+        for spans in ev.values():
+            assert all(0 <= s < e <= n for s, e in spans), rec["doc"]
+
+
+def _accuracy(gold: Path, texts: Path) -> float:
+    from letopis.incidents.commands import score
+    from letopis.pipeline import process_document
+    from letopis.read import read_path
+    rows = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    records = {}
+    for row in rows:
+        doc = next(iter(read_path(texts / row["doc"])))
+        records[row["doc"]] = process_document(doc).to_dict()
+        _check_evidence(records[row["doc"]])
+    fields, _ = score(rows, records)
+    right = sum(ok for ok, _ in fields.values())
+    total = sum(n for _, n in fields.values())
+    return right / total
+
+
+@pytest.mark.xdist_group("incident-gold")
+def test_train_gold_accuracy_floor():
+    gold = ROOT / "tests" / "data" / "incidents_train.jsonl"
+    assert _accuracy(gold, need(NEREL / "train")) >= TRAIN_FLOOR
+
+
+@pytest.mark.xdist_group("incident-gold")
+def test_dev_gold_accuracy_floor():
+    gold = need(SHARED / "data" / "incidents" / "dev.jsonl")
+    assert _accuracy(gold, need(NEREL / "dev")) >= DEV_FLOOR

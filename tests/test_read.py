@@ -1,0 +1,296 @@
+"""Read stage: encodings, HTML, JSONL, titles, datelines, boilerplate, bad input, stdin."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from letopis.read import Document, ReadError, iter_documents, read_bytes, read_path, read_text
+from letopis.read.decode import decode
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "examples" / "seeds"
+KARIN = SEEDS / "karin-interview-2022.txt"
+NEREL_TRAIN = SHARED / "data" / "nerel" / "train"
+NEREL_003 = NEREL_TRAIN / "003.txt"
+
+needs_seeds = pytest.mark.skipif(not KARIN.exists(), reason="../shared/examples/seeds is absent")
+needs_nerel = pytest.mark.skipif(not NEREL_003.exists(), reason="../shared/data/nerel/train is absent")
+
+PROMO = "Хочешь получать главные новости на свой телефон? Подпишись на наш Telegram-канал!"
+
+
+def _spans_valid(d: Document) -> None:
+    for s, e in d.boilerplate + [sp for sp in (d.title_span, d.dateline_span) if sp]:
+        assert 0 <= s < e <= len(d.text)
+        assert d.text[s:e] == d.text[s:e].strip()
+
+
+# --------------------------------------------------------------------------- real texts
+
+@needs_seeds
+def test_karin_title_and_promo_line():
+    [d] = read_path(KARIN)
+    raw = KARIN.read_text("utf-8")
+    assert d.text == raw and d.doc == "karin-interview-2022.txt" and d.encoding == "utf-8"
+    assert d.title == "Ситуация сейчас очень серьезная."
+    assert d.text[d.title_span[0]:d.title_span[1]] == d.title
+    assert d.published is None
+    junk = [d.text[s:e] for s, e in d.boilerplate]
+    assert PROMO in junk
+    _spans_valid(d)
+
+
+@needs_nerel
+def test_nerel_title_and_dateline():
+    [d] = read_path(NEREL_003)
+    assert d.title.startswith("Пулеметы, автоматы и снайперские винтовки")
+    assert d.published == date(2008, 8, 5)
+    assert d.text[d.dateline_span[0]:d.dateline_span[1]] == "05/08/2008 10:35"
+    # An explicit date wins over the dateline.
+    [d2] = read_path(NEREL_003, published="2008-08-06")
+    assert d2.published == date(2008, 8, 6)
+
+
+@needs_nerel
+def test_nerel_folder_skips_ann_and_is_fast():
+    items = list(iter_documents([str(NEREL_TRAIN)]))
+    assert items and all(isinstance(i, Document) for i in items)
+    assert not any(i.doc.endswith(".ann") for i in items)
+    titled = sum(1 for i in items if i.title)
+    assert titled / len(items) > 0.95
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("05/08/2008 10:35", date(2008, 8, 5)),
+    ("14 ноября 2011", date(2011, 11, 14)),
+    ("2011-11-14", date(2011, 11, 14)),
+    ("МОСКВА, 14 ноября 2011 г. — РИА Новости", date(2011, 11, 14)),
+    ("Опубликовано: 14.11.2011 в 10:35", date(2011, 11, 14)),
+])
+def test_datelines(line, expected):
+    d = read_text(f"Взрыв в центре города\n{line}\nВ субботу в центре города прогремел взрыв.")
+    assert d.published == expected and d.title == "Взрыв в центре города"
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline():
+    d = read_text("Умер актер\n5 июня 2016 года в Москве скончался актер театра и кино.")
+    assert d.published is None and d.dateline_span is None
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Ситуация сейчас очень серьезная.\nГоссекретарь прокомментировал события.", "Ситуация сейчас очень серьезная."),
+    ("В Москве задержаны трое\n\nСотрудники ФСБ задержали троих.", "В Москве задержаны трое"),
+    ("Чувашия чтит космонавта А. Г. Николаева\nПятого сентября исполнилось 80 лет.", "Чувашия чтит космонавта А. Г. Николаева"),
+    # a long first paragraph, a single line, a hard-wrapped paragraph, dialogue: no title
+    ("Ричард Бах попал в авиакатастрофу. Ричард Бах и его жена были на аэродроме. Он ранен.\nДалее.", None),
+    ("Один абзац без заголовка.", None),
+    ("В Москве сегодня утром на станции метро произошел взрыв, по данным\nследствия, погибли пять человек.", None),
+    ("— Да, это так.\n— Спасибо.", None),
+])
+def test_title_rule(text, title):
+    assert read_text(text).title == title
+
+
+def test_given_title_is_kept_and_located():
+    d = read_text("Взрыв в Москве\nТекст новости.", title="Взрыв в Москве")
+    assert d.title_span == (0, 14)
+    d = read_text("Текст новости без заголовка, длинный и подробный.", title="Другое")
+    assert d.title == "Другое" and d.title_span is None
+
+
+def test_boilerplate_lines_and_sentences_keep_the_text():
+    text = ("Взрыв на рынке\n"
+            "Фото: РИА Новости / Иван Петров\n"
+            "На рынке взорвалась бомба, ранены двое. Подписывайтесь на наш канал в Дзене!\n"
+            "Читайте также:\n"
+            "В Самаре задержан подозреваемый в подготовке теракта\n"
+            "Реклама\n"
+            "Реклама табака запрещена законом.\n"
+            "ВКонтакте Одноклассники Telegram\n")
+    d = read_text(text)
+    assert d.text == text
+    junk = [text[s:e] for s, e in d.boilerplate]
+    assert junk == ["Фото: РИА Новости / Иван Петров", "Подписывайтесь на наш канал в Дзене!",
+                    "Читайте также:", "В Самаре задержан подозреваемый в подготовке теракта",
+                    "Реклама", "ВКонтакте Одноклассники Telegram"]
+    _spans_valid(d)
+
+
+# --------------------------------------------------------------------------- encodings
+
+@needs_seeds
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "cp866", "iso8859_5"])
+def test_real_text_in_legacy_codepages(codec, tmp_path):
+    raw = KARIN.read_text("utf-8")
+    path = tmp_path / "karin.txt"
+    path.write_bytes(raw.encode(codec, errors="replace"))
+    [d] = read_path(path)
+    assert d.text == raw.encode(codec, errors="replace").decode(codec)
+    assert d.encoding == codec and d.title == "Ситуация сейчас очень серьезная."
+
+
+@pytest.mark.parametrize("text", [
+    "Взрыв в Москве\nПогибли пять человек.",
+    "ВЗРЫВ В МОСКВЕ\nпогибли пять человек",
+    "В Грозном задержан боевик",
+    "Нападение на пост ДПС",
+])
+@pytest.mark.parametrize("codec", ["koi8_r", "cp1251"])
+def test_short_texts_are_detected(text, codec):
+    decoded, encoding, _ = decode(text.encode(codec), "x")
+    assert (decoded, encoding) == (text, codec)
+
+
+def test_utf8_bom_and_utf16():
+    text = "Взрыв в Москве\nПогибли пять человек."
+    assert read_bytes(b"\xef\xbb\xbf" + text.encode(), "x").text == text
+    assert read_bytes(text.encode("utf-16"), "x").text == text
+
+
+def test_truncated_utf8_keeps_what_is_valid():
+    data = "Взрыв в Москве\nПогибли пять человек".encode()[:-1]
+    d = read_bytes(data, "cut.txt")
+    assert d.text == "Взрыв в Москве\nПогибли пять челове"
+    assert d.warnings and "truncated UTF-8" in d.warnings[0]
+
+
+# --------------------------------------------------------------------------- bad input
+
+def test_empty_and_blank_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    items = list(iter_documents([str(tmp_path)]))
+    assert [type(i) for i in items] == [ReadError, ReadError]
+    assert "empty file" in items[1].message and "whitespace" in items[0].message
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    with pytest.raises(ReadError, match="binary file.*PNG"):
+        read_path(path)
+    path.write_bytes(os.urandom(3000))
+    [err] = list(iter_documents([str(path)]))
+    assert isinstance(err, ReadError) and err.doc == "image.txt"
+
+
+def test_large_file_is_refused_with_a_message(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:   # sparse: instant
+        fh.seek(50 * 1024 * 1024 - 1)
+        fh.write(b"a")
+    [err] = list(iter_documents([str(big)]))
+    assert isinstance(err, ReadError)
+    assert err.message == "file is 52.4 MB, over the 20 MB limit; split it or raise --max-bytes"
+    with pytest.raises(ReadError, match="over the 0.001 MB limit"):
+        read_bytes(b"x" * 2000, "b", max_bytes=1000)
+
+
+def test_missing_paths_and_empty_globs(tmp_path):
+    items = list(iter_documents([str(tmp_path / "nope.txt"), str(tmp_path / "*.zzz")]))
+    assert [i.message for i in items] == ["no such file or folder", "no files match this pattern"]
+
+
+def test_bad_published_is_a_clear_error():
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        list(iter_documents(["-"], published="14th of Nov"))
+
+
+# --------------------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="windows-1251">
+<title>В Таразе погибли семь человек — Новости</title>
+<meta property="og:title" content="В Таразе погибли семь человек">
+<meta property="article:published_time" content="2011-11-14T09:30:00+06:00">
+</head><body>
+<nav><ul><li><a href="/">Главная</a></li><li><a href="/politics">Политика</a></li></ul></nav>
+<header><div class="logo">Вечерние новости</div><a href="/login">Войти</a></header>
+<article><h1>В Таразе погибли семь человек</h1>
+<p>В субботу в Таразе неизвестный открыл стрельбу из автомата Калашникова, погибли семь человек,
+в том числе пятеро сотрудников правоохранительных органов.</p>
+<p>По данным МВД, нападавший, 34-летний житель города, ограбил оружейный магазин, а затем привел
+в действие самодельное взрывное устройство.</p>
+<p>Возбуждено уголовное дело по статье «Терроризм». На месте работают следователи и эксперты.</p>
+<p>Подпишись на наш Telegram-канал!</p></article>
+<aside><h3>Популярное</h3><ul><li><a href="/a">Курс доллара вырос</a></li></ul></aside>
+<footer><p>© 2011 Вечерние новости. Все права защищены.</p><p>Мы используем файлы cookie.</p></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "utf-8"])
+def test_html_page(codec, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.encode(codec))
+    [d] = read_path(path)
+    assert d.format == "html" and d.encoding == codec
+    assert d.title == "В Таразе погибли семь человек"
+    assert d.published == date(2011, 11, 14)
+    assert "автомата Калашникова" in d.text
+    for junk in ("Политика", "Войти", "Курс доллара", "cookie", "Все права защищены"):
+        assert junk not in d.text
+    assert [d.text[s:e] for s, e in d.boilerplate] == ["Подпишись на наш Telegram-канал!"]
+    # sniffed without an extension too
+    assert read_bytes(PAGE.encode(codec), "page").format == "html"
+
+
+# --------------------------------------------------------------------------- JSONL, stdin
+
+def test_jsonl_with_a_broken_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": "Взрыв в Москве\nПогибли двое.", "published": "2011-11-14"}, ensure_ascii=False),
+        '{"text": "оборванная строка',
+        json.dumps({"id": "n3", "title": "Теракт", "text": "В Грозном задержан боевик.",
+                    "url": "https://example.ru/3", "published": "2012-01-02T10:00:00+03:00"},
+                   ensure_ascii=False),
+    ]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    items = list(iter_documents([str(path)], published="2000-01-01"))
+    assert [type(i) for i in items] == [Document, ReadError, Document]
+    first, bad, third = items
+    assert first.doc == "feed.jsonl:1" and first.published == date(2011, 11, 14)
+    assert first.title == "Взрыв в Москве" and first.format == "jsonl"
+    assert bad.doc == "feed.jsonl:2" and "bad JSON" in bad.message
+    assert third.doc == "n3" and third.title == "Теракт" and third.url == "https://example.ru/3"
+    assert third.published == date(2012, 1, 2)
+
+
+def test_stdin_text_and_jsonl(monkeypatch):
+    data = "Взрыв в Москве\nПогибли пять человек.".encode("koi8_r")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [d] = list(iter_documents(["-"]))
+    assert d.doc == "<stdin>" and d.encoding == "koi8_r" and d.title == "Взрыв в Москве"
+    feed = b'{"text": "one"}\n{"text": "two"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed)))
+    assert [d.text for d in iter_documents(["-"])] == ["one", "two"]
+
+
+def test_folder_walk_and_globs(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "a.txt").write_text("Текст один.", "utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Текст два.", "utf-8")
+    (tmp_path / "sub" / "b.ann").write_text("T1\tPERSON 0 5\tТекст", "utf-8")
+    (tmp_path / ".hidden" / "c.txt").write_text("скрытый", "utf-8")
+    (tmp_path / "expected.json").write_text("{}", "utf-8")
+    assert [d.doc for d in iter_documents([str(tmp_path)])] == ["a.txt", os.path.join("sub", "b.txt")]
+    assert [d.doc for d in iter_documents([str(tmp_path)], recursive=False)] == ["a.txt"]
+    assert [d.doc for d in iter_documents([str(tmp_path / "**" / "*.txt")])] == ["a.txt", "b.txt"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Взрыв в Москве.\n Фото: Читайте также!?—«»0123456789/")),
+               max_size=300))
+def test_any_text_reads_with_valid_spans(text):
+    d = read_text(text)
+    assert d.text == text
+    _spans_valid(d)

@@ -1,0 +1,78 @@
+"""Ranks, positions and professions: normal forms, groups, spans; NEREL PROFESSION agreement."""
+import glob
+from pathlib import Path
+
+import pytest
+
+from letopis.extract.roles import find_roles
+from letopis.nlp.analysis import Analysis
+from letopis.nlp.pipeline import segment
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def roles(text: str):
+    return find_roles(Analysis(text=text, sentences=segment(text)))
+
+
+def test_seed_taraz_roles():
+    path = SHARED / "examples" / "seeds" / "taraz-2011.txt"
+    if not path.exists():
+        pytest.skip("../shared/examples/seeds is absent")
+    text = path.read_text(encoding="utf-8")
+    got = roles(text)
+    by = {}
+    for r in got:
+        assert text[r.start:r.end] == r.text
+        by.setdefault(r.normal, []).append(r)
+    assert by["старший сержант полиции"][0].plural and by["старший сержант полиции"][0].group == "police"
+    assert by["капитан полиции"][0].group == "police"
+    assert by["сержант полиции"][0].group == "police"
+    assert by["командир взвода отдельного батальона управления дорполиции ДВД"][0].group == "police"
+    assert by["министр внутренних дел РК"][0].group == "official"
+    assert "официальный представитель внешнеполитического ведомства" in by
+    assert by["сотрудник КНБ"][0].group == "security_service"
+    assert by["конный полицейский"][0].plural
+    assert by["охранник"][0].group == by["посетитель"][0].group == "civilian"
+    assert by["преступник"][0].group == "perpetrator"
+
+
+@pytest.mark.parametrize("text, normal, group, plural", [
+    ("Погибли двое сотрудников ФСБ.", "сотрудник ФСБ", "security_service", True),
+    ("Ранен младший сержант Иванов.", "младший сержант", "military", False),
+    ("Заявление сделал пресс-секретарь МИД России.", "пресс-секретарь МИД России", "official", False),
+    ("Погибли трое мирных жителей.", "мирный житель", "civilian", True),
+    ("Боевики захватили заложников.", "боевик", "perpetrator", True),
+    ("Выступил Государственный секретарь РК Ерлан Карин.", "государственный секретарь РК", "official", False),
+    ("Погиб подполковник юстиции.", "подполковник юстиции", "official", False),
+    ("Умер экс-президент Израиля Шимон Перес.", "экс-президент Израиля", "official", False),
+])
+def test_role_forms(text, normal, group, plural):
+    got = {(r.normal, r.group, r.plural) for r in roles(text)}
+    assert (normal, group, plural) in got
+
+
+def test_not_roles():
+    assert roles("После обеда он ушёл. Военного самолёта не было. Глава 5 книги.") == []
+
+
+def test_nerel_dev_profession_agreement():
+    """Overlap precision/recall against NEREL PROFESSION spans on part of dev (full figures: see report)."""
+    files = sorted(glob.glob(str(SHARED / "data" / "nerel" / "dev" / "*.txt")))[:40]
+    if not files:
+        pytest.skip("../shared/data/nerel/dev is absent")
+    ngold = npred = hit_p = hit_g = 0
+    for f in files:
+        text = Path(f).read_text(encoding="utf-8")
+        gold = []
+        for line in Path(f[:-4] + ".ann").read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("T") and cols[1].startswith("PROFESSION ") and ";" not in cols[1]:
+                _, s, e = cols[1].split()
+                gold.append((int(s), int(e)))
+        pred = [(r.start, r.end) for r in find_roles(Analysis(text=text, sentences=segment(text)),
+                                                      professions_only=True)]
+        ngold, npred = ngold + len(gold), npred + len(pred)
+        hit_p += sum(any(p[0] < g[1] and g[0] < p[1] for g in gold) for p in pred)
+        hit_g += sum(any(p[0] < g[1] and g[0] < p[1] for p in pred) for g in gold)
+    assert hit_p / npred > 0.8 and hit_g / ngold > 0.65

@@ -1,0 +1,1 @@
+"""Development-only training code (needs the `train` extra: torch CPU)."""

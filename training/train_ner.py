@@ -1,0 +1,272 @@
+"""Train the NEREL nested NER (span classifier over a dilated CNN on navec) on CPU.
+
+    python -m training.train_ner --data ../shared/data/nerel --seed 13
+
+Trains on DATA/train, picks the epoch with the best dev micro-F1 (exact type+span,
+nested), and writes numpy weights to letopis/nlp/nerel/weights.npz. The test split is
+never read here. navec stays frozen and is not saved (natasha ships it).
+
+The architecture is chosen for CPU speed (the tagger must beat natasha's NER): whole
+documents are one sequence; a 3-layer dilated CNN (receptive field 15 tokens) encodes
+them; start/end scores prune candidate spans before the span classifier runs."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from letopis.nlp.brat import Score, read_dir
+from letopis.nlp.nerel import features as F
+from letopis.record import ENTITY_TYPES
+
+LABELS = ["O"] + [t for t in ENTITY_TYPES if t not in ("WEAPON", "VEHICLE")]
+OUT = Path(__file__).resolve().parent.parent / "letopis" / "nlp" / "nerel" / "weights.npz"
+
+
+class Net(nn.Module):
+    def __init__(self, vectors: torch.Tensor, n_affix: list[int], cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+        C, D, W = cfg["channels"], cfg["span_dim"], cfg["max_width"]
+        self.word = nn.Embedding.from_pretrained(vectors, freeze=True)
+        self.shape = nn.Embedding(len(F.SHAPES), cfg["shape_dim"])
+        self.affix = nn.ModuleList(nn.Embedding(n + 2, d) for n, d in zip(n_affix, cfg["affix_dims"]))
+        d_in = vectors.shape[1] + cfg["shape_dim"] + sum(cfg["affix_dims"])
+        self.convs = nn.ModuleList(nn.Conv1d(d_in if k == 0 else C, C, 3, padding=dil, dilation=dil)
+                                   for k, dil in enumerate(cfg["dilations"]))
+        self.bound = nn.Linear(C, 2)                 # start / end of some entity
+        self.ps = nn.Linear(C, D)
+        self.pe = nn.Linear(C, D, bias=False)
+        self.pm = nn.Linear(C, D, bias=False)
+        self.width = nn.Embedding(W, D)
+        self.hid = nn.Linear(D, D)
+        self.out = nn.Linear(D, len(LABELS))
+        self.drop = nn.Dropout(cfg["dropout"])
+
+    def encode(self, ids, lens):
+        B, T, _ = ids.shape
+        mask = (torch.arange(T)[None, :] < lens[:, None]).float()[:, None, :]       # B 1 T
+        x = torch.cat([self.word(ids[..., 0]), self.shape(ids[..., 1])]
+                      + [emb(ids[..., 2 + k]) for k, emb in enumerate(self.affix)], dim=-1)
+        x = self.drop(x).transpose(1, 2) * mask
+        for k, conv in enumerate(self.convs):
+            y = torch.relu(conv(x)) * mask
+            x = y if k == 0 else x + y
+            x = self.drop(x)
+        return x.transpose(1, 2)                                                     # B T C
+
+    def forward(self, ids, lens):
+        h = self.encode(ids, lens)
+        B, T, _ = h.shape
+        W = self.cfg["max_width"]
+        idx = (torch.arange(T)[:, None] + torch.arange(W)[None, :]).clamp(max=T - 1)   # T x W
+        S, E = self.ps(h), self.pe(h)
+        M = torch.cat([torch.zeros_like(S[:, :1]), self.pm(h).cumsum(1)], dim=1)
+        width = torch.arange(W, dtype=h.dtype) + 1
+        mean = (M[:, idx + 1] - M[:, :T, None]) / width[None, None, :, None]
+        z = self.drop(torch.relu(S[:, :, None] + E[:, idx] + mean + self.width.weight[None, None]))
+        z = self.drop(torch.relu(self.hid(z)))
+        return self.out(z), self.bound(h)                                            # B T W L, B T 2
+
+
+def prepare(docs, W: int, stats: dict):
+    """Each document → (token texts, offsets, gold span labels {(i, w): label})."""
+    lab_id = {t: i for i, t in enumerate(LABELS)}
+    out = []
+    for _, text, gold in docs:
+        toks = F.tokenize(text)
+        starts = {t[0]: i for i, t in enumerate(toks)}
+        ends = {t[1]: i for i, t in enumerate(toks)}
+        spans = {}
+        for kind, a, b in gold:
+            i, j = starts.get(a), ends.get(b)
+            if kind not in lab_id or i is None or j is None or j < i:
+                stats["unaligned"] += 1
+            elif j - i >= W:
+                stats["too_long"] += 1
+            else:
+                spans[(i, j - i)] = lab_id[kind]
+        out.append(([t[2] for t in toks], [(t[0], t[1]) for t in toks], spans))
+    return out
+
+
+def batches(items: list[int], lens: list[int], budget: int, shuffle: bool):
+    order = sorted(items, key=lambda k: (lens[k], random.random() if shuffle else 0))
+    out, cur = [], []
+    for k in order:
+        if cur and (len(cur) + 1) * lens[k] > budget:
+            out.append(cur)
+            cur = []
+        cur.append(k)
+    if cur:
+        out.append(cur)
+    if shuffle:
+        random.shuffle(out)
+    return out
+
+
+def tensors(docs, enc, local):
+    ids, lens = enc.batch([d[0] for d in docs])
+    ids[..., 0] = local[ids[..., 0]]
+    return torch.from_numpy(ids), torch.from_numpy(lens)
+
+
+def export(net: Net, affix_vocab, path: Path, extra: dict) -> None:
+    sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items() if not k.startswith("word.")}
+    meta = dict(net.cfg, labels=LABELS, affixes=affix_vocab, **extra)
+    np.savez_compressed(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **sd)
+
+
+def dev_score(path: Path, dev_docs, navec, **kw) -> Score:
+    from letopis.nlp.nerel import NerelTagger
+    tagger = NerelTagger(path, navec=navec, **kw)
+    s = Score()
+    for (_, _, gold), pred in zip(dev_docs, tagger.tag_batch([d[1] for d in dev_docs])):
+        s.add(gold, pred)
+    return s
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data/nerel")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--epochs", type=int, default=16)
+    ap.add_argument("--tokens", type=int, default=2500, help="tokens per batch (padded)")
+    ap.add_argument("--lr", type=float, default=2.5e-3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N docs (smoke runs)")
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--stop-after", type=int, default=9,
+                    help="end after this epoch (the LR schedule still spans --epochs)")
+    ap.add_argument("--tune-only", action="store_true", help="only re-pick tau/none_max on dev for --out")
+    args = ap.parse_args()
+    if args.tune_only:
+        tune(Path(args.out), read_dir(Path(args.data) / "dev"), F.load_navec())
+        return
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    cfg = dict(channels=200, dilations=[1, 2, 4], span_dim=128, max_width=12, shape_dim=16,
+               affix_dims=[24, 32, 24], dropout=0.3)
+
+    t0 = time.time()
+    out = Path(args.out)
+    train_docs = read_dir(Path(args.data) / "train")
+    dev_docs = read_dir(Path(args.data) / "dev")
+    if args.limit:
+        train_docs = train_docs[:args.limit]
+    navec = F.load_navec()
+    # affixes seen at least 3 times in train get their own vector
+    counts = [Counter() for _ in F.AFFIXES]
+    for _, text, _ in train_docs:
+        for _, _, w in F.tokenize(text):
+            for k, a in enumerate(F.affixes(w)):
+                counts[k][a] += 1
+    affix_vocab = {name: sorted(a for a, n in counts[k].items() if n >= 3) for k, name in enumerate(F.AFFIXES)}
+    enc = F.Encoder(navec.vocab, affix_vocab)
+    stats: Counter = Counter()
+    W = cfg["max_width"]
+    train = prepare(train_docs, W, stats)
+    print(f"train {len(train)} docs {sum(len(d[0]) for d in train)} tokens; dev {len(dev_docs)} docs; "
+          f"gold spans lost in train: {dict(stats)}", flush=True)
+
+    # frozen navec rows for the train words (inference reads the full natasha table)
+    ids = sorted({enc.ids(w)[0] for d in train for w in d[0]} | {enc.unk, enc.pad})
+    local = np.full(len(navec.vocab.words), ids.index(enc.unk), dtype=np.int64)
+    local[ids] = np.arange(len(ids))
+    vectors = torch.from_numpy(F.navec_vectors(navec, np.array(ids)).copy())
+    vectors[ids.index(enc.pad)] = 0
+    net = Net(vectors, [len(affix_vocab[n]) for n in F.AFFIXES], cfg)
+    params = [p for p in net.parameters() if p.requires_grad]
+    print(f"trainable params {sum(p.numel() for p in params):,}", flush=True)
+    opt = torch.optim.Adam(params, lr=args.lr)
+    lens = [len(d[0]) for d in train]
+    n_batches = len(batches(list(range(len(train))), lens, args.tokens, False))
+    total = n_batches * args.epochs
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 200) * max(0.02, 1 - s / total))
+    ce = nn.CrossEntropyLoss(ignore_index=-100)
+    bce = nn.BCEWithLogitsLoss(reduction="none")
+    unk_local = int(local[enc.unk])
+    best = -1.0
+    for epoch in range(1, args.epochs + 1):
+        net.train()
+        te = time.time()
+        tot_loss = 0.0
+        bl = batches(list(range(len(train))), lens, args.tokens, True)
+        for bi in bl:
+            docs = [train[k] for k in bi]
+            ids_t, lens_t = tensors(docs, enc, local)
+            drop = torch.rand(ids_t.shape[:2]) < 0.05              # word dropout → OOV behaviour
+            ids_t[..., 0] = ids_t[..., 0].masked_fill(drop, unk_local)
+            B, T = ids_t.shape[:2]
+            labels = torch.full((B, T, W), -100, dtype=torch.long)
+            bounds = torch.zeros((B, T, 2))
+            for b, d in enumerate(docs):
+                n = len(d[0])
+                for w in range(min(W, n)):
+                    labels[b, :n - w, w] = 0
+                for (i, w), lab in d[2].items():
+                    labels[b, i, w] = lab
+                    bounds[b, i, 0] = 1
+                    bounds[b, i + w, 1] = 1
+            logits, blog = net(ids_t, lens_t)
+            valid = (torch.arange(T)[None, :] < lens_t[:, None]).float()[..., None]
+            loss = ce(logits.reshape(-1, len(LABELS)), labels.view(-1)) \
+                + (bce(blog, bounds) * valid).sum() / valid.sum() / 2
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            sched.step()
+            tot_loss += loss.item()
+        net.eval()
+        tmp = out.with_suffix(".tmp.npz")
+        export(net, affix_vocab, tmp, dict(seed=args.seed, epoch=epoch))
+        score = dev_score(tmp, dev_docs, navec)
+        p, r, f = score.micro()
+        mark = ""
+        if f > best:
+            best = f
+            tmp.replace(out)
+            mark = "  * best, saved"
+        else:
+            tmp.unlink()
+        print(f"epoch {epoch:2d} loss {tot_loss / len(bl):.4f} dev P {p:.3f} R {r:.3f} F1 {f:.4f} "
+              f"({time.time() - te:.0f}s){mark}", flush=True)
+        if args.stop_after and epoch >= args.stop_after:
+            break
+    print(f"best dev F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
+    tune(out, dev_docs, navec)
+    print(f"weights → {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
+
+
+def tune(path: Path, dev_docs, navec) -> None:
+    """Pick the pruning threshold tau and the entity threshold none_max on dev; store them in the weights."""
+    best = (-1.0, 0.05, 0.5)
+    for tau in (0.1, 0.05, 0.02, 0.01):
+        for none_max in (0.4, 0.5, 0.6, 0.7):
+            f = dev_score(path, dev_docs, navec, tau=tau, none_max=none_max).micro()[2]
+            print(f"  tau {tau:.2f} none_max {none_max:.1f}: dev F1 {f:.4f}", flush=True)
+            # larger tau first (fewer spans scored, faster): a smaller one must gain > 0.001
+            if f > best[0] + 0.001:
+                best = (f, tau, none_max)
+    f, tau, none_max = best
+    z = np.load(path)
+    arrays = {k: z[k] for k in z.files if k != "meta"}
+    meta = json.loads(str(z["meta"]))
+    meta.update(tau=tau, none_max=none_max, dev_f1=round(f, 4))
+    np.savez_compressed(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
+    print(f"tuned on dev: tau {tau} none_max {none_max} → dev F1 {f:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
