@@ -1,7 +1,14 @@
 """read → nlp → extract → incidents: one Document in, one DocumentRecord out."""
 from __future__ import annotations
 
+import os
 from datetime import date
+
+# The taggers run one document at a time: matrices of a few hundred rows, where BLAS threads cost
+# more in hand-offs than they gain, and spin against each other on a busy machine or beside
+# other workers (10× slower per document measured with a second process on 2 cores). Takes effect
+# only when numpy is not loaded yet; an explicit OPENBLAS_NUM_THREADS wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from letopis.read.document import Document
 from letopis.record import DocumentRecord, Entity
@@ -19,7 +26,8 @@ def process_document(document: Document) -> DocumentRecord:
     record = DocumentRecord(
         doc=document.doc, title=document.title,
         published=document.published.isoformat() if document.published else None,
-        entities=analysis.entities + _table_entities(found),
+        entities=_merge_entities(analysis.entities, getattr(analysis, "other_entities", []),
+                                 _table_entities(found)),
         incidents=incidents, facts=found.facts, quotes=found.quotes, sources=found.sources,
         persons=people, organizations=incident_stage.organizations(analysis),
         places=incident_stage.places(analysis), temporals=found.temporals,
@@ -31,6 +39,23 @@ def process_document(document: Document) -> DocumentRecord:
         record.warnings = list(document.warnings)
     record.entities.sort(key=lambda e: (e.start, -e.end, e.type))
     return record
+
+
+_VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
+
+
+def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]) -> list[Entity]:
+    """Recogniser entities plus table ones; where the model and a table give the same type over the
+    same span (PROFESSION, AGE), the table's entity stays (it carries its normal form and class)."""
+    have = {(e.type, e.start, e.end) for e in table}
+    names = [(e.start, e.end) for e in table if e.type in ("WEAPON", "VEHICLE")]
+
+    def keep(e: Entity) -> bool:
+        if (e.type, e.start, e.end) in have:
+            return False
+        # digits of a model name are no value: "РПГ-26", "ВАЗ-21099" are not an AGE or a NUMBER
+        return not (e.type in _VALUE_TYPES and any(s < e.end and e.start < t for s, t in names))
+    return core + [e for e in other if keep(e)] + table
 
 
 def _table_entities(found) -> list[Entity]:

@@ -11,8 +11,8 @@ import pytest
 from conftest import NEREL, ROOT, SHARED, need
 
 # floors: the field accuracy reached when these tests were written, minus a small margin
-TRAIN_FLOOR = 0.67
-DEV_FLOOR = 0.83
+TRAIN_FLOOR = 0.86
+DEV_FLOOR = 0.90
 
 
 @lru_cache(maxsize=None)
@@ -147,6 +147,144 @@ def test_aggregate_toll_is_not_an_incident_toll():
 
 
 # ---- the whole stage on the hand-coded gold ----------------------------------------------------
+
+# --- issue 3: rules that generalise (each on phrasing of its own, not the gold articles' strings) ---
+
+def test_running_total_with_a_distant_subject():
+    inc, text = only("Стрельба в Казани\nЧисло погибших в результате стрельбы в ночь на субботу в торговом центре "
+                     "в Казани достигло 16 человек. Ранее сообщалось о десяти жертвах стрельбы.", "2020-04-20")
+    assert inc.killed == 16
+    a, b = inc.field_evidence["killed"][0]
+    assert "16" in text[a:b]
+
+
+def test_surrender_means_the_attacker_survived():
+    inc, _ = only("Стрельба в синагоге\nВ городе Тверь мужчина открыл огонь в синагоге, погиб один человек. "
+                  "После чего он сдался без сопротивления полицейскому.", "2019-04-28")
+    assert inc.killed == 1 and inc.perpetrators_killed == 0
+
+
+def test_town_named_after_a_settlement_word_and_its_region():
+    inc, _ = only("Взрыв в Нью-Джерси\nВ субботу утром в городе Сисайд Парк, штат Нью-Джерси, взорвалась бомба "
+                  "в мусорной корзине. Пострадавших нет.", "2016-09-19")
+    assert inc.city == "Сисайд Парк" and inc.country == "US"
+
+
+def test_a_namesake_town_takes_the_region_named_beside_it():
+    inc, _ = only("Стрельба в школе\nПо меньшей мере 10 человек погибли во время стрельбы в одной из школ "
+                  "города Санта-Фе, Техас.", "2018-05-19")
+    assert inc.country == "US" and inc.city == "Санта-Фе" and inc.killed == 10
+
+
+def test_a_clash_toll_is_not_the_attack_toll():
+    inc, _ = only("Покушение на мэра\nМэр города Харьков получил тяжёлое огнестрельное ранение. В него стрелял "
+                  "снайпер. Мэра прооперировали. Покушение произошло на следующий день после массовой драки в центре "
+                  "Харькова. В результате драки с применением бит травмы получили 14 человек.", "2014-04-29")
+    assert inc.wounded == 1
+
+
+def test_identifying_the_shot_attacker_adds_no_victim_and_no_gun():
+    inc, _ = only("Нападение в Лондоне\nНеизвестный мужчина в Лондоне с ножом ранил нескольких прохожих. "
+                  "Полиция застрелила его. Застреленным мужчиной оказался 28-летний Усман Хан.", "2020-02-03")
+    assert inc.killed is None and inc.perpetrators_killed == 1
+    assert inc.weapons == ["melee"] and inc.types == ["stabbing"]
+
+
+def test_two_to_four_in_the_nominative_are_the_killers():
+    inc, _ = only("Убийство в аэропорту\nВ аэропорту Куала-Лумпура 13 февраля 2017 года был убит Ким Чон Нам. "
+                  "Телеканал сообщил, что его убили две женщины с отравленными иглами.", "2017-02-15")
+    assert inc.killed == 1
+
+
+def test_a_latin_gloss_is_not_another_victim():
+    inc, _ = only("Нападение в Льеже\nВ городе Льеж 29 мая 2018 года мужчина напал на полицейских. Его жертвами "
+                  "стали сотрудники полиции Люсиль Гарсия (Lucile Garcia) и Сорайя Белкакеми (Soraya Belkacemi).",
+                  "2018-05-30")
+    assert inc.killed == 2
+
+
+def test_a_town_read_as_a_name_is_not_a_victim():
+    inc, _ = only("Убийство в Подмосковье\nВ Московской области убит глава города Сергиев Посад Евгений Душко. "
+                  "Его застрелили у подъезда.", "2009-08-23")
+    assert inc.killed == 1
+
+
+def test_a_past_killing_in_another_country_is_its_own_incident():
+    rec = code("Отравление в Британии\nСергей Скрипаль найден с признаками отравления 4 марта 2018 года в "
+               "Солсбери, госпитализирован также полицейский. Источник рассказал, что в 1990-х годах этот агент "
+               "застрелил бизнесмена в Латвии.", "2018-09-10")
+    countries = sorted(i.country or "" for i in rec.incidents)
+    assert "LV" in countries
+    lv = next(i for i in rec.incidents if i.country == "LV")
+    assert lv.killed == 1 and lv.city is None
+
+
+def test_deaths_in_two_years_are_two_incidents():
+    rec = code("Новый эмир\nДвижение избрало нового эмира. Первые два эмира движения, Байтулла Мехсуд и Хакимулла "
+               "Мехсуд, погибли от ударов американских дронов в Пакистане в 2009 и 2013 годах.", "2018-06-24")
+    pk = [i for i in rec.incidents if i.country == "PK"]
+    assert len(pk) == 2 and all(i.killed == 1 and i.types == ["airstrike"] for i in pk)
+
+
+def test_a_bare_number_after_a_count_of_people():
+    inc, _ = only("Наезд в Нью-Йорке\n31 октября 2017 года в Нью-Йорке мужчина на автомобиле начал давить людей. "
+                  "В результате 8 человек погибли и не менее 15 получили ранения.", "2017-11-01")
+    assert inc.killed == 8 and inc.wounded == 15
+
+
+def test_a_collective_numeral_counts_people():
+    inc, _ = only("Нападение в Льеже\nВ городе Льеж мужчина застрелил прохожего. Он успел серьёзно ранить "
+                  "двоих стражей порядка.", "2018-05-30")
+    assert inc.wounded == 2
+
+
+def test_several_wounded_is_no_count_and_he_was_killed_is_the_attacker():
+    inc, _ = only("Стрельба у здания ФСБ\nВечером в четверг, 19 декабря 2019 года, у здания ФСБ в Москве "
+                  "произошла стрельба. Нападавшему удалось убить одного и ранить несколько сотрудников, после чего "
+                  "он был убит. Среди пострадавших — один случайный прохожий.", "2019-12-20")
+    assert inc.killed == 1 and inc.wounded is None and inc.perpetrators_killed == 1
+
+
+def test_poisoning_a_named_person_is_an_assassination():
+    inc, _ = only("Отравление в Солсбери\nСергей Скрипаль и его дочь Юлия найдены без сознания 4 марта 2018 года "
+                  "в Солсбери. В отравлении Сергея Скрипаля обвинили агентов, был госпитализирован также один "
+                  "полицейский.", "2018-03-10")
+    assert "assassination" in inc.types and "armed_assault" not in inc.types
+
+
+def test_a_beating_without_weapon_is_other():
+    inc, _ = only("Нападение на школьницу\nВ Москве 12 октября 2016 года произошло нападение на школьницу: на пути "
+                  "из школы девочку ударили в грудь. Пострадавшая девочка была госпитализирована.", "2016-10-13")
+    assert inc.types == ["other"] and inc.weapons == []
+
+
+def test_a_weapon_only_asked_for_was_not_used():
+    rec = code("Задержание\nОн приветствовал теракт в Нью-Йорке 31 октября 2017 года, когда погибли 8 человек. "
+               "В разговоре с агентами он просил автомат и взрывчатку.", "2017-12-23")
+    ny = [i for i in rec.incidents if i.killed == 8]
+    assert ny and "firearms" not in ny[0].weapons
+
+
+def test_a_refuted_death_is_not_counted():
+    inc, _ = only("Покушение на мэра\nВ понедельник, 28 апреля 2014 года, в Харькове снайпер стрелял в мэра, "
+                  "мэр получил тяжёлое огнестрельное ранение. Первоначально СМИ сообщали о смерти мэра, однако "
+                  "позже эта информация была опровергнута.", "2014-04-29")
+    assert inc.killed is None and inc.wounded == 1
+
+
+def test_an_unknown_count_leaves_wounded_null():
+    inc, _ = only("Стрельба в школе\nВ городе Остин, штат Техас, 18 мая 2018 года подросток открыл огонь в школе, "
+                  "погибли 10 человек. Власти устанавливают точное число пострадавших. В числе пострадавших — "
+                  "офицер полиции.", "2018-05-19")
+    assert inc.killed == 10 and inc.wounded is None
+
+
+def test_hyphenated_suicide_bomber_and_hospitalised_part_of_the_injured():
+    inc, _ = only("Теракт в Киеве\nВ Киеве 24 августа 2017 года террорист-смертник взорвал бомбу у входа в здание. "
+                  "Врачи сообщили: «Мы госпитализировали из трех пострадавших двоих».", "2017-08-25")
+    assert "suicide" in inc.types and inc.perpetrators_killed == 1
+    assert inc.wounded == 3
+
 
 def _check_evidence(rec: dict) -> None:
     """Every number and date of every incident keeps a valid span of the original text."""

@@ -1,6 +1,7 @@
 """The shipped NEREL tagger: loads, tags nested entities, offsets hold, numpy == batch."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from letopis.nlp.nerel import WEIGHTS, get_tagger
@@ -52,3 +53,44 @@ def test_missing_weights_clear_error(tmp_path):
     from letopis.nlp.nerel import NerelTagger
     with pytest.raises(FileNotFoundError, match="weights"):
         NerelTagger(tmp_path / "none.npz")
+
+
+def test_char_features_for_unseen_words():
+    """Out-of-vocabulary names (Kazakh, Kyrgyz) still get character features; the empty
+    gap word gets none."""
+    tagger = get_tagger()
+    m = tagger.model
+    if m.char_emb is None:
+        pytest.skip("shipped model has no char CNN")
+    feats = m.char_features(tagger.enc.chars(["Токаев", "Жаксылыкова", ""]))
+    assert feats.shape[0] == 3
+    assert feats[0].any() and feats[1].any() and not feats[2].any()
+    assert not np.allclose(feats[0], feats[1])
+
+
+def test_numpy_matches_torch(tmp_path):
+    """The numpy forward pass equals the torch training model (random weights, all parts on)."""
+    torch = pytest.importorskip("torch", reason="torch (the `train` extra) not installed")
+    from collections import Counter
+
+    from letopis.nlp.nerel import features as F
+    from training.train_ner import Net, check_numpy, export, prepare
+    torch.manual_seed(0)
+    tagger = get_tagger()
+    docs = prepare([("x", TEXT, [("PERSON", 17, 31)])], 12, Counter())
+    words = docs[0][0]
+    affix_vocab = {name: sorted({F.affixes(w)[k] for w in words}) for k, name in enumerate(F.AFFIXES)}
+    cfg = dict(channels=16, dilations=[1, 2, 4], span_dim=8, max_width=12, shape_dim=4,
+               affix_dims=[3, 3, 3, 5], dropout=0.0, char_filters=6, char_dim=4,
+               chars="".join(sorted(set(TEXT))))
+    enc = F.Encoder(tagger.navec.vocab, affix_vocab, cfg["chars"])
+    ids = sorted({enc.ids(w)[0] for w in words} | {enc.unk, enc.pad})
+    local = np.full(len(tagger.navec.vocab.words), ids.index(enc.unk), dtype=np.int64)
+    local[ids] = np.arange(len(ids))
+    vectors = torch.from_numpy(F.navec_vectors(tagger.navec, np.array(ids)).copy())
+    net = Net(vectors, [len(affix_vocab[n]) for n in F.AFFIXES], cfg)
+    for p in (p for p in net.parameters() if p.requires_grad):   # biases too: every path exercised
+        torch.nn.init.normal_(p, std=0.3)
+    path = tmp_path / "w.npz"
+    export(net, affix_vocab, path, {})
+    assert check_numpy(net, path, docs, enc, local, tagger.navec) < 1e-4

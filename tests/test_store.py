@@ -5,6 +5,7 @@ import sqlalchemy as sa
 
 from letopis.record import DocumentRecord, Entity, Fact, Incident, Quote, Source
 from letopis.store import Store
+from letopis.store.store import hash_text
 from letopis.store import lemmas, query
 from letopis.store.ingest import ingest_documents
 from letopis.read.document import Document, ReadError
@@ -149,6 +150,8 @@ def test_incident_filters(store_url):
     assert row["date"] == "2011-11-12" and row["year"] == 2011 and row["suicide"] is True
     assert row["types"] == ["armed_assault", "bombing", "suicide"] and row["doc"] == "taraz-2011.txt"
     assert store.count_incidents(country="KG", type="bombing") == 1
+    assert [r["city"] for r in store.incidents(region="Жамбылская область")] == ["Тараз"]
+    assert store.count_incidents(city="Ош") == 1 and store.incidents(city="Бишкек") == []
 
 
 def test_incident_document_entities_facts_stats(store_url):
@@ -230,3 +233,22 @@ def test_retry_failed_from_stored_text(store_url):
     doc = store.document("taraz.txt")
     assert doc["status"] == "ok" and doc["published"] == "2011-11-14" and doc["incidents"][0]["city"] == "Тараз"
     assert store.search("Тараз")[0]["doc"] == "taraz.txt"
+
+
+def test_put_many_batch_and_its_fallback(store_url):
+    """A batch is one transaction; a document the database refuses costs only itself, and the
+    same text twice in one batch is stored once."""
+    store = Store(store_url)
+    bad = DocumentRecord(doc="bad.txt", title=None, published=None, text="В Уфе взрыв.",
+                         incidents=[Incident(city="Уфа", killed=10 ** 30)])        # no integer column holds it
+    batch = [store.prepare(r, content_hash=hash_text(r.text)) for r in (taraz(), bad, osh(), taraz())]
+    out = store.put_many(batch)
+    assert [getattr(x, "action", None) for x in out] == ["stored", None, "stored", "skipped"]
+    assert isinstance(out[1], Exception) and out[3].id == out[0].id
+    assert store.stats()["documents"] == 2 and store.count_incidents() == 2
+    # the batch path: all good documents together, children and index written per table
+    more = [store.prepare(DocumentRecord(doc=f"n{k}.txt", title=None, published=None, text=f"Текст {k} о Таразе."),
+                          content_hash=hash_text(f"Текст {k} о Таразе.")) for k in range(5)]
+    assert [x.action for x in store.put_many(more)] == ["stored"] * 5
+    assert len(store.search("Тараз", limit=50)) == 6
+    store.close()

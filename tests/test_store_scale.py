@@ -3,6 +3,7 @@ resume, readers during ingest. Every test runs on SQLite and on a private Postgr
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -112,8 +113,12 @@ def test_workers_dedupe_resume_and_retry_failed(store_url, tmp_path):
     shutil.copytree(MERGE, src)
     shutil.copy(src / "a-tengri.txt", src / "a-copy.txt")             # same text under another name
     (src / "z-empty.txt").write_text("", encoding="utf-8")             # a read failure
-    r = letopis("ingest", "--db", store_url, "--workers", "2", "-q", str(src))
-    assert r.returncode == 1 and "z-empty.txt" in r.stdout             # the failure is listed
+    # as on a terminal: the progress bar (on stderr) counts every document
+    r = letopis("ingest", "--db", store_url, "--workers", "2", str(src),
+                env={"FORCE_COLOR": "1", "TTY_INTERACTIVE": "1"})
+    out, err = (re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", x) for x in (r.stdout, r.stderr))
+    assert r.returncode == 1 and "z-empty.txt" in out                  # the failure is listed
+    assert "7 docs" in err and "stored 5 · skipped 1 · failed 1" in err
     store = Store(store_url)
     s = store.stats()
     assert s["documents"] == 5 and s["failed"] == 1 and s["merged_incidents"] == 3
@@ -185,7 +190,7 @@ def _orphans(url: str) -> int:
 
 
 def test_kill_9_then_resume_with_readers(store_url, tmp_path):
-    names = corpus(tmp_path / "news", 40)
+    names = corpus(tmp_path / "news", 120)         # several write batches (ingest.Writer)
     Store(store_url).close()                         # the schema exists before readers start
     cmd = [sys.executable, "-m", "letopis", "ingest", "--db", store_url, "-q", str(tmp_path / "news")]
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
@@ -216,7 +221,7 @@ def test_kill_9_then_resume_with_readers(store_url, tmp_path):
         os.kill(proc.pid, signal.SIGKILL)            # mid-run, without warning
         proc.wait()
         stored, hashes, _ = _counts(store_url)
-        assert 5 <= stored < 40 and hashes == stored and _orphans(store_url) == 0
+        assert 5 <= stored < 120 and hashes == stored and _orphans(store_url) == 0
         if store_url.endswith(".db"):
             import sqlite3
             with sqlite3.connect(store_url) as conn:
@@ -229,7 +234,7 @@ def test_kill_9_then_resume_with_readers(store_url, tmp_path):
     assert not errors, errors
     assert seen and max(seen) >= 5 and seen == sorted(seen)      # readers saw it grow, never shrink
     stored, hashes, docs = _counts(store_url)
-    assert stored == hashes == docs == 40 and _orphans(store_url) == 0
+    assert stored == hashes == docs == 120 and _orphans(store_url) == 0
     store = Store(store_url)
     assert {d["doc"] for d in store.documents(limit=None)} == set(names)
     assert store.stats()["failed"] == 0 and store.unmerged_count() == 0
@@ -251,3 +256,15 @@ def test_cli_dask_address(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     assert "5 report(s) → 3 incident(s)" in r.stdout
     assert Store(db).stats()["documents"] == 5
+
+
+def test_worker_imports_stay_light():
+    """What a spawned ingest worker imports before its pipeline: no SQLAlchemy, no models; and
+    its math libraries are told to use one thread."""
+    code = ("import os, sys; import letopis.store.parallel as p; p.single_threaded_math(); "
+            "heavy = [m for m in ('sqlalchemy', 'natasha', 'torch', 'numpy', 'pymorphy2') if m in sys.modules]; "
+            "print(heavy, os.environ['OPENBLAS_NUM_THREADS'])")
+    env = dict(os.environ)
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert r.stdout.split() == ["[]", "1"], r.stdout + r.stderr

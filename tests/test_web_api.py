@@ -1,4 +1,5 @@
-"""The REST API over the sample database (real pipeline + merge), with FastAPI's TestClient."""
+"""The REST API and the pages over the sample database (real pipeline + merge), with FastAPI's
+TestClient; every test runs over SQLite and over PostgreSQL (a private server, tests/pgserver.py)."""
 from __future__ import annotations
 
 import csv
@@ -8,18 +9,20 @@ import warnings
 
 import pytest
 
-from test_web_support import sample_db, web_group
+from pgserver import pg_server  # noqa: F401  (fixture)
+from test_web_support import sample_db, sample_pg_db, web_group
 
 pytestmark = web_group
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 
 
-@pytest.fixture(scope="module")
-def client():
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request):
     from fastapi.testclient import TestClient
 
     from letopis.web.app import create_app
-    with TestClient(create_app(sample_db())) as c:
+    db = sample_db() if request.param == "sqlite" else sample_pg_db(request.getfixturevalue("pg_server"))
+    with TestClient(create_app(db)) as c:
         yield c
 
 

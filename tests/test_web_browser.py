@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_web_support import ARTIFACTS, CHROMIUM_ARGS, LiveServer, chromium_path, sample_db, web_group
+from pgserver import pg_server  # noqa: F401  (fixture)
+from test_web_support import (ARTIFACTS, CHROMIUM_ARGS, LiveServer, chromium_path, sample_db, sample_pg_db,
+                              web_group)
 
 pytestmark = [web_group, pytest.mark.slow]
 
@@ -110,3 +112,20 @@ def test_map_person_search_and_phone(server, browser, page):
     assert width <= 390 + 2                                             # no sideways scrolling
     p2.screenshot(path=str(ARTIFACTS / "web-phone.png"), full_page=True)
     phone.close()
+
+
+def test_over_postgresql(pg_server, page):
+    """The same pages over a PostgreSQL store: list, filter, incident with its evidence, search."""
+    from letopis.web.app import create_app
+    with LiveServer(create_app(sample_pg_db(pg_server))) as server:
+        page.goto(server.url + "/?country=KZ&type=armed_assault")
+        rows = page.locator("table.incidents tbody tr")
+        assert rows.count() >= 1 and all("Актобе" in rows.nth(k).inner_text() for k in range(rows.count()))
+        rows.first.locator("td").first.locator("a").click()
+        page.wait_for_load_state()
+        assert page.locator("article.source").count() == 2
+        assert page.locator('mark.field[title^="killed = "]').count() == 2
+        page.screenshot(path=str(ARTIFACTS / "web-incident-postgresql.png"), full_page=True)
+        page.goto(server.url + "/search?q=взрыв")
+        assert page.locator("p.snippet mark.hit").count() >= 1
+        assert not page.errors, page.errors

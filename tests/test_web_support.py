@@ -1,6 +1,6 @@
-"""Shared by the web tests: one SQLite database built from the sample articles through the real
-pipeline and the cross-document merge (cached per test process), a live uvicorn server, and
-where the system Chromium is. No tests here."""
+"""Shared by the web tests: the sample articles through the real pipeline and the cross-document
+merge, in an SQLite database and in a PostgreSQL one (each built once per test process), a live
+uvicorn server, and where the system Chromium is. No tests here."""
 from __future__ import annotations
 
 import atexit
@@ -24,53 +24,39 @@ ARTIFACTS = ROOT / "test-artifacts"
 web_group = pytest.mark.xdist_group("web")
 
 
-def _write_merged(store: Any) -> int:
-    """Fill the merged tables the way the corpus view reads them (spec "Merged incidents"), with the
-    project's own cross-document merge."""
-    import sqlalchemy as sa
+def _ingest_samples(url: str) -> str:
+    """The sample articles ingested into the database at `url` (store ingest API, full pipeline)
+    and merged by the store's own cross-document merge."""
+    from letopis.store import Store
+    from letopis.store.ingest import ingest_paths
 
-    from letopis.incidents.merge import Report, merge
-    from letopis.store import schema as t
-
-    i, d = t.incidents.c, t.documents.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(i.id, i.idx, i.record, d.doc, d.published, d.text)
-                            .select_from(t.incidents.join(t.documents, d.id == i.document_id))).all()
-    ids, reports = {}, []
-    for r in rows:
-        text = " ".join((r.text or "")[int(s):int(e)] for s, e in (r.record or {}).get("evidence") or [])
-        reports.append(Report(doc=r.doc, idx=r.idx, incident=dict(r.record or {}),
-                              published=r.published.isoformat() if r.published else None, text=text))
-        ids[(r.doc, r.idx)] = r.id
-    merged = merge(reports)
-    with store.engine.begin() as conn:
-        for m in merged:
-            rec = m.to_dict()
-            rec.pop("reports", None)
-            day = rec.get("date")
-            mid = conn.execute(t.merged_incidents.insert().values(
-                uid=m.id, date=__import__("datetime").date.fromisoformat(day) if day else None,
-                country=rec.get("country"), record=rec)).inserted_primary_key[0]
-            conn.execute(t.merged_reports.insert(), [{"merged_id": mid, "incident_id": ids[r.key]} for r in m.reports])
-    return len(merged)
+    store = Store(url)
+    report = ingest_paths(store, [str(SAMPLES)])
+    assert report.ok, [(o.doc, o.error) for o in report.failures]
+    store.merge()
+    store.close()
+    return url
 
 
 @lru_cache(maxsize=None)
 def sample_db() -> str:
-    """The sample articles ingested (store ingest API, full pipeline) and merged; a read-only copy
-    for the tests to share. Removed when the test process ends."""
-    from letopis.store import Store
-    from letopis.store.ingest import ingest_paths
-
+    """The sample database over SQLite, a read-only copy for the tests to share. Removed when the
+    test process ends."""
     folder = tempfile.mkdtemp(prefix="letopis-web-")
     atexit.register(shutil.rmtree, folder, True)
-    path = os.path.join(folder, "samples.db")
-    store = Store(path)
-    report = ingest_paths(store, [str(SAMPLES)])
-    assert report.ok, [(o.doc, o.error) for o in report.failures]
-    _write_merged(store)
-    store.close()
-    return path
+    return _ingest_samples(os.path.join(folder, "samples.db"))
+
+
+_PG_SAMPLES: dict[str, str] = {}
+
+
+def sample_pg_db(server: Any) -> str:
+    """The same sample database over PostgreSQL, in a fresh database on `server` (tests/pgserver.py).
+    One per test process."""
+    key = f"{server.host}:{server.port}"
+    if key not in _PG_SAMPLES:
+        _PG_SAMPLES[key] = _ingest_samples(server.new_database())
+    return _PG_SAMPLES[key]
 
 
 def copy_db(tmp_path: Path) -> str:

@@ -1,6 +1,7 @@
-"""Train the NEREL nested NER (span classifier over a dilated CNN on navec) on CPU.
+"""Train the NEREL nested NER (span classifier over a dilated CNN on navec).
 
-    python -m training.train_ner --data ../shared/data/nerel --seed 13
+    python -m training.train_ner --data ../shared/data/nerel --seed 13    # CPU, `make train`
+    ... --device cuda --navec PATH/navec_news_v1_1B_250K_300d_100q.tar      # a GPU machine without natasha
 
 Trains on DATA/train, picks the epoch with the best dev micro-F1 (exact type+span,
 nested), and writes numpy weights to letopis/nlp/nerel/weights.npz. The test split is
@@ -39,6 +40,10 @@ class Net(nn.Module):
         self.shape = nn.Embedding(len(F.SHAPES), cfg["shape_dim"])
         self.affix = nn.ModuleList(nn.Embedding(n + 2, d) for n, d in zip(n_affix, cfg["affix_dims"]))
         d_in = vectors.shape[1] + cfg["shape_dim"] + sum(cfg["affix_dims"])
+        if cfg["char_filters"]:
+            self.char = nn.Embedding(len(cfg["chars"]) + 2, cfg["char_dim"], padding_idx=0)
+            self.char_conv = nn.Conv1d(cfg["char_dim"], cfg["char_filters"], 3, padding=1)
+            d_in += cfg["char_filters"]
         self.convs = nn.ModuleList(nn.Conv1d(d_in if k == 0 else C, C, 3, padding=dil, dilation=dil)
                                    for k, dil in enumerate(cfg["dilations"]))
         self.bound = nn.Linear(C, 2)                 # start / end of some entity
@@ -50,11 +55,19 @@ class Net(nn.Module):
         self.out = nn.Linear(D, len(LABELS))
         self.drop = nn.Dropout(cfg["dropout"])
 
-    def encode(self, ids, lens):
+    def chars(self, cids):
+        """Char ids [U, L] → [U, F] (max over positions of ReLU(conv3)); padding rows → 0."""
+        y = torch.relu(self.char_conv(self.char(cids).transpose(1, 2)))            # U F L
+        return (y * (cids > 0)[:, None, :].float()).max(dim=2).values
+
+    def encode(self, ids, lens, cids=None, cinv=None):
         B, T, _ = ids.shape
-        mask = (torch.arange(T)[None, :] < lens[:, None]).float()[:, None, :]       # B 1 T
-        x = torch.cat([self.word(ids[..., 0]), self.shape(ids[..., 1])]
-                      + [emb(ids[..., 2 + k]) for k, emb in enumerate(self.affix)], dim=-1)
+        mask = (torch.arange(T, device=ids.device)[None, :] < lens[:, None]).float()[:, None, :]   # B 1 T
+        parts = [self.word(ids[..., 0]), self.shape(ids[..., 1])] \
+            + [emb(ids[..., 2 + k]) for k, emb in enumerate(self.affix)]
+        if cids is not None:
+            parts.append(self.chars(cids)[cinv])
+        x = torch.cat(parts, dim=-1)
         x = self.drop(x).transpose(1, 2) * mask
         for k, conv in enumerate(self.convs):
             y = torch.relu(conv(x)) * mask
@@ -62,14 +75,15 @@ class Net(nn.Module):
             x = self.drop(x)
         return x.transpose(1, 2)                                                     # B T C
 
-    def forward(self, ids, lens):
-        h = self.encode(ids, lens)
+    def forward(self, ids, lens, cids=None, cinv=None):
+        h = self.encode(ids, lens, cids, cinv)
         B, T, _ = h.shape
         W = self.cfg["max_width"]
-        idx = (torch.arange(T)[:, None] + torch.arange(W)[None, :]).clamp(max=T - 1)   # T x W
+        dev = h.device
+        idx = (torch.arange(T, device=dev)[:, None] + torch.arange(W, device=dev)[None, :]).clamp(max=T - 1)
         S, E = self.ps(h), self.pe(h)
         M = torch.cat([torch.zeros_like(S[:, :1]), self.pm(h).cumsum(1)], dim=1)
-        width = torch.arange(W, dtype=h.dtype) + 1
+        width = torch.arange(W, dtype=h.dtype, device=dev) + 1
         mean = (M[:, idx + 1] - M[:, :T, None]) / width[None, None, :, None]
         z = self.drop(torch.relu(S[:, :, None] + E[:, idx] + mean + self.width.weight[None, None]))
         z = self.drop(torch.relu(self.hid(z)))
@@ -112,14 +126,24 @@ def batches(items: list[int], lens: list[int], budget: int, shuffle: bool):
     return out
 
 
-def tensors(docs, enc, local):
+def tensors(docs, enc, local, use_chars: bool, device):
+    """Batch → (ids, lens, char ids of the distinct words, token → distinct word) on device."""
     ids, lens = enc.batch([d[0] for d in docs])
     ids[..., 0] = local[ids[..., 0]]
-    return torch.from_numpy(ids), torch.from_numpy(lens)
+    cids = cinv = None
+    if use_chars:
+        index: dict[str, int] = {"": 0}            # padding tokens → the empty word → zeros
+        T = ids.shape[1]
+        inv = np.zeros(ids.shape[:2], np.int64)
+        for b, d in enumerate(docs):
+            inv[b, :len(d[0])] = [index.setdefault(w, len(index)) for w in d[0]]
+        cids = torch.from_numpy(enc.chars(list(index))).to(device)
+        cinv = torch.from_numpy(inv).to(device)
+    return torch.from_numpy(ids).to(device), torch.from_numpy(lens).to(device), cids, cinv
 
 
 def export(net: Net, affix_vocab, path: Path, extra: dict) -> None:
-    sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items() if not k.startswith("word.")}
+    sd = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in net.state_dict().items() if not k.startswith("word.")}
     meta = dict(net.cfg, labels=LABELS, affixes=affix_vocab, **extra)
     np.savez_compressed(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **sd)
 
@@ -133,30 +157,78 @@ def dev_score(path: Path, dev_docs, navec, **kw) -> Score:
     return s
 
 
+def check_numpy(net: Net, path: Path, docs, enc, local, navec) -> float:
+    """The numpy tagger must reproduce the torch model: max |Δ| of span probabilities."""
+    from letopis.nlp.nerel.model import SpanModel
+    from letopis.nlp.nerel.decode import softmax
+    net.eval()
+    m = SpanModel(path)
+    worst = 0.0
+    for d in docs:
+        ids_t, lens_t, cids, cinv = tensors([d], enc, local, net.cfg["char_filters"] > 0, torch.device("cpu"))
+        with torch.no_grad():
+            logits, blog = net.cpu()(ids_t, lens_t, cids, cinv)
+        ids, _ = enc.batch([d[0]])
+        ids = ids[0]
+        rows, inverse = np.unique(ids[:, 0], return_inverse=True)
+        chars = char_inverse = None
+        if m.char_emb is not None:
+            index: dict[str, int] = {}
+            char_inverse = np.array([index.setdefault(w, len(index)) for w in d[0]])
+            chars = m.char_features(enc.chars(list(index)))
+        h = m.encode(F.navec_vectors(navec, rows), inverse.reshape(-1), ids, np.ones(len(ids), np.float32),
+                     chars, char_inverse)
+        n = len(d[0])
+        starts = np.repeat(np.arange(n), m.W)
+        ends = starts + np.tile(np.arange(m.W), n)
+        ok = ends < n
+        probs = m.span_probs(h, starts[ok], ends[ok])
+        ref = torch.softmax(logits[0], -1).numpy().reshape(-1, len(LABELS))[ok]
+        worst = max(worst, float(np.abs(probs - ref).max()),
+                    float(np.abs(m.boundaries(h) - blog[0].numpy()).max()))
+    return worst
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/nerel")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--epochs", type=int, default=16)
+    ap.add_argument("--epochs", type=int, default=24)
     ap.add_argument("--tokens", type=int, default=2500, help="tokens per batch (padded)")
     ap.add_argument("--lr", type=float, default=2.5e-3)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", help="cpu (default, `make train`) or cuda")
+    ap.add_argument("--navec", default=None, help="navec tar to read instead of natasha's (machines without natasha)")
+    ap.add_argument("--channels", type=int, default=200)
+    ap.add_argument("--dilations", default="1,2,4")
+    ap.add_argument("--span-dim", type=int, default=128)
+    ap.add_argument("--max-width", type=int, default=12)
+    ap.add_argument("--word-dim", type=int, default=0, help="trained vectors of frequent train words (0: none)")
+    ap.add_argument("--char-filters", type=int, default=0, help="char CNN filters (0: no char CNN)")
+    ap.add_argument("--char-dim", type=int, default=24)
+    ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N docs (smoke runs)")
+    ap.add_argument("--dev-limit", type=int, default=0, help="score on the first N dev docs (smoke runs)")
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--stop-after", type=int, default=9,
-                    help="end after this epoch (the LR schedule still spans --epochs)")
+    ap.add_argument("--stop-after", type=int, default=0,
+                    help="end after this epoch (the LR schedule still spans --epochs; 0: run all)")
+    ap.add_argument("--time-limit", type=float, default=0, help="seconds: stop before an epoch would end past it")
     ap.add_argument("--tune-only", action="store_true", help="only re-pick tau/none_max on dev for --out")
     args = ap.parse_args()
     if args.tune_only:
-        tune(Path(args.out), read_dir(Path(args.data) / "dev"), F.load_navec())
+        tune(Path(args.out), read_dir(Path(args.data) / "dev"), F.load_navec(args.navec))
         return
 
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    cfg = dict(channels=200, dilations=[1, 2, 4], span_dim=128, max_width=12, shape_dim=16,
-               affix_dims=[24, 32, 24], dropout=0.3)
+    device = torch.device(args.device)
+    cfg = dict(channels=args.channels, dilations=[int(d) for d in args.dilations.split(",")],
+               span_dim=args.span_dim, max_width=args.max_width, shape_dim=16,
+               affix_dims=[24, 32, 24] + ([args.word_dim] if args.word_dim else []), dropout=args.dropout,
+               char_filters=args.char_filters, char_dim=args.char_dim, chars="")
+    print("config", json.dumps({k: v for k, v in vars(args).items()}), flush=True)
 
     t0 = time.time()
     out = Path(args.out)
@@ -164,20 +236,28 @@ def main() -> None:
     dev_docs = read_dir(Path(args.data) / "dev")
     if args.limit:
         train_docs = train_docs[:args.limit]
-    navec = F.load_navec()
-    # affixes seen at least 3 times in train get their own vector
-    counts = [Counter() for _ in F.AFFIXES]
+    if args.dev_limit:
+        dev_docs = dev_docs[:args.dev_limit]
+    navec = F.load_navec(args.navec)
+    kinds = F.AFFIXES[:len(cfg["affix_dims"])]
+    # affixes (and whole words) seen at least 3 times in train get their own vector
+    counts = [Counter() for _ in kinds]
+    chars: Counter = Counter()
     for _, text, _ in train_docs:
         for _, _, w in F.tokenize(text):
-            for k, a in enumerate(F.affixes(w)):
+            for k, a in enumerate(F.affixes(w)[:len(kinds)]):
                 counts[k][a] += 1
-    affix_vocab = {name: sorted(a for a, n in counts[k].items() if n >= 3) for k, name in enumerate(F.AFFIXES)}
-    enc = F.Encoder(navec.vocab, affix_vocab)
+            chars.update(w)
+    affix_vocab = {name: sorted(a for a, n in counts[k].items() if n >= 3) for k, name in enumerate(kinds)}
+    if args.char_filters:
+        cfg["chars"] = "".join(sorted(c for c, n in chars.items() if n >= 3))
+    enc = F.Encoder(navec.vocab, affix_vocab, cfg["chars"])
     stats: Counter = Counter()
     W = cfg["max_width"]
     train = prepare(train_docs, W, stats)
     print(f"train {len(train)} docs {sum(len(d[0]) for d in train)} tokens; dev {len(dev_docs)} docs; "
-          f"gold spans lost in train: {dict(stats)}", flush=True)
+          f"gold spans lost in train: {dict(stats)}; affix vocab {[len(v) for v in affix_vocab.values()]}; "
+          f"chars {len(cfg['chars'])}", flush=True)
 
     # frozen navec rows for the train words (inference reads the full natasha table)
     ids = sorted({enc.ids(w)[0] for d in train for w in d[0]} | {enc.unk, enc.pad})
@@ -185,7 +265,7 @@ def main() -> None:
     local[ids] = np.arange(len(ids))
     vectors = torch.from_numpy(F.navec_vectors(navec, np.array(ids)).copy())
     vectors[ids.index(enc.pad)] = 0
-    net = Net(vectors, [len(affix_vocab[n]) for n in F.AFFIXES], cfg)
+    net = Net(vectors, [len(affix_vocab[n]) for n in kinds], cfg).to(device)
     params = [p for p in net.parameters() if p.requires_grad]
     print(f"trainable params {sum(p.numel() for p in params):,}", flush=True)
     opt = torch.optim.Adam(params, lr=args.lr)
@@ -196,6 +276,7 @@ def main() -> None:
     ce = nn.CrossEntropyLoss(ignore_index=-100)
     bce = nn.BCEWithLogitsLoss(reduction="none")
     unk_local = int(local[enc.unk])
+    use_chars = args.char_filters > 0
     best = -1.0
     for epoch in range(1, args.epochs + 1):
         net.train()
@@ -204,12 +285,12 @@ def main() -> None:
         bl = batches(list(range(len(train))), lens, args.tokens, True)
         for bi in bl:
             docs = [train[k] for k in bi]
-            ids_t, lens_t = tensors(docs, enc, local)
-            drop = torch.rand(ids_t.shape[:2]) < 0.05              # word dropout → OOV behaviour
-            ids_t[..., 0] = ids_t[..., 0].masked_fill(drop, unk_local)
+            ids_t, lens_t, cids, cinv = tensors(docs, enc, local, use_chars, device)
             B, T = ids_t.shape[:2]
-            labels = torch.full((B, T, W), -100, dtype=torch.long)
-            bounds = torch.zeros((B, T, 2))
+            drop = torch.rand((B, T)).to(device) < 0.05              # word dropout → OOV behaviour
+            ids_t[..., 0] = ids_t[..., 0].masked_fill(drop, unk_local)
+            labels = np.full((B, T, W), -100, dtype=np.int64)
+            bounds = np.zeros((B, T, 2), np.float32)
             for b, d in enumerate(docs):
                 n = len(d[0])
                 for w in range(min(W, n)):
@@ -218,10 +299,12 @@ def main() -> None:
                     labels[b, i, w] = lab
                     bounds[b, i, 0] = 1
                     bounds[b, i + w, 1] = 1
-            logits, blog = net(ids_t, lens_t)
-            valid = (torch.arange(T)[None, :] < lens_t[:, None]).float()[..., None]
-            loss = ce(logits.reshape(-1, len(LABELS)), labels.view(-1)) \
-                + (bce(blog, bounds) * valid).sum() / valid.sum() / 2
+            labels_t = torch.from_numpy(labels).to(device)
+            bounds_t = torch.from_numpy(bounds).to(device)
+            logits, blog = net(ids_t, lens_t, cids, cinv)
+            valid = (torch.arange(T, device=device)[None, :] < lens_t[:, None]).float()[..., None]
+            loss = ce(logits.reshape(-1, len(LABELS)), labels_t.view(-1)) \
+                + (bce(blog, bounds_t) * valid).sum() / valid.sum() / 2
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(params, 5.0)
@@ -237,6 +320,7 @@ def main() -> None:
         if f > best:
             best = f
             tmp.replace(out)
+            torch.save(net.state_dict(), out.with_suffix(".pt.tmp"))
             mark = "  * best, saved"
         else:
             tmp.unlink()
@@ -244,7 +328,15 @@ def main() -> None:
               f"({time.time() - te:.0f}s){mark}", flush=True)
         if args.stop_after and epoch >= args.stop_after:
             break
+        if args.time_limit and (time.time() - t0) * (epoch + 1) / epoch > args.time_limit:
+            print(f"time limit: stopping after epoch {epoch}", flush=True)
+            break
     print(f"best dev F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
+    net.load_state_dict(torch.load(out.with_suffix(".pt.tmp"), map_location=device))
+    out.with_suffix(".pt.tmp").unlink()
+    diff = check_numpy(net, out, train[:3], enc, local, navec)     # train words: all in the torch table
+    print(f"numpy vs torch: max |diff| {diff:.2e}", flush=True)
+    assert diff < 1e-4, "numpy inference does not match the torch model"
     tune(out, dev_docs, navec)
     print(f"weights → {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
 
@@ -252,8 +344,8 @@ def main() -> None:
 def tune(path: Path, dev_docs, navec) -> None:
     """Pick the pruning threshold tau and the entity threshold none_max on dev; store them in the weights."""
     best = (-1.0, 0.05, 0.5)
-    for tau in (0.1, 0.05, 0.02, 0.01):
-        for none_max in (0.4, 0.5, 0.6, 0.7):
+    for tau in (0.3, 0.2, 0.1, 0.05):
+        for none_max in (0.3, 0.4, 0.5, 0.6):
             f = dev_score(path, dev_docs, navec, tau=tau, none_max=none_max).micro()[2]
             print(f"  tau {tau:.2f} none_max {none_max:.1f}: dev F1 {f:.4f}", flush=True)
             # larger tau first (fewer spans scored, faster): a smaller one must gain > 0.001

@@ -114,6 +114,29 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [(kind, re.compile(p, re.IGNORECASE)) for kind, p in pats]
 
 
+# A text a pattern could match contains its "need" (case-insensitive): a pattern whose need is absent
+# is not run at all. One entry per pattern of _patterns(), in order; None: always run. Each need is
+# a literal part every match has (the numeric date's "5.08", the vague "в 20 числах"...).
+_NEEDS = (
+    None, None,                                   # range, date: month words
+    r"\d[./]\d", r"\d-\d",                        # numeric, iso
+    "числах", "начал|середин|конц|половин", "неделе", "днях|дни|недавно",
+    "году|месяце",                                # relyear
+    None,                                         # month
+    r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
+    r"0-?(?:е|х|ы)",                               # decade
+    None, None, None, None,                       # year, year, weekday, reldays
+    "накануне", r"\d[:.]\d", None, "час", "полд|полн|полуд|полун",
+    None,                                         # duration
+)
+
+
+@lru_cache(maxsize=1)
+def _needs() -> list[re.Pattern | None]:
+    assert len(_NEEDS) == len(_patterns()), "one need per pattern"
+    return [re.compile(n, re.IGNORECASE) if n else None for n in _NEEDS]
+
+
 def _infer_year(published: date | None, month: int, day: int | None = None) -> int | None:
     """The year of a day/month stated without one: the publication year, or the year before
     when that would put the event after publication."""
@@ -365,7 +388,10 @@ def scan(text: str, published: date | None = None) -> list[Temporal]:
     """All temporal expressions of a plain text (longest match wins where they overlap)."""
     months, weekdays, rel, dayparts = _tables()
     cands = []
+    needs = _needs()
     for prio, (kind, rx) in enumerate(_patterns()):
+        if needs[prio] is not None and needs[prio].search(text) is None:
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 cands.append((m.start(), -(m.end() - m.start()), prio, kind, m))
@@ -387,9 +413,17 @@ def scan(text: str, published: date | None = None) -> list[Temporal]:
     return out
 
 
+_LAST: tuple = (None, None, [])      # (analysis, published, temporals) of the latest call
+
+
 def find_temporals(analysis, ages=None) -> list[Temporal]:
     """Temporals of the story text; a duration that is really an age ("в возрасте 93 лет",
-    "ему было 84 года") is left to ages."""
+    "ему было 84 года") is left to ages. The extract stage asks twice per document (numbers
+    block dates out, then the temporals themselves): the second call reuses the first's result."""
+    global _LAST
+    last = _LAST
+    if last[0] is analysis and last[1] == analysis.published:
+        return list(last[2])
     if ages is None:
         from letopis.extract.ages import find_ages
         ages = find_ages(analysis)
@@ -400,4 +434,5 @@ def find_temporals(analysis, ages=None) -> list[Temporal]:
         if t.kind == "duration" and any(a.start < t.end and t.start < a.end for a in ages):
             continue
         out.append(t)
-    return out
+    _LAST = (analysis, analysis.published, out)
+    return list(out)

@@ -31,7 +31,7 @@ def fold(s: str) -> str:
     return s.lower().replace("ё", "е")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=15_000)
 def keys(text: str) -> frozenset[str]:
     """Every form a token may be matched by: its text and the lemmas of all its readings."""
     low = fold(text)
@@ -51,18 +51,38 @@ class Match:
 
 
 class _Node:
-    __slots__ = ("lit", "exact", "rx", "payload")
+    __slots__ = ("lit", "exact", "rx", "payload", "_rx_any")
 
     def __init__(self) -> None:
         self.lit: dict[str, _Node] = {}
         self.exact: dict[str, _Node] = {}
         self.rx: list[tuple[re.Pattern, _Node]] = []
         self.payload: Any = None
+        self._rx_any: re.Pattern | None = None
+
+    def rx_any(self) -> re.Pattern | None:
+        """All of this node's expressions as one alternation: a token none of them matches (most
+        tokens) costs one fullmatch instead of one per expression."""
+        if self._rx_any is None and len(self.rx) > 2:
+            parts = []
+            for rx, _ in self.rx:
+                src = rx.pattern
+                if src.startswith("(?i)"):
+                    src = "(?i:" + src[4:] + ")"
+                elif src.startswith("(?"):
+                    return None
+                parts.append("(?:" + src + ")")
+            try:
+                self._rx_any = re.compile("|".join(parts))
+            except re.error:
+                return None
+        return self._rx_any
 
 
 class LemmaMatcher:
     def __init__(self, rows: Iterable[tuple[str, Any]]):
         self.root = _Node()
+        self._memo: dict[tuple[_Node, str, str], list[_Node]] = {}
         for pattern, payload in rows:
             self.add(pattern, payload)
 
@@ -78,6 +98,7 @@ class LemmaMatcher:
                 else:
                     child = _Node()
                     node.rx.append((re.compile(src), child))
+                    node._rx_any = None
                     node = child
             elif el != el.lower():
                 node = node.exact.setdefault(el.replace("ё", "е"), _Node())
@@ -85,27 +106,50 @@ class LemmaMatcher:
                 node = node.lit.setdefault(fold(el), _Node())
         if node.payload is None:        # first row wins: tables list specific rows first
             node.payload = payload
+        self._memo.clear()
 
     def _children(self, node: _Node, tok: Token) -> list[_Node]:
+        """Children of `node` a token leads to; they depend only on the token's text and lemma,
+        so each (node, text, lemma) is worked out once per process."""
+        key = (node, tok.text, tok.lemma)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > 30_000:        # bounded: long runs
+                self._memo.clear()
+            hit = self._memo[key] = self._compute_children(node, tok)
+        return hit
+
+    @staticmethod
+    def _compute_children(node: _Node, tok: Token) -> list[_Node]:
         out = []
         if node.exact:
             n = node.exact.get(tok.text.replace("ё", "е"))
             if n:
                 out.append(n)
         if node.lit:
-            for k in keys(tok.text) | {fold(tok.lemma)}:
+            ks = keys(tok.text)
+            lem = fold(tok.lemma)
+            for k in (ks if lem in ks else ks | {lem}):
                 n = node.lit.get(k)
                 if n:
                     out.append(n)
-        for rx, n in node.rx:
-            if rx.fullmatch(tok.text):
-                out.append(n)
+        if node.rx:
+            any_rx = node.rx_any()
+            if any_rx is None or any_rx.fullmatch(tok.text):
+                for rx, n in node.rx:
+                    if rx.fullmatch(tok.text):
+                        out.append(n)
         return out
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         """The longest pattern starting at token i."""
+        if i >= len(tokens):
+            return None
+        first = self._children(self.root, tokens[i])
+        if not first:                   # most tokens start no pattern
+            return None
         best: Match | None = None
-        frontier = [(self.root, i)]
+        frontier = [(c, i + 1) for c in first]
         while frontier:
             node, j = frontier.pop()
             if node.payload is not None and j > i and (best is None or j > best.end):

@@ -94,6 +94,33 @@ def _model_at(text: str, tokens: list[Token], j: int) -> tuple[int, str, WRow | 
     return None
 
 
+def _chain(toks: list[Token], end: int, item_at, limit: int | None = None):
+    """Items following one another from token `end`: item_at(j) → (start, end, value) | None.
+    Weapons chain coordinated models ("«Сайга» и «CZ»"), vehicles a make's model words
+    ("Toyota Land Cruiser"); both stop at the first token that continues no item."""
+    n = 0
+    while end < len(toks) and (limit is None or n < limit):
+        item = item_at(end)
+        if item is None:
+            return
+        yield item
+        end = item[1]
+        n += 1
+
+
+def _coordinated_model(text: str, toks: list[Token], j: int):
+    """A model after a coordinator ("и", ",", "или"): (start, end, (normal, table row))."""
+    nxt = j
+    while nxt < len(toks) and fold(toks[nxt].text) in _COORD:
+        nxt += 1
+    if nxt == j:
+        return None
+    model = _model_at(text, toks, nxt)
+    if not model or (model[2] is None and _quote_end(toks, nxt) is None):
+        return None
+    return nxt, model[0], (model[1], model[2])
+
+
 def _sentence_weapons(text: str, sent: Sentence) -> list[WeaponMention]:
     toks = sent.tokens
     out: list[WeaponMention] = []
@@ -127,25 +154,23 @@ def _sentence_weapons(text: str, sent: Sentence) -> list[WeaponMention]:
         else:
             emit(i, end, row, row.normal or text[toks[i].start:toks[end - 1].end].replace(" ", ""))
         # "«Сайга» и «CZ»", "АК-47, АКМ и ПМ": each coordinated model is an item of its own.
-        while end < len(toks) and fold(toks[end].text) in _COORD:
-            nxt = end + 1
-            while nxt < len(toks) and fold(toks[nxt].text) in _COORD:
-                nxt += 1
-            model = _model_at(text, toks, nxt)
-            if not model or (model[2] is None and _quote_end(toks, nxt) is None):
-                break
-            mend, normal, mrow = model
-            emit(nxt, mend, mrow or base, normal)
-            end = mend
+        for a, b, (normal, mrow) in _chain(toks, end, lambda j: _coordinated_model(text, toks, j)):
+            emit(a, b, mrow or base, normal)
+            end = b
         i = end
     return out
 
 
-def find_weapons(analysis: Analysis) -> list[WeaponMention]:
-    out: list[WeaponMention] = []
+def _find(analysis: Analysis, per_sentence) -> list:
+    """Mentions of every sentence, outside boilerplate."""
+    out = []
     for sent in analysis.sentences:
-        out.extend(w for w in _sentence_weapons(analysis.text, sent) if not analysis.ignored(w.start, w.end))
+        out.extend(m for m in per_sentence(analysis.text, sent) if not analysis.ignored(m.start, m.end))
     return out
+
+
+def find_weapons(analysis: Analysis) -> list[WeaponMention]:
+    return _find(analysis, _sentence_weapons)
 
 
 # ---------------------------------------------------------------- vehicles
@@ -153,6 +178,7 @@ def find_weapons(analysis: Analysis) -> list[WeaponMention]:
 # Nouns after which an ambiguous make ("Волга", "Лада", "Урал") is a vehicle.
 _VEHICLE_NOUNS = {"автомобиль", "машина", "автомашина", "иномарка", "легковушка", "марка", "грузовик",
                   "микроавтобус", "внедорожник", "джип", "авто", "такси", "седан", "хэтчбек", "универсал"}
+_HYPHENED = re.compile(r"([A-Za-zА-Яа-яЁё]+)-([\w-]+)")       # "Mazda-626", "ВАЗ-21099"
 _MODEL_TOKEN = re.compile(r"\d[A-Za-z0-9-]*|[A-Za-z][A-Za-z0-9-]*")
 
 
@@ -175,6 +201,18 @@ def _after_vehicle_noun(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _vehicle_model(toks: list[Token], j: int, models: list[str]):
+    """A model word after a make: a table model ("Camry", "Priora") or a Latin/digit token
+    ("626", "X5"); digits never follow digits ("ВАЗ 2107 2010")."""
+    t = toks[j]
+    mm = vehicle_matcher().match_at(toks, j)
+    if mm and mm.payload.role.startswith("model"):
+        return j, mm.end, mm.payload.normal.split()[-1] if mm.payload.normal else t.text
+    if _MODEL_TOKEN.fullmatch(t.text) and not (models and t.text[0].isdigit() and not models[-1][0].isalpha()):
+        return j, j + 1, t.text
+    return None
+
+
 def _sentence_vehicles(text: str, sent: Sentence) -> list[VehicleMention]:
     toks = sent.tokens
     out: list[VehicleMention] = []
@@ -183,7 +221,7 @@ def _sentence_vehicles(text: str, sent: Sentence) -> list[VehicleMention]:
         tok = toks[i]
         q = _quote_end(toks, i, 3)
         a, b = (i + 1, q - 1) if q else (i, None)     # inside quotes or bare
-        head = re.fullmatch(r"([A-Za-zА-Яа-яЁё]+)-([\w-]+)", toks[a].text) if a < len(toks) else None
+        head = _HYPHENED.fullmatch(toks[a].text) if a < len(toks) else None
         if head and fold(head.group(1)) in _brands() and (b is None or b == a + 1):
             row = _brands()[fold(head.group(1))]
             if row.role == "brand" or q or _after_vehicle_noun(toks, i):
@@ -203,17 +241,9 @@ def _sentence_vehicles(text: str, sent: Sentence) -> list[VehicleMention]:
         normal = row.normal or text[toks[a].start:toks[end - 1].end]
         if row.role.startswith("brand"):
             models: list[str] = []
-            while end < len(toks) and len(models) < 2 and b is None:
-                t = toks[end]
-                mm = vehicle_matcher().match_at(toks, end)
-                if mm and mm.payload.role.startswith("model"):
-                    models.append(mm.payload.normal.split()[-1] if mm.payload.normal else t.text)
-                    end = mm.end
-                elif _MODEL_TOKEN.fullmatch(t.text) and not (models and t.text[0].isdigit() and not models[-1][0].isalpha()):
-                    models.append(t.text)
-                    end += 1
-                else:
-                    break
+            if b is None:
+                for _, end, model in _chain(toks, end, lambda j: _vehicle_model(toks, j, models), limit=2):
+                    models.append(model)
             if models:
                 joiner = "-" if re.fullmatch(r"[А-ЯЁ]{2,}", normal) and models[0][0].isdigit() else " "
                 normal = normal + joiner + " ".join(models)
@@ -226,7 +256,4 @@ def _sentence_vehicles(text: str, sent: Sentence) -> list[VehicleMention]:
 
 
 def find_vehicles(analysis: Analysis) -> list[VehicleMention]:
-    out: list[VehicleMention] = []
-    for sent in analysis.sentences:
-        out.extend(v for v in _sentence_vehicles(analysis.text, sent) if not analysis.ignored(v.start, v.end))
-    return out
+    return _find(analysis, _sentence_vehicles)

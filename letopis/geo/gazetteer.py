@@ -39,7 +39,7 @@ _SUFFIXES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)            # ~19k places: no per-instance __dict__
 class GeoPlace:
     name: str            # Russian nominative: "Тараз", "Жамбылская область", "Казахстан"
     kind: str            # "country" | "region" | "city"
@@ -67,7 +67,7 @@ def _strip_candidates(w: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def _word_forms(word: str) -> frozenset[str]:
     """Candidate folded nominatives of one text word (any case)."""
     lw = word.lower()
@@ -90,6 +90,7 @@ class Gazetteer:
         # first-word form -> [(per-word form sets, place, quality, folded full name)]
         self._first: dict[str, list[tuple[tuple[frozenset[str], ...], GeoPlace, int, str]]] = {}
         self._max_words = 1
+        self._sets: dict[frozenset[str], frozenset[str]] = {}     # one object per distinct set
         for row in data["places"]:
             name, kind, cc, region, lat, lon, pop, old, aliases = row
             p = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
@@ -100,12 +101,13 @@ class Gazetteer:
                 self._add(p, o, Q_CURATED, lemmas)
             for a in aliases:
                 self._add(p, a, Q_CURATED if curated_alias else Q_VARIANT, lemmas)
-
+        del self._sets
     def _add(self, p: GeoPlace, name: str, q: int, lemmas: dict[str, list[str]]) -> None:
         ws = [fold(w) for w in words(name)]
         if not ws:
             return
-        sets = tuple(frozenset([w, *lemmas.get(w, ())]) for w in ws)
+        intern = self._sets.setdefault
+        sets = tuple(intern(fs, fs) for fs in (frozenset([w, *lemmas.get(w, ())]) for w in ws))
         entry = (sets, p, q, " ".join(ws))
         for f in sets[0]:
             self._first.setdefault(f, []).append(entry)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
 def morph():
     """The pipeline's analyser (letopis.nlp.morph, which also patches pymorphy2 for 3.11):
     one dictionary in memory."""
@@ -10,12 +11,13 @@ def morph():
     return nlp_morph()
 
 
-@lru_cache(maxsize=100_000)
 def parse(word: str):
-    return morph().parse(word)
+    """The pipeline's cached parse: a word the tokeniser already analysed costs nothing here."""
+    from letopis.nlp.morph import parse as nlp_parse
+    return nlp_parse(word)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=10_000)
 def geo_weight(word: str) -> tuple[bool, float]:
     """(is a dictionary word, summed score of its Geox parses) for a lower-case word."""
     known = morph().word_is_known(word)

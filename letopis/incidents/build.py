@@ -38,6 +38,8 @@ PAST_MARKERS = {"напомнить", "ранее", "тогда", "прошлы�
 SECURITY_GROUPS = {"police", "security_service", "military"}
 # weapons only found or seized were not used in the attack (docs/coding.md §4)
 FOUND = {"найти", "обнаружить", "изъять", "обыск", "хранение", "найденный", "обнаруженный"}
+# a weapon only asked for, planned or bought was not used (docs/coding.md §4): "Джеймсон просил автомат"
+WANTED = {"просить", "попросить", "планировать", "хотеть", "намереваться", "собираться", "заказать"}
 # the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
                   "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный"}
@@ -48,10 +50,24 @@ KILL_WORDS = {"убийство", "убийца", "покушение", "гиб�
               "ранить", "ранение", "расстрелять", "взорвать", "скончаться", "отравить", "убиенный"}
 
 
+# a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
+# unless the article leads with the clash itself (15371: "В результате массовой драки … убиты семеро")
+CLASH = {"драка", "столкновение", "беспорядки", "беспорядок", "потасовка", "стычка", "давка"}
+CAUSE = {("в", "результат"), ("в", "ход"), ("во", "время"), ("в", "время")}
+
+
+def _clash_toll(sent: Sentence) -> bool:
+    """"В результате драки с применением бит … травмы получили 14 человек"."""
+    toks = sent.tokens
+    return any((toks[i].lemma, toks[i + 1].lemma) in CAUSE and any(t.lemma in CLASH for t in toks[i + 2:i + 5])
+               for i in range(len(toks) - 2))
+
+
 @dataclass
 class Segment:
     sentences: list[int] = field(default_factory=list)
     place: geo_link.Resolved | None = None
+    own: bool = False                  # opened by an attack told in a town of its own ("взрыв … в городе X")
 
 
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
@@ -64,13 +80,35 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     lemmas = [t.lemma for t in sent.tokens]
+    tails = [lem.rsplit("-", 1)[-1] for lem in lemmas]   # "террорист-смертник" is a "смертник"
     hits = []
     for seq, typ, wcls in type_cues():
-        n = len(seq)
-        for i in range(len(lemmas) - n + 1):
-            if tuple(lemmas[i:i + n]) == seq:
-                hits.append((typ, wcls, sent.tokens[i].start, sent.tokens[i + n - 1].end))
+        if len(seq) == 1:
+            for i, (lem, tail) in enumerate(zip(lemmas, tails)):
+                if seq[0] in (lem, tail):
+                    hits.append((typ, wcls, sent.tokens[i].start, sent.tokens[i].end))
+            continue
+        for i in range(len(lemmas)):
+            end = _match_from(sent, lemmas, i, seq)
+            if end is not None:
+                hits.append((typ, wcls, sent.tokens[i].start, sent.tokens[end].end))
     return hits
+
+
+def _match_from(sent: Sentence, lemmas: list[str], i: int, seq: tuple[str, ...]) -> int | None:
+    """Index of the last token of `seq` matched from token i; up to two adjectives may stand between a
+    head noun and its dependent ("ударов американских дронов" matches "удар дрон")."""
+    k = i
+    for n, lem in enumerate(seq):
+        if n:
+            skipped = 0
+            while k < len(lemmas) and lemmas[k] != lem and skipped < 2 and "ADJF" in sent.tokens[k].tag:
+                k += 1
+                skipped += 1
+        if k >= len(lemmas) or lemmas[k] != lem:
+            return None
+        k += 1
+    return k - 1
 
 
 _FOUND_FORMS = ("нашл", "нашё", "наше", "найд", "обнаруж", "изъя", "изым")
@@ -107,6 +145,20 @@ def _security_act(sent: Sentence, start: int) -> bool:
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
 
 
+def _thing_destroyed(sent: Sentence, k: int) -> bool:
+    """"Взорвавшийся автомобиль полностью уничтожен": a thing destroyed, not an attacker killed."""
+    toks = sent.tokens
+    if toks[k].lemma not in ("уничтожить", "ликвидировать"):
+        return False
+    if any(t.lemma in ATTACKER_WORDS for t in toks[max(0, k - 4):k + 4]):
+        return False
+    # the passive's subject: the nearest common noun before it ("автомобиль «Тойота Камри» … уничтожен")
+    for t in reversed(toks[max(0, k - 6):k]):
+        if "NOUN" in t.tag and not any(x in t.tag for x in ("Name", "Surn", "Fixd")):
+            return "inan" in t.tag
+    return False
+
+
 def _thing_taken(sent: Sentence, start: int) -> bool:
     """"похищенный у полиции вертолёт", "похитили оружие": a theft, not a kidnapping."""
     toks = sent.tokens
@@ -114,6 +166,8 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
     if i is None or toks[i].lemma not in ("похитить", "похищение", "похищенный", "захватить", "захват"):
         return False
     for t in toks[i + 1:i + 6]:
+        if "NOUN" in t.tag and any(c in t.tag for c in ("loct", "ablt", "datv")):
+            continue                                  # "похищение в августе …": a time or place, not the object
         if "NOUN" in t.tag and t.lemma not in ("полиция", "милиция", "склад", "база"):
             return "inan" in t.tag and t.lemma not in ("заложник",)
     return False
@@ -128,6 +182,9 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue
         if h[0] == "hostage_taking" and _thing_taken(sent, h[2]):
             continue
+        k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
+        if k is not None and cas.identification(sent.tokens, k):
+            continue                                  # "застреленным мужчиной оказался …": not the attack
         if found_only and h[1] in ("explosives", "firearms") or \
                 found_only and h[0] == "armed_assault" and h[1] is None:
             continue
@@ -165,9 +222,25 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if i + 1 < len(toks) and toks[i + 1].lemma in ("семья", "полиция", "следственный", "пресс-служба", "мвд"):
                 continue
-            near = toks[max(0, i - 6):i + 6]
-            if any(x.lemma in KILL_WORDS for x in near):
-                return True
+            # "президент Йемена Али Абдалла Салех был убит"; but not "прокурор начал расследование убийства"
+            for j in range(max(0, i - 6), min(len(toks), i + 10)):
+                if toks[j].lemma in KILL_WORDS and not any(
+                        "VERB" in x.tag and x.lemma != "быть" and x.lemma not in KILL_WORDS
+                        for x in toks[min(i, j) + 1:max(i, j)]):
+                    return True
+    return False
+
+
+def _poisoned_person(sents: list[Sentence], analysis: Analysis) -> bool:
+    """"В отравлении Сергея и Юлии Скрипаль": a poisoning is aimed at the named person (an assassination
+    attempt, docs/coding.md §3)."""
+    persons = [e for e in analysis.entities if e.type == "PERSON"]
+    for s in sents:
+        for i, t in enumerate(s.tokens):
+            if t.lemma in ("отравление", "отравить", "отравиться") and i + 1 < len(s.tokens):
+                after = s.tokens[i + 1:i + 5]
+                if any(after[0].start <= p.start < after[-1].end for p in persons):
+                    return True
     return False
 
 
@@ -229,10 +302,43 @@ def _no_event(analysis: Analysis) -> bool:
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
 
 
+# "в Латвии", "на Западном берегу", "в афганской провинции": the place of the act, not "гражданин Грузии"
+_STRICT_LOCATIVE = re.compile(r"\b(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|ем|ей|ых|их)\s+)?(?:провинции\s+|области\s+|"
+                              r"штате\s+|республике\s+)?$", re.I)
+
+
+def _own_toll(sent: Sentence) -> bool:
+    """The sentence tells a death or an injury itself (a casualty cue outside "в результате …")."""
+    return any(cues().get(t.lemma) in ("killed", "wounded") for t in sent.tokens)
+
+
+def _event_at(sent: Sentence, place_start: int) -> bool:
+    """"в перестрелке в Уотертауне", "взрыв в Сисайд Парке": an attack noun placed right at a town."""
+    for typ, _, a, b in _attack_hits(sent):
+        between = [t for t in sent.tokens if b <= t.start < place_start]
+        if 0 < len(between) <= 2 and between[-1].lemma in ("в", "во"):
+            return True
+    return False
+
+
 def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
     """Split violent sentences into incidents: a sentence opens a new incident when it names another
     place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
     segs: list[Segment] = []
+    current: Segment | None = None
+    # the main incident's town, even when the text names it only after a past mention (156300)
+    first_place = next((p for p in (geo_link.place_in(analysis, analysis.sentences[i].start, analysis.sentences[i].end,
+                                                      city_only=True) for i in violent) if p), None)
+    # the main incident's country: the first one named as a location before ("в афганской провинции
+    # Кунар"), not one inside a name ("Техрик-е Талибан Пакистан"); else the first named at all
+    def country_before(i: int) -> geo_link.Resolved | None:
+        earlier = [j for j in violent if j < i]
+        return next((r for j in earlier for r in geo_link.mentions(analysis, analysis.sentences[j].start,
+                                                                    analysis.sentences[j].end)
+                     if r.country and r.kind in ("country", "region")
+                     and geo_link._locative(analysis.text, r.start) >= 2), None) or \
+            next((p for p in (geo_link.place_in(analysis, analysis.sentences[j].start, analysis.sentences[j].end)
+                              for j in earlier) if p and p.country), None)
     pending: list[int] = []
     quotes = _quote_spans(found)
     for i in violent:
@@ -245,19 +351,57 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         dated = any(t.kind in ("date", "month", "year", "range") and t.extra.get("year")
                     and sent.start <= t.start < sent.end for t in found.temporals)
         marker = any(t.lemma in PAST_MARKERS for t in sent.tokens)
+        # "взрыв бомбы …, произошедшем в городе Сисайд Парк": an attack of its own in a named town; but
+        # "после погони в городе Гваделупе преступник покончил с собой": the same attacker, the same incident
+        own = place is not None and (geo_link._SETTLEMENT.search(analysis.text[max(0, place.start - 30):place.start])
+                                     or _event_at(sent, place.start)) \
+            and bool(_attack_hits(sent)) and not any(_attackerish(t) for t in sent.tokens)
+        marker = marker or own
         same = lambda a, b: geo_link._fold(a.name) == geo_link._fold(b.name)  # noqa: E731
-        if segs and place and segs[0].place and not same(place, segs[0].place) and (dated or marker):
+        # "в 1990-х годах", "в августе": a time of its own, even without a day
+        when = any((t.extra.get("decade") or t.kind in ("month", "year")) and sent.start <= t.start < sent.end
+                   for t in found.temporals)
+        main_place = (segs[0].place if segs else None) or first_place
+        home = main_place or (country_before(i) if place is None and segs else None)
+        # (a toll of its own is enough; a kidnapping needs a time of its own: "похищение в августе")
+        if place is None and segs and home and (
+                _own_toll(sent) or (dated or marker or when) and any(h[0] == "hostage_taking"
+                                                                      for h in _attack_hits(sent))):
+            # "в 1990-х годах … застрелил босса … в Латвии": another country with a toll of its own
+            # is an incident of its own even without a town (docs/coding.md §2)
+            located = {r.country: r for r in geo_link.mentions(analysis, sent.start, sent.end)
+                       if r.kind in ("country", "region") and r.country
+                       and _STRICT_LOCATIVE.search(analysis.text[max(0, r.start - 30):r.start])}
+            wider = next(iter(located.values())) if len(located) == 1 else None   # "в Латвии", "в Пакистане"
+            if wider is not None and wider.country and home.country and \
+                    wider.country != home.country:
+                other = next((s for s in segs[1:] if s.place and s.place.country == wider.country
+                              and s.place.city is None), None)
+                if other is None:
+                    segs.append(Segment([i], wider))
+                    current = segs[-1]
+                else:
+                    other.sentences.append(i)
+                    current = other
+                continue
+        if segs and place and main_place and not same(place, main_place) and (dated or marker):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
             if other is None:
-                segs.append(Segment([i], place))
+                segs.append(Segment([i], place, own=own and not dated))
+                current = segs[-1]
             else:
                 other.sentences.append(i)
+                current = other
             continue
         if not segs:
             segs.append(Segment([i], place))
+            current = segs[0]
         else:
-            target = segs[-1] if (len(segs) > 1 and not place) else segs[0]
+            # a sentence with no place of its own goes on with the incident told just before it;
+            # one that names the main place (or none at all) returns to the main incident
+            target = current if (len(segs) > 1 and not place) else segs[0]
             target.sentences.append(i)
+            current = target
             if target.place is None and place:
                 target.place = place
     if segs:
@@ -274,8 +418,28 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         # the first codable incident is the article's main one (its headline, its whole text)
         inc = _code(analysis, found, persons, seg, main=not incidents)
         if inc is not None:
-            incidents.append(inc)
+            incidents.extend(_distribute(found, inc))
     return incidents
+
+
+def _distribute(found: Extraction, inc: Incident) -> list[Incident]:
+    """"X и Y погибли от ударов дронов в Пакистане в 2009 и 2013 годах": one death per year, so one
+    incident per year (docs/coding.md §2: a different date is a different incident)."""
+    import copy
+    if len(inc.evidence) != 1 or not inc.killed:
+        return [inc]
+    a, b = inc.evidence[0]
+    years = next((t.extra["years"] for t in found.temporals
+                  if a <= t.start < b and len(t.extra.get("years") or []) > 1), None)
+    if not years or inc.killed != len(years) or inc.wounded:
+        return [inc]
+    out = []
+    for _ in years:
+        part = copy.deepcopy(inc)
+        part.killed = 1
+        part.victims = []
+        out.append(part)
+    return out
 
 
 def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool) -> Incident | None:
@@ -285,6 +449,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inside = lambda a, b: any(s.start <= a < s.end for s in sents)  # noqa: E731
     quotes = _quote_spans(found)
     statements = cas.find_casualties(analysis, found, seg.sentences)
+    # a named attacker's own death counts where it is told apart (the Watertown shootout), not in the
+    # attack he fled from (docs/coding.md §5: Boston bombing = 0)
+    statements = [c for c in statements if not c.own_perp or (seg.own and not main)]
+    clash_led = any(t.lemma in CLASH for s in _lead(analysis) for t in s.tokens)
+    statements = [c for c in statements if clash_led or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
     exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens)
     if not exploded:
@@ -309,7 +478,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if wcls and wcls not in weapons:
             weapons.append(wcls)
     items = [w for w in found.weapons if inside(w.start, w.end) and not any(
-        _found_word(t) for s in sents if s.start <= w.start < s.end for t in s.tokens)
+        _found_word(t) or t.lemma in WANTED for s in sents if s.start <= w.start < s.end for t in s.tokens)
         and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))]
     for w in items:
         if w.cls not in weapons and w.cls != "other":
@@ -324,13 +493,16 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         types.append("bombing")
     if "hijacking" in types and not any(h[0] == "hijacking" and _carries_people(sents, h[2]) for h in hits):
         types.remove("hijacking")                     # "угон автомобиля": a car theft, not a hijacking
+    generic = "armed_assault" in types and not any(h[0] == "armed_assault" and h[1] for h in hits)
+    if "other" in types and generic and not weapons and len(types) == 2:
+        types.remove("armed_assault")                 # "нападение … девочку ударили в грудь": a beating
     if "other" in types and (weapons or len(types) > 1):
         types.remove("other")                         # "избили кастетом": an assault with a weapon
         if "armed_assault" not in types and not (set(types) - {"suicide", "assassination"}):
             types.append("armed_assault")
     hurt = any(c.fate in ("killed", "wounded") and c.group != "perpetrator" for c in statements)
     title = [x for x in analysis.sentences if analysis.title_span and x.start < analysis.title_span[1]] if main else []
-    targeted = _targeted(title + sents, found, analysis)
+    targeted = _targeted(title + sents, found, analysis) or _poisoned_person(title + sents, analysis)
     if "assassination" in types and not targeted:
         types.remove("assassination")                 # "заказное убийство" of a private person
     if hurt and targeted and "assassination" not in types:
@@ -364,8 +536,15 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.perpetrators = [p.name for p in perps]
     for p in perps:
         p.extra["role_in_incident"] = "perpetrator"
-    dead = [(tk.start, tk.end, tk.lemma) for s in sents for tk in s.tokens if cues().get(tk.lemma) == "perp_dead"]
+    dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
+            if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
     alive = _attacker_arrested(analysis, scope if main else sents, perps)
+    if not main and not alive and not perps:
+        # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
+        # tied to, arrested anywhere in the text, survived it too
+        named = [p for p in persons if any(s.start <= a < s.end for a, _ in p.mentions for s in sents)]
+        everywhere = [x for x in analysis.sentences if not analysis.ignored(x.start, x.end)]
+        alive = _attacker_arrested(analysis, everywhere, named) if named else []
     if inc.perpetrators_killed is None and dead:
         inc.perpetrators_killed = max(1, len([p for p in perps]) if len(perps) > 1 else 1)
         inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
@@ -376,6 +555,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             _security_act(s, t.start) for s in sents for t in s.tokens if t.lemma in SECURITY_KILLS):
         inc.perpetrators_killed = 1                   # "затем его застрелили", "полиция застрелила его"
         cue = next(t for s in sents for t in s.tokens if t.lemma in SECURITY_KILLS and _security_act(s, t.start))
+        inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
+    elif inc.perpetrators_killed is None and _attacker_killed_passive(sents):
+        cue = _attacker_killed_passive(sents)
+        inc.perpetrators_killed = 1                   # "Нападавшему удалось убить одного …, после чего он был убит"
         inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
     elif inc.perpetrators_killed is None and alive:
         inc.perpetrators_killed = 0
@@ -391,8 +574,19 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         headline = geo_link.place_in(analysis, analysis.title_span[0], analysis.title_span[1], city_only=True)
         if headline is not None and geo_link._locative(text, headline.start) <= 0:
             headline = None
-    place = headline or seg.place or geo_link.place_in(analysis, lo, hi) or (
-        geo_link.place_in(analysis, 0, len(text)) if main else None)
+    place = headline or seg.place
+    if place is None:
+        # no settlement in the incident's own sentences: a city named elsewhere in the text is not the
+        # scene ("ранен … доставлен в больницу Белграда"); keep its country and region (docs/coding.md §8)
+        # (an incident told apart with no place of its own keeps the article's country: 106643)
+        place = geo_link.place_in(analysis, lo, hi) or geo_link.place_in(analysis, 0, len(text))
+        if place is not None and place.city and not any(
+                place.city == (r.city or "") for s in sents for r in geo_link.mentions(analysis, s.start, s.end)):
+            import dataclasses
+            place = dataclasses.replace(place, city=None, lat=None, lon=None)
+        scene = _lead_scene(analysis) if main else None
+        if scene is not None and (place is None or place.country in (None, scene.country)):
+            place = scene                             # the article opens in that town
     if place:
         inc.city, inc.region, inc.country = place.city, place.region, place.country
         inc.lat, inc.lon = place.lat, place.lon
@@ -404,7 +598,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 
     day = when is not None and when.kind == "date" and when.extra.get("day")
     if inc.killed is None and inc.wounded is None and not inc.perpetrators_killed and not day \
-            and not set(inc.types) & {"hostage_taking", "hijacking", "arson"}:
+            and not set(inc.types) & {"hostage_taking", "hijacking", "arson"} \
+            and not (seg.own and exploded and "bombing" in inc.types):
         return None                   # a mention of violence with no toll, outcome or date: not codable
     inc.charges = list(found.charges) if main else []
     inc.timeline = _timeline(analysis, found, sents)
@@ -451,10 +646,34 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             attacker = any(x.lemma in ATTACKER_WORDS - {"он", "его", "их", "они", "мужчина"} for x in near)
             named = any(lo <= a < hi for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
-            someone = t.lemma in ("арест", "арестовать", "обвинение", "обвинить") and any(lo <= a < hi for a, _ in anyone)
-            if attacker or named or someone:
+            # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)
+            charged = t.lemma in ("арестовать", "обвинить") or t.lemma in ("арест", "обвинение") and any(
+                x.lemma in ("предъявить", "после", "под") for x in near)
+            # (not the victim: "обвинив в убийстве Салеха мятежников")
+            suspects = [(a, b) for a, b in anyone if not any(
+                x.lemma in KILL_WORDS and 0 <= a - x.end <= 2 for x in toks)]
+            wide = toks[max(0, i - 4):i + 9]          # "Обвинение в убийстве X предъявлено чеченцу Рустаму …"
+            if t.lemma == "обвинить" and ("GRND" in t.tag or "VERB" in t.tag) and i + 1 < len(toks):
+                wide = toks[i + 1:i + 9]              # "Саид, обвинив … мятежников": the accuser is not the accused
+            someone = charged and any(wide[0].start <= a < wide[-1].end for a, _ in suspects)
+            # "сдался без сопротивления": only the attacker surrenders in a report of an attack
+            if attacker or named or someone or t.lemma == "сдаться":
                 return [(t.start, t.end)]
     return []
+
+
+def _attacker_killed_passive(sents: list[Sentence]):
+    """"Нападавшему удалось убить одного …, после чего он был убит": in a sentence about the attacker,
+    "он был убит/ликвидирован" is the attacker's death (the token of the verb)."""
+    for s in sents:
+        toks = s.tokens
+        if not any(_attackerish(t) for t in toks):
+            continue
+        for i, t in enumerate(toks):
+            if t.lemma in ("убить", "застрелить", "ликвидировать", "нейтрализовать", "уничтожить") \
+                    and "PRTS" in t.tag and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i]):
+                return t
+    return None
 
 
 def _killed_by_security(analysis: Analysis, sents: list[Sentence]) -> tuple[int, int] | None:
@@ -500,6 +719,8 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 continue
             if _speech_tail(analysis.text, s.start, t.start):
                 continue
+            if _arrest_date(s, t):
+                continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
                 continue                              # when it was reported or confirmed, not when it happened
@@ -511,7 +732,41 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 best = t
         if best is not None and best.value is not None:
             return best
+    if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
+        best = _named_weekday(found, best)
     return best
+
+
+def _named_weekday(found: Extraction, t):
+    """"в субботу" = the Saturday the text dates elsewhere ("в минувшую субботу, 17 сентября 2016 года"),
+    docs/coding.md §7."""
+    import dataclasses
+    for w in found.temporals:
+        if w.kind == "relative" and w.extra.get("weekday") == t.extra["weekday"] and w is not t:
+            d = next((x for x in found.temporals if x.kind == "date" and x.value and x.extra.get("day")
+                      and 0 <= x.start - w.end <= 3), None)
+            if d is not None:
+                return dataclasses.replace(t, value=d.value)
+    return t
+
+
+def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
+    """The town the article opens in: "В городе Даммартен-ан-Гоэль … силовики проводят операцию"."""
+    for s in _lead(analysis, 3):                      # (photo captions often come first)
+        for r in geo_link.mentions(analysis, s.start, s.end):
+            if r.city and geo_link._SETTLEMENT.search(analysis.text[max(0, r.start - 30):r.start]) \
+                    and geo_link._locative(analysis.text, r.start) >= 2:
+                return geo_link.place_in(analysis, s.start, s.end, city_only=True)
+    return None
+
+
+def _arrest_date(sent: Sentence, t) -> bool:
+    """The date of an arrest or surrender, not of the act: the sentence's only outcome is the attacker
+    caught ("сдался после преследования властей в среду, 7 января 2015 года")."""
+    lemmas = [x.lemma for x in sent.tokens]
+    if any(cues().get(x) in ("killed", "wounded") for x in lemmas) or any(x in ATTACK_VERBS for x in lemmas):
+        return False
+    return any(cues().get(x) == "perp_alive" and x not in ("обвинение", "обвинить", "взять") for x in lemmas)
 
 
 REPORT = {"сообщить", "сообщать", "сообщаться", "заявить", "подтвердить", "опубликовать", "рассказать",

@@ -27,10 +27,13 @@ GROWTH = {"достигнуть", "достичь", "возрасти", "уве�
 VAGUE = ("сотн", "десятк", "тысяч", "нескольк", "множеств", "много", "ряд ")
 GENERIC_HEADS = {"человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "подросток", "девушка", "парень",
                  "жертва", "лицо"}
+UNKNOWN_COUNT = {"устанавливать", "установить", "уточнять", "уточняться", "неизвестный", "называть", "неизвестно"}
+VAGUE_WORDS = {"несколько", "десяток", "сотня", "множество", "ряд", "тысяча", "немало"}
 WEAK = {"пострадать", "пострадавший"}
 BOUNDARY = {";", ".", "!", "?"}
 # nouns of killing whose victim follows in the genitive: "убийство депутата", "гибель Арсена Павлова"
-GENITIVE_NOUNS = {"убийство", "гибель"}
+REFUTED = {"опровергнуть", "опровергать", "опровержение", "опровергнутый"}
+GENITIVE_NOUNS = {"убийство", "гибель", "смерть"}
 PRONOUNS = {"он", "она", "они", "его", "ее", "их", "себя", "который"}
 
 
@@ -52,6 +55,7 @@ class Casualty:
     weak: bool = False                 # "пострадали": injured or killed, used only when nothing says "ранены"
     claim: bool = False                # told by a side that claims the attack: official figures beat it
     hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
+    own_perp: bool = False             # a named attacker's death: counts only in an incident told apart
 
 
 def _fate_of(lemma: str) -> str | None:
@@ -168,23 +172,56 @@ def _fate_after(view: SentenceView, j: int) -> str | None:
     return None
 
 
+# 2-4 in the nominative: with an animate noun they cannot be the object ("убили двух женщин")
+SUBJECT_NUMERALS = {"два", "две", "три", "четыре", "оба", "обе", "2", "3", "4"}
+
+
+def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | None]:
+    """"Число погибших в результате стрельбы … достигло 16 человек": the number is the predicate of
+    "число/количество <cue>", however far the subject stands; a running total (docs/coding.md §5)."""
+    back = view.toks[max(0, i_num - 3):i_num]
+    if not any(t.lemma in GROWTH for t in back):
+        return None, None
+    for k in range(i_num - 1, 0, -1):
+        if view.toks[k].text in BOUNDARY:
+            break
+        if view.toks[k - 1].lemma in ("число", "количество") and _fate_of(view.toks[k].lemma):
+            return _fate_of(view.toks[k].lemma), k
+    return None, None
+
+
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
     for num in view.numbers:
         if num.text.lower().startswith(VAGUE):
-            continue                     # "сотни человек", "десятки раненых": not a count
+            # "сотни человек", "ранить несколько сотрудников": not a count, and it says the victims
+            # named one by one are not all of them (docs/coding.md §5: null)
+            fate, _ = _nearest_cue(view, view.tok_at(num.start))
+            if fate is not None:
+                out.append(Casualty(fate, None, None, "vague", num.start, num.end, view.index))
+            continue
         j = view.tok_at(num.end)
         if j < len(view.toks) and view.toks[j].start < num.end:   # number glued to a token
             j += 1
         head, group = _head_after(view, j)
+        coll = False
+        if head is None and j < len(view.toks) and "NOUN" in view.toks[j].tag and (
+                num.extra.get("collective") or "Coll" in view.toks[view.tok_at(num.start)].tag):
+            head, group, coll = j, None, True   # "двоих стражей порядка": a collective numeral counts people
         i_num = view.tok_at(num.start)
         latest = False
-        if "ablt" in view.toks[i_num].tag or (head is not None and "ablt" in view.toks[head].tag):
+        # a numeral word shows its own case ("двоих стражей": accusative); digits leave it to the noun
+        worded = "NUMR" in view.toks[i_num].tag
+        if "ablt" in view.toks[i_num].tag or (head is not None and not coll and not worded
+                                               and "ablt" in view.toks[head].tag):
             continue                     # "застрелен двумя неизвестными": the agents, not the victims
         if head is not None and "nomn" in view.toks[head].tag and "nomn" in view.toks[i_num].tag \
                 and _active_transitive_before(view, i_num):
             continue                     # "его убили две женщины": the subject of the killing
+        if head is not None and num.text.lower() in SUBJECT_NUMERALS and _active_transitive_before(view, i_num) \
+                and "anim" in view.toks[head].tag:
+            continue                     # animate objects take "двух/трёх": "две женщины" is the subject
         if j < len(view.toks) and view.toks[j].lemma == "из" and num.value == 1:
             # "ранены два помощника шерифа, один из них позднее скончался": one moves to the killed
             fate, _ = _nearest_cue(view, view.tok_at(num.end) + 2)
@@ -203,8 +240,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if head is None:
             # "число жертв достигло 16", "погибших — 10", "ещё четверо — госпитализированы"
             back = [t.lemma for t in view.toks[max(0, i_num - 4):i_num]]
+            # "8 человек погибли и не менее 15 получили ранения": a bare number after a count of people
+            elliptic = bool(out) and any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
-                    and not num.extra.get("collective"):
+                    and not num.extra.get("collective") and not elliptic:
                 continue
             latest = bool(set(back) & GROWTH)
             end = num.end
@@ -222,8 +261,14 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
         fate, cue_at = (head_fate, head) if head_fate else _nearest_cue(view, i_num)
         if fate is None:
+            fate, cue_at = _count_subject(view, i_num)
+            latest = latest or fate is not None
+        if fate is None:
             continue
         weak = cue_at is not None and view.toks[cue_at].lemma in WEAK
+        if weak and i_num and view.toks[i_num - 1].lemma == "из" and any(
+                t.lemma == "госпитализировать" or t.lemma == "госпитализированный" for t in view.toks):
+            weak = False                 # "из трёх пострадавших двоих госпитализировали": 3 injured (126876)
         hospital = cue_at is not None and view.toks[cue_at].lemma == "госпитализировать"
         extra = any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num])
         generic = head is None or view.toks[head].lemma in GENERIC_HEADS
@@ -239,6 +284,18 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if kind == "total":
             totals_here.append(c)
         out.append(c)
+    lemmas = {t.lemma for t in view.toks}
+    for k, t in enumerate(view.toks[:-1]):
+        # "устанавливают точное число пострадавших", "не называя число раненых": the count is unknown
+        if t.lemma in ("число", "количество") and _fate_of(view.toks[k + 1].lemma) and lemmas & UNKNOWN_COUNT:
+            out.append(Casualty(_fate_of(view.toks[k + 1].lemma), None, None, "vague", t.start,
+                                view.toks[k + 1].end, view.index))
+    for k, t in enumerate(view.toks):                 # "несколько", "десятки" the number finder leaves out
+        if t.lemma in VAGUE_WORDS and not any(c.start <= t.start < c.end for c in out) and \
+                not any(n.start <= t.start < n.end for n in view.numbers):
+            fate, _ = _nearest_cue(view, k)
+            if fate is not None:
+                out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
 
 
@@ -260,6 +317,35 @@ def _killing_noun(view: SentenceView, k: int) -> str | None:
     return None
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def _distinct_people(view: SentenceView, names: list[Entity]) -> list[Entity]:
+    """One entry per person: a Latin gloss "(Lucile Garcia)" repeats the name before it, and two name
+    pieces with only a space between them ("Али Абдалла" "Салех") are one person."""
+    out: list[Entity] = []
+    for p in names:
+        if not _CYRILLIC.search(p.text) and any(_CYRILLIC.search(q.text) for q in names):
+            continue
+        if out and not view.a.text[out[-1].end:p.start].strip():
+            continue
+        out.append(p)
+    return out
+
+
+def _is_place(text: str) -> bool:
+    """A two-word "name" the gazetteer knows as a settlement ("Сергиева Посада"); one word is too risky
+    (surnames like "Харви" are towns somewhere)."""
+    if len(text.split()) < 2:
+        return False
+    try:
+        from letopis.geo import get_gazetteer
+    except ImportError:
+        return False
+    return any(h.kind in ("city", "region", "country") for h in get_gazetteer().lookup(text))
+
+
+_PLACE_WORD = re.compile(r"(?:город|села|село|селе|поселк|посёлк|деревн|станиц|аула|улиц|район|област|округ)\w*\s+$")
 _ALIAS = ("известный как", "известная как", "по прозвищу", "позывной", "он же", "она же")
 
 
@@ -270,13 +356,26 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     before = view.a.text[max(view.s.start, p.start - 25):p.start].lower()
     if any(before.rstrip(" «\"").endswith(a) for a in _ALIAS):
         return True
+    if _PLACE_WORD.search(before) or _is_place(p.text):
+        return True                      # "глава города Сергиев Посад": a place the recogniser took for a name
     if transitive:
         return False
     k = next((i for i, t in enumerate(view.toks) if t.start >= p.start), None)
     if k is None or k == 0:
         return False
-    first, prev = view.toks[k], view.toks[k - 1]
-    return "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None)
+    prev = view.toks[k - 1]
+    first = view.toks[k]
+    if "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None):
+        return True
+    # "брат лидера КНДР Ким Чен Ына": a person noun in the genitive just before (the name is its apposition)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        t = view.toks[j]
+        if not t.text[:1].isalnum():
+            break
+        if "gent" in t.tag and "nomn" not in t.tag and "anim" in t.tag and "NOUN" in t.tag and \
+                not any(x in t.tag for x in ("Name", "Surn", "Patr")):
+            return True
+    return False
 
 
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -296,9 +395,42 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
     text = view.a.text
     before = text[max(view.s.start, names[0].start - 60):names[0].start].lower()
     if re.search(r"(?:сообщник\w*|подозреваем\w+|нападавш\w+|террорист\w*|смертник\w*|стрел(?:ок|ка)|"
-                 r"киллер\w*|убийц\w+|боевик\w*)\W+(?:\w+\W+){0,3}$", before):
+                 r"киллер\w*|убийц\w+|боевик\w*)\W+(?:\w+\W+){0,5}$", before):
         return True
     return bool(_SHOOTOUT.search(text[view.s.start:view.s.end]))
+
+
+def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
+    """"26-летний Тамерлан Царнаев, был ранен": the named subject set off by a comma before a passive
+    (no other verb or "который" between them)."""
+    toks = view.toks
+    before = [p for p in view.persons if p.end <= toks[lo].start]
+    if not before:
+        return []
+    p = before[-1]
+    # "Байтулла Мехсуд и Хакимулла Мехсуд, погибли": names joined by "и" are one subject
+    group = [p]
+    for q in reversed(before[:-1]):
+        if view.a.text[q.end:group[0].start].strip() in ("и", ","):
+            group.insert(0, q)
+        else:
+            break
+    between = [t for t in toks if p.end <= t.start < toks[k].start]
+    if any(("VERB" in t.tag and t.lemma != "быть") or "PRTS" in t.tag or t.lemma == "который" for t in between) \
+            or len(between) > 4:
+        return []
+    return group
+
+
+def _died_later(toks: list[Token], k: int) -> bool:
+    """"был ранен в перестрелке … и позже скончался": the wounded attacker died."""
+    return any(_fate_of(t.lemma) == "killed" for t in toks[k + 1:k + 15])
+
+
+def identification(toks: list[Token], k: int) -> bool:
+    """"Застреленным мужчиной оказался X", "погибшим оказался X": who a casualty told before was,
+    not another casualty (the cue stands in the instrumental beside "оказаться"/"являться")."""
+    return "ablt" in toks[k].tag and any(t.lemma in ("оказаться", "являться") for t in toks[max(0, k - 4):k + 5])
 
 
 def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
@@ -314,6 +446,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         answered = k in taken
         if answered and not covered:
             continue
+        if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
+            continue                     # "сообщали о смерти", "заинтересованы в смерти": not the act
+        if identification(toks, k):
+            continue                     # "застреленным мужчиной оказался Усман Хан": told before
         if fate == "wounded" and k and toks[k - 1].lemma == "смертельно":
             fate = "killed"              # "смертельно ранил двух мужчин и женщину"
         if fate == "wounded" and any(x.lemma == "от" for x in toks[max(0, k - 2):k]):
@@ -332,7 +468,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         span = range(k + 1, hi) if transitive else range(lo, hi)
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
-        names = [p for p in names if not _not_a_victim_name(view, p, transitive)]
+        names = _distinct_people(view, [p for p in names if not _not_a_victim_name(view, p, transitive)])
+        if not names and not transitive and ("PRTS" in t.tag or "VERB" in t.tag) and lo > 0:
+            names = _subject_before(view, lo, k)
         if answered:
             names = []
         count, group, start, end = 0, None, None, None
@@ -395,8 +533,15 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if t.lemma == "убийство":
             names = names[:1]
         if names and (perp_seen or _perp_named(view, names, k)):
-            # "сообщник — брат Джохар Царнаев — был ранен", "Тамерлан … был убит в перестрелке с полицией"
-            continue                     # (whether that death belongs to this attack, the text rarely says)
+            # "сообщник — брат Джохар Царнаев — был ранен", "Тамерлан … был убит в перестрелке с полицией":
+            # whether that death belongs to this attack the text rarely says; the incident decides (own_perp)
+            if fate == "killed" and not perp_seen or fate == "killed" and _died_later(toks, k):
+                out.append(Casualty("killed", len(names), "perpetrator", "event", names[0].start, t.end,
+                                    view.index, names=names, nominal=True, own_perp=True))
+            elif _died_later(toks, k):
+                out.append(Casualty("killed", len(names), "perpetrator", "event", names[0].start, names[-1].end,
+                                    view.index, names=names, nominal=True, own_perp=True))
+            continue
         if names:
             # role nouns next to a name are its apposition ("глава города Евгений Душко")
             count = len(names) if not plural_seen else max(count, len(names))
@@ -470,6 +615,8 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             continue
         view = SentenceView(analysis, analysis.sentences[si], found, si)
         lemmas = {t.lemma for t in view.toks}
+        if lemmas & REFUTED:
+            continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5)
         claim = "утверждать" in lemmas or {"ответственность", "взять"} <= lemmas or \
             {"ответственность", "взявший"} <= lemmas
         nums = numeric_statements(view) + _explicit_none(view)
@@ -583,6 +730,12 @@ def tally(cas: list[Casualty]) -> dict:
         if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
             total = (total or 0) + sum(c.count for c in extras)
             ev[fate] = ev.get(fate, []) + [(c.start, c.end) for c in extras]
+        vague_at = [c.sentence for c in cas if c.fate == fate and c.kind == "vague"][:1]
+        vague = bool(vague_at)
+        if vague and not totals and not latest and total is not None and all(c.nominal or c.weak or c.sentence == v
+                                                                             for c in victims for v in vague_at):
+            total = None                              # "ранить несколько сотрудников … пострадавший Однолепков"
+            ev.pop(fate, None)
         res[fate] = total
         res[f"{fate}_by_group"] = by_group
         res["evidence"].update(ev)

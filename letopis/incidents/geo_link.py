@@ -63,6 +63,25 @@ def _pick(hits: list, context: frozenset[str]):
     return hits[0]
 
 
+# a town of this size is known by its name alone; a smaller one far from the article's countries is
+# most likely a namesake ("Энфилд" in a Canadian story is not Enfield, Connecticut)
+_WELL_KNOWN = 1_000_000
+
+
+def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
+    """A small town whose country is not that of a country or region named beside it (±150 chars)."""
+    if place.kind != "city" or (place.population or 0) >= _WELL_KNOWN:
+        return False
+    g = _gazetteer()
+    near: set[str] = set()
+    for e in analysis.entities:
+        if e.type in ("COUNTRY", "STATE_OR_PROVINCE") and abs(e.start - at) <= 150:
+            hits = g.lookup(e.text)
+            if hits and hits[0].kind in ("country", "region") and len({h.country for h in hits}) == 1:
+                near.add(hits[0].country)
+    return bool(near) and place.country not in near
+
+
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     g = _gazetteer()
     if g is None:
@@ -73,12 +92,26 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     for e in analysis.entities:
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
             hits = _lookup(g, e.text)
+            if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
+                hits = []                                      # resolved below as an unknown town
             if hits:
-                r = _resolved(_pick(hits, context), e.start, e.end)
-                spelled = next((x for x in (e.normal, e.text) if x and r.city and _same_name(x, r.city)), None)
+                best = _pick(hits, context)
+                r = _resolved(best, e.start, e.end)
+                # the text's spelling, also when it is one of the place's variants ("Уотертаун", not "Вотертаун")
+                names = [r.city or ""] + list(getattr(best, "aliases", []) or [])
+                spelled = next((x for x in (e.text, e.normal) if x and r.city and any(_same_name(x, n) for n in names)),
+                               None)
                 if spelled:
                     r.city = r.name = spelled.strip()          # the text's spelling: "Санта-Фе", "Куала-Лумпур"
                 out.append(r)
+                seen.add((e.start, e.end))
+            elif e.type in ("CITY", "LOCATION") and _ADJECTIVE.search(e.text):
+                # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
+                stem = _ADJECTIVE.sub("", e.text)
+                hits = [h for h in g.lookup(stem) if h.kind == "city"] if len(stem) > 3 else []
+                if hits:
+                    r = _resolved(_pick(hits, context), e.start, e.end)
+                    out.append(r)
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and (e.type == "CITY" or e.type == "LOCATION" and (
                     _SETTLEMENT.search(analysis.text[max(0, e.start - 30):e.start])
@@ -91,11 +124,71 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 seen.add((e.start, e.end))
     for s, e, place in g.find(analysis.text[start:end]):
         s, e = s + start, e + start
-        if any(a <= s < b for a, b in seen) or analysis.ignored(s, e) or _generic(analysis.text[s:e]):
+        if any(a <= s < b for a, b in seen) or analysis.ignored(s, e) or _generic(analysis.text[s:e]) \
+                or not _CYR.search(analysis.text[s:e]):         # "(Santa Fe High School)": a Latin gloss
             continue
         part = _lookup(g, analysis.text[s:e]) if _DIRECTION.match(analysis.text[s:e]) else []
-        out.append(_resolved(_pick(part, context) if part else place, s, e))
+        r = _resolved(_pick(part, context) if part else place, s, e)
+        if r.city and _same_name(analysis.text[s:e], r.city):
+            r.city = r.name = analysis.text[s:e]              # the text's spelling: "Пауэй", not "Пауей"
+        if r.city and _foreign_namesake(analysis, place, s):
+            r.country = r.region = r.lat = r.lon = None       # a namesake: the country comes from around it
+        out.append(r)
+    out.extend(_named_settlements(analysis, start, end, out, context))
     return sorted(out, key=lambda r: r.start)
+
+
+# "в городе Сисайд Парк", "в деревне Портапик": after a settlement word the name stands in apposition,
+# in the nominative, whole, whatever the recogniser or the gazetteer made of it
+_APPOSITION = re.compile(r"\b(?:город|городе|города|городке|городка|городок|село|селе|села|деревня|деревне|"
+                         r"деревни|посёлке|поселке|посёлка|поселка|посёлок|поселок|станице|станица|станицы|"
+                         r"ауле|аула|кишлаке|кишлака|местечке|местечка)\s+"
+                         r"([А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ][а-яё]+|ан|на|де|сюр|ла|эль|аль))*(?:\s[А-ЯЁ][а-яё]+)?)")
+
+
+# "в Сазерленд-Спрингс (Sutherland Springs)": a foreign town glossed in Latin letters, whatever its NER type
+_CYR = re.compile(r"[А-ЯЁа-яё]")
+_GLOSSED = re.compile(r"\bв\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:\s[А-ЯЁ][а-яё]+)?)(?=\s*\([A-Z][a-z]+)")
+
+
+_ADJECTIVE = re.compile(r"(?<=[а-яё])ск(?:ий|ая|ое|ие|ого|ой|ому|ом|ую|им|их|ими)$", re.I)
+
+
+def _region_after(analysis: Analysis, end: int, g) -> str | None:
+    """"Санта-Фе, Техас", "Пауэй, штат Калифорния": the region a town is placed in right after it."""
+    m = re.match(r",\s+(?:штат|провинци\w+|област\w+)?\s*([А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)?)", analysis.text[end:end + 60])
+    if m is None or g is None:
+        return None
+    hits = [h for h in g.lookup(m.group(1)) if h.kind == "region"]
+    return hits[0].name if hits else None
+
+
+def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Resolved],
+                       context: frozenset[str]) -> list[Resolved]:
+    g = _gazetteer()
+    out: list[Resolved] = []
+    found = list(_APPOSITION.finditer(analysis.text, start, end)) + list(_GLOSSED.finditer(analysis.text, start, end))
+    for m in found:
+        s, e, name = m.start(1), m.end(1), m.group(1)
+        while name.split()[-1][:1].islower():            # "Хушаб провинции": a trailing common word
+            name = name.rsplit(" ", 1)[0]
+            e = s + len(name)
+        inside = [r for r in have if s <= r.start < e]
+        if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
+            continue                                     # the whole name is resolved already
+        for r in inside:                                 # after "города" a name is the town, not a province
+            have.remove(r)
+        hits = [h for h in g.lookup(name) if h.kind == "city"] if g is not None else []
+        named_region = _region_after(analysis, e, g)
+        if hits and named_region is not None and _pick(hits, context).region != named_region:
+            hits = []                                    # "Санта-Фе, Техас": not the Santa Fe of New Mexico
+        if hits and not _foreign_namesake(analysis, _pick(hits, context), s):
+            r = _resolved(_pick(hits, context), s, e)
+            r.city = r.name = name
+        else:
+            r = Resolved(name, name, None, None, None, None, s, e, "city")
+        out.append(r)
+    return out
 
 
 def _resolved(p, s: int, e: int) -> Resolved:
@@ -109,6 +202,9 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
                        r"пригороде|окрестностях|районе)\s+)$", re.I)
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|"
                         r"госпитал\w*\s+в)\s+(?:\w+\s+){0,1}$", re.I)
+# "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
+_OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|востоку|северо-\w+|юго-\w+)|\d+\s*(?:км|километр\w*|милях?))"
+                     r"\s+от\s+(?:города\s+)?$", re.I)
 _REGION_WORD = re.compile(r"(?:провинци\w*|област\w*|штат\w*|округ\w*|республик\w*|район\w*)\s+$", re.I)
 
 
@@ -154,7 +250,13 @@ def _locative(text: str, start: int) -> int:
     before = text[max(0, start - 40):start]
     if _NOT_THERE.search(before):
         return -2
+    if _NEAR.search(before):
+        return 1                                      # "в Портапике и Энфилде близ Галифакса": a landmark
     return 2 if _LOCATIVE.search(before) else 0
+
+
+_NEAR = re.compile(r"\b(?:близ|около|возле|недалеко от|неподалеку от|неподалёку от|в \d+ км от)\s+"
+                   r"(?:города|села|посёлка|поселка|деревни)?\s*$", re.I)
 
 
 def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
@@ -168,8 +270,12 @@ _REGION_AFTER = re.compile(r"\s+(?:район|округ|област|прови
 
 
 def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) -> Resolved | None:
-    found = mentions(analysis, start, end)
-    cities = [r for r in found if r.kind == "city" and not _region_word_before(analysis.text, r.start, r.end)]
+    return _choose(analysis, mentions(analysis, start, end), city_only)
+
+
+def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resolved | None:
+    cities = [r for r in found if r.kind == "city" and not _region_word_before(analysis.text, r.start, r.end)
+              and not _OFFSET.search(analysis.text[max(0, r.start - 40):r.start])]
     # "между сёлами Гимры и Унцукуль": two places compete, neither is the scene (docs/coding.md §8)
     between = [r for r in cities if re.search(r"между\s+(?:\w+\s+){0,2}$", analysis.text[max(0, r.start - 30):r.start])]
     for r in between:

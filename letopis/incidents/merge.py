@@ -95,8 +95,33 @@ def _compatible(a: Report, b: Report, sim: float) -> bool:
     return score >= 0.6
 
 
+# LSH banding for a Jaccard threshold of 0.3 over NUM_PERM values: 21 bands of 3 rows (the
+# false-positive/negative optimum datasketch computes for these numbers)
+BANDS, ROWS = 21, 3
+_PRIME = (1 << 61) - 1
+
+
+def signatures(sets: list[set[str]]) -> list[tuple[int, ...]]:
+    """MinHash signatures (NUM_PERM values) of word sets: min over words of (a·h + b) mod p for
+    NUM_PERM seeded hash functions, h a word's CRC-32. Our own few lines of numpy rather than
+    datasketch, whose import pulls in scipy (a second on every ingest) for this alone."""
+    import zlib
+
+    import numpy as np
+    rng = np.random.RandomState(7)
+    a = rng.randint(1, 1 << 31, NUM_PERM).astype(np.uint64)   # a·h < 2^63: no overflow
+    b = rng.randint(0, 1 << 31, NUM_PERM).astype(np.uint64)
+    out = []
+    for words in sets:
+        if not words:
+            out.append(())
+            continue
+        h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in sorted(words)), np.uint64, len(words))
+        out.append(tuple(int(x) for x in ((np.outer(h, a) + b) % np.uint64(_PRIME)).min(axis=0)))
+    return out
+
+
 def candidate_pairs(reports: list[Report]) -> tuple[set[tuple[int, int]], dict[int, set[str]]]:
-    from datasketch import MinHash, MinHashLSH
     lemmas = {i: _lemmas(r.text or r.incident.get("summary") or "") for i, r in enumerate(reports)}
     pairs: set[tuple[int, int]] = set()
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -109,17 +134,16 @@ def candidate_pairs(reports: list[Report]) -> tuple[set[tuple[int, int]], dict[i
         for x, i in enumerate(members):          # sorted by date: only near neighbours can match
             for j in members[x + 1:x + 40]:
                 pairs.add((min(i, j), max(i, j)))
-    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
-    hashes = {}
-    for i in range(len(reports)):
-        m = MinHash(num_perm=NUM_PERM, seed=7)
-        for w in sorted(lemmas[i]):
-            m.update(w.encode("utf-8"))
-        hashes[i] = m
-        if lemmas[i]:
-            for j in lsh.query(m):
-                pairs.add((min(i, j), max(i, j)))
-            lsh.insert(i, m)
+    # MinHash-LSH: reports sharing one band of their signature are candidates
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, sig in enumerate(signatures([lemmas[i] for i in range(len(reports))])):
+        if not sig:
+            continue
+        for band in range(BANDS):
+            bucket = buckets[(band,) + sig[band * ROWS:(band + 1) * ROWS]]
+            for j in bucket:
+                pairs.add((j, i))
+            bucket.append(i)
     return pairs, lemmas
 
 

@@ -30,7 +30,8 @@ class Sentence:
 class Analysis:
     text: str
     sentences: list[Sentence]
-    entities: list[Entity] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)   # persons, organisations, places
+    other_entities: list[Entity] = field(default_factory=list)  # the model's other NEREL types
     ignore: list[Span] = field(default_factory=list)     # boilerplate/title: not part of the story
     published: date | None = None
     title_span: Span | None = None

@@ -1,17 +1,24 @@
-"""Turn raw recogniser spans into typed, normalised entities.
+"""Turn raw recogniser spans (the NEREL model's, or natasha's) into typed, normalised entities.
 
-* LOCATION spans become COUNTRY / STATE_OR_PROVINCE / CITY where the gazetteer (letopis.geo)
-  resolves them, else stay LOCATION.
-* Recall: organisation abbreviations from a list (КНБ, МИДа), place names natasha missed
+* Typing repairs over the model's slips: listed organisation abbreviations typed as places
+  ("МИДа", "ДВД") are organisations; a "person" of dictionary non-names is a place or an
+  organisation ("Лондоном", "Кабмина"); a one-word "person" after "в"/"из" the gazetteer knows is
+  a place ("в Гаваре"); a person span holding another person span gives way to it; a "profession"
+  headed by a state institution ("Министерство внутренних дел") is an organisation.
+* Location types (LOCATION, COUNTRY, CITY, STATE_OR_PROVINCE) take the gazetteer's kind (letopis.geo)
+  where it resolves the name; organisations it resolves as places become places.
+* Recall: organisation abbreviations from a list (КНБ, МИДа), place names the recogniser missed
   (pymorphy's Geox words, or the gazetteer), organisations with their place complement
   ("Верховный суд Пакистана", "ДКНБ по Жамбылской области", "британское правительство") are
   added as entities of their own (nested over the parts, source="rule").
 * Every entity gets its nominative `normal`; a lone person word ("Байсеитова") takes the
-  reading that agrees with a fuller mention of the same person in the document.
+  reading that agrees with a fuller mention of the same person in the document. The model's
+  other types get theirs in normalize_other (names: nominative head; values: as written).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Token
@@ -43,10 +50,6 @@ def _geo_kind(gaz, *texts: str) -> str | None:
     return None
 
 
-def _covered(entities: list[Entity], start: int, end: int) -> bool:
-    return any(e.start < end and start < e.end for e in entities)
-
-
 def _is_geo_word(tok: Token) -> bool:
     parses = morph.parse(tok.text.lower())
     return bool(parses) and "Geox" in parses[0].tag and parses[0].score >= 0.3 \
@@ -54,13 +57,16 @@ def _is_geo_word(tok: Token) -> bool:
 
 
 def _add_missed(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
-    """Organisation abbreviations and geographic names natasha left out."""
+    """Organisation abbreviations and geographic names the recogniser left out."""
     from letopis.nlp.normal import names
     abbrs = names("org_abbr")
     added: list[Entity] = []
+    covered = bytearray(len(analysis.text) + 1)      # characters inside some entity
+    for e in entities:
+        covered[e.start:e.end] = b"\x01" * (e.end - e.start)
     for sent in analysis.sentences:
         for i, tok in enumerate(sent.tokens):
-            if _covered(entities, tok.start, tok.end) or analysis.ignored(tok.start, tok.end):
+            if 1 in covered[tok.start:tok.end] or analysis.ignored(tok.start, tok.end):
                 continue
             m = _GLUED.match(tok.text)
             if m and m.group(1).lower() in abbrs:
@@ -124,13 +130,18 @@ def _add_compounds(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _type_places(entities: list[Entity]) -> None:
+@lru_cache(maxsize=5_000)
+def _place_kind(*texts: str) -> str | None:
     gaz = _gazetteer()
-    if gaz is None:
-        return
+    return _geo_kind(gaz, *texts) if gaz is not None else None
+
+
+def _type_places(entities: list[Entity]) -> None:
+    """The gazetteer's kind wins over the recogniser's location type ("Вашингтоне" is a city,
+    "Техас" a state); a name it does not know keeps the recogniser's type."""
     for e in entities:
-        if e.type == "LOCATION":
-            kind = _geo_kind(gaz, e.normal or e.text, e.text)
+        if e.type in LOC_TYPES:
+            kind = _place_kind(e.normal or e.text, e.text)
             if kind:
                 e.type = kind
 
@@ -153,12 +164,140 @@ def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
                 break
 
 
+_VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
+
+
+def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """The model's other types: names (PROFESSION, EVENT, NATIONALITY, ...) get the nominative of
+    their head; values (DATE, NUMBER, AGE, ...) keep the text as written."""
+    from letopis.nlp.normal import normalize_name, previous_word
+    for e in entities:
+        if e.type in _VALUE_TYPES:
+            e.normal = e.text
+        else:
+            e.normal = normalize_name(e.text, previous_word(analysis, e.start))
+    return sorted(entities, key=lambda e: (e.start, -e.end))
+
+
+def promote_institutions(entities: list[Entity]) -> None:
+    """A "profession" whose head noun is a state institution ("Министерство внутренних дел",
+    "Верховный суд") is an organisation: the model confuses the two, the institution list does not."""
+    from letopis.nlp.normal import names
+    inst = names("institutions")
+    for e in entities:
+        if e.type != "PROFESSION":
+            continue
+        for w in _NAME_WORD.findall(e.text):
+            top = morph.parse(w.lower())[0]
+            if top.tag.POS in ("ADJF", "PRTF"):
+                continue
+            if top.normal_form in inst:
+                e.type = "ORGANIZATION"
+            break
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=5_000)
+def _not_a_name(word: str) -> bool:
+    """A dictionary word none of whose readings is a first name, surname or patronymic."""
+    lw = word.lower()
+    return morph.morph().word_is_known(lw) and \
+        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parse(lw))
+
+
+@lru_cache(maxsize=5_000)
+def _place_or_org(text: str) -> str | None:
+    """The type of a "person" the recogniser got wrong: every word a dictionary word that cannot
+    be a name, the last one a place (Geox: "Лондоном", "Северной Ирландией") or an organisation
+    (Orgn: "Европарламентом", or any inanimate noun: "Кабмина"). Unknown words (Kazakh, foreign
+    names) never qualify."""
+    words = _NAME_WORD.findall(text)
+    if not words:
+        return None
+    if not all(_not_a_name(w) for w in words):
+        return None
+    head = morph.parse(words[-1].lower())[0].tag
+    if "Geox" in head:
+        return "LOCATION"
+    if "Orgn" in head or (head.POS == "NOUN" and head.animacy == "inan"):
+        return "ORGANIZATION"
+    return None
+
+
+_PLACE_PREPS = frozenset(("в", "во", "из", "под"))
+
+
+def _trim_place_adjectives(analysis: Analysis, e: Entity) -> None:
+    """"армянском Гаваре" tagged as an organisation: lower-case adjectives before a name the
+    gazetteer knows make the name a place (the entity narrows to it)."""
+    words = list(_NAME_WORD.finditer(e.text))
+    k = 0
+    while k < len(words) and words[k].group()[:1].islower() and \
+            morph.parse(words[k].group().lower())[0].tag.POS == "ADJF":
+        k += 1
+    if k == 0 or k == len(words):
+        return
+    start = e.start + words[k].start()
+    kind = _place_kind(analysis.text[start:e.end])
+    if kind:
+        e.type, e.start, e.text = kind, start, analysis.text[start:e.end]
+
+
+def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """Repairs of the recogniser's typing: a listed organisation abbreviation is an organisation
+    ("МИДа", "ДВД" tagged as places); a "person" made of dictionary non-names is a place or an
+    organisation; an "organisation" the gazetteer names is a place, and so is a one-word "person"
+    after "в"/"из" the gazetteer names ("в Гаваре"); a person span holding another person span
+    ("РК Калмуханбет Касымов", "Семья Обамы", two names run together) gives way to the inner one."""
+    from letopis.nlp.normal import names, previous_word
+    abbrs = names("org_abbr")
+    for e in entities:
+        g = _GLUED.match(e.text)
+        if g and g.group(1).lower() in abbrs and e.type in LOC_TYPES + ("PERSON",):
+            e.type = "ORGANIZATION"
+        elif e.type == "PERSON":
+            kind = _place_or_org(e.text)
+            if kind:
+                e.type = kind
+        elif e.type == "ORGANIZATION" and not e.text.isupper():
+            kind = _place_kind(e.text)           # "Жамбылской области" is a region, not an agency
+            if kind:
+                e.type = kind
+        if e.type == "PERSON" and e.text[:1].isupper() and " " not in e.text:
+            prev = previous_word(analysis, e.start)
+            kind = _place_kind(e.text) if prev in _PLACE_PREPS else None
+            if kind:                             # "в Гаваре": a town, not a person
+                e.type = kind
+        elif e.type == "ORGANIZATION":
+            _trim_place_adjectives(analysis, e)
+    persons = [e for e in entities if e.type == "PERSON"]
+    outer = set()
+    for e in persons:
+        inner = [o for o in persons if o is not e and e.start <= o.start and o.end <= e.end]
+        if not inner:
+            continue
+        rest = [m.group() for m in _NAME_WORD.finditer(e.text)
+                if not any(o.start <= e.start + m.start() < o.end for o in inner)]
+        if all(w.isupper() or _not_a_name(w) for w in rest):
+            outer.add(id(e))
+    return [e for e in entities if id(e) not in outer]
+
+
 def refine(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     from letopis.nlp.normal import normalize
+    entities = _retype(analysis, entities)
     entities = _add_missed(analysis, entities)
     entities = _add_compounds(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
     _agree_persons(analysis, entities)
     _type_places(entities)
-    return sorted(entities, key=lambda e: (e.start, -e.end))
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if (e.type, e.start, e.end) not in seen:          # a repaired span may repeat another
+            seen.add((e.type, e.start, e.end))
+            out.append(e)
+    return out

@@ -39,23 +39,32 @@ def morph():
     return _MORPH
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=12_000)    # ~0.9 KB a word: the frequent words, bounded for long runs
 def parse(word: str):
+    """pymorphy2 readings of a word (callers pass it lower-cased); one cache for the whole
+    process: nlp, extract and geo all read through here, so no word is parsed twice."""
     return morph().parse(word)
 
 
-@lru_cache(maxsize=200_000)
+def _has_cyrillic(w: str) -> bool:
+    return any("а" <= c <= "я" or c == "ё" for c in w)
+
+
+@lru_cache(maxsize=30_000)
+def analyse(word: str) -> tuple[str, str]:
+    """(lemma, tag) of a token as written: one cached call per distinct spelling.
+    Only Cyrillic words go to pymorphy; the rest are their own lower-cased lemma, tag ""."""
+    w = word.lower()
+    if not _has_cyrillic(w):
+        return w.replace("ё", "е"), ""
+    folded = w.replace("ё", "е")      # the lemma reads the ё-folded word, the tag the word as written
+    return parse(folded)[0].normal_form.replace("ё", "е"), str(parse(w)[0].tag)
+
+
 def lemma(word: str) -> str:
     """Lower-case dictionary form of a word ('Таразе' → 'тараз'); 'ё' folded to 'е'."""
-    w = word.lower().replace("ё", "е")
-    if not any("а" <= c <= "я" for c in w):
-        return w
-    return parse(w)[0].normal_form.replace("ё", "е")
+    return analyse(word)[0]
 
 
-@lru_cache(maxsize=200_000)
 def tag(word: str) -> str:
-    w = word.lower()
-    if not any("а" <= c <= "я" or c == "ё" for c in w):
-        return ""
-    return str(parse(w)[0].tag)
+    return analyse(word)[1]

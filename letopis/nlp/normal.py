@@ -78,6 +78,25 @@ def _genders(tag) -> tuple[str, ...]:
     return GENDERS
 
 
+_INFLECTED: dict[tuple, object] = {}
+
+
+def inflect(p, required: tuple[str, ...]):
+    """p.inflect(required), remembered per lexeme: pymorphy builds the whole lexeme on every call,
+    and its answer depends on the lexeme, the reading's grammemes other than case (a required case
+    replaces the reading's own) and what is required: every case form of a name shares one answer."""
+    required = tuple(str(r) for r in required)      # pymorphy's grammeme objects compare strictly
+    stack = p.methods_stack
+    if "nomn" not in required or len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+        return p.inflect(set(required))
+    key = (p.normal_form, stack[0][2], p.tag.grammemes - p.tag.CASES, frozenset(required))
+    if key not in _INFLECTED:
+        if len(_INFLECTED) > 10_000:
+            _INFLECTED.clear()
+        _INFLECTED[key] = p.inflect(set(required))
+    return _INFLECTED[key]
+
+
 # --- persons -----------------------------------------------------------------------------------
 
 Options = dict[tuple[str, str], tuple[str, float]]   # (case, gender) → (nominative, score)
@@ -158,7 +177,7 @@ def _female_forms() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tuple[str, float]], ...]:
     """Readings of one name word. position: first | middle | last | only."""
     w = word.lower().replace("ё", "е")
@@ -197,9 +216,9 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             score = 0.3 if known else 0.2
         score += p.score * 0.5
         for gender in _genders(tag):
-            form = p.inflect({"nomn", gender}) if tag.gender is None or "Surn" in tag \
-                else p.inflect({"nomn"})
-            form = form or p.inflect({"nomn"})
+            form = inflect(p, ("nomn", gender)) if tag.gender is None or "Surn" in tag \
+                else inflect(p, ("nomn",))
+            form = form or inflect(p, ("nomn",))
             normal = (form.word if form else p.normal_form).replace("ё", "е")
             _add(opts, tag.case, gender, normal, score)
     _suffix_options(w, opts, 1.6 if not known else 1.0)
@@ -214,6 +233,16 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
 
 def person_candidates(text: str, prev: str | None = None) -> list[tuple[str, float]]:
     """Nominative readings of a person mention, best first, with their joint scores."""
+    return list(_person_candidates(text, prev))
+
+
+@lru_cache(maxsize=5_000)
+def _person_candidates(text: str, prev: str | None) -> tuple[tuple[str, float], ...]:
+    """Cached: a person is mentioned many times, mostly in the same form."""
+    return tuple(_person_candidates_uncached(text, prev))
+
+
+def _person_candidates_uncached(text: str, prev: str | None = None) -> list[tuple[str, float]]:
     text = _INITIALS.sub(r"\1. ", text.strip())
     matches = [m for m in _WORD.finditer(text)]
     words = [m for m in matches if len(m.group()) > 1 and m.group()[:1].isupper()]
@@ -290,6 +319,15 @@ def _adjs_before_abbr(text: str, adjs: list, abbr: str) -> str:
     return out
 
 
+def _lone_adjective(word: str) -> str | None:
+    """The dictionary form of a word whose every reading is an adjective, else None."""
+    parses = morph.parse(word.lower())
+    if parses and all(p.tag.POS == "ADJF" for p in parses):
+        return parses[0].normal_form
+    return None
+
+
+@lru_cache(maxsize=5_000)
 def normalize_name(text: str, prev: str | None = None) -> str:
     """Nominative of a place or organisation name: head and the adjectives before it."""
     q = _QUOTE.search(text)
@@ -314,11 +352,15 @@ def normalize_name(text: str, prev: str | None = None) -> str:
         break
     if head is None:
         return text
+    if len(words) == 1:
+        lone = _lone_adjective(head.group())
+        if lone:                              # "британских" tagged as a place → "британский"
+            return text[: head.start()] + shape(lone, head.group()) + text[head.end():]
     hp = _head_parse(head.group(), prep_cases)
     if hp is None or hp.tag.case == "nomn" or "Fixd" in hp.tag:
         return text
     number = hp.tag.number or "sing"
-    form = hp.inflect({"nomn", number}) or hp.inflect({"nomn"})
+    form = inflect(hp, ("nomn", number)) or inflect(hp, ("nomn",))
     if form is None:
         return text
     repl = {head: shape(form.word, head.group())}
@@ -328,7 +370,7 @@ def normalize_name(text: str, prev: str | None = None) -> str:
         ap = next((p for p in morph.parse(m.group().lower())
                    if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == hp.tag.case
                    and p.tag.number == hp.tag.number), None)
-        af = ap.inflect(want) if ap else None
+        af = inflect(ap, tuple(want)) if ap else None
         if af is not None:
             repl[m] = shape(af.word, m.group())
     out, last = [], 0

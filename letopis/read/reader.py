@@ -325,8 +325,14 @@ def iter_documents(paths: Iterable[str | Path], published: DateLike = None, recu
             try:
                 yield from _file_documents(path, name, default_date, limit)
             except ReadError as err:
-                yield err
+                yield _at(err, path)
             except OSError as err:
-                yield ReadError(name, _os_message(err))
+                yield _at(ReadError(name, _os_message(err)), path)
             except Exception as err:  # noqa: BLE001 - one odd file never stops the batch
-                yield ReadError(name, f"unexpected error while reading: {err!r}")
+                yield _at(ReadError(name, f"unexpected error while reading: {err!r}"), path)
+
+
+def _at(err: ReadError, path: str) -> ReadError:
+    """The file a read error is about (`err.path`, None for stdin): a retry re-reads it from there."""
+    err.path = None if path == STDIN else os.path.abspath(path)  # type: ignore[attr-defined]
+    return err

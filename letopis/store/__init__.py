@@ -11,6 +11,14 @@ which links reports of one incident across documents (letopis.incidents.merge).
 """
 from __future__ import annotations
 
-from letopis.store.store import Store, resolve_url
+from typing import Any
 
 __all__ = ["Store", "resolve_url"]
+
+
+def __getattr__(name: str) -> Any:
+    # lazily, so ingest workers (letopis.store.parallel, rows) never import SQLAlchemy
+    if name in __all__:
+        from letopis.store import store
+        return getattr(store, name)
+    raise AttributeError(name)

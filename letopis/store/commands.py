@@ -79,14 +79,16 @@ def ingest(
 ) -> None:
     """Read, process and store documents; stored ones (same content) are skipped.
 
-    One document per transaction: a run killed at any point loses nothing stored, and the same
-    command resumes. Failures are recorded with their error, listed at the end, and make the exit
+    Whole documents per transaction (batches of up to 32, at least one a second): a run killed
+    at any point loses nothing committed, and the same command resumes. Failures are recorded with their error, listed at the end, and make the exit
     status 1; `--retry-failed` tries them again. Afterwards reports of one incident are merged."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from letopis.store import ingest as ing
+    from letopis.store.parallel import single_threaded_math
 
+    single_threaded_math()              # before the pipeline loads numpy, here or in the workers
     published = _date(published, "--published")
     if not paths and not retry_failed:
         raise typer.BadParameter("give at least one PATH (or --retry-failed)", param_hint="PATH")

@@ -9,6 +9,8 @@ pymorphy2 does not know); a query word matches either. Ranked by ts_rank, GIN-in
 """
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 from letopis.store import query as q
@@ -21,11 +23,11 @@ class SqliteFTS:
             "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
             "title, body, tokenize = 'unicode61 remove_diacritics 0')"))
 
-    def put(self, conn: sa.Connection, document_id: int, title: str, body: str,
-            raw_title: str = "", raw_body: str = "") -> None:
-        self.delete(conn, document_id)
-        conn.execute(sa.text("INSERT INTO documents_fts (rowid, title, body) VALUES (:id, :t, :b)"),
-                     {"id": document_id, "t": title, "b": body})
+    def insert(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+        """Index new documents: rows of {id, t, b (word forms of title, body), rt, rb (raw)}."""
+        if rows:
+            conn.execute(sa.text("INSERT INTO documents_fts (rowid, title, body) VALUES (:id, :t, :b)"),
+                         [{"id": r["id"], "t": r["t"], "b": r["b"]} for r in rows])
 
     def delete(self, conn: sa.Connection, document_id: int) -> None:
         conn.execute(sa.text("DELETE FROM documents_fts WHERE rowid = :id"), {"id": document_id})
@@ -51,14 +53,14 @@ class PostgresFTS:
         conn.execute(sa.text(
             "CREATE INDEX IF NOT EXISTS ix_documents_fts_tsv ON documents_fts USING gin (tsv)"))
 
-    def put(self, conn: sa.Connection, document_id: int, title: str, body: str,
-            raw_title: str = "", raw_body: str = "") -> None:
-        self.delete(conn, document_id)
-        conn.execute(sa.text(
-            "INSERT INTO documents_fts (document_id, tsv) VALUES (:id, "
-            "setweight(to_tsvector('simple', :t), 'A') || setweight(to_tsvector('simple', :b), 'B') || "
-            "setweight(to_tsvector('russian', :rt), 'C') || setweight(to_tsvector('russian', :rb), 'D'))"),
-            {"id": document_id, "t": title, "b": body, "rt": raw_title[:_MAX_RAW], "rb": raw_body[:_MAX_RAW]})
+    def insert(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+        """Index new documents: rows of {id, t, b (word forms of title, body), rt, rb (raw)}."""
+        if rows:
+            conn.execute(sa.text(
+                "INSERT INTO documents_fts (document_id, tsv) VALUES (:id, "
+                "setweight(to_tsvector('simple', :t), 'A') || setweight(to_tsvector('simple', :b), 'B') || "
+                "setweight(to_tsvector('russian', :rt), 'C') || setweight(to_tsvector('russian', :rb), 'D'))"),
+                [dict(r, rt=r["rt"][:_MAX_RAW], rb=r["rb"][:_MAX_RAW]) for r in rows])
 
     def delete(self, conn: sa.Connection, document_id: int) -> None:
         conn.execute(sa.text("DELETE FROM documents_fts WHERE document_id = :id"), {"id": document_id})

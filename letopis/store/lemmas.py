@@ -3,12 +3,16 @@ dictionary forms meet ("Таразе" → {таразе, тараз}, "Тара�
 
 pymorphy2 often ranks a wrong lemma first for names ("Кариев" → "карий"), so a token keeps every
 lemma of its likelier parses, plus its own lower-cased form; the index holds those sets and a
-query ORs them. One analyser, created on first use; one cache entry per distinct word.
+query ORs them. The analyser is the pipeline's (letopis.nlp.morph); one cache entry per word.
 """
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
+
+# pymorphy2 imports pkg_resources, which warns on every run of every command that searches
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -16,46 +20,27 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _MIN_RELATIVE_SCORE = 0.1
 _MAX_LEMMAS = 3
 
-_MORPH = None
 
-
-def _compat() -> None:
-    """pymorphy2 0.9 calls inspect.getargspec, which Python 3.11 removed."""
-    import inspect
-    if not hasattr(inspect, "getargspec"):
-        from collections import namedtuple
-        ArgSpec = namedtuple("ArgSpec", "args varargs keywords defaults")
-
-        def getargspec(func):  # type: ignore[no-untyped-def]
-            s = inspect.getfullargspec(func)
-            return ArgSpec(s.args, s.varargs, s.varkw, s.defaults)
-
-        inspect.getargspec = getargspec  # type: ignore[attr-defined]
-
-
-def morph():  # type: ignore[no-untyped-def]
-    global _MORPH
-    if _MORPH is None:
-        _compat()
-        import warnings
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")        # pkg_resources deprecation inside pymorphy2
-            import pymorphy2
-            _MORPH = pymorphy2.MorphAnalyzer()
-    return _MORPH
+def _parse(word: str):  # type: ignore[no-untyped-def]
+    """pymorphy2's readings through letopis.nlp.morph: one analyser and one cache per process,
+    shared with the pipeline (an ingest worker has parsed most words of the text already).
+    Imported here, on first use, so the store loads pymorphy2 only when it indexes or queries."""
+    from letopis.nlp import morph
+    parse = getattr(morph, "parse", None)
+    return parse(word) if parse is not None else morph.morph().parse(word)
 
 
 def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=100_000)
 def forms(word: str) -> tuple[str, ...]:
     """The word's own folded form first, then its likely lemmas (folded), without repeats."""
     w = fold(word)
     out = [w]
     if _CYRILLIC.search(w):
-        parses = morph().parse(w)
+        parses = _parse(w)
         if parses:
             best = parses[0].score or 0.0
             for p in parses:

@@ -1,40 +1,68 @@
 """Parallel processing for ingest: a local process pool (`--workers N`) or a Dask cluster
-(`--dask ADDRESS`). Workers only process (Document → Processed); the caller's `store_result`
-runs here, in the one writing process, as results complete. A bounded number of documents is in
+(`--dask ADDRESS`). Workers do all the CPU work (pipeline, then rows.prepare: word forms, JSON,
+typed columns) and send back compact ready-to-insert rows; the caller's `Writer` stores them
+here, in the one writing process, in batched transactions as results complete. That process
+stays light (no models; no SQL beyond INSERTs) so N workers get the machine's N cores, and each
+worker's math runs on one thread (single_threaded_math). A bounded number of documents is in
 flight at a time, so a corpus of any size streams through in constant memory.
 """
 from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
-from typing import Any, Callable, Iterable, Iterator
+import os
+import sys
+from typing import Any, Iterable, Iterator
 
-from letopis.store.ingest import Processed, Process, default_process, process_one
-
-StoreResult = Callable[[Processed], None]
+from letopis.store.ingest import Processed, Process, Writer, default_process, process_one
 
 _WORKER_PROCESS: Process | None = None
+_POSTGRES = False
+# math libraries' thread pools (OpenBLAS, OpenMP, MKL): one thread per process
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                "VECLIB_MAXIMUM_THREADS")
 
 
-def _init_worker(process: Process | None) -> None:
-    """Once per worker process: load the pipeline (natasha models) before the first document."""
-    global _WORKER_PROCESS
+def single_threaded_math() -> None:
+    """One thread for numpy's BLAS (and torch) in this process, unless the user set the variables.
+
+    The pipeline multiplies small matrices one sentence at a time: OpenBLAS's extra threads
+    only spin, and measured on NEREL they made one process 1.5× *slower* while taking a second
+    core, so N workers were fighting over N cores × threads. Takes effect when set before numpy
+    loads (a worker's initializer, the CLI before the pipeline); torch is told directly."""
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
+    torch = sys.modules.get("torch")
+    if torch is not None and os.environ.get("OMP_NUM_THREADS") == "1":
+        torch.set_num_threads(1)
+
+
+def _init_worker(process: Process | None, postgres: bool = False) -> None:
+    """Once per worker process: load the pipeline (models) before the first document."""
+    global _WORKER_PROCESS, _POSTGRES
+    import atexit
     import warnings
+    single_threaded_math()
+    # at the end, skip the interpreter's teardown of the models (half a second of freeing
+    # objects one by one, while the writer waits): results are all sent by then
+    atexit.register(os._exit, 0)
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+    _POSTGRES = postgres
     _WORKER_PROCESS = process or default_process()
     if process is None:
         from letopis.read.document import Document
         try:
-            _WORKER_PROCESS(Document("warmup.txt", "В Москве прошёл дождь."))
+            process_one(Document("warmup.txt", "В Москве прошёл дождь."), _WORKER_PROCESS)
         except Exception:       # a real document will report the problem as its own error
             pass
 
 
 def _work(document: Any) -> Processed:
-    global _WORKER_PROCESS
     if _WORKER_PROCESS is None:
         _init_worker(None)
-    return process_one(document, _WORKER_PROCESS)  # type: ignore[arg-type]
+    out = process_one(document, _WORKER_PROCESS, postgres=_POSTGRES)  # type: ignore[arg-type]
+    out.document = None         # the writer has it; sending the text back would double the traffic
+    return out
 
 
 def _died(document: Any, exc: BaseException) -> Processed:
@@ -42,13 +70,14 @@ def _died(document: Any, exc: BaseException) -> Processed:
     return Processed(document, error=f"worker failed: {type(exc).__name__}: {exc}".strip())
 
 
-def run_pool(jobs: Iterable[Any], store_result: StoreResult, workers: int, *,
-             process: Process | None = None, in_flight: int | None = None) -> None:
-    """Process `jobs` in `workers` spawned processes; store each result here as it completes."""
+def run_pool(jobs: Iterable[Any], writer: Writer, workers: int, *,
+             process: Process | None = None, in_flight: int | None = None, postgres: bool = False) -> None:
+    """Process `jobs` in `workers` spawned processes; hand each result to `writer` as it completes."""
     limit = in_flight or workers * 4
     ctx = multiprocessing.get_context("spawn")      # no inherited threads or database connections
     it: Iterator[Any] = iter(jobs)
-    pool = cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(process,))
+    init = (process, postgres)
+    pool = _start(workers, ctx, init)
     pending: dict[cf.Future, Any] = {}
     try:
         while True:
@@ -59,42 +88,51 @@ def run_pool(jobs: Iterable[Any], store_result: StoreResult, workers: int, *,
                 try:
                     pending[pool.submit(_work, doc)] = doc
                 except cf.process.BrokenProcessPool:
-                    pool = _restart(pool, workers, ctx, process)
+                    pool = _restart(pool, workers, ctx, init)
                     pending[pool.submit(_work, doc)] = doc
             if not pending:
                 break
-            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            done, _ = cf.wait(pending, timeout=writer.due_in(), return_when=cf.FIRST_COMPLETED)
+            writer.tick()
             broken = False
             for fut in done:
                 doc = pending.pop(fut)
                 try:
                     result = fut.result()
+                    result.document = doc
                 except cf.process.BrokenProcessPool as exc:
                     result, broken = _died(doc, exc), True
                 except Exception as exc:   # e.g. a record that cannot be pickled back
                     result = _died(doc, exc)
-                store_result(result)
+                writer.add(result)
             if broken:
                 for fut, doc in list(pending.items()):
-                    store_result(_died(doc, RuntimeError("process pool broke")))
+                    writer.add(_died(doc, RuntimeError("process pool broke")))
                 pending.clear()
-                pool = _restart(pool, workers, ctx, process)
+                pool = _restart(pool, workers, ctx, init)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _restart(pool: cf.ProcessPoolExecutor, workers: int, ctx: Any, process: Process | None) -> cf.ProcessPoolExecutor:
+def _start(workers: int, ctx: Any, init: tuple[Any, ...]) -> cf.ProcessPoolExecutor:
+    return cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init)
+
+
+def _restart(pool: cf.ProcessPoolExecutor, workers: int, ctx: Any, init: tuple[Any, ...]) -> cf.ProcessPoolExecutor:
     pool.shutdown(wait=False, cancel_futures=True)
-    return cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(process,))
+    return _start(workers, ctx, init)
 
 
-def _dask_work(document: Any, process: Process | None) -> Processed:
+def _dask_work(document: Any, process: Process | None, postgres: bool = False) -> Processed:
     # on a Dask worker the pipeline's models load once per worker process, on its first document
-    return process_one(document, process or default_process())
+    single_threaded_math()
+    out = process_one(document, process or default_process(), postgres=postgres)
+    out.document = None
+    return out
 
 
-def run_dask(jobs: Iterable[Any], store_result: StoreResult, client_or_address: Any, *,
-             process: Process | None = None, in_flight: int | None = None) -> None:
+def run_dask(jobs: Iterable[Any], writer: Writer, client_or_address: Any, *,
+             process: Process | None = None, in_flight: int | None = None, postgres: bool = False) -> None:
     """Process `jobs` on a Dask cluster (an address such as tcp://scheduler:8786, or a Client)."""
     try:
         from dask.distributed import Client, as_completed
@@ -113,7 +151,7 @@ def run_dask(jobs: Iterable[Any], store_result: StoreResult, client_or_address: 
             doc = next(it, None)
             if doc is None:
                 return False
-            fut = client.submit(_dask_work, doc, process, pure=False)
+            fut = client.submit(_dask_work, doc, process, postgres, pure=False)
             docs[fut.key] = doc
             ac.add(fut)
             return True
@@ -124,10 +162,11 @@ def run_dask(jobs: Iterable[Any], store_result: StoreResult, client_or_address: 
             doc = docs.pop(fut.key)
             try:
                 result = fut.result()
+                result.document = doc
             except Exception as exc:
                 result = _died(doc, exc)
             fut.release()
-            store_result(result)
+            writer.add(result)
             submit()
     finally:
         if own:

@@ -1,8 +1,8 @@
 """`Store`: write document records, read them back for search, filters, the web app and exports.
 
-Every write is one document in one transaction, keyed by its content hash (UNIQUE), so a batch
-killed halfway loses nothing already stored and a re-run skips what is there. Reads return plain
-JSON-ready dicts (dates as ISO strings).
+Every write is whole documents in one transaction (one, or a batch from ingest), keyed by their
+content hash (UNIQUE), so a run killed halfway loses nothing committed and a re-run skips what is
+there. Reads return plain JSON-ready dicts (dates as ISO strings).
 """
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Any, Iterator, Sequence
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Sequence
 
 import sqlalchemy as sa
 
 from letopis.store import fts as fts_mod
 from letopis.store import lemmas
 from letopis.store import query as qmod
+from letopis.store import rows as rows_mod
 from letopis.store import schema as t
 
 SCHEMA_VERSION = "1"
@@ -43,62 +44,14 @@ def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _to_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _ymd(value: Any) -> tuple[int | None, int | None, int | None]:
-    """'2011-11-12' → (2011, 11, 12); partial ISO ('2011-11', '2011') keeps what it has."""
-    if not value:
-        return None, None, None
-    if isinstance(value, date):
-        return value.year, value.month, value.day
-    parts = str(value)[:10].split("-")
-    out: list[int | None] = []
-    for p in parts[:3]:
-        out.append(int(p) if p.isdigit() else None)
-    while len(out) < 3:
-        out.append(None)
-    return out[0], out[1], out[2]
-
-
-def _iso(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
+# the pure helpers live in rows.py (workers use them without a database); short names here
+_to_date, _ymd, _iso, _int, _float, _list = (rows_mod.to_date, rows_mod.ymd, rows_mod.iso, rows_mod.as_int,
+                                             rows_mod.as_float, rows_mod.as_list)
+_no_nul, _no_nul_json = rows_mod.no_nul, rows_mod.no_nul_json
 
 
 def _plain_row(row: Any) -> dict[str, Any]:
     return {k: _iso(v) for k, v in row._mapping.items()}
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return None if value is None else int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _float(value: Any) -> float | None:
-    try:
-        return None if value is None else float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _escape_like(s: str) -> str:
@@ -170,11 +123,15 @@ class Store:
     # ------------------------------------------------------------------ writing
     def lookup(self, content_hash: str) -> dict[str, Any] | None:
         """The stored row for a content hash: {id, doc, status, stage, error}, or None."""
+        return self.lookup_many([content_hash]).get(content_hash)
+
+    def lookup_many(self, hashes: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """content hash → its stored row {id, doc, status, stage, error}, for those stored."""
+        d = t.documents.c
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t.documents.c.id, t.documents.c.doc, t.documents.c.status,
-                                         t.documents.c.stage, t.documents.c.error)
-                               .where(t.documents.c.content_hash == content_hash)).first()
-        return dict(row._mapping) if row else None
+            return {r.content_hash: {"id": r.id, "doc": r.doc, "status": r.status, "stage": r.stage, "error": r.error}
+                    for r in conn.execute(sa.select(d.id, d.doc, d.status, d.stage, d.error, d.content_hash)
+                                          .where(d.content_hash.in_(set(hashes))))}
 
     def put(self, record: Any, *, content_hash: str | None = None, path: str | None = None,
             replace: bool = False) -> PutResult:
@@ -184,52 +141,89 @@ class Store:
         with that hash is replaced, and failed rows of the same `doc` name are dropped (the
         input now reads and processes)."""
         rec = record.to_dict() if hasattr(record, "to_dict") else dict(record)
-        text = rec.pop("text", "") or ""
-        chash = content_hash or rec.get("content_hash") or hash_text(text)
-        rec["content_hash"] = chash
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        incidents = rec.get("incidents") or []
-        values = {
-            "doc": rec.get("doc") or "<unnamed>", "content_hash": chash, "status": "ok", "stage": None,
-            "error": None, "error_detail": None, "path": path, "title": rec.get("title"),
-            "published": _to_date(rec.get("published")), "url": rec.get("url"),
-            "language": rec.get("language"), "format": rec.get("format"), "encoding": rec.get("encoding"),
-            "text": text, "record": rec, "n_incidents": len(incidents), "ingested_at": now,
-        }
-        if self.dialect == "postgresql":
-            values["text"] = text = _no_nul(text)     # PostgreSQL text holds no NUL (same length: offsets hold)
-            values["record"] = rec = _no_nul_json(rec)
-        index_title = lemmas.index_text(rec.get("title") or "")
-        index_body = lemmas.index_text(text)
+        chash = content_hash or rec.get("content_hash") or hash_text(rec.get("text") or "")
+        return self.put_rows(self.prepare(rec, content_hash=chash, path=path), replace=replace)
+
+    def prepare(self, record: Any, *, content_hash: str, path: str | None = None) -> rows_mod.Rows:
+        """The rows `put_rows` inserts for a record (rows.prepare for this backend)."""
+        return rows_mod.prepare(record, content_hash=content_hash, path=path,
+                                postgres=self.dialect == "postgresql")
+
+    def put_rows(self, rows: rows_mod.Rows, *, replace: bool = False) -> PutResult:
+        """`put` for rows prepared elsewhere (an ingest worker): only the INSERTs run here."""
         try:
             with self.engine.begin() as conn:
-                found = conn.execute(sa.select(t.documents.c.id, t.documents.c.status)
-                                     .where(t.documents.c.content_hash == chash)).first()
-                if found is not None and found.status == "ok" and not replace:
-                    return PutResult(found.id, "skipped", "ok")
-                if found is not None:
-                    doc_id = found.id
-                    self._delete_children(conn, doc_id)
-                    conn.execute(t.documents.update().where(t.documents.c.id == doc_id).values(**values))
-                    action = "replaced"
-                else:
-                    doc_id = conn.execute(t.documents.insert().values(**values)).inserted_primary_key[0]
-                    action = "stored"
-                # an earlier failure of this input is resolved now
-                stale = conn.execute(sa.select(t.documents.c.id).where(
-                    t.documents.c.doc == values["doc"], t.documents.c.status == "failed",
-                    t.documents.c.id != doc_id)).scalars().all()
-                for sid in stale:
-                    self._delete_document(conn, sid)
-                self._insert_children(conn, doc_id, chash, rec)
-                self.fts.put(conn, doc_id, index_title, index_body, rec.get("title") or "", text)
+                return self._write(conn, [rows], replace)[0]
         except sa.exc.IntegrityError:
             # stored meanwhile by another writer (parallel ingest): same hash, same content
-            found = self.lookup(chash)
-            if found is None:
+            found_row = self.lookup(rows.content_hash)
+            if found_row is None:
                 raise
-            return PutResult(found["id"], "skipped", found["status"])
-        return PutResult(doc_id, action, "ok")
+            return PutResult(found_row["id"], "skipped", found_row["status"])
+
+    def put_many(self, batch: Sequence[rows_mod.Rows], *, replace: bool = False) -> list[PutResult | Exception]:
+        """Several prepared documents in one transaction (a commit costs more than a document's
+        INSERTs): all of them or none is stored, so a kill loses at most this batch, which a
+        re-run redoes. When any of them fails, each is stored alone instead, so one bad document
+        or a concurrent writer costs only that document: its entry is then the exception."""
+        if not batch:
+            return []
+        try:
+            with self.engine.begin() as conn:
+                return list(self._write(conn, batch, replace))
+        except Exception:
+            pass
+        out: list[PutResult | Exception] = []
+        for rows in batch:
+            try:
+                out.append(self.put_rows(rows, replace=replace))
+            except Exception as exc:       # this document's error, for its caller to record
+                out.append(exc)
+        return out
+
+    def _write(self, conn: sa.Connection, batch: Sequence[rows_mod.Rows], replace: bool) -> list[PutResult]:
+        """The INSERTs of a batch: one statement per document and per incident (their ids are
+        needed), one executemany per child table and for the full-text index."""
+        d = t.documents.c
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        found = {r.content_hash: r for r in conn.execute(
+            sa.select(d.id, d.status, d.content_hash).where(d.content_hash.in_({x.content_hash for x in batch})))}
+        stale: dict[str, list[int]] = {}        # earlier failures of these inputs are resolved now
+        for r in conn.execute(sa.select(d.id, d.doc).where(d.status == "failed", d.doc.in_({x.doc for x in batch}))):
+            stale.setdefault(r.doc, []).append(r.id)
+        done: dict[str, int] = {}
+        deleted: set[int] = set()
+        children: dict[sa.Table, list[dict[str, Any]]] = {}
+        index: list[dict[str, Any]] = []
+        out = []
+        for rows in batch:
+            chash = rows.content_hash
+            f = found.get(chash)
+            if chash in done or (f is not None and f.status == "ok" and not replace):
+                out.append(PutResult(done.get(chash) or f.id, "skipped", "ok"))
+                continue
+            values = dict(rows.document, ingested_at=now)
+            if f is not None:
+                doc_id = f.id
+                self._delete_children(conn, doc_id)
+                conn.execute(t.documents.update().where(d.id == doc_id), values)
+                action = "replaced"
+            else:
+                doc_id = conn.execute(t.documents.insert(), values).inserted_primary_key[0]
+                action = "stored"
+            done[chash] = doc_id
+            for sid in stale.get(rows.doc, []):
+                if sid != doc_id and sid not in deleted:
+                    self._delete_document(conn, sid)
+                    deleted.add(sid)
+            self._children(conn, doc_id, rows, children)
+            index.append({"id": doc_id, "t": rows.index_title, "b": rows.index_body,
+                          "rt": values.get("title") or "", "rb": values.get("text") or ""})
+            out.append(PutResult(doc_id, action, "ok"))
+        for table, items in children.items():
+            conn.execute(table.insert(), items)
+        self.fts.insert(conn, index)
+        return out
 
     def put_failed(self, doc: str, error: str, *, content_hash: str, stage: str = "process",
                    detail: str | None = None, path: str | None = None, text: str | None = None,
@@ -299,50 +293,19 @@ class Store:
         self._delete_children(conn, doc_id)
         conn.execute(t.documents.delete().where(t.documents.c.id == doc_id))
 
-    def _insert_children(self, conn: sa.Connection, doc_id: int, chash: str, rec: dict[str, Any]) -> None:
-        for idx, inc in enumerate(rec.get("incidents") or []):
-            types = [str(x) for x in _list(inc.get("types"))]
-            weapons = [str(x) for x in _list(inc.get("weapons"))]
-            y, m, d = _ymd(inc.get("date"))
-            groups = _list(inc.get("groups"))
-            inc_id = conn.execute(t.incidents.insert().values(
-                uid=f"{chash[:16]}:{idx}", document_id=doc_id, idx=idx,
-                date=_to_date(inc.get("date")) if d else None, year=y, month=m, day=d,
-                country=(inc.get("country") or None) and str(inc["country"]).upper()[:2],
-                region=inc.get("region"), city=inc.get("city"),
-                lat=_float(inc.get("lat")), lon=_float(inc.get("lon")),
-                types=types, weapons=weapons, killed=_int(inc.get("killed")),
-                wounded=_int(inc.get("wounded")), perpetrators_killed=_int(inc.get("perpetrators_killed")),
-                suicide=bool(inc.get("suicide")) or "suicide" in types,
-                gname=str(groups[0]) if groups else None, summary=inc.get("summary"), record=inc,
-            )).inserted_primary_key[0]
-            tags = [{"incident_id": inc_id, "kind": "type", "value": v} for v in dict.fromkeys(types)]
-            tags += [{"incident_id": inc_id, "kind": "weapon", "value": v} for v in dict.fromkeys(weapons)]
-            if tags:
-                conn.execute(t.incident_tags.insert(), tags)
-        ents = []
-        for e in rec.get("entities") or []:
-            normal = e.get("normal")
-            ents.append({"document_id": doc_id, "type": e.get("type") or "", "start": _int(e.get("start")) or 0,
-                         "end": _int(e.get("end")) or 0, "text": e.get("text") or "", "normal": normal,
-                         "key": lemmas.fold(normal or e.get("text") or ""), "source": e.get("source")})
-        if ents:
-            conn.execute(t.entities.insert(), ents)
-        facts = [{"document_id": doc_id, "kind": f.get("kind") or "other", "quantity": _float(f.get("quantity")),
-                  "qualifier": f.get("qualifier"), "text": f.get("text"), "record": f}
-                 for f in rec.get("facts") or []]
-        if facts:
-            conn.execute(t.facts.insert(), facts)
-        quotes = [{"document_id": doc_id, "speaker": x.get("speaker"),
-                   "speaker_key": lemmas.fold(x["speaker"]) if x.get("speaker") else None,
-                   "role": x.get("role"), "start": _int(x.get("start")), "end": _int(x.get("end")),
-                   "text": x.get("text")} for x in rec.get("quotes") or []]
-        if quotes:
-            conn.execute(t.quotes.insert(), quotes)
-        sources = [{"document_id": doc_id, "name": s.get("name") or "", "relation": s.get("relation")}
-                   for s in rec.get("sources") or [] if s.get("name")]
-        if sources:
-            conn.execute(t.sources.insert(), sources)
+    def _children(self, conn: sa.Connection, doc_id: int, rows: rows_mod.Rows,
+                  into: dict[sa.Table, list[dict[str, Any]]]) -> None:
+        """Insert the document's incidents (their ids are needed for the tags) and add every other
+        child row to `into`, for one executemany per table."""
+        for inc in rows.incidents:
+            values = {k: v for k, v in inc.items() if k != "tags"}
+            inc_id = conn.execute(t.incidents.insert(), dict(values, document_id=doc_id)).inserted_primary_key[0]
+            into.setdefault(t.incident_tags, []).extend(
+                {"incident_id": inc_id, "kind": kind, "value": v} for kind, v in inc["tags"])
+        for table, items in ((t.entities, rows.entities), (t.facts, rows.facts), (t.quotes, rows.quotes),
+                             (t.sources, rows.sources)):
+            if items:
+                into.setdefault(table, []).extend(dict(x, document_id=doc_id) for x in items)
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, limit: int = 20, offset: int = 0,
@@ -392,23 +355,28 @@ class Store:
             return int(conn.execute(stmt).scalar() or 0)
 
     # ------------------------------------------------------------------ incidents
-    def _incident_filters(self, *, country: str | Sequence[str] | None = None, since: Any = None,
-                          until: Any = None, type: str | Sequence[str] | None = None,
-                          weapon: str | Sequence[str] | None = None, min_killed: int | None = None,
-                          q: str | None = None, document_id: int | None = None,
-                          has_coords: bool | None = None, year: int | None = None) -> list[Any]:
+    def incident_filter(self, *, country: str | Sequence[str] | None = None, since: Any = None,
+                        until: Any = None, type: str | Sequence[str] | None = None,
+                        weapon: str | Sequence[str] | None = None, min_killed: int | None = None,
+                        q: str | None = None, document_id: int | None = None,
+                        has_coords: bool | None = None, year: int | None = None,
+                        region: str | None = None, city: str | None = None) -> list[Any]:
+        """WHERE clauses over `schema.incidents` for the incident filters: the one definition
+        the CLI, the exports, the merged view and the web app (list, chart, map) all use."""
         i = t.incidents.c
         where: list[Any] = []
-        if country:
-            codes = [c.strip().upper() for c in _list(country) if c and c.strip()]
-            if codes:
-                where.append(i.country.in_(codes))
+        codes = [c.strip().upper() for c in _list(country) if c and c.strip()]
+        if codes:
+            where.append(i.country.in_(codes))
         if since:
             where.append(i.date >= _to_date(since))
         if until:
             where.append(i.date <= _to_date(until))
         if year is not None:
             where.append(i.year == int(year))
+        for col, value in ((i.region, region), (i.city, city)):
+            if value:
+                where.append(col == value)
         for kind, value in (("type", type), ("weapon", weapon)):
             values = [v for v in _list(value) if v]
             if values:
@@ -433,13 +401,18 @@ class Store:
                          "city", "lat", "lon", "types", "weapons", "killed", "wounded", "perpetrators_killed",
                          "suicide", "gname", "summary")
 
-    def _incident_select(self, with_record: bool = False) -> sa.Select:
+    def select_incidents(self, *, order: str | None = "-date", with_record: bool = False,
+                         where: Sequence[Any] = (), **filters: Any) -> sa.Select:
+        """The incident rows (with their document's doc, title, published, url) matching
+        `filters` (see incident_filter) and any extra `where` clauses, in a stable `order`
+        (every order ends with the id, so pages never overlap)."""
         i, d = t.incidents.c, t.documents.c
-        cols = [getattr(i, c) for c in self._INCIDENT_COLUMNS]
-        cols += [d.doc, d.title, d.published, d.url]
+        cols = [getattr(i, c) for c in self._INCIDENT_COLUMNS] + [d.doc, d.title, d.published, d.url]
         if with_record:
             cols.append(i.record)
-        return sa.select(*cols).select_from(t.incidents.join(t.documents, t.documents.c.id == i.document_id))
+        stmt = (sa.select(*cols).select_from(t.incidents.join(t.documents, d.id == i.document_id))
+                .where(*self.incident_filter(**filters), *where))
+        return stmt.order_by(*self._order(order)) if order is not None else stmt
 
     @staticmethod
     def _order(order: str) -> list[Any]:
@@ -452,27 +425,15 @@ class Store:
         first = (col.desc() if desc else col.asc()).nulls_last()
         return [first, i.id.desc() if desc else i.id.asc()]
 
-    def incidents(self, *, country: str | Sequence[str] | None = None, since: Any = None, until: Any = None,
-                  type: str | Sequence[str] | None = None, weapon: str | Sequence[str] | None = None,
-                  min_killed: int | None = None, q: str | None = None, document_id: int | None = None,
-                  has_coords: bool | None = None, year: int | None = None,
-                  limit: int | None = 50, offset: int = 0, order: str = "-date") -> list[dict[str, Any]]:
-        """Per-document incidents, filtered. Each: id, uid, document_id, idx, date, year, month, day,
-        country, region, city, lat, lon, types, weapons, killed, wounded, perpetrators_killed,
-        suicide, gname, summary, doc, title, published, url."""
-        stmt = self._incident_select().where(*self._incident_filters(
-            country=country, since=since, until=until, type=type, weapon=weapon, min_killed=min_killed,
-            q=q, document_id=document_id, has_coords=has_coords, year=year)).order_by(*self._order(order))
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        with self.engine.connect() as conn:
-            return [_plain_row(r) for r in conn.execute(stmt)]
+    def incidents(self, *, limit: int | None = 50, offset: int = 0, order: str = "-date",
+                  **filters: Any) -> list[dict[str, Any]]:
+        """Per-document incidents, filtered (incident_filter's keywords). Each: id, uid,
+        document_id, idx, date, year, month, day, country, region, city, lat, lon, types, weapons,
+        killed, wounded, perpetrators_killed, suicide, gname, summary, doc, title, published, url."""
+        return self._rows(self.select_incidents(order=order, **filters), limit, offset)
 
     def count_incidents(self, **filters: Any) -> int:
-        stmt = (sa.select(sa.func.count()).select_from(t.incidents)
-                .where(*self._incident_filters(**filters)))
+        stmt = sa.select(sa.func.count()).select_from(t.incidents).where(*self.incident_filter(**filters))
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar() or 0)
 
@@ -480,11 +441,9 @@ class Store:
         """One incident: its full record fields, the row fields above, `document` {id, doc, title,
         published, url}, `reports` [{doc, incident}], and `evidence_text` (the evidence spans' text)."""
         i = t.incidents.c
-        stmt = self._incident_select(with_record=True)
-        if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
-            stmt = stmt.where(i.id == int(key))
-        else:
-            stmt = stmt.where(i.uid == key)
+        by_id = isinstance(key, int) or (isinstance(key, str) and key.isdigit())
+        stmt = self.select_incidents(order=None, with_record=True,
+                                     where=[i.id == int(key) if by_id else i.uid == key])
         with self.engine.connect() as conn:
             row = conn.execute(stmt).first()
             if row is None:
@@ -536,12 +495,8 @@ class Store:
         row["incidents"] = self.incidents(document_id=row["id"], limit=None, order="id")
         return row
 
-    def documents(self, *, status: str | None = None, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
-        d = t.documents.c
-        stmt = sa.select(d.id, d.doc, d.status, d.stage, d.error, d.title, d.published, d.url,
-                         d.n_incidents, d.ingested_at).order_by(d.id)
-        if status:
-            stmt = stmt.where(d.status == status)
+    # every list below is a page of one filtered query; its count_* twin counts the same filter
+    def _rows(self, stmt: sa.Select, limit: int | None, offset: int) -> list[dict[str, Any]]:
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
@@ -549,7 +504,35 @@ class Store:
         with self.engine.connect() as conn:
             return [_plain_row(r) for r in conn.execute(stmt)]
 
+    def _count(self, stmt: sa.Select) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar() or 0)
+
+    @staticmethod
+    def _documents_where(status: str | None) -> list[Any]:
+        return [t.documents.c.status == status] if status else []
+
+    def documents(self, *, status: str | None = None, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+        d = t.documents.c
+        stmt = (sa.select(d.id, d.doc, d.status, d.stage, d.error, d.title, d.published, d.url,
+                          d.n_incidents, d.ingested_at).where(*self._documents_where(status)).order_by(d.id))
+        return self._rows(stmt, limit, offset)
+
+    def count_documents(self, status: str | None = None) -> int:
+        return self._count(sa.select(t.documents.c.id).where(*self._documents_where(status)))
+
     # ------------------------------------------------------------------ entities, facts, quotes
+    @staticmethod
+    def _entities_where(type: str | Sequence[str] | None, q: str | None) -> list[Any]:
+        e = t.entities.c
+        where: list[Any] = []
+        types = [x for x in _list(type) if x]
+        if types:
+            where.append(e.type.in_(types))
+        if q:
+            where.append(e.key.like("%" + _escape_like(lemmas.fold(q)) + "%", escape="\\"))
+        return where
+
     def entities(self, *, type: str | Sequence[str] | None = None, q: str | None = None,
                  limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Entities grouped by (type, normal form): type, normal, key, mentions, documents; most
@@ -558,19 +541,24 @@ class Store:
         stmt = (sa.select(e.type, e.key, sa.func.max(sa.func.coalesce(e.normal, e.text)).label("normal"),
                           sa.func.count().label("mentions"),
                           sa.func.count(sa.distinct(e.document_id)).label("documents"))
-                .group_by(e.type, e.key)
+                .where(*self._entities_where(type, q)).group_by(e.type, e.key)
                 .order_by(sa.desc("documents"), sa.desc("mentions"), e.key))
-        types = [x for x in _list(type) if x]
-        if types:
-            stmt = stmt.where(e.type.in_(types))
-        if q:
-            stmt = stmt.where(e.key.like("%" + _escape_like(lemmas.fold(q)) + "%", escape="\\"))
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
+        return self._rows(stmt, limit, offset)
+
+    def count_entities(self, *, type: str | Sequence[str] | None = None, q: str | None = None) -> int:
+        """How many groups `entities` lists for these arguments."""
+        e = t.entities.c
+        return self._count(sa.select(e.type, e.key).where(*self._entities_where(type, q)).group_by(e.type, e.key))
+
+    def entity_types(self) -> list[str]:
+        e = t.entities.c
         with self.engine.connect() as conn:
-            return [_plain_row(r) for r in conn.execute(stmt)]
+            return list(conn.execute(sa.select(e.type).distinct().order_by(e.type)).scalars())
+
+    @staticmethod
+    def _mentions_where(normal: str, type: str | None) -> list[Any]:
+        e = t.entities.c
+        return [e.key == lemmas.fold(normal)] + ([e.type == type] if type else [])
 
     def entity_mentions(self, normal: str, *, type: str | None = None, limit: int | None = 200,
                         offset: int = 0) -> list[dict[str, Any]]:
@@ -579,15 +567,18 @@ class Store:
         e, d = t.entities.c, t.documents.c
         stmt = (sa.select(e.type, e.start, e.end, e.text, e.normal, e.document_id, d.doc, d.title, d.published)
                 .select_from(t.entities.join(t.documents, d.id == e.document_id))
-                .where(e.key == lemmas.fold(normal)).order_by(d.published.desc().nulls_last(), d.id, e.start))
-        if type:
-            stmt = stmt.where(e.type == type)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        with self.engine.connect() as conn:
-            return [_plain_row(r) for r in conn.execute(stmt)]
+                .where(*self._mentions_where(normal, type)).order_by(d.published.desc().nulls_last(), d.id, e.start))
+        return self._rows(stmt, limit, offset)
+
+    def count_entity_mentions(self, normal: str, *, type: str | None = None) -> int:
+        return self._count(sa.select(t.entities.c.id).where(*self._mentions_where(normal, type)))
+
+    @staticmethod
+    def _facts_where(kind: str | Sequence[str] | None, document_id: int | None) -> list[Any]:
+        f = t.facts.c
+        kinds = [k for k in _list(kind) if k]
+        return ([f.kind.in_(kinds)] if kinds else []) + \
+            ([f.document_id == int(document_id)] if document_id is not None else [])
 
     def facts(self, *, kind: str | Sequence[str] | None = None, document_id: int | None = None,
               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -595,24 +586,21 @@ class Store:
         f, d = t.facts.c, t.documents.c
         stmt = (sa.select(f.id, f.document_id, f.record, d.doc, d.title, d.published)
                 .select_from(t.facts.join(t.documents, d.id == f.document_id))
-                .order_by(d.published.desc().nulls_last(), f.id))
-        kinds = [k for k in _list(kind) if k]
-        if kinds:
-            stmt = stmt.where(f.kind.in_(kinds))
-        if document_id is not None:
-            stmt = stmt.where(f.document_id == document_id)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
+                .where(*self._facts_where(kind, document_id)).order_by(d.published.desc().nulls_last(), f.id))
         out = []
-        with self.engine.connect() as conn:
-            for r in conn.execute(stmt):
-                m = _plain_row(r)
-                item = dict(m.pop("record") or {})
-                item.update(m)
-                out.append(item)
+        for m in self._rows(stmt, limit, offset):
+            item = dict(m.pop("record") or {})
+            item.update(m)
+            out.append(item)
         return out
+
+    def count_facts(self, *, kind: str | Sequence[str] | None = None, document_id: int | None = None) -> int:
+        return self._count(sa.select(t.facts.c.id).where(*self._facts_where(kind, document_id)))
+
+    def fact_kinds(self) -> list[str]:
+        f = t.facts.c
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(f.kind).distinct().order_by(f.kind)).scalars())
 
     def quotes(self, *, speaker: str | None = None, document_id: int | None = None,
                limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -627,12 +615,7 @@ class Store:
             stmt = stmt.where(x.speaker_key.like("%" + _escape_like(lemmas.fold(speaker)) + "%", escape="\\"))
         if document_id is not None:
             stmt = stmt.where(x.document_id == document_id)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        with self.engine.connect() as conn:
-            return [_plain_row(r) for r in conn.execute(stmt)]
+        return self._rows(stmt, limit, offset)
 
     def stats(self) -> dict[str, Any]:
         """Counts for a dashboard: documents, failed, incidents, entities, facts, quotes, killed,
@@ -764,8 +747,8 @@ class Store:
         if merged:
             yield from self._merged_incidents(**filters)
         covered = sa.select(t.merged_reports.c.incident_id)
-        stmt = self._incident_select(with_record=True).where(
-            *self._incident_filters(**filters), t.incidents.c.id.not_in(covered)).order_by(*self._order(order))
+        stmt = self.select_incidents(order=order, with_record=True, where=[t.incidents.c.id.not_in(covered)],
+                                     **filters)
         with self.engine.connect() as conn:
             for r in conn.execution_options(yield_per=500).execute(stmt):
                 inc = dict(r.record or {})
@@ -775,7 +758,7 @@ class Store:
         # filters apply to member incidents: a merged incident is shown when any report matches
         m, mr, i, d = t.merged_incidents.c, t.merged_reports.c, t.incidents.c, t.documents.c
         members = sa.select(mr.merged_id).select_from(
-            t.merged_reports.join(t.incidents, i.id == mr.incident_id)).where(*self._incident_filters(**filters))
+            t.merged_reports.join(t.incidents, i.id == mr.incident_id)).where(*self.incident_filter(**filters))
         stmt = sa.select(m.id, m.uid, m.record).where(m.id.in_(members)).order_by(m.date.asc().nulls_last(), m.id)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
@@ -803,20 +786,6 @@ def _reported(inc: dict[str, Any], uid: str, reports: list[dict[str, Any]],
     out["reports"] = reports
     out["conflicts"] = conflicts
     return out
-
-
-def _no_nul(s: str) -> str:
-    return s.replace("\x00", "\ufffd") if "\x00" in s else s
-
-
-def _no_nul_json(v: Any) -> Any:
-    if isinstance(v, str):
-        return _no_nul(v)
-    if isinstance(v, dict):
-        return {k: _no_nul_json(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_no_nul_json(x) for x in v]
-    return v
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

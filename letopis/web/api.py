@@ -141,7 +141,7 @@ def list_documents(request: Request, status: Optional[Literal["ok", "failed"]] =
                    limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Page:
     """Stored documents (id order), with their status and number of incidents."""
     store = store_of(request)
-    return Page(total=queries.count_documents(store, status), limit=limit, offset=offset,
+    return Page(total=store.count_documents(status), limit=limit, offset=offset,
                 items=store.documents(status=status, limit=limit, offset=offset))
 
 
@@ -207,7 +207,7 @@ def list_entities(request: Request, type: list[str] = Query([], description="PER
     """Entities grouped by type and normal form, most widely reported first."""
     store = store_of(request)
     types = [x for x in type if x]
-    return Page(total=queries.count_entities(store, types, q), limit=limit, offset=offset,
+    return Page(total=store.count_entities(type=types, q=q), limit=limit, offset=offset,
                 items=store.entities(type=types or None, q=q or None, limit=limit, offset=offset))
 
 
@@ -223,7 +223,7 @@ def entity_mentions(request: Request, name: str = Query(..., min_length=1, max_l
     for r in rows:
         ctx = highlight.context(texts.get(r["document_id"], ""), r["start"], r["end"], r["type"])
         r["context"] = "".join(s.text for s in ctx["segments"])
-    return Page(total=queries.count_entity_mentions(store, name, type or None), limit=limit, offset=offset,
+    return Page(total=store.count_entity_mentions(name, type=type or None), limit=limit, offset=offset,
                 items=rows)
 
 
@@ -234,7 +234,7 @@ def list_facts(request: Request, kind: list[str] = Query([], description="weapon
     """Facts (seizures, criminal cases, sentences, ...) with their evidence spans."""
     store = store_of(request)
     kinds = [k for k in kind if k]
-    return Page(total=queries.count_facts(store, kinds, document_id), limit=limit, offset=offset,
+    return Page(total=store.count_facts(kind=kinds, document_id=document_id), limit=limit, offset=offset,
                 items=store.facts(kind=kinds or None, document_id=document_id, limit=limit, offset=offset))
 
 

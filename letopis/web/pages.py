@@ -139,7 +139,7 @@ def document_list(request: Request, offset: str = "0", status: Optional[str] = N
     off = _int(offset, 0, MAX_OFFSET) or 0
     rows = store.documents(status=status, limit=PAGE, offset=off)
     return render(request, "documents.html", nav="documents", rows=rows, status=status,
-                  pg=_pager(queries.count_documents(store, status), PAGE, off))
+                  pg=_pager(store.count_documents(status), PAGE, off))
 
 
 @router.get("/documents/{key}", response_class=HTMLResponse)
@@ -176,8 +176,8 @@ def entity_list(request: Request, q: Optional[str] = None, type: Optional[str] =
     off = _int(offset, 0, MAX_OFFSET) or 0
     rows = store.entities(type=types, q=q, limit=PAGE, offset=off)
     return render(request, "entities.html", nav="entities", rows=rows, q=q, type=type or "",
-                  types=queries.entity_types(store),
-                  pg=_pager(queries.count_entities(store, types, q), PAGE, off),
+                  types=store.entity_types(),
+                  pg=_pager(store.count_entities(type=types, q=q), PAGE, off),
                   qs=urlencode([(k, v) for k, v in (("q", q), ("type", type)) if v]))
 
 
@@ -189,7 +189,7 @@ def entity_page(request: Request, name: str = "", type: Optional[str] = None, of
         raise HTTPException(404, "Не указано имя")
     off = _int(offset, 0, MAX_OFFSET) or 0
     rows = store.entity_mentions(name, type=type or None, limit=200, offset=off)
-    total = queries.count_entity_mentions(store, name, type or None)
+    total = store.count_entity_mentions(name, type=type or None)
     if not rows and not total:
         raise HTTPException(404, f"Упоминаний «{name}» нет")
     texts = queries.document_texts(store, [r["document_id"] for r in rows])
@@ -221,8 +221,8 @@ def fact_list(request: Request, kind: Optional[str] = None, offset: str = "0") -
         spans = highlight._spans(r.get("evidence"))
         text = texts.get(r["document_id"], "")
         r["evidence_text"] = [text[s:e] for s, e in spans if 0 <= s < e <= len(text)]
-    return render(request, "facts.html", nav="facts", rows=rows, kind=kind or "", kinds=queries.fact_kinds(store),
-                  pg=_pager(queries.count_facts(store, kinds), PAGE, off),
+    return render(request, "facts.html", nav="facts", rows=rows, kind=kind or "", kinds=store.fact_kinds(),
+                  pg=_pager(store.count_facts(kind=kinds), PAGE, off),
                   qs=urlencode([("kind", kind)] if kind else []))
 
 

@@ -1,10 +1,11 @@
-"""Read-only queries the web app needs beyond `Store`'s methods: region/city filters, monthly
-counts for the timeline, facets for the filter form, the merged group of an incident, document
-texts for highlighting, and totals for pagination.
+"""Read-only queries the web app needs beyond `Store`'s methods: the filter form's values as
+store filters, monthly counts for the timeline, facets for the filter form, the merged group of
+an incident, and document texts for highlighting (totals for pagination are the store's count_*).
 
 SQLAlchemy Core against letopis/store/schema.py only: every value is a bound parameter, and
-nothing here writes. The incident filters are the store's own (`Store._incident_filters`), so
-the list, the chart, the map and the exports always agree on what a filter means.
+nothing here writes. The incident filters are the store's own (`Store.incident_filter`,
+`Store.select_incidents`), so the list, the chart, the map and the exports always agree on what a
+filter means.
 """
 from __future__ import annotations
 
@@ -30,50 +31,21 @@ class IncidentFilters:
     q: str | None = None
 
     def store_kwargs(self) -> dict[str, Any]:
-        """The filters `Store._incident_filters` knows (region and city are ours)."""
-        d = asdict(self)
-        d.pop("region")
-        d.pop("city")
-        return {k: v for k, v in d.items() if v not in (None, "", [])}
+        """The filters set, as `Store.incident_filter` keywords."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", [])}
 
     def active(self) -> bool:
         return any(v not in (None, "", []) for v in asdict(self).values())
 
 
-def _where(store: Store, f: IncidentFilters, **extra: Any) -> list[Any]:
-    i = t.incidents.c
-    where = store._incident_filters(**f.store_kwargs(), **extra)
-    if f.region:
-        where.append(i.region == f.region)
-    if f.city:
-        where.append(i.city == f.city)
-    return where
-
-
-def _plain(row: Any) -> dict[str, Any]:
-    out = {}
-    for k, v in row._mapping.items():
-        out[k] = v.isoformat() if hasattr(v, "isoformat") else v
-    return out
-
-
 def incidents(store: Store, f: IncidentFilters, *, limit: int | None = 50, offset: int = 0,
               order: str = "-date", has_coords: bool | None = None) -> list[dict[str, Any]]:
-    """Per-document incident rows (the shape of `Store.incidents`), filtered, in a stable order
-    (the store's orders end with the id, so pages never overlap)."""
-    stmt = store._incident_select().where(*_where(store, f, has_coords=has_coords)).order_by(*store._order(order))
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    with store.engine.connect() as conn:
-        return [_plain(r) for r in conn.execute(stmt)]
+    """Per-document incident rows (`Store.incidents`), filtered, in a stable order."""
+    return store.incidents(limit=limit, offset=offset, order=order, has_coords=has_coords, **f.store_kwargs())
 
 
 def count_incidents(store: Store, f: IncidentFilters) -> int:
-    stmt = sa.select(sa.func.count()).select_from(t.incidents).where(*_where(store, f))
-    with store.engine.connect() as conn:
-        return int(conn.execute(stmt).scalar() or 0)
+    return store.count_incidents(**f.store_kwargs())
 
 
 def monthly(store: Store, f: IncidentFilters) -> list[dict[str, int]]:
@@ -81,7 +53,7 @@ def monthly(store: Store, f: IncidentFilters) -> list[dict[str, int]]:
     i = t.incidents.c
     stmt = (sa.select(i.year, i.month, sa.func.count().label("incidents"),
                       sa.func.coalesce(sa.func.sum(i.killed), 0).label("killed"))
-            .where(*_where(store, f), i.year.is_not(None), i.month.is_not(None))
+            .where(*store.incident_filter(**f.store_kwargs()), i.year.is_not(None), i.month.is_not(None))
             .group_by(i.year, i.month).order_by(i.year, i.month))
     with store.engine.connect() as conn:
         return [{"year": int(r.year), "month": int(r.month), "incidents": int(r.incidents),
@@ -141,59 +113,3 @@ def document_texts(store: Store, ids: Iterable[int]) -> dict[int, str]:
     d = t.documents.c
     with store.engine.connect() as conn:
         return {r.id: r.text or "" for r in conn.execute(sa.select(d.id, d.text).where(d.id.in_(ids)))}
-
-
-def count_documents(store: Store, status: str | None = None) -> int:
-    d = t.documents.c
-    stmt = sa.select(sa.func.count()).select_from(t.documents)
-    if status:
-        stmt = stmt.where(d.status == status)
-    with store.engine.connect() as conn:
-        return int(conn.execute(stmt).scalar() or 0)
-
-
-def count_entities(store: Store, type: list[str] | None = None, q: str | None = None) -> int:
-    """The number of groups `Store.entities` would list for these arguments."""
-    from letopis.store import lemmas
-    from letopis.store.store import _escape_like
-    e = t.entities.c
-    inner = sa.select(e.type, e.key).group_by(e.type, e.key)
-    if type:
-        inner = inner.where(e.type.in_(type))
-    if q:
-        inner = inner.where(e.key.like("%" + _escape_like(lemmas.fold(q)) + "%", escape="\\"))
-    with store.engine.connect() as conn:
-        return int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar() or 0)
-
-
-def entity_types(store: Store) -> list[str]:
-    e = t.entities.c
-    with store.engine.connect() as conn:
-        return list(conn.execute(sa.select(e.type).distinct().order_by(e.type)).scalars())
-
-
-def count_facts(store: Store, kind: list[str] | None = None, document_id: int | None = None) -> int:
-    f = t.facts.c
-    stmt = sa.select(sa.func.count()).select_from(t.facts)
-    if kind:
-        stmt = stmt.where(f.kind.in_(kind))
-    if document_id is not None:
-        stmt = stmt.where(f.document_id == int(document_id))
-    with store.engine.connect() as conn:
-        return int(conn.execute(stmt).scalar() or 0)
-
-
-def fact_kinds(store: Store) -> list[str]:
-    f = t.facts.c
-    with store.engine.connect() as conn:
-        return list(conn.execute(sa.select(f.kind).distinct().order_by(f.kind)).scalars())
-
-
-def count_entity_mentions(store: Store, normal: str, type: str | None = None) -> int:
-    from letopis.store import lemmas
-    e = t.entities.c
-    stmt = sa.select(sa.func.count()).select_from(t.entities).where(e.key == lemmas.fold(normal))
-    if type:
-        stmt = stmt.where(e.type == type)
-    with store.engine.connect() as conn:
-        return int(conn.execute(stmt).scalar() or 0)

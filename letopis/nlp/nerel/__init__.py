@@ -28,7 +28,7 @@ class NerelTagger:
             raise FileNotFoundError(f"NEREL NER weights missing: {weights} (run `make train` to rebuild them)")
         self.model = SpanModel(Path(weights))
         self.navec = navec if navec is not None else F.load_navec()
-        self.enc = F.Encoder(self.navec.vocab, self.model.meta["affixes"])
+        self.enc = F.Encoder(self.navec.vocab, self.model.meta["affixes"], self.model.meta.get("chars", ""))
         meta = self.model.meta
         # tau: start/end probability a span needs to be scored at all (pruning);
         # none_max: a span is an entity when P(no entity) is below it. Both picked on dev.
@@ -88,7 +88,12 @@ class NerelTagger:
             ids[off + n:off + n + g, 0] = self.enc.pad
             doc_end[off:off + n + g] = off + n
         rows, inverse = np.unique(ids[:, 0], return_inverse=True)
-        h = m.encode(F.navec_vectors(self.navec, rows), inverse.reshape(-1), ids, mask)
+        chars = char_inverse = None
+        if m.char_emb is not None:
+            index: dict[str, int] = {}
+            char_inverse = np.fromiter((index.setdefault(w, len(index)) for w in flat), np.int64, len(flat))
+            chars = m.char_features(self.enc.chars(list(index)))
+        h = m.encode(F.navec_vectors(self.navec, rows), inverse.reshape(-1), ids, mask, chars, char_inverse)
         b = m.boundaries(h)
         logit_tau = np.log(self.tau / (1 - self.tau))
         is_start = np.flatnonzero((b[:, 0] > logit_tau) & (mask > 0))

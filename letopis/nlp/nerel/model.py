@@ -1,7 +1,7 @@
 """numpy forward pass of the NEREL span model (no torch at inference, as slovnet does).
 
-Mirrors training/train_ner.py `Net`: navec ⊕ shape ⊕ affixes → 3 dilated residual
-convolutions → start/end scores prune spans → span repr (start + end + mean + width)
+Mirrors training/train_ner.py `Net`: navec ⊕ shape ⊕ affix/word embeddings ⊕ char CNN →
+dilated residual convolutions → start/end scores prune spans → span repr (start + end + mean + width)
 → ReLU MLP → 30-way softmax. Documents are concatenated into one sequence separated by
 zero gaps wider than the receptive field, so no work is wasted on padding."""
 from __future__ import annotations
@@ -27,7 +27,12 @@ class SpanModel:
         self.dilations: list[int] = self.meta["dilations"]
         self.gap = sum(self.dilations) + 1
         self.shape_emb = w["shape.weight"]
-        self.affix_emb = [w[f"affix.{k}.weight"] for k in range(3)]
+        self.affix_emb = [w[f"affix.{k}.weight"] for k in range(len(self.meta["affixes"]))]
+        # optional char CNN: [F, dc, 3] → [3*dc, F] over concat(c[t-1], c[t], c[t+1])
+        self.char_emb = w.get("char.weight")
+        if self.char_emb is not None:
+            cw = w["char_conv.weight"]
+            self.char_conv = (np.ascontiguousarray(cw.transpose(2, 1, 0).reshape(-1, cw.shape[0])), w["char_conv.bias"])
         # conv weight [out, in, 3] → [3*in, out] matching concat(x[t-d], x[t], x[t+d])
         self.convs = [(np.ascontiguousarray(w[f"convs.{k}.weight"].transpose(2, 1, 0).reshape(-1, w[f"convs.{k}.weight"].shape[0])),
                        w[f"convs.{k}.bias"]) for k in range(len(self.dilations))]
@@ -39,22 +44,43 @@ class SpanModel:
         self.out = (np.ascontiguousarray(w["out.weight"].T), w["out.bias"])
         self.D = w["ps.bias"].shape[0]
 
-    def encode(self, navec_rows: np.ndarray, inverse: np.ndarray, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def char_features(self, cids: np.ndarray) -> np.ndarray:
+        """Char ids [U, L] of distinct words → [U, F]: max over positions of ReLU(conv3)."""
+        U, L = cids.shape
+        e = self.char_emb[cids]
+        ep = np.zeros((U, L + 2, e.shape[2]), np.float32)
+        ep[:, 1:-1] = e
+        x = np.concatenate([ep[:, :-2], ep[:, 1:-1], ep[:, 2:]], axis=2)
+        y = _mm(x, self.char_conv[0]) + self.char_conv[1]
+        np.maximum(y, 0, out=y)
+        y *= (cids > 0)[:, :, None]
+        return y.max(axis=1) if L else np.zeros((U, y.shape[2]), np.float32)
+
+    def encode(self, navec_rows: np.ndarray, inverse: np.ndarray, ids: np.ndarray, mask: np.ndarray,
+               chars: np.ndarray | None = None, char_inverse: np.ndarray | None = None) -> np.ndarray:
         """One flat sequence → [N, C]. The word vectors come as the distinct navec rows plus
         `inverse` (token → row): the first convolution's 300-d word part is then projected
-        once per distinct word, which is most of the model's arithmetic.
-        ids [N, 5]; mask [N] is 0 on the gaps between documents."""
+        once per distinct word, which is most of the model's arithmetic. Likewise the char
+        CNN features come per distinct token string (`chars`, `char_inverse`).
+        ids [N, 2 + affix kinds]; mask [N] is 0 on the gaps between documents."""
         N = len(ids)
         wt, b = self.convs[0]
         d = self.dilations[0]
         C = wt.shape[1]
         dim = navec_rows.shape[1]
         n_in = wt.shape[0] // 3
+        n_char = 0 if chars is None else chars.shape[1]
+        end = n_in - n_char
         w_word = np.concatenate([wt[s * n_in:s * n_in + dim] for s in range(3)], axis=1)        # dim x 3C
-        w_rest = np.concatenate([wt[s * n_in + dim:(s + 1) * n_in] for s in range(3)], axis=1)  # rest x 3C
-        rest = np.concatenate([self.shape_emb[ids[:, 1]]]
-                              + [e[ids[:, 2 + k]] for k, e in enumerate(self.affix_emb)], axis=1)
-        P = (navec_rows @ w_word)[inverse] + rest @ w_rest
+        w_rest = np.concatenate([wt[s * n_in + dim:s * n_in + end] for s in range(3)], axis=1)  # rest x 3C
+        # shape and affix ids repeat as words do: project each distinct id row once
+        rest_ids, rest_inv = np.unique(ids[:, 1:], axis=0, return_inverse=True)
+        rest = np.concatenate([self.shape_emb[rest_ids[:, 0]]]
+                              + [e[rest_ids[:, 1 + k]] for k, e in enumerate(self.affix_emb)], axis=1)
+        P = (navec_rows @ w_word)[inverse] + (rest @ w_rest)[rest_inv.reshape(-1)]
+        if n_char:
+            w_char = np.concatenate([wt[s * n_in + end:(s + 1) * n_in] for s in range(3)], axis=1)
+            P += (chars @ w_char)[char_inverse]
         P *= mask[:, None]
         y = P[:, C:2 * C] + b
         y[d:] += P[:-d, :C]

@@ -1,0 +1,78 @@
+"""`letopis extract` carries the NEREL model's entities (all types, nested) with valid offsets,
+and person normal forms over the model's PERSON spans are nominative."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "nerel" / "dev"
+# A dev story with professions, dates, countries and cities (the Obamas' Washington house).
+DOC = "119336_text.txt"
+
+
+def _extract(path: Path) -> dict:
+    from typer.testing import CliRunner
+
+    from letopis.cli import app
+    res = CliRunner().invoke(app, ["extract", str(path)])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout.splitlines()[0])
+
+
+@pytest.fixture(scope="module")
+def record() -> dict:
+    path = DEV / DOC
+    if not path.exists():
+        pytest.skip(f"NEREL dev text not found at {path}")
+    return _extract(path)
+
+
+def test_model_types_beyond_natasha(record):
+    text = (DEV / DOC).read_text(encoding="utf-8")
+    ents = record["entities"]
+    model = [e for e in ents if e.get("source") == "model"]
+    types = {e["type"] for e in model}
+    assert {"PROFESSION", "DATE"} <= types, types
+    assert types & {"COUNTRY", "CITY", "STATE_OR_PROVINCE"}, types
+    for e in ents:
+        assert 0 <= e["start"] < e["end"] <= len(text)
+        assert text[e["start"]:e["end"]] == e["text"], e
+    # nested: an entity lies inside another one ("президента США" ⊃ "США")
+    assert any(a is not b and a["start"] <= b["start"] and b["end"] <= a["end"]
+               and (a["start"], a["end"]) != (b["start"], b["end"]) for a in model for b in model)
+
+
+def test_person_normals_nominative(record):
+    persons = {e["text"]: e["normal"] for e in record["entities"] if e["type"] == "PERSON"}
+    want = {"Барак Обама": "Барак Обама", "Билла Клинтона": "Билл Клинтон", "Обамы": "Обама",
+            "Джареда Кушнера": "Джаред Кушнер", "Иванку Трамп": "Иванка Трамп", "Барака": "Барак"}
+    found = {t: persons[t] for t in want if t in persons}
+    assert len(found) >= 4, persons              # the model finds most of them (retrained or not)
+    assert found == {t: want[t] for t in found}
+    assert not any(t.startswith("Семья") for t in persons)        # "Семья Обамы" is no person
+
+
+def test_natasha_still_selectable():
+    from letopis.nlp.pipeline import analyze, recogniser
+    from letopis.read.document import Document
+    assert recogniser("natasha") == "natasha" and recogniser("nerel") == "model"
+    with pytest.raises(ValueError):
+        recogniser("spacy")
+    a = analyze(Document(doc="t", text="Министр иностранных дел России Сергей Лавров прилетел в Астану."),
+                ner="natasha")
+    assert any(e.type == "PERSON" and e.normal == "Сергей Лавров" for e in a.entities)
+    assert a.other_entities == []
+
+
+def test_lean_navec_matches_natasha():
+    """The lean loader reads natasha's embedding file to the same ids and codes."""
+    np = pytest.importorskip("numpy")
+    from natasha import NewsEmbedding
+
+    from letopis.nlp.pipeline import light_navec
+    a, b = light_navec(), NewsEmbedding()
+    assert np.array_equal(a.pq.indexes, b.pq.indexes) and np.array_equal(a.pq.codes, b.pq.codes)
+    for w in ("президент", "казахстан", "<unk>", "<pad>", "нетакогослова"):
+        assert a.vocab.get(w) == b.vocab.get(w)
