@@ -285,9 +285,31 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if id(e) not in outer]
 
 
+def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Ерболату | Сейткали": a recogniser may cut one name into two persons. Two capitalised
+    person spans parted by a single space are one person (Russian prose separates two people by a
+    comma or a conjunction), as long as the joined name stays within first name + patronymic + surname."""
+    persons = sorted((e for e in entities if e.type == "PERSON"), key=lambda e: e.start)
+    by_start = {e.start: e for e in persons}
+    gone: set[int] = set()
+    joined: list[Entity] = []
+    for e in persons:
+        if id(e) in gone:
+            continue
+        nxt = by_start.get(e.end + 1)
+        if nxt is None or analysis.text[e.end] != " " or not (e.text[:1].isupper() and nxt.text[:1].isupper()):
+            continue
+        if len(_NAME_WORD.findall(e.text)) + len(_NAME_WORD.findall(nxt.text)) > 3:
+            continue
+        gone.update((id(e), id(nxt)))
+        joined.append(Entity("PERSON", e.start, nxt.end, analysis.text[e.start:nxt.end], source=e.source))
+    return [e for e in entities if id(e) not in gone] + joined
+
+
 def refine(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     from letopis.nlp.normal import normalize
     entities = _retype(analysis, entities)
+    entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
     entities = _add_compounds(analysis, entities)
     for e in entities:
