@@ -21,6 +21,8 @@ def process_document(document: Document) -> DocumentRecord:
 
     analysis = nlp.analyze(document)
     found = extract_stage.run(analysis)
+    eponyms = _eponyms(analysis.entities, found)
+    analysis.entities = [e for e in analysis.entities if id(e) not in eponyms]
     people = incident_stage.people(analysis, found)
     incidents = incident_stage.build(analysis, found, people)
     record = DocumentRecord(
@@ -39,6 +41,14 @@ def process_document(document: Document) -> DocumentRecord:
         record.warnings = list(document.warnings)
     record.entities.sort(key=lambda e: (e.start, -e.end, e.type))
     return record
+
+
+def _eponyms(entities: list[Entity], found) -> set[int]:
+    """"автомат Калашникова", "пистолет Макарова": a person's name inside a weapon or vehicle
+    name is the designer, not a person of the story."""
+    names = [(w.start, w.end) for w in list(found.weapons) + list(found.vehicles)]
+    return {id(e) for e in entities
+            if e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)}
 
 
 _VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))

@@ -133,7 +133,6 @@ def tensors(docs, enc, local, use_chars: bool, device):
     cids = cinv = None
     if use_chars:
         index: dict[str, int] = {"": 0}            # padding tokens → the empty word → zeros
-        T = ids.shape[1]
         inv = np.zeros(ids.shape[:2], np.int64)
         for b, d in enumerate(docs):
             inv[b, :len(d[0])] = [index.setdefault(w, len(index)) for w in d[0]]
@@ -160,7 +159,6 @@ def dev_score(path: Path, dev_docs, navec, **kw) -> Score:
 def check_numpy(net: Net, path: Path, docs, enc, local, navec) -> float:
     """The numpy tagger must reproduce the torch model: max |Δ| of span probabilities."""
     from letopis.nlp.nerel.model import SpanModel
-    from letopis.nlp.nerel.decode import softmax
     net.eval()
     m = SpanModel(path)
     worst = 0.0

@@ -252,6 +252,8 @@ def _locative(text: str, start: int) -> int:
         return -2
     if _NEAR.search(before):
         return 1                                      # "в Портапике и Энфилде близ Галифакса": a landmark
+    if _SETTLEMENT.search(before) and _LOCATIVE.search(before):
+        return 3                                      # "в городе Пауэй" outranks "в синагоге Сан-Диего"
     return 2 if _LOCATIVE.search(before) else 0
 
 

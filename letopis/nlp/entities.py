@@ -272,6 +272,12 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
                 e.type = kind
         elif e.type == "ORGANIZATION":
             _trim_place_adjectives(analysis, e)
+    # "Пауэй" alone on a title line, tagged a person there and a city in the story: one word with
+    # one meaning per document, the place
+    places = {e.text: e.type for e in entities if e.type in LOC_TYPES}
+    for e in entities:
+        if e.type == "PERSON" and " " not in e.text and e.text in places:
+            e.type = places[e.text]
     persons = [e for e in entities if e.type == "PERSON"]
     outer = set()
     for e in persons:
@@ -306,9 +312,36 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
     return [e for e in entities if id(e) not in gone] + joined
 
 
-def refine(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+_AFTER_ROLE = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2})")
+
+
+def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list[Entity]) -> list[Entity]:
+    """"министр внутренних дел РК Калмуханбет Касымов": two or three capitalised words right after
+    a profession are the person holding it, when the recogniser left them out and none of them is a
+    dictionary word that cannot be a name (unknown Kazakh names qualify)."""
+    covered = bytearray(len(analysis.text) + 1)
+    for e in entities:
+        covered[e.start:e.end] = b"\x01" * (e.end - e.start)
+    added: list[Entity] = []
+    for r in roles:
+        m = _AFTER_ROLE.match(analysis.text, r.end)
+        if not m:
+            continue
+        start, end = m.start(1), m.end(1)
+        if 1 in covered[start:end] or analysis.ignored(start, end):
+            continue
+        if any(_not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
+            continue
+        covered[start:end] = b"\x01" * (end - start)
+        added.append(Entity("PERSON", start, end, m.group(1), source="rule"))
+    return entities + added
+
+
+def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ()) -> list[Entity]:
+    """`roles`: the recogniser's PROFESSION spans, which place the names it missed."""
     from letopis.nlp.normal import normalize
     entities = _retype(analysis, entities)
+    entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
     entities = _add_compounds(analysis, entities)

@@ -182,8 +182,20 @@ def tagger():
 
 
 def model_entities(text: str) -> list[Entity]:
-    """The NEREL tagger's nested spans, all 29 types (source="model")."""
-    return [Entity(typ, s, e, text[s:e], source="model") for typ, s, e in tagger().tag(text)]
+    """The NEREL tagger's nested spans, all 29 types (source="model"). It reads the whole document
+    as one sequence, so a span may run over a paragraph break ("Гаваре\n\nПолиция"): names never do.
+    A lower-case "place" is an adjective ("армянском"): the country or city it points to is not
+    named there, and the gazetteer would read its lemma as a town ("армянский" → Армянск)."""
+    out = []
+    for typ, s, e in tagger().tag(text):
+        span = text[s:e]
+        if "\n" in span or (typ in _PLACE_TYPES and span[:1].islower()):
+            continue
+        out.append(Entity(typ, s, e, span, source="model"))
+    return out
+
+
+_PLACE_TYPES = frozenset(("LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"))
 
 
 def recogniser(ner: str | None = None) -> str:
@@ -212,6 +224,7 @@ def analyze(document: Document, ner: str | None = None) -> Analysis:
     found = [e for e in found if not analysis.ignored(e.start, e.end)]
     from letopis.nlp.entities import normalize_other, promote_institutions, refine
     promote_institutions(found)
-    analysis.entities = refine(analysis, [e for e in found if e.type in CORE_TYPES])
+    analysis.entities = refine(analysis, [e for e in found if e.type in CORE_TYPES],
+                               roles=[e for e in found if e.type == "PROFESSION"])
     analysis.other_entities = normalize_other(analysis, [e for e in found if e.type not in CORE_TYPES])
     return analysis
