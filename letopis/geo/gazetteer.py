@@ -218,7 +218,9 @@ class Gazetteer:
             return q >= Q_CURATED or len(lw) >= 4
         if not known:
             return True
-        return geo > 0.35  # Пушкин (surname 0.67) no, Абай/Королёв/Мирный yes
+        # Пушкин (surname 0.67) no, Абай/Королёв/Мирный yes; after "в"/"из" any place reading will
+        # do ("в Грозном": the adjective "грозный" outweighs the town, not after a preposition)
+        return geo > 0.35 or (cue and geo > 0)
 
 
 _LOCK = threading.Lock()

@@ -119,8 +119,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     and analysis.text[max(0, e.start - 3):e.start].strip() == "в")):
                 # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
                 # named as the text names it; the country comes from the places around it
-                out.append(Resolved(e.normal.strip(), e.normal.strip(), None, None, None, None,
-                                    e.start, e.end, "city"))
+                # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
+                name = (e.text if _SETTLEMENT.search(analysis.text[max(0, e.start - 30):e.start])
+                        else e.normal).strip()
+                out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     for s, e, place in g.find(analysis.text[start:end]):
         s, e = s + start, e + start
