@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from letopis.extract.mentions import AgeMention
-from letopis.extract.numbers import _alt, numeral_words, read_table
+from letopis.extract.numbers import _alt_tree, numeral_words, read_table
 from letopis.nlp import morph
 
 _YEARS = r"(?:лет|года|год)"
@@ -34,7 +34,7 @@ def _tables():
 @lru_cache(maxsize=1)
 def _patterns():
     persons, not_person, stems = _tables()
-    stem = _alt(stems)
+    stem = _alt_tree(stems)
     return {
         "adj": re.compile(rf"(?<![\w-])(?P<n>\d{{1,3}})\s?-?\s?(?:х-)?{_LETN}(?![\w-])", re.IGNORECASE),
         "adjw": re.compile(rf"(?<![\w-])(?P<w>(?:{stem})(?:{stem})?){_LETN}(?![\w-])", re.IGNORECASE),

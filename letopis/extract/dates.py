@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from letopis.extract.numbers import _alt, _word_numbers, numeral_words, read_table
+from letopis.extract.numbers import _alt_tree, _word_numbers, numeral_words, read_table
 from letopis.record import Temporal
 
 
@@ -45,11 +45,11 @@ _REL_YEAR = r"(?P<ry>прошлого|позапрошлого|минувшег�
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     months, weekdays, rel, dayparts = _tables()
-    mon = _alt(months)
-    wd = _alt(weekdays)
-    dp = _alt(dayparts)
-    card_words = _alt(w for w, (v, k, _) in numeral_words().items() if k in ("card", "coll"))
-    hour_words = _alt(w for w, (v, k, _) in numeral_words().items() if k == "card" and v <= 24)
+    mon = _alt_tree(months)
+    wd = _alt_tree(weekdays)
+    dp = _alt_tree(dayparts)
+    card_words = _alt_tree(w for w, (v, k, _) in numeral_words().items() if k in ("card", "coll"))
+    hour_words = _alt_tree(w for w, (v, k, _) in numeral_words().items() if k == "card" and v <= 24)
     year = rf"(?:\s*,?\s+(?:(?P<y>\d{{4}})\s*{_YEAR_WORD}?|{_REL_YEAR}|с\.\s?г\.?))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:-?(?:го|е|ое|ого))?"
     prep = r"(?:(?:в|во|на|с|со|к|ко|до|по|после|от|за|около|примерно|начиная\s+с|вплоть\s+до)\s+)?"
@@ -91,7 +91,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                     rf"(?:(?P<mod>прошлую|прошлый|прошлое|минувшую|минувший|минувшее|эту|этот|это|"
                     rf"следующую|следующий|следующее|ближайшую|ближайший|ближайшее)\s+)?(?P<w>{wd})"
                     rf"(?:\s+(?P<dp>{dp}))?{E}"),
-        ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
+        ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt_tree(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
         ("relative", rf"{B}накануне(?:\s+(?P<dp>{dp}))?{E}"),
         # times: в 11:35, около 23.40, в 8 часов вечера, около трех часов ночи, в полдень
         ("clock", rf"{B}(?:(?P<q>{_QUAL})\s+(?:в\s+)?|(?P<p>в|во|к|после|до|с|со|по|начиная\s+с)\s+)?"
@@ -126,7 +126,7 @@ _NEEDS = (
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
     None, None, None, None,                       # year, year, weekday, reldays
-    "накануне", r"\d[:.]\d", None, "час", "полд|полн|полуд|полун",
+    "накануне", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 

@@ -172,6 +172,9 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, GeoPlace]]:
         """Gazetteer names in raw text: longest match from a capitalised word; (start, end, place)."""
+        return list(_find_cached(self, text))
+
+    def _find(self, text: str) -> tuple[tuple[int, int, GeoPlace], ...]:
         sp = spans(text)
         toks = [t for _, _, t in sp]
         out = []
@@ -192,7 +195,7 @@ class Gazetteer:
                 i += n
                 continue
             i += 1
-        return out
+        return tuple(out)
 
     @staticmethod
     def _plausible_single(toks: list[str], i: int, p: GeoPlace, q: int, exact: bool) -> bool:
@@ -221,6 +224,13 @@ class Gazetteer:
         # Пушкин (surname 0.67) no, Абай/Королёв/Мирный yes; after "в"/"из" any place reading will
         # do ("в Грозном": the adjective "грозный" outweighs the town, not after a preposition)
         return geo > 0.35 or (cue and geo > 0)
+
+
+@lru_cache(maxsize=64)
+def _find_cached(gaz: Gazetteer, text: str) -> tuple[tuple[int, int, GeoPlace], ...]:
+    """find() per text: the incidents stage asks again for the same sentences and the whole text
+    of one document; the answer depends on the text only."""
+    return gaz._find(text)
 
 
 _LOCK = threading.Lock()

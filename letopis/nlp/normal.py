@@ -88,8 +88,11 @@ def inflect(p, required: tuple[str, ...]):
     required = tuple(str(r) for r in required)      # pymorphy's grammeme objects compare strictly
     stack = p.methods_stack
     if "nomn" not in required or len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
-        return p.inflect(set(required))
-    key = (p.normal_form, stack[0][2], p.tag.grammemes - p.tag.CASES, frozenset(required))
+        # guessed readings (unknown surnames...): the answer depends on the reading itself, asked
+        # again for the other gender and the same word in another position of a name
+        key = (p.word, str(p.tag), p.normal_form, p.score, stack, frozenset(required))
+    else:
+        key = (p.normal_form, stack[0][2], p.tag.grammemes - p.tag.CASES, frozenset(required))
     if key not in _INFLECTED:
         if len(_INFLECTED) > 10_000:
             _INFLECTED.clear()

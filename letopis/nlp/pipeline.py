@@ -42,7 +42,7 @@ _LINE = re.compile(r"[^\n]+")
 def segment(text: str) -> list[Sentence]:
     """Sentences never cross a line break: news titles, datelines and captions end without a full
     stop, and razdel alone would glue them to the first sentence of the story."""
-    from razdel import sentenize, tokenize
+    from razdel import sentenize
     analyse = morph.analyse
     sentences = []
     for line in _LINE.finditer(text):
@@ -52,12 +52,46 @@ def segment(text: str) -> list[Sentence]:
                 continue
             tokens = []
             off = base + s.start
-            for t in tokenize(s.text):
-                start = off + t.start
-                lem, tag = analyse(t.text)
-                tokens.append(Token(start, start + len(t.text), t.text, lem, tag))
+            for t_start, t_text in _tokenize(s.text):
+                start = off + t_start
+                lem, tag = analyse(t_text)
+                tokens.append(Token(start, start + len(t_text), t_text, lem, tag))
             sentences.append(Sentence(off, base + s.stop, tokens))
     return sentences
+
+
+def _tokenize(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each token of razdel.tokenize(text), the same tokens, about twice as fast:
+    razdel builds a rule context (TokenSplit) for every pair of neighbouring atoms, though its rules
+    are asked only where two atoms touch ("слово," "2,5" "кто-то"); atoms apart by a space always
+    split. Here the context is built for touching atoms only, with razdel's own rules and window."""
+    from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
+    from razdel.segmenters.tokenize import tokenize as razdel_tokenize
+    matches = list(ATOM.finditer(text))
+    atoms: dict[int, Atom] = {}
+
+    def atom(i: int) -> Atom:
+        if i not in atoms:
+            m = matches[i]
+            atoms[i] = Atom(m.start(), m.end(), m.lastgroup, m.group(0))
+        return atoms[i]
+
+    out: list[tuple[int, str]] = []
+    start, buffer = 0, None
+    for i, m in enumerate(matches):
+        if buffer is not None:
+            if matches[i - 1].end() == m.start():
+                split = TokenSplit([atom(j) for j in range(max(0, i - 3), i)], "",
+                                   [atom(j) for j in range(i, min(i + 3, len(matches)))])
+                split.buffer = buffer
+                if razdel_tokenize.join(split):
+                    buffer += m.group(0)
+                    continue
+            out.append((start, buffer))
+        start, buffer = m.start(), m.group(0)
+    if buffer is not None:
+        out.append((start, buffer))
+    return out
 
 
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
