@@ -326,3 +326,24 @@ def test_train_gold_accuracy_floor():
 def test_dev_gold_accuracy_floor():
     gold = need(SHARED / "data" / "incidents" / "dev.jsonl")
     assert _accuracy(gold, need(NEREL / "dev")) >= DEV_FLOOR
+
+
+def test_more_wounded_after_a_breakdown_are_wounded():
+    inc, text = only("Нападение в Актобе\nВ результате нападения погибли четыре человека, в том числе двое "
+                     "полицейских, еще трое получили ранения.", "2024-03-12")
+    assert (inc.killed, inc.wounded, inc.killed_by_group) == (4, 3, {"police": 2})
+    s, e = inc.field_evidence["wounded"][0]
+    assert text[s:e].startswith("трое")
+
+
+def test_groups_come_out_in_the_same_order_in_every_process():
+    import os
+    import subprocess
+    import sys
+    code_ = ("from letopis.pipeline import extract_text;"
+             "r=extract_text('Теракт в Таразе\\nПогибли семь человек, в том числе трое полицейских, двое "
+             "сотрудников КНБ и двое гражданских.', published='2011-11-14');"
+             "print(list(r.incidents[0].killed_by_group))")
+    outs = {subprocess.run([sys.executable, "-c", code_], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1 and "police" in outs.pop()

@@ -73,7 +73,6 @@ _ORD_SUFFIX = "й|я|е|го|ого|му|ому|ой|ая|ое|ые|ых|ым|ы
 @lru_cache(maxsize=1)
 def _regexes():
     words = numeral_words()
-    word_alt = _alt(words)
     qual_alt = _alt(qualifiers())
     mult_words = [w for w, (_, k, _n) in words.items() if k == "mult"]
     digit = (rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?(?!\d)"      # 2 000 / 1 500 000
@@ -87,10 +86,8 @@ def _regexes():
         rf"(?P<mult>{_SP}+{mult}(?![\w-]))?"
         rf"(?![\w]|[-/:]\w|[.,]\d)",
         re.IGNORECASE)
-    num_word = re.compile(rf"(?<![\w-])(?:{word_alt})(?:\s+(?:{word_alt}))*(?![\w-])", re.IGNORECASE)
-    word_tok = re.compile(rf"(?<![\w-])(?:{word_alt})(?![\w-])", re.IGNORECASE)
     qual = re.compile(rf"(?<![\w-])(?:{qual_alt})\s*$", re.IGNORECASE)
-    return num_digit, num_word, word_tok, qual
+    return num_digit, qual
 
 
 def _norm(w: str) -> str:
@@ -175,7 +172,7 @@ def _word_numbers(text: str, start: int, end: int):
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier phrase ending right before `start` and where it begins."""
-    qual = _regexes()[3]
+    qual = _regexes()[1]
     lo = max(0, start - 40)
     m = qual.search(text, lo, start)
     if not m:

@@ -274,7 +274,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         generic = head is None or view.toks[head].lemma in GENERIC_HEADS
         back = {t.lemma for t in view.toks[max(0, i_num - 4):i_num]}
         latest = latest or bool(back & GROWTH)
-        kind = "breakdown" if totals_here and _breakdown_before(view, i_num) else (
+        # "погибли четыре человека, в том числе двое полицейских, еще трое получили ранения": a number
+        # with "ещё" and a fate of its own right after it is a new statement, not part of the breakdown
+        own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2])
+        kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
             "total" if group is None else "event")
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest, qualifier=num.qualifier,
@@ -707,7 +710,7 @@ def tally(cas: list[Casualty]) -> dict:
         latest = [c for c in totals if c.latest]
         by_group: dict[str, int] = {}
         ev: dict[str, list] = {}
-        for g in {c.group for c in victims if c.group}:
+        for g in sorted({c.group for c in victims if c.group}):     # sorted: the same record in every process
             brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
             evs = [c for c in victims if c.group == g and c.kind == "event"]
             value = max([max((c.count for c in brk), default=0), _event_sum(evs)])
