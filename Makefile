@@ -4,6 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+BENCH_ARGS ?= --repeat 2   # ingest rows alternate 1 and 2 workers twice and keep the faster run of each
 DB ?= letopis.db
 
 .PHONY: setup demo test example-check train bench serve system-deps clean
