@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	$(BIN)/letopis ingest --db $(DB) letopis/samples
-	$(BIN)/letopis incidents --db $(DB)
+	$(BIN)/letopis incidents --merged --db $(DB)
 	@echo "Demo database ready: $(DB). Start the web app with: make serve  (it prints http://127.0.0.1:8000/; API docs at /docs)"
 
 system-deps:

@@ -128,3 +128,21 @@ def test_ingest_folder_good_and_bad(tmp_path):
 def test_ingest_needs_paths(tmp_path):
     r = letopis("ingest", "--db", str(tmp_path / "x.db"))
     assert r.returncode == 2
+
+
+def test_incidents_merged_lists_one_line_per_event(tmp_path):
+    """Two reports of the Aktobe shooting are one merged incident with both sources and the
+    killed/wounded conflict; the other samples stay apart."""
+    _pipeline_ready()
+    db = str(tmp_path / "merged.db")
+    r = letopis("ingest", str(SAMPLES), "--db", db)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = letopis("incidents", "--merged", "--json", "--db", db)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    aktobe = [x for x in rows if x.get("city") == "Актобе"]
+    assert len(aktobe) == 1 and len(aktobe[0]["reports"]) == 2
+    assert "killed" in aktobe[0]["conflicts"] and aktobe[0]["killed"] == 5     # the later report's toll
+    assert len(rows) == len({x["id"] for x in rows}) >= 3
+    r = letopis("incidents", "--merged", "--country", "KG", "--db", db)
+    assert r.returncode == 0 and "Ош" in r.stdout and "Актобе" not in r.stdout

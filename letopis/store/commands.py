@@ -210,6 +210,8 @@ def incidents(
     limit: int = typer.Option(50, "--limit", "-n"),
     offset: int = typer.Option(0, "--offset"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per incident."),
+    merged: bool = typer.Option(False, "--merged", help="One line per merged incident (all its reports), "
+                                "as the export gives them, instead of one per document incident."),
 ) -> None:
     """List stored incidents, filtered."""
     from rich.table import Table
@@ -217,6 +219,9 @@ def incidents(
     store = _store(db)
     filters = dict(country=_countries(country), since=_date(since, "--since"), until=_date(until, "--until"),
                    type=_split(type_), weapon=_split(weapon), min_killed=min_killed, q=q)
+    if merged:
+        _list_merged(store, filters, limit, offset, as_json)
+        return
     try:
         rows = store.incidents(**filters, limit=limit, offset=offset, order=order)
     except ValueError as exc:
@@ -233,6 +238,27 @@ def incidents(
     for r in rows:
         table.add_row(str(r["id"]), r.get("date") or "—", _place(r), ", ".join(r.get("types") or []) or "—",
                       _n(r.get("killed")), _n(r.get("wounded")), r.get("doc") or "")
+    _console().print(table)
+
+
+def _list_merged(store, filters: dict, limit: int, offset: int, as_json: bool) -> None:
+    from itertools import islice
+
+    from rich.table import Table
+
+    rows = list(islice(store.report_incidents(**filters), offset, offset + limit))
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"merged incidents, showing {offset + 1}–{offset + len(rows)}" if rows else "no incidents")
+    for col, just in (("id", "left"), ("date", "left"), ("place", "left"), ("types", "left"),
+                      ("killed", "right"), ("wounded", "right"), ("reports", "right"), ("conflicts", "left")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for r in rows:
+        table.add_row(r["id"], r.get("date") or "—", _place(r), ", ".join(r.get("types") or []) or "—",
+                      _n(r.get("killed")), _n(r.get("wounded")), str(len(r["reports"])),
+                      ", ".join(sorted(r.get("conflicts") or {})) or "—")
     _console().print(table)
 
 
