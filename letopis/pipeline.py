@@ -1,14 +1,7 @@
 """read → nlp → extract → incidents: one Document in, one DocumentRecord out."""
 from __future__ import annotations
 
-import os
 from datetime import date
-
-# The taggers run one document at a time: matrices of a few hundred rows, where BLAS threads cost
-# more in hand-offs than they gain, and spin against each other on a busy machine or beside
-# other workers (10× slower per document measured with a second process on 2 cores). Takes effect
-# only when numpy is not loaded yet; an explicit OPENBLAS_NUM_THREADS wins.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from letopis.read.document import Document
 from letopis.record import DocumentRecord, Entity
@@ -21,15 +14,15 @@ def process_document(document: Document) -> DocumentRecord:
 
     analysis = nlp.analyze(document)
     found = extract_stage.run(analysis)
-    eponyms = _eponyms(analysis.entities, found)
-    analysis.entities = [e for e in analysis.entities if id(e) not in eponyms]
+    table = _table_entities(found)
+    names = [(e.start, e.end) for e in table if e.type in ("WEAPON", "VEHICLE")]
+    analysis.entities = [e for e in analysis.entities if not _eponym(e, names)]
     people = incident_stage.people(analysis, found)
     incidents = incident_stage.build(analysis, found, people)
     record = DocumentRecord(
         doc=document.doc, title=document.title,
         published=document.published.isoformat() if document.published else None,
-        entities=_merge_entities(analysis.entities, getattr(analysis, "other_entities", []),
-                                 _table_entities(found)),
+        entities=_merge_entities(analysis.entities, getattr(analysis, "other_entities", []), table, names),
         incidents=incidents, facts=found.facts, quotes=found.quotes, sources=found.sources,
         persons=people, organizations=incident_stage.organizations(analysis),
         places=incident_stage.places(analysis), temporals=found.temporals,
@@ -43,28 +36,24 @@ def process_document(document: Document) -> DocumentRecord:
     return record
 
 
-def _eponyms(entities: list[Entity], found) -> set[int]:
+def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     """"автомат Калашникова", "пистолет Макарова": a person's name inside a weapon or vehicle
-    name is the designer, not a person of the story."""
-    names = [(w.start, w.end) for w in list(found.weapons) + list(found.vehicles)]
-    return {id(e) for e in entities
-            if e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)}
+    name (`names`) is the designer, not a person of the story."""
+    return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
 
 
-_VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
-
-
-def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]) -> list[Entity]:
+def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],
+                    names: list[tuple[int, int]]) -> list[Entity]:
     """Recogniser entities plus table ones; where the model and a table give the same type over the
     same span (PROFESSION, AGE), the table's entity stays (it carries its normal form and class)."""
+    from letopis.nlp.entities import VALUE_TYPES
     have = {(e.type, e.start, e.end) for e in table}
-    names = [(e.start, e.end) for e in table if e.type in ("WEAPON", "VEHICLE")]
 
     def keep(e: Entity) -> bool:
         if (e.type, e.start, e.end) in have:
             return False
         # digits of a model name are no value: "РПГ-26", "ВАЗ-21099" are not an AGE or a NUMBER
-        return not (e.type in _VALUE_TYPES and any(s < e.end and e.start < t for s, t in names))
+        return not (e.type in VALUE_TYPES and any(s < e.end and e.start < t for s, t in names))
     return core + [e for e in other if keep(e)] + table
 
 

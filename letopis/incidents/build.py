@@ -367,7 +367,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         marker = any(t.lemma in PAST_MARKERS for t in sent.tokens)
         # "взрыв бомбы …, произошедшем в городе Сисайд Парк": an attack of its own in a named town; but
         # "после погони в городе Гваделупе преступник покончил с собой": the same attacker, the same incident
-        own = place is not None and (geo_link._SETTLEMENT.search(analysis.text[max(0, place.start - 30):place.start])
+        own = place is not None and (geo_link.after_settlement_word(analysis.text, place.start)
                                      or _event_at(sent, place.start)) \
             and bool(_attack_hits(sent)) and not any(_attackerish(t) for t in sent.tokens)
         marker = marker or own
@@ -768,7 +768,7 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
     """The town the article opens in: "В городе Даммартен-ан-Гоэль … силовики проводят операцию"."""
     for s in _lead(analysis, 3):                      # (photo captions often come first)
         for r in geo_link.mentions(analysis, s.start, s.end):
-            if r.city and geo_link._SETTLEMENT.search(analysis.text[max(0, r.start - 30):r.start]) \
+            if r.city and geo_link.after_settlement_word(analysis.text, r.start) \
                     and geo_link._locative(analysis.text, r.start) >= 2:
                 return geo_link.place_in(analysis, s.start, s.end, city_only=True)
     return None

@@ -114,14 +114,13 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     out.append(r)
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and (e.type == "CITY" or e.type == "LOCATION" and (
-                    _SETTLEMENT.search(analysis.text[max(0, e.start - 30):e.start])
+                    after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
                     and analysis.text[max(0, e.start - 3):e.start].strip() == "в")):
                 # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
                 # named as the text names it; the country comes from the places around it
                 # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
-                name = (e.text if _SETTLEMENT.search(analysis.text[max(0, e.start - 30):e.start])
-                        else e.normal).strip()
+                name = (e.text if after_settlement_word(analysis.text, e.start) else e.normal).strip()
                 out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     for s, e, place in g.find(analysis.text[start:end]):
@@ -215,6 +214,11 @@ _SETTLEMENT = re.compile(r"(?:город\w*|сел[оаеу]|селени\w+|п�
                          r"кишлак\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
 # "в Сазерленд-Спрингс (Sutherland Springs)": a foreign place glossed in Latin letters
 _GLOSS = re.compile(r"\s*\((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}\)")
+
+
+def after_settlement_word(text: str, start: int) -> bool:
+    """"в городе Пауэй", "вблизи села Хушаб": a settlement word stands right before `start`."""
+    return bool(_SETTLEMENT.search(text[max(0, start - 30):start]))
 
 
 # "в Восточном Иерусалиме" is in Иерусалим (docs/coding.md §8): a part of a city named by direction

@@ -56,14 +56,20 @@ def _is_geo_word(tok: Token) -> bool:
         and "Name" not in parses[0].tag and "Surn" not in parses[0].tag
 
 
+def _coverage(text: str, entities: list[Entity]) -> bytearray:
+    """1 for every character inside some entity: a span test without a scan of all entities."""
+    covered = bytearray(len(text) + 1)
+    for e in entities:
+        covered[e.start:e.end] = b"\x01" * (e.end - e.start)
+    return covered
+
+
 def _add_missed(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """Organisation abbreviations and geographic names the recogniser left out."""
     from letopis.nlp.normal import names
     abbrs = names("org_abbr")
     added: list[Entity] = []
-    covered = bytearray(len(analysis.text) + 1)      # characters inside some entity
-    for e in entities:
-        covered[e.start:e.end] = b"\x01" * (e.end - e.start)
+    covered = _coverage(analysis.text, entities)
     for sent in analysis.sentences:
         for i, tok in enumerate(sent.tokens):
             if 1 in covered[tok.start:tok.end] or analysis.ignored(tok.start, tok.end):
@@ -164,7 +170,8 @@ def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
                 break
 
 
-_VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
+# value types: their normal form is the text as written; digits of a weapon name are none of them
+VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
 
 
 def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -172,7 +179,7 @@ def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     their head; values (DATE, NUMBER, AGE, ...) keep the text as written."""
     from letopis.nlp.normal import normalize_name, previous_word
     for e in entities:
-        if e.type in _VALUE_TYPES:
+        if e.type in VALUE_TYPES:
             e.normal = e.text
         else:
             e.normal = normalize_name(e.text, previous_word(analysis, e.start))
@@ -319,9 +326,7 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
     """"министр внутренних дел РК Калмуханбет Касымов": two or three capitalised words right after
     a profession are the person holding it, when the recogniser left them out and none of them is a
     dictionary word that cannot be a name (unknown Kazakh names qualify)."""
-    covered = bytearray(len(analysis.text) + 1)
-    for e in entities:
-        covered[e.start:e.end] = b"\x01" * (e.end - e.start)
+    covered = _coverage(analysis.text, entities)
     added: list[Entity] = []
     for r in roles:
         m = _AFTER_ROLE.match(analysis.text, r.end)

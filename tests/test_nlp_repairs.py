@@ -1,0 +1,83 @@
+"""The pipeline's general repairs of the recogniser's output (letopis/nlp/entities.py, nlp/pipeline.py,
+letopis/pipeline.py), each on a sentence of its own, independent of what the current model predicts."""
+from __future__ import annotations
+
+from letopis.nlp.analysis import Analysis
+from letopis.record import Entity
+
+
+def bare(text: str) -> Analysis:
+    return Analysis(text=text, sentences=[])
+
+
+def span(text: str, typ: str, words: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Entity(typ, start, start + len(words), words, source="model")
+
+
+def test_the_name_after_a_profession_is_its_holder():
+    from letopis.nlp.entities import _persons_after_roles
+    text = "Группу возглавляет министр внутренних дел РК Калмуханбет Касымов. Приехал министр Внутренних Дел."
+    roles = [span(text, "PROFESSION", "министр внутренних дел РК"), span(text, "PROFESSION", "министр", 1)]
+    added = _persons_after_roles(bare(text), [], roles)
+    # dictionary words that cannot be names ("Внутренних Дел") are no person
+    assert [(e.type, e.text) for e in added] == [("PERSON", "Калмуханбет Касымов")]
+    # a name the recogniser found already is not added twice
+    have = [span(text, "PERSON", "Калмуханбет Касымов")]
+    assert _persons_after_roles(bare(text), have, roles) == have
+
+
+def test_a_name_cut_in_two_is_joined_but_two_people_stay_two():
+    from letopis.nlp.entities import _join_split_names
+    text = "задержанному Ерболату Сейткали, Ивану Петрову и Сергею Сидорову"
+    parts = [span(text, "PERSON", "Ерболату"), span(text, "PERSON", "Сейткали"),
+             span(text, "PERSON", "Ивану Петрову"), span(text, "PERSON", "Сергею Сидорову")]
+    out = sorted((e.text for e in _join_split_names(bare(text), parts)))
+    assert out == ["Ерболату Сейткали", "Ивану Петрову", "Сергею Сидорову"]
+
+
+def test_a_person_that_is_a_place_elsewhere_in_the_text_is_the_place():
+    from letopis.nlp.entities import _retype
+    text = "Пауэй\nСтрельба в синагоге в городе Пауэй."
+    ents = [span(text, "PERSON", "Пауэй"), span(text, "CITY", "Пауэй", 1)]
+    assert [e.type for e in _retype(bare(text), ents)] == ["CITY", "CITY"]
+
+
+def test_model_spans_over_a_paragraph_break_and_adjective_places_are_dropped(monkeypatch):
+    from letopis.nlp import pipeline as nlp_pipeline
+    text = "в армянском Гаваре\n\nПолиция задержала мужчину"
+
+    class Fake:
+        def tag(self, t):
+            assert t == text
+            return [("CITY", 3, 12), ("CITY", 12, 18), ("ORGANIZATION", 12, 27), ("ORGANIZATION", 20, 27)]
+    monkeypatch.setattr(nlp_pipeline, "_TAGGER", Fake())
+    got = [(e.type, e.text) for e in nlp_pipeline.model_entities(text)]
+    assert got == [("CITY", "Гаваре"), ("ORGANIZATION", "Полиция")]
+
+
+def test_a_designer_inside_a_weapon_name_is_not_a_person_of_the_story():
+    from letopis.pipeline import _eponym
+    text = "Он стрелял из автомата Калашникова, сообщил Иван Петров."
+    weapon = text.index("автомата Калашникова")
+    names = [(weapon, weapon + len("автомата Калашникова"))]
+    assert _eponym(span(text, "PERSON", "Калашникова"), names)
+    assert not _eponym(span(text, "PERSON", "Иван Петров"), names)
+    assert not _eponym(span(text, "ORGANIZATION", "Калашникова"), names)
+
+
+def test_a_town_after_a_preposition_despite_a_dictionary_homonym():
+    from letopis.geo import get_gazetteer
+    g = get_gazetteer()
+    assert [p.name for _, _, p in g.find("В субботу в Грозном боевики обстреляли пост")] == ["Грозный"]
+    assert g.find("Грозном выглядел он") == []          # no preposition: the adjective reading wins
+
+
+def test_the_town_after_a_settlement_word_is_the_scene():
+    from letopis.incidents import geo_link
+    text = "стрельба в синагоге Сан-Диего в городе Пауэй"
+    assert geo_link._locative(text, text.index("Пауэй")) > geo_link._locative(text, text.index("Сан-Диего"))
+    assert geo_link.after_settlement_word(text, text.index("Пауэй"))
+    assert not geo_link.after_settlement_word(text, text.index("Сан-Диего"))
