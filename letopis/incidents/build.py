@@ -570,8 +570,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.perpetrators_killed = 1                   # "затем его застрелили", "полиция застрелила его"
         cue = next(t for s in sents for t in s.tokens if t.lemma in SECURITY_KILLS and _security_act(s, t.start))
         inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
-    elif inc.perpetrators_killed is None and _attacker_killed_passive(sents):
-        cue = _attacker_killed_passive(sents)
+    elif inc.perpetrators_killed is None and (cue := _attacker_killed_passive(sents)):
         inc.perpetrators_killed = 1                   # "Нападавшему удалось убить одного …, после чего он был убит"
         inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
     elif inc.perpetrators_killed is None and alive:

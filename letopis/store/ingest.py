@@ -15,7 +15,6 @@ import os
 import time
 import traceback
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from letopis.store import rows as rows_mod
@@ -94,12 +93,6 @@ def _error(exc: BaseException) -> tuple[str, str]:
     return msg, detail[-4000:]
 
 
-def _iso(d: Any) -> str | None:
-    if d is None:
-        return None
-    return d.isoformat() if isinstance(d, date) else str(d)
-
-
 def process_one(document: Any, process: Process, *, postgres: bool = False) -> Processed:
     """Run the pipeline on one document and build its rows; an exception is this document's
     error, never the batch's."""
@@ -112,7 +105,7 @@ def process_one(document: Any, process: Process, *, postgres: bool = False) -> P
         rec = record.to_dict() if hasattr(record, "to_dict") else dict(record)
         # the record carries what the store keys and shows, whatever the pipeline filled
         for name, value in (("text", document.text), ("url", getattr(document, "url", None)),
-                            ("published", _iso(document.published)), ("title", document.title),
+                            ("published", rows_mod.iso(document.published)), ("title", document.title),
                             ("encoding", getattr(document, "encoding", None)),
                             ("format", getattr(document, "format", None))):
             if not rec.get(name) and value:
