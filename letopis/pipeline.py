@@ -71,3 +71,26 @@ def extract_text(text: str, published: str | date | None = None, doc: str = "<te
                  title: str | None = None) -> DocumentRecord:
     from letopis.read import read_text
     return process_document(read_text(text, doc=doc, published=published, title=title))
+
+
+# ---- `letopis extract` in worker processes (letopis.workers.ordered_map spawns them) ------------
+
+def warm_up() -> None:
+    """Load every model and table once, before the first real document (a worker's initializer)."""
+    from letopis.workers import single_threaded_math
+    single_threaded_math()
+    try:
+        extract_text("В Москве прошёл дождь.", doc="warmup.txt")
+    except Exception:           # a real document will report the problem as its own error
+        pass
+
+
+def record_json(job: tuple[Document, bool]) -> str:
+    """One document → its record as a JSON line (the text only when asked): built where it is
+    computed, so a worker sends back one string."""
+    import json
+    document, with_text = job
+    record = process_document(document).to_dict()
+    if not with_text:
+        record.pop("text", None)
+    return json.dumps(record, ensure_ascii=False)

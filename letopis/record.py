@@ -25,9 +25,16 @@ WEAPON_CLASSES = ("firearms", "explosives", "melee", "incendiary", "vehicle", "o
 GROUPS = ("police", "security_service", "military", "civilian", "perpetrator", "other")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, _SCALARS):         # most values: checked first, a record has thousands
+        return value
+    if isinstance(value, Record):
+        return value.to_dict()
     if is_dataclass(value):
-        return value.to_dict()  # type: ignore[union-attr]
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -35,17 +42,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
 class Record:
     """Mixin: dataclass → JSON-ready dict, with `extra` merged in flat."""
 
     def to_dict(self) -> dict[str, Any]:
+        names = _FIELDS.get(type(self))
+        if names is None:       # fields() on every call was most of to_dict's cost
+            names = _FIELDS[type(self)] = tuple((f.name, f.metadata.get("json", f.name))
+                                                for f in fields(self))  # type: ignore[arg-type]
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            v = getattr(self, f.name)
-            if f.name == "extra":
+        for name, key in names:
+            v = getattr(self, name)
+            if name == "extra":
                 out.update(_plain(v))
-                continue
-            out[f.metadata.get("json", f.name)] = _plain(v)
+            else:
+                out[key] = _plain(v)
         return out
 
 

@@ -56,3 +56,18 @@ def test_python_api():
     inc = rec["incidents"][0]
     assert inc["wounded"] == 3 and inc["date"] == "2020-05-05"
     assert inc["field_evidence"]["wounded"]
+
+
+def test_workers_give_the_same_records_in_input_order(tmp_path):
+    """One process per core (the default from 8 documents on) must change nothing but the speed."""
+    from conftest import NEREL
+    files = sorted(need(NEREL / "dev").glob("*.txt"))[:9]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = [str(f) for f in files[:4]] + [str(tmp_path / "empty.txt")] + [str(f) for f in files[4:]]
+    one = run("extract", "--workers", "1", *args)
+    two = run("extract", "--workers", "2", *args)
+    assert one.returncode == two.returncode == 1            # the empty file
+    assert "empty.txt" in two.stderr.decode()
+    assert two.stdout == one.stdout
+    docs = [json.loads(line)["doc"] for line in two.stdout.decode().splitlines()]
+    assert docs == [f.name for f in files]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .morph import geo_weight, parse
-from .text import fold, spans, words
+from .text import _DASHES, WORD, fold, spans, words
 
 CORE = ("KZ", "RU", "KG", "UZ", "TJ", "TM")
 KIND_RANK = {"country": 2, "city": 1, "region": 0}
@@ -86,32 +86,48 @@ def _word_forms(word: str) -> frozenset[str]:
 class Gazetteer:
     def __init__(self, data: dict) -> None:
         self.places: list[GeoPlace] = []
-        lemmas: dict[str, list[str]] = data.get("lemmas", {})
-        # first-word form -> [(per-word form sets, place, quality, folded full name)]
-        self._first: dict[str, list[tuple[tuple[frozenset[str], ...], GeoPlace, int, str]]] = {}
-        self._max_words = 1
-        self._sets: dict[frozenset[str], frozenset[str]] = {}     # one object per distinct set
+        self._lemmas: dict[str, list[str]] = data.get("lemmas", {})
+        # The index is built lazily: at start-up only each name's first word is folded (→ the
+        # names it may start); a name's per-word form sets are made the first time a text word
+        # leads to it. Building all ~31k of them up front was a third of every process's start.
+        self._names: list[tuple[str, GeoPlace, int]] = []
+        self._by_first: dict[str, list[int]] = {}
+        self._entries: dict[int, tuple | None] = {}
+        self._first: dict[str, tuple] = {}          # first-word form -> its entries, as needed
+        lemmas, names, by_first = self._lemmas, self._names, self._by_first
+        search, dashes = WORD.search, _DASHES
         for row in data["places"]:
             name, kind, cc, region, lat, lon, pop, old, aliases = row
             p = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
             self.places.append(p)
             curated_alias = kind != "city"  # country/region aliases are curated tables
-            self._add(p, name, Q_NAME, lemmas)
-            for o in old:
-                self._add(p, o, Q_CURATED, lemmas)
-            for a in aliases:
-                self._add(p, a, Q_CURATED if curated_alias else Q_VARIANT, lemmas)
-        del self._sets
-    def _add(self, p: GeoPlace, name: str, q: int, lemmas: dict[str, list[str]]) -> None:
-        ws = [fold(w) for w in words(name)]
-        if not ws:
-            return
-        intern = self._sets.setdefault
-        sets = tuple(intern(fs, fs) for fs in (frozenset([w, *lemmas.get(w, ())]) for w in ws))
-        entry = (sets, p, q, " ".join(ws))
-        for f in sets[0]:
-            self._first.setdefault(f, []).append(entry)
-        self._max_words = max(self._max_words, len(ws))
+            for n, q in ((name, Q_NAME), *((o, Q_CURATED) for o in old),
+                         *((a, Q_CURATED if curated_alias else Q_VARIANT) for a in aliases)):
+                m = search(n)
+                if m is None:
+                    continue
+                # text.fold, inlined: this loop runs ~31k times in every process's start-up
+                w = m.group().lower().translate(dashes).replace("ё", "е").replace("э", "е")
+                k = len(names)
+                names.append((n, p, q))
+                for f in (w, *lemmas.get(w, ())):
+                    by_first.setdefault(f, []).append(k)
+
+    def _entry(self, k: int) -> tuple | None:
+        """(per-word form sets, place, quality, folded full name) of name number k."""
+        if k not in self._entries:
+            name, p, q = self._names[k]
+            ws = [fold(w) for w in words(name)]
+            sets = tuple(frozenset([w, *self._lemmas.get(w, ())]) for w in ws)
+            self._entries[k] = (sets, p, q, " ".join(ws))
+        return self._entries[k]
+
+    def _starting(self, f: str) -> tuple:
+        """Entries of the names whose first word has the form f (in table order)."""
+        got = self._first.get(f)
+        if got is None:
+            got = self._first[f] = tuple(self._entry(k) for k in dict.fromkeys(self._by_first.get(f, ())))
+        return got
 
     # --- ranking
     @staticmethod
@@ -129,7 +145,7 @@ class Gazetteer:
         forms0 = _word_forms(toks[i])
         seen: set[int] = set()
         for f in forms0:
-            for entry in self._first.get(f, ()):
+            for entry in self._starting(f):
                 if id(entry) in seen:
                     continue
                 seen.add(id(entry))

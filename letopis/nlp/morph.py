@@ -35,7 +35,11 @@ def morph():
     if _MORPH is None:
         compat()
         import pymorphy2
-        _MORPH = pymorphy2.MorphAnalyzer()
+        try:    # the dictionary's path given directly: finding it through entry points imports
+            import pymorphy2_dicts_ru   # pkg_resources, a tenth of a second of every start-up
+            _MORPH = pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path())
+        except ImportError:
+            _MORPH = pymorphy2.MorphAnalyzer()
     return _MORPH
 
 

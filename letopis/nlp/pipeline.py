@@ -9,11 +9,13 @@ import os
 import re
 import threading
 
+from letopis.workers import single_threaded_math
+
 # The taggers run one document at a time: matrices of a few hundred rows, where BLAS threads cost
 # more in hand-offs than they gain, and spin against each other on a busy machine or beside
 # other workers (10× slower per document measured with a second process on 2 cores). Takes effect
-# only when numpy is not loaded yet; an explicit OPENBLAS_NUM_THREADS wins.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# only when numpy is not loaded yet; explicit settings win.
+single_threaded_math()
 
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token

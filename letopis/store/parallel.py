@@ -11,30 +11,13 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
-import sys
 from typing import Any, Iterable, Iterator
 
 from letopis.store.ingest import Processed, Process, Writer, default_process, process_one
+from letopis.workers import single_threaded_math
 
 _WORKER_PROCESS: Process | None = None
 _POSTGRES = False
-# math libraries' thread pools (OpenBLAS, OpenMP, MKL): one thread per process
-_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-                "VECLIB_MAXIMUM_THREADS")
-
-
-def single_threaded_math() -> None:
-    """One thread for numpy's BLAS (and torch) in this process, unless the user set the variables.
-
-    The pipeline multiplies small matrices one sentence at a time: OpenBLAS's extra threads
-    only spin, and measured on NEREL they made one process 1.5× *slower* while taking a second
-    core, so N workers were fighting over N cores × threads. Takes effect when set before numpy
-    loads (a worker's initializer, the CLI before the pipeline); torch is told directly."""
-    for var in _THREAD_VARS:
-        os.environ.setdefault(var, "1")
-    torch = sys.modules.get("torch")
-    if torch is not None and os.environ.get("OMP_NUM_THREADS") == "1":
-        torch.set_num_threads(1)
 
 
 def _init_worker(process: Process | None, postgres: bool = False) -> None:

@@ -1,0 +1,108 @@
+"""Local process pools, shared by `letopis extract` and `letopis ingest`.
+
+Each process multiplies small matrices one sentence at a time, so its math runs on one thread
+(`single_threaded_math`) and the machine's cores go to whole processes instead. `ordered_map`
+streams any number of items through N processes with a bounded number in flight, yields results
+in input order, and survives a worker that dies: the items it may have held are tried again one at
+a time in a fresh pool, so only an item that kills its worker again fails, alone.
+"""
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import multiprocessing
+import os
+import sys
+from typing import Any, Callable, Iterable, Iterator
+
+# math libraries' thread pools (OpenBLAS, OpenMP, MKL): one thread per process
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                "VECLIB_MAXIMUM_THREADS")
+
+
+def single_threaded_math() -> None:
+    """One thread for numpy's BLAS (and torch) in this process, unless the user set the variables.
+
+    The pipeline multiplies small matrices one sentence at a time: OpenBLAS's extra threads
+    only spin, and measured on NEREL they made one process 1.5× *slower* while taking a second
+    core, so N workers were fighting over N cores × threads. Takes effect when set before numpy
+    loads (a worker's initializer, the CLI before the pipeline); torch is told directly."""
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
+    torch = sys.modules.get("torch")
+    if torch is not None and os.environ.get("OMP_NUM_THREADS") == "1":
+        torch.set_num_threads(1)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:          # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class WorkerDied(RuntimeError):
+    """The process holding an item died (killed, out of memory) twice while it was in flight."""
+
+
+def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
+                initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+                in_flight: int | None = None) -> Iterator[tuple[Any, Any, BaseException | None]]:
+    """Yield (item, fn(item), None) or (item, None, error) for every item, in input order.
+
+    `fn` and `initializer` must be importable module-level functions (processes are spawned:
+    no inherited threads, locks or open connections)."""
+    limit = in_flight or workers * 4
+    ctx = multiprocessing.get_context("spawn")
+    it = iter(items)
+    pending: collections.deque[tuple[Any, cf.Future]] = collections.deque()
+
+    def start() -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer, initargs=initargs)
+
+    pool = start()
+    try:
+        while True:
+            while len(pending) < limit:
+                item = next(it, _END)
+                if item is _END:
+                    break
+                pending.append((item, pool.submit(fn, item)))
+            if not pending:
+                return
+            item, fut = pending.popleft()
+            try:
+                yield item, fut.result(), None
+                continue
+            except cf.process.BrokenProcessPool:
+                pass
+            except Exception as exc:       # fn raised, or its result could not be pickled back
+                yield item, None, exc
+                continue
+            # a worker died holding one of the in-flight items; which one is unknown, so each
+            # unfinished one runs alone in a fresh pool, and only the one that kills it again fails
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = start()
+            for item, fut in [(item, fut), *pending]:
+                if fut.done() and not isinstance(fut.exception(), cf.process.BrokenProcessPool):
+                    yield _outcome(item, fut)
+                    continue
+                retry = pool.submit(fn, item)
+                if isinstance(retry.exception(), cf.process.BrokenProcessPool):
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = start()
+                    yield item, None, WorkerDied("the worker process died while processing it")
+                else:
+                    yield _outcome(item, retry)
+            pending.clear()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(item: Any, fut: cf.Future) -> tuple[Any, Any, BaseException | None]:
+    exc = fut.exception()
+    return (item, None, exc) if exc is not None else (item, fut.result(), None)
+
+
+_END = object()

@@ -1,0 +1,44 @@
+"""letopis.workers.ordered_map: input order, one failure never stops the rest, a dying worker
+costs only the item that kills it."""
+from __future__ import annotations
+
+import os
+import time
+
+from letopis.workers import WorkerDied, available_cores, ordered_map
+
+
+def _slow_square(n: int) -> int:
+    time.sleep(0.02 * (n % 3))          # later items often finish first
+    if n == 5:
+        raise ValueError("five is bad")
+    return n * n
+
+
+def _dies_on_seven(n: int) -> int:
+    if n == 7:
+        os._exit(3)                      # as a worker killed by the OOM killer would
+    return n + 100
+
+
+def test_results_come_in_input_order_and_errors_stay_with_their_item():
+    got = list(ordered_map(_slow_square, range(12), 2, in_flight=6))
+    assert [item for item, _, _ in got] == list(range(12))
+    for item, result, error in got:
+        if item == 5:
+            assert result is None and isinstance(error, ValueError)
+        else:
+            assert error is None and result == item * item
+
+
+def test_a_worker_that_dies_fails_only_its_item():
+    got = list(ordered_map(_dies_on_seven, range(16), 2, in_flight=8))
+    assert [item for item, _, _ in got] == list(range(16))
+    failed = [item for item, _, error in got if error is not None]
+    assert failed == [7]
+    assert isinstance(got[7][2], WorkerDied)
+    assert all(result == item + 100 for item, result, error in got if item != 7)
+
+
+def test_available_cores_is_positive():
+    assert available_cores() >= 1
