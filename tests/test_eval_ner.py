@@ -60,3 +60,20 @@ def test_cli_eval_ner(tmp_path):
     res = CliRunner().invoke(app, ["eval", "ner", str(tmp_path), "--model", "natasha", "--merge-loc"])
     assert res.exit_code == 0, res.output
     assert "LOC" in res.output
+
+
+def test_pipeline_entities_score_on_nerel_dev():
+    """`--model pipeline` scores what `letopis extract` outputs; on real NEREL dev texts its
+    repairs (gazetteer regions, place adjectives kept as mentions) must not lose to the raw model."""
+    from conftest import NEREL, need
+
+    from letopis.nlp.commands import pipeline_mentions
+    from letopis.nlp.nerel import get_tagger
+    docs = read_dir(need(NEREL / "dev"))[:25]
+    texts = [d[1] for d in docs]
+    piped = score_docs(docs, pipeline_mentions(texts))
+    raw = score_docs(docs, get_tagger().tag_batch(texts))
+    assert piped.micro()[2] >= raw.micro()[2] - 0.005
+    region = {"STATE_OR_PROVINCE"}
+    assert score_docs(docs, pipeline_mentions(texts), region).micro()[2] >= \
+        score_docs(docs, get_tagger().tag_batch(texts), region).micro()[2]

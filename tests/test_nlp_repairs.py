@@ -45,17 +45,23 @@ def test_a_person_that_is_a_place_elsewhere_in_the_text_is_the_place():
     assert [e.type for e in _retype(bare(text), ents)] == ["CITY", "CITY"]
 
 
-def test_model_spans_over_a_paragraph_break_and_adjective_places_are_dropped(monkeypatch):
+def test_spans_over_a_paragraph_break_are_dropped_and_adjective_places_kept_apart(monkeypatch):
     from letopis.nlp import pipeline as nlp_pipeline
+    from letopis.read import read_text
     text = "в армянском Гаваре\n\nПолиция задержала мужчину"
 
     class Fake:
         def tag(self, t):
-            assert t == text
-            return [("CITY", 3, 12), ("CITY", 12, 18), ("ORGANIZATION", 12, 27), ("ORGANIZATION", 20, 27)]
+            return [("COUNTRY", 2, 11), ("CITY", 12, 18), ("ORGANIZATION", 12, 27), ("ORGANIZATION", 20, 27)]
     monkeypatch.setattr(nlp_pipeline, "_TAGGER", Fake())
-    got = [(e.type, e.text) for e in nlp_pipeline.model_entities(text)]
-    assert got == [("CITY", "Гаваре"), ("ORGANIZATION", "Полиция")]
+    got = [(e.type, e.text, e.extra) for e in nlp_pipeline.model_entities(text)]
+    assert got == [("COUNTRY", "армянском", {"adjective": True}), ("CITY", "Гаваре", {}),
+                   ("ORGANIZATION", "Полиция", {})]
+    # the adjective is a NEREL mention of the country, but no place of the story: it reaches the
+    # record's entities through other_entities, never the places the incidents are located by
+    analysis = nlp_pipeline.analyze(read_text(text), ner="model")
+    assert all(e.text != "армянском" for e in analysis.entities)
+    assert [e.text for e in analysis.other_entities if e.type == "COUNTRY"] == ["армянском"]
 
 
 def test_a_designer_inside_a_weapon_name_is_not_a_person_of_the_story():
@@ -81,3 +87,16 @@ def test_the_town_after_a_settlement_word_is_the_scene():
     assert geo_link._locative(text, text.index("Пауэй")) > geo_link._locative(text, text.index("Сан-Диего"))
     assert geo_link.after_settlement_word(text, text.index("Пауэй"))
     assert not geo_link.after_settlement_word(text, text.index("Сан-Диего"))
+
+
+def test_one_age_entity_per_age_with_the_number_as_its_normal():
+    from letopis.pipeline import _merge_entities
+    text = "Погиб сержант полиции 34 лет."
+    model_age = span(text, "AGE", "34 лет")
+    table_age = Entity("AGE", model_age.start, model_age.start + 2, "34", "34", source="rule")
+    role = span(text, "PROFESSION", "сержант")
+    merged = _merge_entities([], [model_age, span(text, "PROFESSION", "сержант полиции")], [table_age, role], [])
+    ages = [(e.text, e.normal) for e in merged if e.type == "AGE"]
+    assert ages == [("34 лет", "34")]
+    # roles keep both spans: NEREL nests professions
+    assert sorted(e.text for e in merged if e.type == "PROFESSION") == ["сержант", "сержант полиции"]

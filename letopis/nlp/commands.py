@@ -1,4 +1,4 @@
-"""`letopis eval ner GOLD_DIR [--model nerel|natasha]`: nested exact-match NER scores over BRAT files."""
+"""`letopis eval ner GOLD_DIR [--model nerel|pipeline|natasha]`: nested exact-match NER scores over BRAT files."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,6 +20,16 @@ def natasha_mentions(texts: list[str]) -> list[list[tuple[str, int, int]]]:
             for markup in tagger.map(texts)]
 
 
+def pipeline_mentions(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    """The NEREL-type entities of the whole pipeline's records (`letopis extract`): the model's
+    spans after the pipeline's repairs, plus table/rule PROFESSION and AGE spans."""
+    from letopis.pipeline import extract_text
+    from letopis.record import ENTITY_TYPES
+    nerel = set(ENTITY_TYPES) - {"WEAPON", "VEHICLE"}
+    return [sorted({(e.type, e.start, e.end) for e in extract_text(t).entities if e.type in nerel})
+            for t in texts]
+
+
 def _merge_loc(ms):
     return [("LOC" if t in LOCATION_TYPES else t, s, e) for t, s, e in ms]
 
@@ -28,7 +38,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @eval_app.command("ner")
     def eval_ner(
         gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="folder of BRAT NNN.txt + NNN.ann"),
-        model: str = typer.Option("nerel", "--model", help="nerel (our trained model) or natasha"),
+        model: str = typer.Option("nerel", "--model", help="nerel (our trained model), pipeline (the entities "
+                                   "`letopis extract` outputs) or natasha"),
         merge_loc: bool = typer.Option(False, "--merge-loc",
                                        help="collapse COUNTRY/CITY/STATE_OR_PROVINCE/DISTRICT/LOCATION into LOC"),
     ) -> None:
@@ -44,10 +55,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if model == "nerel":
             from letopis.nlp.nerel import get_tagger
             preds = get_tagger().tag_batch(texts)
+        elif model == "pipeline":
+            preds = pipeline_mentions(texts)
         elif model == "natasha":
             preds = natasha_mentions(texts)
         else:
-            raise typer.BadParameter("--model must be nerel or natasha")
+            raise typer.BadParameter("--model must be nerel, pipeline or natasha")
         took = time.perf_counter() - t0
         if merge_loc:
             docs = [(i, t, _merge_loc(g)) for i, t, g in docs]

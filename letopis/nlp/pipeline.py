@@ -25,7 +25,7 @@ from letopis.record import Entity
 _NATASHA = None
 
 # What refine() types, normalises and what extract/incidents read (analysis.entities); the model's
-# other types go to analysis.other_entities and straight to the record.
+# other types, and place adjectives ("британской"), go to analysis.other_entities and straight to the record.
 CORE_TYPES = frozenset(("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE",
                         "DISTRICT"))
 
@@ -220,14 +220,16 @@ def tagger():
 def model_entities(text: str) -> list[Entity]:
     """The NEREL tagger's nested spans, all 29 types (source="model"). It reads the whole document
     as one sequence, so a span may run over a paragraph break ("Гаваре\n\nПолиция"): names never do.
-    A lower-case "place" is an adjective ("армянском"): the country or city it points to is not
-    named there, and the gazetteer would read its lemma as a town ("армянский" → Армянск)."""
+    A lower-case "place" is an adjective ("британской", "армянском"): NEREL counts it as a mention
+    of the country, so it stays an entity, marked `adjective`; analyze() keeps it away from the
+    places of the story (the gazetteer would read "армянский" as the town Армянск)."""
     out = []
     for typ, s, e in tagger().tag(text):
         span = text[s:e]
-        if "\n" in span or (typ in _PLACE_TYPES and span[:1].islower()):
+        if "\n" in span:
             continue
-        out.append(Entity(typ, s, e, span, source="model"))
+        extra = {"adjective": True} if typ in _PLACE_TYPES and span[:1].islower() else {}
+        out.append(Entity(typ, s, e, span, source="model", extra=extra))
     return out
 
 
@@ -260,7 +262,8 @@ def analyze(document: Document, ner: str | None = None) -> Analysis:
     found = [e for e in found if not analysis.ignored(e.start, e.end)]
     from letopis.nlp.entities import normalize_other, promote_institutions, refine
     promote_institutions(found)
-    analysis.entities = refine(analysis, [e for e in found if e.type in CORE_TYPES],
-                               roles=[e for e in found if e.type == "PROFESSION"])
-    analysis.other_entities = normalize_other(analysis, [e for e in found if e.type not in CORE_TYPES])
+    core = [e for e in found if e.type in CORE_TYPES and not e.extra.get("adjective")]
+    analysis.entities = refine(analysis, core, roles=[e for e in found if e.type == "PROFESSION"])
+    taken = {id(e) for e in core}
+    analysis.other_entities = normalize_other(analysis, [e for e in found if id(e) not in taken])
     return analysis
