@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, NamedTuple
 from pathlib import Path
 
 from letopis.nlp import morph
@@ -87,7 +88,8 @@ def inflect(p, required: tuple[str, ...]):
     replaces the reading's own) and what is required: every case form of a name shares one answer."""
     required = tuple(str(r) for r in required)      # pymorphy's grammeme objects compare strictly
     stack = p.methods_stack
-    if "nomn" not in required or len(stack) != 1 or type(stack[0][0]).__name__ != "DictionaryAnalyzer":
+    dictionary = len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+    if "nomn" not in required or not dictionary:
         # guessed readings (unknown surnames...): the answer depends on the reading itself, asked
         # again for the other gender and the same word in another position of a name
         key = (p.word, str(p.tag), p.normal_form, p.score, stack, frozenset(required))
@@ -96,8 +98,40 @@ def inflect(p, required: tuple[str, ...]):
     if key not in _INFLECTED:
         if len(_INFLECTED) > 10_000:
             _INFLECTED.clear()
-        _INFLECTED[key] = p.inflect(set(required))
+        _INFLECTED[key] = _dictionary_inflect(p, frozenset(required)) if dictionary else p.inflect(set(required))
     return _INFLECTED[key]
+
+
+class _Form(NamedTuple):
+    word: str
+    tag: Any
+
+
+_PARADIGMS: dict[int, list] = {}
+
+
+def _dictionary_inflect(p, required: frozenset[str]) -> _Form | None:
+    """pymorphy2's MorphAnalyzer._inflect for a dictionary word, without building the lexeme:
+    the same choice (forms holding the required grammemes, rare cases fixed when none does, the
+    closest to the reading by grammemes, the first on ties) over the paradigm's cached
+    (prefix, tag, suffix) rows, and only the chosen form's word is spelled out."""
+    _, fixed_word, para_id, idx = p.methods_stack[0]
+    d = morph.morph().dictionary
+    info = _PARADIGMS.get(para_id)
+    if info is None:
+        if len(_PARADIGMS) > 5_000:
+            _PARADIGMS.clear()
+        info = _PARADIGMS[para_id] = d.build_paradigm_info(para_id)
+    rows = [r for r in info if required <= r[1].grammemes]
+    if not rows:
+        required = morph.morph().TagClass.fix_rare_cases(required)
+        rows = [r for r in info if required <= r[1].grammemes]
+    if not rows:
+        return None
+    grammemes = p.tag.updated_grammemes(required)
+    prefix, tag, suffix = max(rows, key=lambda r: len(grammemes & r[1].grammemes)
+                              - 0.1 * len(grammemes ^ r[1].grammemes))
+    return _Form(prefix + d.build_stem(d.paradigms[para_id], idx, fixed_word) + suffix, tag)
 
 
 # --- persons -----------------------------------------------------------------------------------
