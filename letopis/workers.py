@@ -48,11 +48,14 @@ class WorkerDied(RuntimeError):
 
 def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
                 initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
-                in_flight: int | None = None) -> Iterator[tuple[Any, Any, BaseException | None]]:
+                in_flight: int | None = None, idle: Callable[[], float | None] | None = None
+                ) -> Iterator[tuple[Any, Any, BaseException | None]]:
     """Yield (item, fn(item), None) or (item, None, error) for every item, in input order.
 
     `fn` and `initializer` must be importable module-level functions (processes are spawned:
-    no inherited threads, locks or open connections)."""
+    no inherited threads, locks or open connections). `idle`, while the next result is awaited,
+    is called whenever the seconds it last returned have passed (None: wait for the result), so a
+    caller can do timed work such as committing what it has."""
     limit = in_flight or workers * 4
     ctx = multiprocessing.get_context("spawn")
     it = iter(items)
@@ -73,7 +76,7 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
                 return
             item, fut = pending.popleft()
             try:
-                yield item, fut.result(), None
+                yield item, _await(fut, idle), None
                 continue
             except cf.process.BrokenProcessPool:
                 pass
@@ -98,6 +101,16 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
             pending.clear()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _await(fut: cf.Future, idle: Callable[[], float | None] | None) -> Any:
+    wait = idle() if idle else None
+    while wait is not None:
+        try:
+            return fut.result(timeout=wait)
+        except cf.TimeoutError:
+            wait = idle()
+    return fut.result()
 
 
 def _outcome(item: Any, fut: cf.Future) -> tuple[Any, Any, BaseException | None]:

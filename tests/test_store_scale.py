@@ -140,6 +140,26 @@ def _fake_process(doc: Document) -> DocumentRecord:
     return DocumentRecord(doc=doc.doc, title=None, published=None, text=doc.text)
 
 
+def _dying_process(doc: Document) -> DocumentRecord:
+    if "убийца" in doc.text:
+        os._exit(9)             # as a worker killed by the OOM killer would
+    return _fake_process(doc)
+
+
+def test_a_worker_that_dies_fails_only_its_document(tmp_path):
+    """One document kills its worker: it alone is recorded as failed, the others are stored,
+    in input order."""
+    store = Store(f"sqlite:///{tmp_path / 'die.db'}")
+    docs = [Document(f"d{i}.txt", f"Документ номер {i}." + (" убийца" if i == 5 else ""))
+            for i in range(12)]
+    report = ingest_documents(store, docs, process=_dying_process, workers=2)
+    failed = [o.doc for o in report.outcomes if o.action == "failed"]
+    assert failed == ["d5.txt"]
+    assert "died" in report.failures[0].error
+    assert [o.doc for o in report.outcomes if o.action == "stored"] == [f"d{i}.txt" for i in range(12) if i != 5]
+    store.close()
+
+
 def test_dask_local_cluster(store_url, tmp_path):
     from dask.distributed import Client, LocalCluster
 

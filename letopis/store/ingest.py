@@ -199,7 +199,7 @@ def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | N
     Failed in an earlier run: reported as failed again without re-processing, unless
     `retry_failed`. Processing runs here (workers 0 or 1), in `workers` processes, or on a Dask
     cluster (`dask`: a scheduler address or a distributed.Client), rows included; this process
-    alone writes, in batched transactions (Writer), in order of completion."""
+    alone writes, in batched transactions (Writer): in input order (Dask: in order of completion)."""
     from letopis.read.document import ReadError
 
     report = Report()

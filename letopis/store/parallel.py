@@ -1,20 +1,18 @@
 """Parallel processing for ingest: a local process pool (`--workers N`) or a Dask cluster
 (`--dask ADDRESS`). Workers do all the CPU work (pipeline, then rows.prepare: word forms, JSON,
 typed columns) and send back compact ready-to-insert rows; the caller's `Writer` stores them
-here, in the one writing process, in batched transactions as results complete. That process
-stays light (no models; no SQL beyond INSERTs) so N workers get the machine's N cores, and each
-worker's math runs on one thread (single_threaded_math). A bounded number of documents is in
+here, in the one writing process, in batched transactions (local pool: in input order; Dask: as
+results complete). That process stays light (no models; no SQL beyond INSERTs) so N workers get
+the machine's N cores, and each worker's math runs on one thread (single_threaded_math). A bounded number of documents is in
 flight at a time, so a corpus of any size streams through in constant memory.
 """
 from __future__ import annotations
 
-import concurrent.futures as cf
-import multiprocessing
 import os
 from typing import Any, Iterable, Iterator
 
 from letopis.store.ingest import Processed, Process, Writer, default_process, process_one
-from letopis.workers import single_threaded_math
+from letopis.workers import ordered_map, single_threaded_math
 
 _WORKER_PROCESS: Process | None = None
 _POSTGRES = False
@@ -55,55 +53,20 @@ def _died(document: Any, exc: BaseException) -> Processed:
 
 def run_pool(jobs: Iterable[Any], writer: Writer, workers: int, *,
              process: Process | None = None, in_flight: int | None = None, postgres: bool = False) -> None:
-    """Process `jobs` in `workers` spawned processes; hand each result to `writer` as it completes."""
-    limit = in_flight or workers * 4
-    ctx = multiprocessing.get_context("spawn")      # no inherited threads or database connections
-    it: Iterator[Any] = iter(jobs)
-    init = (process, postgres)
-    pool = _start(workers, ctx, init)
-    pending: dict[cf.Future, Any] = {}
-    try:
-        while True:
-            while len(pending) < limit:
-                doc = next(it, None)
-                if doc is None:
-                    break
-                try:
-                    pending[pool.submit(_work, doc)] = doc
-                except cf.process.BrokenProcessPool:
-                    pool = _restart(pool, workers, ctx, init)
-                    pending[pool.submit(_work, doc)] = doc
-            if not pending:
-                break
-            done, _ = cf.wait(pending, timeout=writer.due_in(), return_when=cf.FIRST_COMPLETED)
-            writer.tick()
-            broken = False
-            for fut in done:
-                doc = pending.pop(fut)
-                try:
-                    result = fut.result()
-                    result.document = doc
-                except cf.process.BrokenProcessPool as exc:
-                    result, broken = _died(doc, exc), True
-                except Exception as exc:   # e.g. a record that cannot be pickled back
-                    result = _died(doc, exc)
-                writer.add(result)
-            if broken:
-                for fut, doc in list(pending.items()):
-                    writer.add(_died(doc, RuntimeError("process pool broke")))
-                pending.clear()
-                pool = _restart(pool, workers, ctx, init)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    """Process `jobs` in `workers` spawned processes; hand each result to `writer` in input order.
+    A worker that dies fails only the document that killed it (letopis.workers.ordered_map)."""
 
+    def idle() -> float | None:        # commit what is buffered once it is due, while waiting
+        writer.tick()
+        return writer.due_in()
 
-def _start(workers: int, ctx: Any, init: tuple[Any, ...]) -> cf.ProcessPoolExecutor:
-    return cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=init)
-
-
-def _restart(pool: cf.ProcessPoolExecutor, workers: int, ctx: Any, init: tuple[Any, ...]) -> cf.ProcessPoolExecutor:
-    pool.shutdown(wait=False, cancel_futures=True)
-    return _start(workers, ctx, init)
+    for doc, result, error in ordered_map(_work, jobs, workers, initializer=_init_worker,
+                                          initargs=(process, postgres), in_flight=in_flight, idle=idle):
+        if error is not None:           # a dead worker, or a result that cannot be pickled back
+            result = _died(doc, error)
+        else:
+            result.document = doc
+        writer.add(result)
 
 
 def _dask_work(document: Any, process: Process | None, postgres: bool = False) -> Processed:
