@@ -100,3 +100,23 @@ def test_one_age_entity_per_age_with_the_number_as_its_normal():
     assert ages == [("34 лет", "34")]
     # roles keep both spans: NEREL nests professions
     assert sorted(e.text for e in merged if e.type == "PROFESSION") == ["сержант", "сержант полиции"]
+
+
+def test_a_listed_first_name_taken_for_a_place_joins_the_surname_after_it():
+    from letopis.nlp.entities import _join_split_names
+    text = "задержанному Ерболату Сейткали предъявлено обвинение, в Таразе Сейткали не был"
+    ents = [span(text, "CITY", "Ерболату"), span(text, "PERSON", "Сейткали"),
+            span(text, "CITY", "Таразе"), span(text, "PERSON", "Сейткали", 1)]
+    out = sorted((e.type, e.text) for e in _join_split_names(bare(text), ents))
+    # a town the gazetteer knows stays a town even right before a surname
+    assert out == [("CITY", "Таразе"), ("PERSON", "Ерболату Сейткали"), ("PERSON", "Сейткали")]
+
+
+def test_leading_common_nouns_are_no_part_of_a_person():
+    from letopis.nlp.entities import _retype
+    text = "Семья Обамы переехала. Император Акихито выступил. Ван Цзюнь уехал."
+    ents = [span(text, "PERSON", "Семья Обамы"), span(text, "PERSON", "Император Акихито"),
+            span(text, "PERSON", "Ван Цзюнь")]
+    out = [e.text for e in _retype(bare(text), ents)]
+    # a short dictionary word before a name is often a foreign name itself ("Ван")
+    assert out == ["Обамы", "Акихито", "Ван Цзюнь"]

@@ -191,7 +191,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/nerel")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=45)
     ap.add_argument("--tokens", type=int, default=500, help="tokens per batch (padded); small batches = more updates")
     ap.add_argument("--lr", type=float, default=2.5e-3)
     ap.add_argument("--threads", type=int, default=1, help="1 (default) gives the shipped weights bit for bit; more threads sum floats in another order")

@@ -252,6 +252,25 @@ def _trim_place_adjectives(analysis: Analysis, e: Entity) -> None:
         e.type, e.start, e.text = kind, start, analysis.text[start:e.end]
 
 
+def _common_noun(word: str) -> bool:
+    """A dictionary word of 4+ letters none of whose readings is a name or a place: short ones
+    are often foreign names ("Ван Цзюнь", "Пан Ги Мун", "Ар Келли")."""
+    return len(word) >= 4 and _not_a_name(word) and \
+        not any("Geox" in p.tag for p in morph.parse(word.lower()))
+
+
+def _trim_leading_non_names(analysis: Analysis, e: Entity) -> None:
+    """"Семья Обамы", "Император Акихито": leading common nouns (capitalised at a sentence start)
+    are no part of the person; the span narrows to the name after them."""
+    words = list(_NAME_WORD.finditer(e.text))
+    k = 0
+    while k < len(words) - 1 and _common_noun(words[k].group()):
+        k += 1
+    if k:
+        e.start += words[k].start()
+        e.text = analysis.text[e.start:e.end]
+
+
 def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """Repairs of the recogniser's typing: a listed organisation abbreviation is an organisation
     ("МИДа", "ДВД" tagged as places); a "person" made of dictionary non-names is a place or an
@@ -279,6 +298,9 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
                 e.type = kind
         elif e.type == "ORGANIZATION":
             _trim_place_adjectives(analysis, e)
+    for e in entities:
+        if e.type == "PERSON":
+            _trim_leading_non_names(analysis, e)
     # "Пауэй" alone on a title line, tagged a person there and a city in the story: one word with
     # one meaning per document, the place
     places = {e.text: e.type for e in entities if e.type in LOC_TYPES}
@@ -301,7 +323,16 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
 def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"Ерболату | Сейткали": a recogniser may cut one name into two persons. Two capitalised
     person spans parted by a single space are one person (Russian prose separates two people by a
-    comma or a conjunction), as long as the joined name stays within first name + patronymic + surname."""
+    comma or a conjunction), as long as the joined name stays within first name + patronymic + surname.
+    A listed first name the recogniser took for a place ("Ерболату" as a CITY) right before a person
+    is that person's first name, unless the gazetteer knows it as a place."""
+    from letopis.nlp.normal import is_first_name
+    starts = {e.start for e in entities if e.type == "PERSON"}
+    for e in entities:
+        if e.type in LOC_TYPES and e.end + 1 in starts and analysis.text[e.end:e.end + 1] == " " \
+                and e.text[:1].isupper() and " " not in e.text and is_first_name(e.text) \
+                and not _place_kind(e.text):
+            e.type = "PERSON"
     persons = sorted((e for e in entities if e.type == "PERSON"), key=lambda e: e.start)
     by_start = {e.start: e for e in persons}
     gone: set[int] = set()

@@ -214,6 +214,16 @@ def _female_forms() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def is_first_name(word: str) -> bool:
+    """A listed first name in any case form ("Ерболату", "Асии", "Андрея")."""
+    w = word.lower().replace("ё", "е")
+    male = names("names_male")
+    if w in male or w in names("names_female") or w in _female_forms():
+        return True
+    return any(end and w.endswith(end) and w[:-len(end)] in male for end in _MASC_NAME_ENDINGS) or \
+        any(end and w.endswith(end) and w[:-len(end)] + "й" in male for end in _SOFT_NAME_ENDINGS)
+
+
 @lru_cache(maxsize=10_000)
 def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tuple[str, float]], ...]:
     """Readings of one name word. position: first | middle | last | only."""
