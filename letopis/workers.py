@@ -43,7 +43,8 @@ def available_cores() -> int:
 
 
 class WorkerDied(RuntimeError):
-    """The process holding an item died (killed, out of memory) twice while it was in flight."""
+    """An item's worker process died (killed, out of memory) while it ran, and again when the item
+    was run alone in a fresh pool."""
 
 
 def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .morph import geo_weight, parse
-from .text import _DASHES, WORD, fold, spans, words
+from .text import WORD, fold, spans, words
 
 CORE = ("KZ", "RU", "KG", "UZ", "TJ", "TM")
 KIND_RANK = {"country": 2, "city": 1, "region": 0}
@@ -89,13 +89,13 @@ class Gazetteer:
         self._lemmas: dict[str, list[str]] = data.get("lemmas", {})
         # The index is built lazily: at start-up only each name's first word is folded (→ the
         # names it may start); a name's per-word form sets are made the first time a text word
-        # leads to it. Building all ~31k of them up front was a third of every process's start.
+        # leads to it, instead of all ~31k of them in every process's start-up.
         self._names: list[tuple[str, GeoPlace, int]] = []
         self._by_first: dict[str, list[int]] = {}
         self._entries: dict[int, tuple | None] = {}
         self._first: dict[str, tuple] = {}          # first-word form -> its entries, as needed
         lemmas, names, by_first = self._lemmas, self._names, self._by_first
-        search, dashes = WORD.search, _DASHES
+        search = WORD.search
         for row in data["places"]:
             name, kind, cc, region, lat, lon, pop, old, aliases = row
             p = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
@@ -106,8 +106,7 @@ class Gazetteer:
                 m = search(n)
                 if m is None:
                     continue
-                # text.fold, inlined: this loop runs ~31k times in every process's start-up
-                w = m.group().lower().translate(dashes).replace("ё", "е").replace("э", "е")
+                w = fold(m.group())
                 k = len(names)
                 names.append((n, p, q))
                 for f in (w, *lemmas.get(w, ())):
