@@ -94,3 +94,24 @@ def test_numpy_matches_torch(tmp_path):
     path = tmp_path / "w.npz"
     export(net, affix_vocab, path, {})
     assert check_numpy(net, path, docs, enc, local, tagger.navec) < 1e-4
+
+
+def test_projection_cache_changes_nothing(monkeypatch):
+    """Tokens' first-layer projections are kept across documents: a tagger that has seen other
+    texts, or had to start its cache afresh mid-way, tags exactly as a new one does."""
+    import letopis.nlp.nerel as nerel
+    from conftest import NEREL, need
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(NEREL / "dev").glob("*.txt"))[:6]]
+    fresh = [nerel.NerelTagger(navec=get_tagger().navec).tag(t) for t in texts]
+    warm = get_tagger()
+    for t in reversed(texts):
+        warm.tag(t)
+    assert [warm.tag(t) for t in texts] == fresh
+    monkeypatch.setattr(nerel, "PROJECTION_CACHE", 300)        # smaller than one document
+    small = nerel.NerelTagger(navec=get_tagger().navec)
+    assert [small.tag(t) for t in texts] == fresh
+    assert len(small._slots) <= max(300, max(len(set(tokenize_words(t))) for t in texts))
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [w for _, _, w in tokenize(text)]

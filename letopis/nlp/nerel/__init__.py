@@ -14,6 +14,7 @@ import numpy as np
 
 WEIGHTS = Path(__file__).resolve().parent / "weights.npz"
 Mention = tuple[str, int, int]
+PROJECTION_CACHE = 16_384       # token strings whose first-layer projections are kept (~40 MB)
 
 _TAGGER = None
 _LOCK = threading.Lock()
@@ -35,6 +36,9 @@ class NerelTagger:
         self.tau = float(meta.get("tau", 0.05) if tau is None else tau)
         self.none_max = float(meta.get("none_max", 0.5) if none_max is None else none_max)
         self.max_tokens = 8192          # tokens per forward chunk, bounds memory
+        self._slots: dict[str, int] = {}     # token string → its row of self._rows
+        self._rows: np.ndarray | None = None
+        self._lock = threading.Lock()
 
     def tag(self, text: str) -> list[Mention]:
         return self.tag_batch([text])[0]
@@ -66,6 +70,35 @@ class NerelTagger:
             self._run(docs, chunk, res)
         return res
 
+    def _projections(self, words: list[str]) -> np.ndarray:
+        """The first convolution's input projections of distinct token strings [U, 3C]. Each is a
+        function of the string alone (navec row, shape, affixes, characters), so they are kept
+        across documents, up to PROJECTION_CACHE strings (~2.4 KB each), and only new strings are
+        computed: most of the model's arithmetic is this projection."""
+        from letopis.nlp.nerel import features as F
+        m = self.model
+        with self._lock:
+            cache = self._slots
+            if len(cache) + len(words) > PROJECTION_CACHE:
+                cache.clear()                     # a new start beats tracking recency per word
+            if self._rows is None or len(self._rows) < len(words):
+                width = 3 * m.convs[0][1].shape[0]
+                self._rows = np.empty((max(PROJECTION_CACHE, len(words)), width), np.float32)
+            new = [w for w in words if w not in cache]
+            if new:
+                ids, _ = self.enc.batch([new])
+                ids = ids[0]
+                rows, inverse = np.unique(ids[:, 0], return_inverse=True)
+                chars = char_inverse = None
+                if m.char_emb is not None:
+                    chars = m.char_features(self.enc.chars(new))
+                    char_inverse = np.arange(len(new))
+                at = np.arange(len(cache), len(cache) + len(new))
+                self._rows[at] = m.project(F.navec_vectors(self.navec, rows), inverse.reshape(-1), ids,
+                                           chars, char_inverse)
+                cache.update(zip(new, at.tolist()))
+            return self._rows[[cache[w] for w in words]]
+
     def _run(self, docs, chunk: list[int], res) -> None:
         from letopis.nlp.nerel import features as F
         from letopis.nlp.nerel.decode import decode
@@ -77,23 +110,15 @@ class NerelTagger:
             seqs.append(docs[d] + [""] * g)       # gap tokens, masked out below
             pos += len(docs[d]) + g
         flat = [w for s in seqs for w in s]
-        ids, _ = self.enc.batch([flat])
-        ids = ids[0]
         mask = np.ones(len(flat), np.float32)
         doc_end = np.empty(len(flat), np.int64)
         for d, off in zip(chunk, offsets):
             n = len(docs[d])
-            mask[off + n:off + n + g] = 0
-            ids[off + n:off + n + g] = 0
-            ids[off + n:off + n + g, 0] = self.enc.pad
+            mask[off + n:off + n + g] = 0         # the gaps' inputs are zeroed in the encoder
             doc_end[off:off + n + g] = off + n
-        rows, inverse = np.unique(ids[:, 0], return_inverse=True)
-        chars = char_inverse = None
-        if m.char_emb is not None:
-            index: dict[str, int] = {}
-            char_inverse = np.fromiter((index.setdefault(w, len(index)) for w in flat), np.int64, len(flat))
-            chars = m.char_features(self.enc.chars(list(index)))
-        h = m.encode(F.navec_vectors(self.navec, rows), inverse.reshape(-1), ids, mask, chars, char_inverse)
+        index: dict[str, int] = {}
+        token_word = np.fromiter((index.setdefault(w, len(index)) for w in flat), np.int64, len(flat))
+        h = m.encode_projected(self._projections(list(index))[token_word], mask)
         b = m.boundaries(h)
         logit_tau = np.log(self.tau / (1 - self.tau))
         is_start = np.flatnonzero((b[:, 0] > logit_tau) & (mask > 0))

@@ -56,32 +56,50 @@ class SpanModel:
         y *= (cids > 0)[:, :, None]
         return y.max(axis=1) if L else np.zeros((U, y.shape[2]), np.float32)
 
-    def encode(self, navec_rows: np.ndarray, inverse: np.ndarray, ids: np.ndarray, mask: np.ndarray,
-               chars: np.ndarray | None = None, char_inverse: np.ndarray | None = None) -> np.ndarray:
-        """One flat sequence → [N, C]. The word vectors come as the distinct navec rows plus
-        `inverse` (token → row): the first convolution's 300-d word part is then projected
-        once per distinct word, which is most of the model's arithmetic. Likewise the char
-        CNN features come per distinct token string (`chars`, `char_inverse`).
-        ids [N, 2 + affix kinds]; mask [N] is 0 on the gaps between documents."""
-        N = len(ids)
-        wt, b = self.convs[0]
-        d = self.dilations[0]
-        C = wt.shape[1]
-        dim = navec_rows.shape[1]
-        n_in = wt.shape[0] // 3
+    def _first_weights(self, dim: int, n_char: int) -> tuple:
+        """The first convolution's weight [3*in, C] split by input part (navec word, shape+affix
+        ids, char CNN), each part's three taps side by side: [part, 3C]."""
+        key = (dim, n_char)
+        if getattr(self, "_split", (None,))[0] != key:
+            wt = self.convs[0][0]
+            n_in = wt.shape[0] // 3
+            end = n_in - n_char
+            parts = [np.concatenate([wt[s * n_in + a:s * n_in + b] for s in range(3)], axis=1)
+                     for a, b in ((0, dim), (dim, end), (end, n_in))]
+            self._split = (key, parts)
+        return self._split[1]
+
+    def project(self, navec_rows: np.ndarray, inverse: np.ndarray, ids: np.ndarray,
+                chars: np.ndarray | None = None, char_inverse: np.ndarray | None = None) -> np.ndarray:
+        """Rows of ids [N, 2 + affix kinds] → the first convolution's input projections [N, 3C]
+        (its three taps side by side). Each row is a function of its token string alone. The word
+        vectors come as the distinct navec rows plus `inverse` (row → navec row): the 300-d word
+        part is then projected once per distinct word, most of the model's arithmetic; likewise
+        shape/affix rows and the char CNN features (`chars`, `char_inverse`)."""
         n_char = 0 if chars is None else chars.shape[1]
-        end = n_in - n_char
-        w_word = np.concatenate([wt[s * n_in:s * n_in + dim] for s in range(3)], axis=1)        # dim x 3C
-        w_rest = np.concatenate([wt[s * n_in + dim:s * n_in + end] for s in range(3)], axis=1)  # rest x 3C
+        w_word, w_rest, w_char = self._first_weights(navec_rows.shape[1], n_char)
         # shape and affix ids repeat as words do: project each distinct id row once
         rest_ids, rest_inv = np.unique(ids[:, 1:], axis=0, return_inverse=True)
         rest = np.concatenate([self.shape_emb[rest_ids[:, 0]]]
                               + [e[rest_ids[:, 1 + k]] for k, e in enumerate(self.affix_emb)], axis=1)
         P = (navec_rows @ w_word)[inverse] + (rest @ w_rest)[rest_inv.reshape(-1)]
         if n_char:
-            w_char = np.concatenate([wt[s * n_in + end:(s + 1) * n_in] for s in range(3)], axis=1)
             P += (chars @ w_char)[char_inverse]
-        P *= mask[:, None]
+        return P
+
+    def encode(self, navec_rows: np.ndarray, inverse: np.ndarray, ids: np.ndarray, mask: np.ndarray,
+               chars: np.ndarray | None = None, char_inverse: np.ndarray | None = None) -> np.ndarray:
+        """One flat sequence → [N, C]. ids [N, 2 + affix kinds]; mask [N] is 0 on the gaps
+        between documents (see `project` for the other arguments)."""
+        return self.encode_projected(self.project(navec_rows, inverse, ids, chars, char_inverse), mask)
+
+    def encode_projected(self, P: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The first convolution's input projections [N, 3C] (`project`) → encoded tokens [N, C]."""
+        N = len(P)
+        b = self.convs[0][1]
+        d = self.dilations[0]
+        C = b.shape[0]
+        P = P * mask[:, None]
         y = P[:, C:2 * C] + b
         y[d:] += P[:-d, :C]
         y[:-d] += P[d:, 2 * C:]
