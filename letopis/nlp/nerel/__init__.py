@@ -14,7 +14,7 @@ import numpy as np
 
 WEIGHTS = Path(__file__).resolve().parent / "weights.npz"
 Mention = tuple[str, int, int]
-PROJECTION_CACHE = 16_384       # token strings whose first-layer projections are kept (~40 MB)
+PROJECTION_CACHE = 8_192        # token strings whose first-layer projections are kept (~20 MB)
 
 _TAGGER = None
 _LOCK = threading.Lock()
