@@ -42,3 +42,27 @@ def test_a_worker_that_dies_fails_only_its_item():
 
 def test_available_cores_is_positive():
     assert available_cores() >= 1
+
+
+def _typer_loaded(_: int) -> bool:
+    import sys
+    return "typer" in sys.modules
+
+
+def test_workers_of_the_console_script_skip_the_command_line(tmp_path):
+    """Spawned workers re-run the parent's main script; for the `letopis` console script that
+    would import typer and rich in every worker for nothing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = tmp_path / "letopis-like"
+    script.write_text("import sys\nfrom letopis.cli import app\n"
+                      "from letopis.workers import ordered_map\n"
+                      "from test_workers import _typer_loaded\n"
+                      "if __name__ == '__main__':\n"
+                      "    print([r for _, r, _ in ordered_map(_typer_loaded, range(2), 2)])\n", encoding="utf-8")
+    here = str(Path(__file__).resolve().parent)
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": here})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[False, False]"
