@@ -25,11 +25,14 @@ def decode(starts: np.ndarray, ends: np.ndarray, probs: np.ndarray,
     labs = probs[keep, 1:].argmax(axis=1) + 1
     ps = probs[keep, labs]
     out: list[tuple[int, int, int, float]] = []
-    kept: list[tuple[int, int]] = []
+    # a kept span that crosses (i, j) covers token i or token j: only those are checked
+    covering: dict[int, list[tuple[int, int]]] = {}
     for k in np.argsort(-ps, kind="stable"):
         i, j = int(starts[keep[k]]), int(ends[keep[k]])
-        if any((a < i <= b < j) or (i < a <= j < b) for a, b in kept):
+        if any((a < i <= b < j) or (i < a <= j < b)
+               for t in (i, j) for a, b in covering.get(t, ())):
             continue
-        kept.append((i, j))
+        for t in range(i, j + 1):
+            covering.setdefault(t, []).append((i, j))
         out.append((int(labs[k]), i, j, float(ps[k])))
     return out
