@@ -19,6 +19,9 @@ ENTITY_TYPES = (
     "PERSON PRODUCT PROFESSION RELIGION STATE_OR_PROVINCE TIME WORK_OF_ART WEAPON VEHICLE"
 ).split()
 
+# The location kinds among them (NEREL's five); the eval's --merge-loc folds them into one.
+PLACE_TYPES = frozenset(("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"))
+
 INCIDENT_TYPES = ("armed_assault", "bombing", "assassination", "hostage_taking", "hijacking",
                   "arson", "stabbing", "suicide", "airstrike", "other")
 WEAPON_CLASSES = ("firearms", "explosives", "melee", "incendiary", "vehicle", "other")

@@ -76,24 +76,24 @@ def test_numpy_matches_torch(tmp_path):
     from letopis.nlp.nerel import features as F
     from training.train_ner import Net, check_numpy, export, prepare
     torch.manual_seed(0)
-    tagger = get_tagger()
+    navec = F.load_navec()          # training's loader: the full vocabulary (vocab.words)
     docs = prepare([("x", TEXT, [("PERSON", 17, 31)])], 12, Counter())
     words = docs[0][0]
     affix_vocab = {name: sorted({F.affixes(w)[k] for w in words}) for k, name in enumerate(F.AFFIXES)}
     cfg = dict(channels=16, dilations=[1, 2, 4], span_dim=8, max_width=12, shape_dim=4,
                affix_dims=[3, 3, 3, 5], dropout=0.0, char_filters=6, char_dim=4,
                chars="".join(sorted(set(TEXT))))
-    enc = F.Encoder(tagger.navec.vocab, affix_vocab, cfg["chars"])
+    enc = F.Encoder(navec.vocab, affix_vocab, cfg["chars"])
     ids = sorted({enc.ids(w)[0] for w in words} | {enc.unk, enc.pad})
-    local = np.full(len(tagger.navec.vocab.words), ids.index(enc.unk), dtype=np.int64)
+    local = np.full(len(navec.vocab.words), ids.index(enc.unk), dtype=np.int64)
     local[ids] = np.arange(len(ids))
-    vectors = torch.from_numpy(F.navec_vectors(tagger.navec, np.array(ids)).copy())
+    vectors = torch.from_numpy(F.navec_vectors(navec, np.array(ids)).copy())
     net = Net(vectors, [len(affix_vocab[n]) for n in F.AFFIXES], cfg)
     for p in (p for p in net.parameters() if p.requires_grad):   # biases too: every path exercised
         torch.nn.init.normal_(p, std=0.3)
     path = tmp_path / "w.npz"
     export(net, affix_vocab, path, {})
-    assert check_numpy(net, path, docs, enc, local, tagger.navec) < 1e-4
+    assert check_numpy(net, path, docs, enc, local, navec) < 1e-4
 
 
 def test_projection_cache_changes_nothing(monkeypatch):

@@ -71,7 +71,7 @@ def test_lean_navec_matches_natasha():
     np = pytest.importorskip("numpy")
     from natasha import NewsEmbedding
 
-    from letopis.nlp.pipeline import light_navec
+    from letopis.nlp.nerel.features import light_navec
     a, b = light_navec(), NewsEmbedding()
     assert np.array_equal(a.pq.indexes, b.pq.indexes) and np.array_equal(a.pq.codes, b.pq.codes)
     for w in ("президент", "казахстан", "<unk>", "<pad>", "нетакогослова"):

@@ -53,7 +53,8 @@ def test_spans_over_a_paragraph_break_are_dropped_and_adjective_places_kept_apar
     class Fake:
         def tag(self, t):
             return [("COUNTRY", 2, 11), ("CITY", 12, 18), ("ORGANIZATION", 12, 27), ("ORGANIZATION", 20, 27)]
-    monkeypatch.setattr(nlp_pipeline, "_TAGGER", Fake())
+    import letopis.nlp.nerel as nerel
+    monkeypatch.setattr(nerel, "_TAGGER", Fake())
     got = [(e.type, e.text, e.extra) for e in nlp_pipeline.model_entities(text)]
     assert got == [("COUNTRY", "армянском", {"adjective": True}), ("CITY", "Гаваре", {}),
                    ("ORGANIZATION", "Полиция", {})]

@@ -56,9 +56,9 @@ _PENALTY = re.compile(r"к\s+(пожизненному\s+лишению\s+сво
 
 def _regime_norm(raw: str) -> str:
     from letopis.nlp.morph import parse
+    from letopis.nlp.normal import inflect
     words = raw.split()
-    p = parse(words[0])[0]
-    nom = p.inflect({"nomn", "sing"})
+    nom = inflect(parse(words[0])[0], ("nomn", "sing"))
     words[0] = nom.word if nom else words[0]
     return " ".join(words)
 

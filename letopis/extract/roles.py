@@ -23,6 +23,7 @@ from letopis.extract.matcher import LemmaMatcher, fold, read_table
 from letopis.extract.mentions import RoleMention
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.normal import inflect
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _inflect_adj(word: str, case: str | None, number: str | None, gender: str) -
         if p.tag.POS == "ADJF" and (case is None or p.tag.case == case) and (number is None or p.tag.number == number):
             if fold(p.normal_form) not in modifiers():
                 return None
-            f = p.inflect({"nomn", "sing", gender})
+            f = inflect(p, ("nomn", "sing", gender))
             return f.word if f else None
     return None
 

@@ -34,8 +34,8 @@ def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
     words = raw.split()
     if words and words[0][0].islower():
         from letopis.nlp.morph import parse
-        p = parse(words[0])[0]
-        nom = p.inflect({"nomn"})
+        from letopis.nlp.normal import inflect
+        nom = inflect(parse(words[0])[0], ("nomn",))
         if nom is not None:
             words[0] = nom.word
     return " ".join(words)

@@ -6,8 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from letopis.nlp.analysis import Analysis
-
-PLACE_TYPES = ("CITY", "COUNTRY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
+from letopis.record import PLACE_TYPES
 
 
 @dataclass

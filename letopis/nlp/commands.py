@@ -5,7 +5,8 @@ from pathlib import Path
 
 import typer
 
-LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION")
+from letopis.record import PLACE_TYPES
+
 # natasha has one LOC kind; it is scored as LOCATION (no gazetteer guess at COUNTRY/CITY/...),
 # so `--merge-loc` exists to compare location finding fairly with the types collapsed.
 NATASHA_MAP = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
@@ -31,7 +32,7 @@ def pipeline_mentions(texts: list[str]) -> list[list[tuple[str, int, int]]]:
 
 
 def _merge_loc(ms):
-    return [("LOC" if t in LOCATION_TYPES else t, s, e) for t, s, e in ms]
+    return [("LOC" if t in PLACE_TYPES else t, s, e) for t, s, e in ms]
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -68,7 +69,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         score = score_docs(docs, preds)
         typer.echo(f"{model} on {gold_dir}: {len(docs)} docs, {took:.1f}s (incl. loading)")
         typer.echo(score.table())
-        loc = ["LOC"] if merge_loc else list(LOCATION_TYPES)
+        loc = ["LOC"] if merge_loc else sorted(PLACE_TYPES)
         for name, types in (("PERSON+ORGANIZATION+location types", ["PERSON", "ORGANIZATION", *loc]),):
             sub = score_docs(docs, preds, set(types))
             p, r, f = sub.micro()

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis
@@ -215,7 +215,7 @@ def _female_forms() -> dict[str, list[tuple[str, str]]]:
 
 
 def is_first_name(word: str) -> bool:
-    """A listed first name in any case form ("Ерболату", "Асии", "Андрея")."""
+    """A listed first name in any case form ("Ерболату", "Полата", "Асии")."""
     w = word.lower().replace("ё", "е")
     male = names("names_male")
     if w in male or w in names("names_female") or w in _female_forms():
@@ -360,7 +360,7 @@ def _adjs_before_abbr(text: str, adjs: list, abbr: str) -> str:
     for m in reversed(adjs):
         ap = next((p for p in morph.parse(m.group().lower()) if p.tag.POS in ("ADJF", "PRTF")
                    and p.tag.number == "sing" and p.tag.gender in (gender, None)), None)
-        af = ap.inflect({"nomn", "sing", gender}) if ap else None
+        af = inflect(ap, ("nomn", "sing", gender)) if ap else None
         if af is not None:
             out = out[: m.start()] + shape(af.word, m.group()) + out[m.end():]
     return out

@@ -1,13 +1,12 @@
 """Segment with razdel, lemmatise with pymorphy2, recognise entities with our NEREL tagger.
 
 The default recogniser is the trained nested NER of letopis.nlp.nerel (29 NEREL types, numpy,
-≈300 docs/s). natasha's NewsNERTagger (PER/LOC/ORG) stays selectable: `analyze(doc, ner="natasha")`
+≈170 docs/s alone on one core). natasha's NewsNERTagger (PER/LOC/ORG) stays selectable: `analyze(doc, ner="natasha")`
 or LETOPIS_NER=natasha. Models load once per process (≈0.5 s); every call after that is cheap."""
 from __future__ import annotations
 
 import os
 import re
-import threading
 
 from letopis.workers import single_threaded_math
 
@@ -20,7 +19,7 @@ single_threaded_math()
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.read.document import Document
-from letopis.record import Entity
+from letopis.record import PLACE_TYPES, Entity
 
 _NATASHA = None
 
@@ -116,105 +115,10 @@ def natasha_entities(text: str, sentences: list[Sentence]) -> list[Entity]:
     return entities
 
 
-class _LightPQ:
-    """navec's product quantiser without what only similarity queries need: navec's own PQ
-    precomputes every vector's norm through a 250K × 100 float32 temporary (100 MB of peak memory)
-    and a 26 MB centroid-product table; the tagger reads only codes and indexes."""
-
-    def __init__(self, vectors: int, dim: int, qdim: int, centroids: int, indexes, codes) -> None:
-        import numpy as np
-        self.vectors, self.dim, self.qdim, self.centroids = vectors, dim, qdim, centroids
-        self.indexes, self.codes = indexes, codes
-        self.qdims = np.arange(qdim)
-
-
-class _LightVocab:
-    """navec's vocabulary as the tagger uses it (word → id), 3 MB instead of navec's ~45 MB dict of
-    250K strings: sorted 64-bit hashes of the words and the ids beside them. hash() is salted per
-    process, and the table is built in the process that uses it; two of 250K words sharing a
-    64-bit hash, or an unknown word taking one's, is a ~1e-9 event (it would only swap a vector)."""
-
-    def __init__(self, words: list[str]) -> None:
-        import numpy as np
-        hashes = np.fromiter((hash(w) for w in words), np.int64, len(words))
-        order = np.argsort(hashes, kind="stable")
-        self._hashes = hashes[order]
-        self._ids = order.astype(np.int32)
-        self._search = np.searchsorted
-        self.unk_id = self.get("<unk>")
-        self.pad_id = self.get("<pad>")
-
-    def get(self, word: str, default=None):
-        h = hash(word)
-        i = int(self._search(self._hashes, h))
-        if i < len(self._hashes) and self._hashes[i] == h:
-            return int(self._ids[i])
-        return default
-
-    def __getitem__(self, word: str) -> int:
-        got = self.get(word)
-        if got is None:
-            raise KeyError(word)
-        return got
-
-    def __contains__(self, word: str) -> bool:
-        return self.get(word) is not None
-
-
-class _LightNavec:
-    def __init__(self, vocab: _LightVocab, pq: _LightPQ) -> None:
-        self.vocab, self.pq = vocab, pq
-
-
-def _navec_path() -> str:
-    """natasha's news embedding file, found without importing natasha (≈15 MB of modules)."""
-    import importlib.util
-    from pathlib import Path
-    spec = importlib.util.find_spec("natasha")
-    root = Path(next(iter(spec.submodule_search_locations)))      # type: ignore[union-attr]
-    return str(root / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
-
-
-def light_navec() -> _LightNavec:
-    """The same navec vectors natasha's NewsEmbedding loads (same file, same ids), read lean."""
-    import gzip
-    import tarfile
-
-    import numpy as np
-    with tarfile.open(_navec_path()) as tar:
-        with gzip.GzipFile(mode="rb", fileobj=tar.extractfile("vocab.bin")) as f:
-            size, = np.frombuffer(f.read(4), np.uint32)
-            f.read(4 * int(size))                                     # word counts: unused
-            words = f.read().decode("utf8").splitlines()
-        raw = tar.extractfile("pq.bin").read()
-    vectors, dim, qdim, centroids = (int(x) for x in np.frombuffer(raw[:16], np.uint32))
-    n_idx = vectors * qdim
-    indexes = np.frombuffer(raw, np.uint8, n_idx, 16).reshape(vectors, qdim)
-    codes = np.frombuffer(raw, np.float32, offset=16 + n_idx).reshape(qdim, centroids, -1)
-    return _LightNavec(_LightVocab(words), _LightPQ(vectors, dim, qdim, centroids, indexes, codes))
-
-
-_TAGGER = None
-_TAGGER_LOCK = threading.Lock()
-
-
 def tagger():
-    """The NEREL tagger over the lean navec (loaded once per process)."""
-    global _TAGGER
-    if _TAGGER is not None:
-        return _TAGGER
-    with _TAGGER_LOCK:
-        if _TAGGER is not None:
-            return _TAGGER
-        from letopis.nlp.nerel import NerelTagger
-        try:
-            lean = NerelTagger(navec=light_navec())
-            lean.tag("Президент России Владимир Путин прилетел в Астану 5 мая.")
-            _TAGGER = lean
-        except Exception:      # a navec layout or a tagger we do not know: the tagger's own loader
-            from letopis.nlp.nerel import get_tagger
-            _TAGGER = get_tagger()
-    return _TAGGER
+    """The process-wide NEREL tagger (letopis.nlp.nerel.get_tagger: loaded once, lean navec)."""
+    from letopis.nlp.nerel import get_tagger
+    return get_tagger()
 
 
 def model_entities(text: str) -> list[Entity]:
@@ -228,12 +132,9 @@ def model_entities(text: str) -> list[Entity]:
         span = text[s:e]
         if "\n" in span:
             continue
-        extra = {"adjective": True} if typ in _PLACE_TYPES and span[:1].islower() else {}
+        extra = {"adjective": True} if typ in PLACE_TYPES and span[:1].islower() else {}
         out.append(Entity(typ, s, e, span, source="model", extra=extra))
     return out
-
-
-_PLACE_TYPES = frozenset(("LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"))
 
 
 def recogniser(ner: str | None = None) -> str:

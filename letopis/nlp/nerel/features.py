@@ -113,3 +113,77 @@ def navec_vectors(navec, ids: np.ndarray) -> np.ndarray:
     pq = navec.pq
     parts = pq.codes[pq.qdims, pq.indexes[ids.reshape(-1)]]        # N x qdim x (dim/qdim)
     return parts.reshape(ids.shape + (pq.dim,)).astype(np.float32, copy=False)
+
+
+class _LightPQ:
+    """navec's product quantiser without what only similarity queries need: navec's own PQ
+    precomputes every vector's norm through a 250K × 100 float32 temporary (100 MB of peak memory)
+    and a 26 MB centroid-product table; the tagger reads only codes and indexes."""
+
+    def __init__(self, vectors: int, dim: int, qdim: int, centroids: int, indexes, codes) -> None:
+        self.vectors, self.dim, self.qdim, self.centroids = vectors, dim, qdim, centroids
+        self.indexes, self.codes = indexes, codes
+        self.qdims = np.arange(qdim)
+
+
+class _LightVocab:
+    """navec's vocabulary as the tagger uses it (word → id), 3 MB instead of navec's ~45 MB dict of
+    250K strings: sorted 64-bit hashes of the words and the ids beside them. hash() is salted per
+    process, and the table is built in the process that uses it; two of 250K words sharing a
+    64-bit hash, or an unknown word taking one's, is a ~1e-9 event (it would only swap a vector)."""
+
+    def __init__(self, words: list[str]) -> None:
+        hashes = np.fromiter((hash(w) for w in words), np.int64, len(words))
+        order = np.argsort(hashes, kind="stable")
+        self._hashes = hashes[order]
+        self._ids = order.astype(np.int32)
+        self._search = np.searchsorted
+        self.unk_id = self.get("<unk>")
+        self.pad_id = self.get("<pad>")
+
+    def get(self, word: str, default=None):
+        h = hash(word)
+        i = int(self._search(self._hashes, h))
+        if i < len(self._hashes) and self._hashes[i] == h:
+            return int(self._ids[i])
+        return default
+
+    def __getitem__(self, word: str) -> int:
+        got = self.get(word)
+        if got is None:
+            raise KeyError(word)
+        return got
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+class _LightNavec:
+    def __init__(self, vocab: _LightVocab, pq: _LightPQ) -> None:
+        self.vocab, self.pq = vocab, pq
+
+
+def _navec_path() -> str:
+    """natasha's news embedding file, found without importing natasha (≈15 MB of modules)."""
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.find_spec("natasha")
+    root = Path(next(iter(spec.submodule_search_locations)))      # type: ignore[union-attr]
+    return str(root / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
+
+
+def light_navec() -> _LightNavec:
+    """The same navec vectors natasha's NewsEmbedding loads (same file, same ids), read lean."""
+    import gzip
+    import tarfile
+    with tarfile.open(_navec_path()) as tar:
+        with gzip.GzipFile(mode="rb", fileobj=tar.extractfile("vocab.bin")) as f:
+            size, = np.frombuffer(f.read(4), np.uint32)
+            f.read(4 * int(size))                                     # word counts: unused
+            words = f.read().decode("utf8").splitlines()
+        raw = tar.extractfile("pq.bin").read()
+    vectors, dim, qdim, centroids = (int(x) for x in np.frombuffer(raw[:16], np.uint32))
+    n_idx = vectors * qdim
+    indexes = np.frombuffer(raw, np.uint8, n_idx, 16).reshape(vectors, qdim)
+    codes = np.frombuffer(raw, np.float32, offset=16 + n_idx).reshape(qdim, centroids, -1)
+    return _LightNavec(_LightVocab(words), _LightPQ(vectors, dim, qdim, centroids, indexes, codes))
