@@ -9,13 +9,13 @@ from typing import Optional
 
 import typer
 
+from letopis.workers import AUTO_WORKERS_MIN_DOCS
+
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("check-examples")(check_examples)
 
-
-AUTO_WORKERS_MIN_DOCS = 8     # below this, starting worker processes costs more than it saves
 
 
 def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; '-' reads standard input."),
@@ -58,7 +58,7 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; 
     jobs = itertools.chain(head, jobs)
     if n > 1:
         from letopis.pipeline import record_json, warm_up
-        results = ordered_map(record_json, jobs, n, initializer=warm_up)
+        results = ordered_map(record_json, jobs, n, initializer=warm_up, preload=True)
     else:
         results = _in_process(jobs)
     err = Console(stderr=True)

@@ -121,3 +121,27 @@ def test_leading_common_nouns_are_no_part_of_a_person():
     out = [e.text for e in _retype(bare(text), ents)]
     # a short dictionary word before a name is often a foreign name itself ("Ван")
     assert out == ["Обамы", "Акихито", "Ван Цзюнь"]
+
+
+def test_a_known_town_after_a_place_adjective_and_a_word_coordinated_with_a_place():
+    from letopis.nlp.entities import _places_after_place_adjectives
+    from letopis.nlp.pipeline import segment
+    text = "Стрельба произошла в армянском Гаваре, пожары начались в Портапике и Энфилде. У Ивана и Марии всё хорошо."
+    an = Analysis(text=text, sentences=segment(text))
+    ents = [span(text, "PERSON", "Гаваре"), span(text, "CITY", "Энфилде"), span(text, "PERSON", "Марии")]
+    out = {(e.type, e.text) for e in _places_after_place_adjectives(an, ents)}
+    # an unknown locative read as a surname, after "в" + a place adjective, is the town the gazetteer knows
+    assert ("CITY", "Гаваре") in out and ("PERSON", "Гаваре") not in out
+    # a word after "в" coordinated with a place in its case takes the place's type
+    assert ("CITY", "Портапике") in out
+    # people coordinated with people stay people; nothing else is added
+    assert ("PERSON", "Марии") in out and len(out) == 4
+
+
+def test_kinds_of_people_are_roles_but_no_profession_entities():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Алматы погибли женщина и ребёнок, ранен полицейский.", published="2020-01-02")
+    profs = {e.text for e in rec.entities if e.type == "PROFESSION"}
+    assert "полицейский" in profs and not profs & {"женщина", "ребёнок"}
+    inc = rec.incidents[0]
+    assert inc.killed == 2 and inc.wounded == 1

@@ -160,6 +160,35 @@ def test_a_worker_that_dies_fails_only_its_document(tmp_path):
     store.close()
 
 
+def test_ingest_uses_one_process_per_core_once_enough_documents_need_work(tmp_path, monkeypatch):
+    """workers=None (the CLI's default): a pool of one process per core when at least
+    AUTO_WORKERS_MIN_DOCS documents need processing, counted after skipping stored ones."""
+    from letopis import workers as w
+    from letopis.store import parallel
+    pools: list[int] = []
+    real = parallel.run_pool
+
+    def run_pool(jobs, writer, n, **kw):
+        pools.append(n)
+        real(jobs, writer, n, **kw)
+
+    monkeypatch.setattr(parallel, "run_pool", run_pool)
+    monkeypatch.setattr(w, "available_cores", lambda: 2)
+    store = Store(f"sqlite:///{tmp_path / 'auto.db'}")
+    docs = [Document(f"d{i}.txt", f"Документ номер {i}.") for i in range(w.AUTO_WORKERS_MIN_DOCS + 1)]
+    few = ingest_documents(store, docs[:w.AUTO_WORKERS_MIN_DOCS - 1], process=_fake_process, workers=None)
+    assert pools == [] and few.counts()["stored"] == w.AUTO_WORKERS_MIN_DOCS - 1
+    # 9 inputs, 7 already stored: 2 to process → still here
+    again = ingest_documents(store, docs[:-1] + docs[:1], process=_fake_process, workers=None)
+    assert pools == [] and again.counts()["stored"] == 1
+    many = ingest_documents(store, [Document(f"e{i}.txt", f"Другой номер {i}.") for i in range(9)],
+                            process=_fake_process, workers=None)
+    assert pools == [2]
+    assert [o.doc for o in many.outcomes] == [f"e{i}.txt" for i in range(9)]
+    assert many.counts()["stored"] == 9
+    store.close()
+
+
 def test_dask_local_cluster(store_url, tmp_path):
     from dask.distributed import Client, LocalCluster
 

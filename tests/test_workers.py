@@ -66,3 +66,55 @@ def test_workers_of_the_console_script_skip_the_command_line(tmp_path):
                          env={**__import__("os").environ, "PYTHONPATH": here})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[False, False]"
+
+
+_WARMED: list[int] = []
+
+
+def _warm() -> None:
+    _WARMED.append(os.getpid())
+
+
+def _who(n: int) -> tuple[list[int], int]:
+    if n == 5 and os.environ.get("LETOPIS_TEST_DIE_ON_5"):
+        os._exit(3)
+    return list(_WARMED), os.getpid()
+
+
+def test_preload_warms_the_parent_once_and_forks_loaded_workers(tmp_path):
+    """With preload the initializer runs once, in the parent, and the workers are forked from it
+    (they start loaded); after a worker dies, the rescue pool is spawned and warms itself. Run in
+    a fresh process: pytest-xdist's own threads make ordered_map fall back to spawning."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = tmp_path / "preload.py"
+    script.write_text("import json, os\n"
+                      "from letopis.workers import ordered_map\n"
+                      "import test_workers as t\n"
+                      "if __name__ == '__main__':\n"
+                      "    got = list(ordered_map(t._who, range(8), 2, initializer=t._warm, preload=True))\n"
+                      "    print(json.dumps({'parent': os.getpid(), 'warmed': t._WARMED,\n"
+                      "                      'got': [[i, r, repr(e) if e else None] for i, r, e in got]}))\n",
+                      encoding="utf-8")
+    here = str(Path(__file__).resolve().parent)
+    for die in ("", "1"):
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONPATH": here, "LETOPIS_TEST_DIE_ON_5": die})
+        assert out.returncode == 0, out.stderr
+        res = json.loads(out.stdout)
+        parent = res["parent"]
+        assert res["warmed"] == [parent]                 # once, here
+        assert [g[0] for g in res["got"]] == list(range(8))
+        for item, result, error in res["got"]:
+            if die and item == 5:
+                assert "WorkerDied" in error
+                continue
+            assert error is None
+            warmed, pid = result
+            assert pid != parent
+            # forked: inherited the parent's warm state; spawned after a death: warmed itself
+            assert warmed in ([parent], [pid])
+            if not die:
+                assert warmed == [parent]

@@ -42,6 +42,7 @@ class RoleMention:
     normal: str                       # nominative singular ("старший сержант полиции")
     group: str | None = None          # police | security_service | military | civilian | official | None
     plural: bool = False
+    kind_of_person: bool = False      # "женщина", "ребёнок", "боевик": a role in the story, no profession
 
 
 @dataclass

@@ -229,7 +229,8 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
         normal = " ".join(adjs + [prefix + head.normal] + ([_chain_text(analysis, chain)] if chain else []))
         s, e = toks[start].start, toks[cend - 1].end
         plural = hr.tag.number == "plur" and "Pltm" not in hr.tag
-        out.append(RoleMention(s, e, text[s:e], normal, _group(analysis, head, chain), plural))
+        out.append(RoleMention(s, e, text[s:e], normal, _group(analysis, head, chain), plural,
+                               "person" in head.flags))
         i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
     return out
 

@@ -85,40 +85,57 @@ def _word_forms(word: str) -> frozenset[str]:
 
 class Gazetteer:
     def __init__(self, data: dict) -> None:
-        self.places: list[GeoPlace] = []
+        self._rows: list[list] = data["places"]
+        self._places: list[GeoPlace | None] = [None] * len(self._rows)
         self._lemmas: dict[str, list[str]] = data.get("lemmas", {})
         # The index is built lazily: at start-up only each name's first word is folded (→ the
-        # names it may start); a name's per-word form sets are made the first time a text word
-        # leads to it, instead of all ~31k of them in every process's start-up.
-        self._names: list[tuple[str, GeoPlace, int]] = []
+        # names it may start); a name's place and per-word form sets are made the first time a
+        # text word leads to it, instead of all ~31k of them in every process's start-up.
+        self._names: list[str] = []
+        self._owner: list[tuple[int, int]] = []     # name number → (place row, quality)
         self._by_first: dict[str, list[int]] = {}
         self._entries: dict[int, tuple | None] = {}
         self._first: dict[str, tuple] = {}          # first-word form -> its entries, as needed
-        lemmas, names, by_first = self._lemmas, self._names, self._by_first
+        names, owner, by_first, lemmas = self._names, self._owner, self._by_first, self._lemmas
+        for i, (name, kind, _, _, _, _, _, old, aliases) in enumerate(self._rows):
+            names.append(name)
+            owner.append((i, Q_NAME))
+            if old:
+                names += old
+                owner += [(i, Q_CURATED)] * len(old)
+            if aliases:       # country/region aliases are curated tables, a city's are variants
+                names += aliases
+                owner += [(i, Q_CURATED if kind != "city" else Q_VARIANT)] * len(aliases)
+        # every name folded in one pass (fold is per character, so the first word of the folded
+        # name is the folded first word); a name without a word is never matched
         search = WORD.search
-        for row in data["places"]:
-            name, kind, cc, region, lat, lon, pop, old, aliases = row
-            p = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
-            self.places.append(p)
-            curated_alias = kind != "city"  # country/region aliases are curated tables
-            for n, q in ((name, Q_NAME), *((o, Q_CURATED) for o in old),
-                         *((a, Q_CURATED if curated_alias else Q_VARIANT) for a in aliases)):
-                m = search(n)
-                if m is None:
-                    continue
-                w = fold(m.group())
-                k = len(names)
-                names.append((n, p, q))
+        for k, folded in enumerate(fold("\n".join(names)).split("\n")):
+            m = search(folded)
+            if m is not None:
+                w = m.group()
                 for f in (w, *lemmas.get(w, ())):
                     by_first.setdefault(f, []).append(k)
+
+    def _place(self, i: int) -> GeoPlace:
+        """The place of table row i, made once (one object per place: matches compare identity)."""
+        p = self._places[i]
+        if p is None:
+            name, kind, cc, region, lat, lon, pop, old, aliases = self._rows[i]
+            p = self._places[i] = GeoPlace(name, kind, cc, region, lat, lon, pop, list(old), list(aliases))
+        return p
+
+    @property
+    def places(self) -> list[GeoPlace]:
+        return [self._place(i) for i in range(len(self._rows))]
 
     def _entry(self, k: int) -> tuple | None:
         """(per-word form sets, place, quality, folded full name) of name number k."""
         if k not in self._entries:
-            name, p, q = self._names[k]
+            name = self._names[k]
+            row, q = self._owner[k]
             ws = [fold(w) for w in words(name)]
             sets = tuple(frozenset([w, *self._lemmas.get(w, ())]) for w in ws)
-            self._entries[k] = (sets, p, q, " ".join(ws))
+            self._entries[k] = (sets, self._place(row), q, " ".join(ws))
         return self._entries[k]
 
     def _starting(self, f: str) -> tuple:
@@ -180,9 +197,10 @@ class Gazetteer:
         return None
 
     def country(self, code: str) -> GeoPlace | None:
-        for p in self.places:
-            if p.kind == "country" and p.country == code.upper():
-                return p
+        code = code.upper()
+        for i, row in enumerate(self._rows):
+            if row[1] == "country" and row[2] == code:
+                return self._place(i)
         return None
 
     def find(self, text: str) -> list[tuple[int, int, GeoPlace]]:

@@ -5,12 +5,13 @@ import re
 
 # A word: letters/digits, hyphenated compounds kept whole ("Алма-Ате", "Ростове-на-Дону").
 WORD = re.compile(r"[^\W_]+(?:[-‐‑–][^\W_]+)*")
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "–": "-"})
 
 
 def fold(s: str) -> str:
-    """Comparison key: lower case, ё→е, э→е (Улан-Удэ/Улан-Уде, Пауэй/Пауей), one dash kind."""
-    return s.lower().translate(_DASHES).replace("ё", "е").replace("э", "е")
+    """Comparison key: lower case, ё→е, э→е (Улан-Удэ/Улан-Уде, Пауэй/Пауей), one dash kind.
+    (Chained str.replace: several times faster than str.translate on Cyrillic text.)"""
+    return (s.lower().replace("ё", "е").replace("э", "е")
+            .replace("‐", "-").replace("‑", "-").replace("–", "-"))
 
 
 def words(s: str) -> list[str]:

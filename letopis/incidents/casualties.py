@@ -459,13 +459,15 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue                     # "скончался от полученных ранений": the cause of a death
         transitive = (t.lemma in TRANSITIVE and not _is_short_passive(t) and "NOUN" not in t.tag) or \
             t.lemma in GENITIVE_NOUNS
-        # the clause the cue governs: up to the next comma that opens another verb, or the end
+        # the clause the cue governs: up to the next comma that opens another predicate (a verb,
+        # a short participle: "погибли женщина и ребёнок, ранен полицейский"), or the end
         lo, hi = k, k + 1
         while lo > 0 and toks[lo - 1].text not in BOUNDARY | {","} and k - lo < 6:
             lo -= 1
         while hi < len(toks) and toks[hi].text not in BOUNDARY and hi - k < 25:
             if toks[hi].text == "," and hi + 1 < len(toks) and (
-                    "GRND" in toks[hi + 1].tag or "VERB" in toks[hi + 1].tag or toks[hi + 1].lemma in ("который", "и")):
+                    any(p in toks[hi + 1].tag for p in ("GRND", "VERB", "PRTS"))
+                    or toks[hi + 1].lemma in ("который", "и")):
                 break
             hi += 1
         span = range(k + 1, hi) if transitive else range(lo, hi)

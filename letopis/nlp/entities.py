@@ -82,6 +82,64 @@ def _add_missed(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     return entities + added
 
 
+def _places_after_place_adjectives(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """Places the recogniser left out or took for a person (an unknown word in the locative reads
+    like a surname): "в армянском Гаваре" (a preposition and a place adjective before a name the
+    gazetteer knows) and "в Портапике и Энфилде" (a word after "в" coordinated with a place, in
+    its case, takes its type)."""
+    by_span = {(e.start, e.end): e for e in entities}
+    places = {e.start: e for e in entities if e.type in LOC_TYPES}
+    covered = _coverage(analysis.text, entities)
+    added: list[Entity] = []
+    for sent in analysis.sentences:
+        toks = sent.tokens
+        for i in range(1, len(toks)):
+            tok = toks[i]
+            if not tok.text[:1].isupper() or tok.text.isupper():
+                continue
+            free = 1 not in covered[tok.start:tok.end] and not analysis.ignored(tok.start, tok.end)
+            kind = None
+            if i > 1 and _after_place_adjective(toks, i):
+                kind = _place_kind(tok.text, tok.text)
+            elif free and i + 2 < len(toks) and toks[i - 1].text.lower() in _PLACE_PREPS:
+                # "в Портапике и Энфилде": coordinated with a place, after "в", in the same case
+                nxt = places.get(toks[i + 2].start) if toks[i + 1].text in ("и", ",") else None
+                if nxt is not None and _same_case(tok, toks[i + 2]):
+                    kind = nxt.type
+            if kind is None:
+                continue
+            person = by_span.get((tok.start, tok.end))
+            if person is not None and person.type == "PERSON":
+                person.type, person.source = kind, "rule"
+            elif free:
+                added.append(Entity(kind, tok.start, tok.end, tok.text, source="rule"))
+    return entities + added
+
+
+def _same_case(a: Token, b: Token) -> bool:
+    """Both words end alike and read as nouns in a shared case ("Портапике", "Энфилде": loct)."""
+    if a.text[-1:].lower() != b.text[-1:].lower():
+        return False
+    return bool(_noun_cases(a.text.lower()) & _noun_cases(b.text.lower()) - {None})
+
+
+def _noun_cases(word: str) -> set[str | None]:
+    return {p.tag.case for p in morph.parse(word) if p.tag.POS == "NOUN"}
+
+
+_PLACE_PREPS = frozenset(("в", "во", "из", "под", "у", "около", "близ"))
+
+
+def _after_place_adjective(toks: list[Token], i: int) -> bool:
+    """"в армянском Гаваре", "из сирийского Алеппо": a preposition and a lower-case -ский/-цкий
+    adjective (the country or region) make the next capitalised word a settlement, where the
+    dictionary does not know it."""
+    adj, prep = toks[i - 1], toks[i - 2]
+    if prep.text.lower() not in _PLACE_PREPS or not adj.text.islower():
+        return False
+    return adj.lemma.endswith(("ский", "цкий")) and adj.tag.startswith("ADJF")
+
+
 def _genitive(word: str) -> bool:
     if word.isupper():
         return True                 # РФ, РК, США: abbreviations do not inflect
@@ -380,6 +438,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
+    entities = _places_after_place_adjectives(analysis, entities)
     entities = _add_compounds(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)

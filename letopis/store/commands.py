@@ -7,6 +7,8 @@ from typing import Any, Optional
 
 import typer
 
+from letopis.workers import AUTO_WORKERS_MIN_DOCS
+
 DB_HELP = "Database: a path (SQLite) or an SQLAlchemy URL. Default: $LETOPIS_DB, else ./letopis.db."
 DbOpt = typer.Option(None, "--db", envvar="LETOPIS_DB", help=DB_HELP, show_envvar=False)
 
@@ -70,8 +72,10 @@ def ingest(
                                       "(all of them when no PATH is given)."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Re-process documents already stored."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Process documents in N local processes "
-                                "(0 or 1: in this one)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Process documents in N local "
+                                          "processes (default: one per core when at least "
+                                          f"{AUTO_WORKERS_MIN_DOCS} documents need processing; 0 or 1: in "
+                                          "this one)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Process documents on a Dask cluster: the "
                                        "scheduler's address (tcp://host:8786)."),
     do_merge: bool = typer.Option(True, "--merge/--no-merge", help="Merge reports of the same incident "

@@ -11,6 +11,7 @@ worker.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
 import traceback
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from letopis.store import rows as rows_mod
 from letopis.store.rows import to_date as _to_date
+from letopis.workers import AUTO_WORKERS_MIN_DOCS
 
 if TYPE_CHECKING:                       # workers import this module: no SQLAlchemy there
     from letopis.store.store import Store
@@ -192,12 +194,13 @@ class Writer:
 def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | None = None,
                      retry_failed: bool = False, reprocess: bool = False,
                      on_outcome: Callable[[Outcome], None] | None = None,
-                     workers: int = 0, dask: Any = None) -> Report:
+                     workers: int | None = 0, dask: Any = None) -> Report:
     """Store each Document (or record each ReadError) from `items`.
 
     Already stored (same content hash): skipped before any processing, unless `reprocess`.
     Failed in an earlier run: reported as failed again without re-processing, unless
-    `retry_failed`. Processing runs here (workers 0 or 1), in `workers` processes, or on a Dask
+    `retry_failed`. Processing runs here (workers 0 or 1), in `workers` processes (None: one per
+    core once AUTO_WORKERS_MIN_DOCS documents need processing, else here), or on a Dask
     cluster (`dask`: a scheduler address or a distributed.Client), rows included; this process
     alone writes, in batched transactions (Writer): in input order (Dask: in order of completion)."""
     from letopis.read.document import ReadError
@@ -251,16 +254,22 @@ def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | N
 
     writer = Writer(store, emit, replace=reprocess)
     postgres = store.dialect == "postgresql"
+    todo: Iterator[Any] = jobs()
+    if workers is None and dask is None:    # the documents that need work decide, not the inputs
+        head = list(itertools.islice(todo, AUTO_WORKERS_MIN_DOCS))
+        from letopis.workers import available_cores
+        workers = available_cores() if len(head) >= AUTO_WORKERS_MIN_DOCS else 0
+        todo = itertools.chain(head, todo)
     try:
         if dask is not None:
             from letopis.store import parallel
-            parallel.run_dask(jobs(), writer, dask, process=process, postgres=postgres)
+            parallel.run_dask(todo, writer, dask, process=process, postgres=postgres)
         elif workers and workers > 1:
             from letopis.store import parallel
-            parallel.run_pool(jobs(), writer, workers, process=process, postgres=postgres)
+            parallel.run_pool(todo, writer, workers, process=process, postgres=postgres)
         else:
             proc = process
-            for item in jobs():
+            for item in todo:
                 if proc is None:
                     proc = default_process()
                 writer.add(process_one(item, proc, postgres=postgres))

@@ -7,12 +7,13 @@ NEREL spans often start or end inside hyphenated words ("экс-|министр"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 SHAPES = ("<pad>", "lower", "title", "upper", "mixed", "digit", "punct", "other", "upper1")
-AFFIXES = ("suf2", "suf3", "pre3", "word")
+AFFIXES = ("suf2", "suf3", "pre3", "word", "morph")
 CHAR_LEN = 16          # characters a word keeps for the char CNN (first 8 + last 8 when longer)
 
 
@@ -36,11 +37,44 @@ def shape(word: str) -> int:
     return 7
 
 
-def affixes(word: str) -> tuple[str, str, str, str]:
-    """Lower-cased 2/3-letter suffix, 3-letter prefix and the whole word: each gets a trained
-    vector when frequent in train (the whole word adapts frozen navec to NEREL's types)."""
+def affixes(word: str, kinds: tuple[str, ...] = AFFIXES) -> tuple[str, ...]:
+    """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word and its morphology
+    (`morph_tag`), those of `kinds`: each value gets a trained vector when frequent in train
+    (the whole word adapts frozen navec to NEREL's types)."""
     w = word.lower()
-    return w[-2:], w[-3:], w[:3], w
+    every = {"suf2": w[-2:], "suf3": w[-3:], "pre3": w[:3], "word": w}
+    return tuple(every[k] if k != "morph" else morph_tag(w) for k in kinds)
+
+
+# OpenCorpora grammemes that say what a name names: first name, surname, patronymic, place,
+# organisation, abbreviation, initial, trademark
+_NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init", "Trad")
+
+
+def morph_tag(w: str) -> str:
+    """What pymorphy2's dictionary says of a lower-cased word, as one categorical value: part of
+    speech, case and number of the best reading, the name grammemes of any of its first four
+    readings ("Москвы" → a Geox noun in the genitive, "Ивановой" → Surn), and whether the word is
+    in the dictionary at all. Words without Cyrillic letters get ""."""
+    if not any("а" <= c <= "я" or c == "ё" for c in w):
+        return ""
+    from letopis.nlp.morph import parse
+    ps = parse(w)
+    names = set().union(*(_tag_parts(str(p.tag))[1] for p in ps[:4]))
+    known = "d" if type(ps[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer" else "g"
+    return f"{_tag_parts(str(ps[0].tag))[0]}|{'+'.join(g for g in _NAME_GRAMMEMES if g in names)}|{known}"
+
+
+@lru_cache(maxsize=4096)
+def _tag_parts(tag: str) -> tuple[str, frozenset[str]]:
+    """"NOUN,inan,femn,Geox sing,gent" → ("NOUN|gent|sing", its name grammemes): a few hundred
+    distinct tags, so per tag string once (pymorphy's tag properties cost ~1 µs each)."""
+    from pymorphy2.tagset import OpencorporaTag as T
+    gs = frozenset(tag.replace(" ", ",").split(","))
+
+    def one(of: frozenset) -> str | None:
+        return next(iter(of & gs), None)
+    return f"{one(T.PARTS_OF_SPEECH)}|{one(T.CASES)}|{one(T.NUMBERS)}", gs & frozenset(_NAME_GRAMMEMES)
 
 
 def char_seq(word: str) -> str:
@@ -56,7 +90,7 @@ class Encoder:
         self.vocab = navec_vocab
         self.unk = navec_vocab.unk_id
         self.pad = navec_vocab.pad_id
-        self.kinds = [name for name in AFFIXES if name in affix_vocab]
+        self.kinds = tuple(name for name in AFFIXES if name in affix_vocab)
         self.affix_ids = [{a: i + 2 for i, a in enumerate(affix_vocab[name])} for name in self.kinds]
         self.char_ids = {c: i + 2 for i, c in enumerate(chars)}
         self._cache: dict[str, tuple[int, ...]] = {}
@@ -80,8 +114,7 @@ class Encoder:
                 wid = self.vocab.get(key.replace("ё", "е"))
             if wid is None:
                 wid = self.unk
-            a = dict(zip(AFFIXES, affixes(word)))
-            got = (wid, shape(word), *(ids.get(a[name], 1) for name, ids in zip(self.kinds, self.affix_ids)))
+            got = (wid, shape(word), *(ids.get(a, 1) for a, ids in zip(affixes(word, self.kinds), self.affix_ids)))
             if len(self._cache) < 300_000:
                 self._cache[word] = got
         return got
@@ -133,7 +166,7 @@ class _LightVocab:
     64-bit hash, or an unknown word taking one's, is a ~1e-9 event (it would only swap a vector)."""
 
     def __init__(self, words: list[str]) -> None:
-        hashes = np.fromiter((hash(w) for w in words), np.int64, len(words))
+        hashes = np.fromiter(map(hash, words), np.int64, len(words))
         order = np.argsort(hashes, kind="stable")
         self._hashes = hashes[order]
         self._ids = order.astype(np.int32)
@@ -181,9 +214,12 @@ def light_navec() -> _LightNavec:
             size, = np.frombuffer(f.read(4), np.uint32)
             f.read(4 * int(size))                                     # word counts: unused
             words = f.read().decode("utf8").splitlines()
-        raw = tar.extractfile("pq.bin").read()
-    vectors, dim, qdim, centroids = (int(x) for x in np.frombuffer(raw[:16], np.uint32))
+        member = tar.getmember("pq.bin")
+    # pq.bin is stored plain in the tar: mapped, not read, so a process reads only the rows its
+    # words use and forked workers share the pages
+    raw = np.memmap(_navec_path(), np.uint8, "r", member.offset_data, member.size).view(np.ndarray)
+    vectors, dim, qdim, centroids = (int(x) for x in raw[:16].view(np.uint32))
     n_idx = vectors * qdim
-    indexes = np.frombuffer(raw, np.uint8, n_idx, 16).reshape(vectors, qdim)
-    codes = np.frombuffer(raw, np.float32, offset=16 + n_idx).reshape(qdim, centroids, -1)
+    indexes = raw[16:16 + n_idx].reshape(vectors, qdim)
+    codes = raw[16 + n_idx:].view(np.float32).reshape(qdim, centroids, -1)
     return _LightNavec(_LightVocab(words), _LightPQ(vectors, dim, qdim, centroids, indexes, codes))
