@@ -76,7 +76,7 @@ def _table_entities(found) -> list[Entity]:
            for w in found.weapons]
     out += [Entity("VEHICLE", v.start, v.end, v.text, v.normal, source="table") for v in found.vehicles]
     # a kind of person ("женщина", "боевик") is a role in the story (persons, casualties), not a
-    # PROFESSION entity: NEREL does not annotate them, and on its dev set they were 40 % of the
+    # PROFESSION entity: NEREL does not annotate them, and on its dev set they were nearly half the
     # table's wrong PROFESSION spans
     out += [Entity("PROFESSION", r.start, r.end, r.text, r.normal, source="table") for r in found.roles
             if not r.kind_of_person]

@@ -76,3 +76,18 @@ def test_lean_navec_matches_natasha():
     assert np.array_equal(a.pq.indexes, b.pq.indexes) and np.array_equal(a.pq.codes, b.pq.codes)
     for w in ("президент", "казахстан", "<unk>", "<pad>", "нетакогослова"):
         assert a.vocab.get(w) == b.vocab.get(w)
+
+
+def test_our_tokeniser_gives_razdels_tokens():
+    """nlp.pipeline._tokenize skips razdel's rules where they cannot join (a word, then a comma);
+    the tokens must stay razdel's own, on real news lines and on the cases the rules do join."""
+    from razdel import tokenize
+
+    from conftest import need
+    from letopis.nlp.pipeline import _tokenize
+    lines = [line for p in sorted(need(DEV).glob("*.txt"))[:40]
+             for line in p.read_text(encoding="utf-8").split("\n") if line]
+    lines.append("Yahoo! кто-то 2,5 1/2 3.14 «Сайга», (2011) 5% №5 ...?! :-) -- ** a_b x\\y Δσ mβж "
+                 "г.Москва т.е. 10:30 23.40 РПГ-26 АК-47. ВАЗ-21099; «Казинформ»-у")
+    for line in lines:
+        assert _tokenize(line) == [(t.start, t.text) for t in tokenize(line)], line

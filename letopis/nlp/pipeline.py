@@ -81,7 +81,7 @@ def _tokenize(text: str) -> list[tuple[int, str]]:
     start, buffer = 0, None
     for i, m in enumerate(matches):
         if buffer is not None:
-            if matches[i - 1].end() == m.start():
+            if matches[i - 1].end() == m.start() and not _always_split(matches[i - 1], m):
                 split = TokenSplit([atom(j) for j in range(max(0, i - 3), i)], "",
                                    [atom(j) for j in range(i, min(i + 3, len(matches)))])
                 split.buffer = buffer
@@ -93,6 +93,28 @@ def _tokenize(text: str) -> list[tuple[int, str]]:
     if buffer is not None:
         out.append((start, buffer))
     return out
+
+
+# razdel's join rules look at dashes, "_", "/", "\\" (joining the atoms around them), "." and ","
+# between digits, punctuation next to punctuation, OTHER characters and "yahoo!"; a word or a number
+# touching any other punctuation mark is always split, which `_always_split` answers without them
+_RULED = "‑–—−-_/\\"
+_WORDS = ("RU", "LAT")
+
+
+def _always_split(a, b) -> bool:
+    """Whether razdel's rules would split touching atoms a|b (ATOM matches) whatever surrounds them:
+    a word or number, then a punctuation mark none of its rules looks at ("слово," "2011)"), or
+    such a mark, then a word or number ("«слово" "(2011"). The rest goes through the rules."""
+    ta, tb = a.lastgroup, b.lastgroup
+    if tb == "PUNCT":
+        punct = b.group()
+        return (ta in _WORDS and punct not in _RULED and not (punct == "!" and a.group().lower() == "yahoo")) \
+            or (ta == "INT" and punct not in _RULED and punct not in ".,")
+    if ta == "PUNCT":
+        punct = a.group()
+        return (tb in _WORDS and punct not in _RULED) or (tb == "INT" and punct not in _RULED and punct not in ".,")
+    return False
 
 
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
