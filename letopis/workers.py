@@ -60,8 +60,8 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
     """Yield (item, fn(item), None) or (item, None, error) for every item, in input order.
 
     `fn` and `initializer` must be importable module-level functions. Workers are spawned (no
-    inherited threads, locks or open connections), except with `preload`: then, where the
-    platform forks and this process runs no other thread, `initializer` runs here once and the
+    inherited threads, locks or open connections), except with `preload`: then, on Linux and
+    when this process runs no other thread, `initializer` runs here once and the
     workers are forked from this loaded process, so they start at once and share the models'
     memory copy-on-write instead of each importing and loading them (~0.8 s and ~150 MB each).
     Only for a caller that holds nothing a child must not inherit (an open database connection);
@@ -74,7 +74,8 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *,
     def start() -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(workers, mp_context=spawn, initializer=initializer, initargs=initargs)
 
-    if preload and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    # fork only on Linux: macOS's system libraries are not fork-safe (Python spawns there too)
+    if preload and sys.platform.startswith("linux") and threading.active_count() == 1:
         if initializer is not None:
             initializer(*initargs)
         pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
