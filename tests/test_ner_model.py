@@ -115,3 +115,16 @@ def test_projection_cache_changes_nothing(monkeypatch):
 
 def tokenize_words(text: str) -> list[str]:
     return [w for _, _, w in tokenize(text)]
+
+
+def test_the_pymorphy_feature_says_what_a_word_names():
+    """features.morph_tag: part of speech, case, number, name grammemes, dictionary or guess."""
+    from letopis.nlp.nerel import features as F
+    assert F.morph_tag("москвы") == "NOUN|gent|sing|Geox|d"
+    assert F.morph_tag("ивановой") == "NOUN|gent|sing|Surn|d"
+    assert F.morph_tag("калмуханбет").endswith("|g")          # not in the dictionary: guessed
+    assert F.morph_tag("2011") == "" and F.morph_tag("taraz") == ""
+    # the shipped model uses it: the Encoder computes exactly its kinds
+    enc_kinds = F.Encoder(F.light_navec().vocab, {"suf2": [], "morph": ["NOUN|gent|sing|Geox|d"]}).kinds
+    assert enc_kinds == ("suf2", "morph")
+    assert F.affixes("Москвы", enc_kinds) == ("вы", "NOUN|gent|sing|Geox|d")

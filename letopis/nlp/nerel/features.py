@@ -1,4 +1,4 @@
-"""Text → tokens → model inputs (navec word ids, shape ids, affix ids).
+"""Text → tokens → model inputs (navec word ids, shape ids, affix and pymorphy2-reading ids).
 
 Shared by training (training/train_ner.py) and numpy inference so both see exactly the
 same tokens. Tokens are maximal letter runs, digit runs, or single other characters:
