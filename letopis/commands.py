@@ -1,7 +1,6 @@
 """`letopis extract` and `letopis check-examples`."""
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -15,7 +14,6 @@ from letopis.workers import AUTO_WORKERS_MIN_DOCS
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("check-examples")(check_examples)
-
 
 
 def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; '-' reads standard input."),
@@ -35,7 +33,7 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; 
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from letopis.read import ReadError, iter_documents
-    from letopis.workers import available_cores, ordered_map, single_threaded_math
+    from letopis.workers import ordered_map, pick_workers, single_threaded_math
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json")
     single_threaded_math()          # before numpy loads, here or in the workers
@@ -52,10 +50,7 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; 
             else:
                 yield (item, with_text)
 
-    jobs = documents()
-    head = list(itertools.islice(jobs, AUTO_WORKERS_MIN_DOCS))
-    n = available_cores() if workers is None and len(head) >= AUTO_WORKERS_MIN_DOCS else (workers or 1)
-    jobs = itertools.chain(head, jobs)
+    n, jobs = pick_workers(documents(), workers)
     if n > 1:
         from letopis.pipeline import record_json, warm_up
         results = ordered_map(record_json, jobs, n, initializer=warm_up, preload=True)

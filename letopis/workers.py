@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import itertools
 import multiprocessing
 import os
 import sys
@@ -45,6 +46,16 @@ def available_cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:          # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def pick_workers(items: Iterable[Any], workers: int | None) -> tuple[int, Iterator[Any]]:
+    """(processes to use, the same items): `workers` as asked; None: one per core when at least
+    AUTO_WORKERS_MIN_DOCS items come (looked ahead, then put back), else 1 (this process)."""
+    it = iter(items)
+    if workers is not None:
+        return workers, it
+    head = list(itertools.islice(it, AUTO_WORKERS_MIN_DOCS))
+    return (available_cores() if len(head) >= AUTO_WORKERS_MIN_DOCS else 1), itertools.chain(head, it)
 
 
 class WorkerDied(RuntimeError):

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from letopis.nlp.morph import has_cyrillic
+
 from .morph import geo_weight, parse
 from .text import WORD, fold, spans, words
 
@@ -72,7 +74,7 @@ def _word_forms(word: str) -> frozenset[str]:
     """Candidate folded nominatives of one text word (any case)."""
     lw = word.lower()
     out = {fold(lw)}
-    if any("а" <= c <= "я" or c == "ё" for c in lw):
+    if has_cyrillic(lw):
         out.update(fold(p.normal_form) for p in parse(lw)[:6])
         out |= _strip_candidates(fold(lw))
         if "-" in lw:  # "Алма-Ате" (last part inflects), "Ростове-на-Дону" (first part inflects)
@@ -94,7 +96,7 @@ class Gazetteer:
         self._names: list[str] = []
         self._owner: list[tuple[int, int]] = []     # name number → (place row, quality)
         self._by_first: dict[str, list[int]] = {}
-        self._entries: dict[int, tuple | None] = {}
+        self._entries: dict[int, tuple] = {}
         self._first: dict[str, tuple] = {}          # first-word form -> its entries, as needed
         names, owner, by_first, lemmas = self._names, self._owner, self._by_first, self._lemmas
         for i, (name, kind, _, _, _, _, _, old, aliases) in enumerate(self._rows):
@@ -128,7 +130,7 @@ class Gazetteer:
     def places(self) -> list[GeoPlace]:
         return [self._place(i) for i in range(len(self._rows))]
 
-    def _entry(self, k: int) -> tuple | None:
+    def _entry(self, k: int) -> tuple:
         """(per-word form sets, place, quality, folded full name) of name number k."""
         if k not in self._entries:
             name = self._names[k]

@@ -50,7 +50,8 @@ def parse(word: str):
     return morph().parse(word)
 
 
-def _has_cyrillic(w: str) -> bool:
+def has_cyrillic(w: str) -> bool:
+    """A lower-case word with a Russian letter: only such words go to pymorphy2."""
     return any("а" <= c <= "я" or c == "ё" for c in w)
 
 
@@ -59,7 +60,7 @@ def analyse(word: str) -> tuple[str, str]:
     """(lemma, tag) of a token as written: one cached call per distinct spelling.
     Only Cyrillic words go to pymorphy; the rest are their own lower-cased lemma, tag ""."""
     w = word.lower()
-    if not _has_cyrillic(w):
+    if not has_cyrillic(w):
         return w.replace("ё", "е"), ""
     folded = w.replace("ё", "е")      # the lemma reads the ё-folded word, the tag the word as written
     return parse(folded)[0].normal_form.replace("ё", "е"), str(parse(w)[0].tag)

@@ -11,7 +11,6 @@ worker.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import time
 import traceback
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from letopis.store import rows as rows_mod
 from letopis.store.rows import to_date as _to_date
-from letopis.workers import AUTO_WORKERS_MIN_DOCS
+from letopis.workers import pick_workers
 
 if TYPE_CHECKING:                       # workers import this module: no SQLAlchemy there
     from letopis.store.store import Store
@@ -200,7 +199,7 @@ def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | N
     Already stored (same content hash): skipped before any processing, unless `reprocess`.
     Failed in an earlier run: reported as failed again without re-processing, unless
     `retry_failed`. Processing runs here (workers 0 or 1), in `workers` processes (None: one per
-    core once AUTO_WORKERS_MIN_DOCS documents need processing, else here), or on a Dask
+    core once enough documents need processing, letopis.workers.pick_workers), or on a Dask
     cluster (`dask`: a scheduler address or a distributed.Client), rows included; this process
     alone writes, in batched transactions (Writer): in input order (Dask: in order of completion)."""
     from letopis.read.document import ReadError
@@ -254,12 +253,8 @@ def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | N
 
     writer = Writer(store, emit, replace=reprocess)
     postgres = store.dialect == "postgresql"
-    todo: Iterator[Any] = jobs()
-    if workers is None and dask is None:    # the documents that need work decide, not the inputs
-        head = list(itertools.islice(todo, AUTO_WORKERS_MIN_DOCS))
-        from letopis.workers import available_cores
-        workers = available_cores() if len(head) >= AUTO_WORKERS_MIN_DOCS else 0
-        todo = itertools.chain(head, todo)
+    # the documents that need work decide, not the inputs
+    workers, todo = pick_workers(jobs(), workers if dask is None else 0)
     try:
         if dask is not None:
             from letopis.store import parallel

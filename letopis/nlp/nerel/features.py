@@ -56,9 +56,9 @@ def morph_tag(w: str) -> str:
     speech, case and number of the best reading, the name grammemes of any of its first four
     readings ("Москвы" → a Geox noun in the genitive, "Ивановой" → Surn), and whether the word is
     in the dictionary at all. Words without Cyrillic letters get ""."""
-    if not any("а" <= c <= "я" or c == "ё" for c in w):
+    from letopis.nlp.morph import has_cyrillic, parse
+    if not has_cyrillic(w):
         return ""
-    from letopis.nlp.morph import parse
     ps = parse(w)
     names = set().union(*(_tag_parts(str(p.tag))[1] for p in ps[:4]))
     known = "d" if type(ps[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer" else "g"
