@@ -81,7 +81,7 @@ def test_numpy_matches_torch(tmp_path):
     words = docs[0][0]
     affix_vocab = {name: sorted({F.affixes(w)[k] for w in words}) for k, name in enumerate(F.AFFIXES)}
     cfg = dict(channels=16, dilations=[1, 2, 4], span_dim=8, max_width=12, shape_dim=4,
-               affix_dims=[3, 3, 3, 5, 3], dropout=0.0, char_filters=6, char_dim=4,
+               affix_dims=[3, 3, 3, 5, 3, 2], dropout=0.0, char_filters=6, char_dim=4,
                chars="".join(sorted(set(TEXT))))
     enc = F.Encoder(navec.vocab, affix_vocab, cfg["chars"])
     ids = sorted({enc.ids(w)[0] for w in words} | {enc.unk, enc.pad})
@@ -128,3 +128,16 @@ def test_the_pymorphy_feature_says_what_a_word_names():
     enc_kinds = F.Encoder(F.light_navec().vocab, {"suf2": [], "morph": ["NOUN|gent|sing|Geox|d"]}).kinds
     assert enc_kinds == ("suf2", "morph")
     assert F.affixes("Москвы", enc_kinds) == ("вы", "NOUN|gent|sing|Geox|d")
+
+
+def test_the_gazetteer_feature_tells_regions_from_cities():
+    """features.gaz_tag: kinds of the places a word names alone | kinds of the longer names it
+    starts, in any case form; "" for words the gazetteer does not know."""
+    from letopis.nlp.nerel import features as F
+    assert F.gaz_tag("таразе") == "city|"
+    assert F.gaz_tag("иллинойсе") == "region|"                 # a US state, not a city
+    assert F.gaz_tag("жамбылской") == "|region"                # starts "Жамбылская область"
+    assert F.gaz_tag("россии").startswith("country")
+    assert F.gaz_tag("путин") == "" and F.gaz_tag("2011") == "" and F.gaz_tag("и") == ""
+    # kinds are what an Encoder given a "gaz" vocabulary computes, after the others
+    assert F.affixes("Таразе", ("suf2", "gaz")) == ("зе", "city|")

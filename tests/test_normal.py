@@ -105,3 +105,29 @@ def test_link_by_surname_and_initial():
     persons = link_persons(Analysis(text=text, sentences=[], entities=ents))
     assert len(persons) == 1
     assert persons[0].name == "Газиз Байтасов" and len(persons[0].mentions) == 4
+
+
+def test_prefix_guesses_inflect_as_pymorphy_does():
+    """normal.inflect spells a prefix-guessed reading ("аям|кулова") from the dictionary word
+    after the prefix instead of building pymorphy's lexeme: the same form and tag as
+    pymorphy's own Parse.inflect, over the name words of real news."""
+    import re
+
+    from letopis.nlp import morph
+    from letopis.nlp.normal import _PREFIX_UNITS, inflect
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    bsnlp = Path(__file__).resolve().parents[2] / "shared" / "data" / "bsnlp-ru" / "dev"
+    text += " ".join(p.read_text(encoding="utf-8") for p in sorted(bsnlp.rglob("*.txt"))[:150])
+    checked = 0
+    for word in sorted({w.lower() for w in re.findall(r"[А-ЯЁ][а-яё]{3,}", text)}):
+        for p in morph.parse(word):
+            stack = p.methods_stack
+            if len(stack) != 2 or type(stack[1][0]).__name__ not in _PREFIX_UNITS:
+                continue
+            for required in (("nomn",), ("nomn", "masc"), ("nomn", "femn"), ("nomn", "sing")):
+                ours, theirs = inflect(p, required), p.inflect(set(required))
+                assert (ours is None) == (theirs is None), (word, required)
+                if theirs is not None:
+                    assert (ours.word, ours.tag) == (theirs.word, theirs.tag), (word, required)
+                checked += 1
+    assert checked > 500

@@ -144,7 +144,10 @@ class Gazetteer:
         """Entries of the names whose first word has the form f (in table order)."""
         got = self._first.get(f)
         if got is None:
-            got = self._first[f] = tuple(self._entry(k) for k in dict.fromkeys(self._by_first.get(f, ())))
+            ks = self._by_first.get(f)
+            if ks is None:          # most forms of most words start no name: nothing to remember
+                return ()
+            got = self._first[f] = tuple(self._entry(k) for k in dict.fromkeys(ks))
         return got
 
     # --- ranking
@@ -175,6 +178,16 @@ class Gazetteer:
                     exact = " ".join(fold(t) for t in toks[i:i + n]) == full
                     out.append((n, p, q, exact))
         return out
+
+    def name_kinds(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """What one word may be, any case form: the kinds of the places it names alone
+        ("Москве" → city, region) and of the longer names it starts ("Жамбылской" → region, for
+        "Жамбылская область"). A token feature of the NER model."""
+        whole, starts = set(), set()
+        for f in _word_forms(word):
+            for sets, p, _, _ in self._starting(f):
+                (whole if len(sets) == 1 else starts).add(p.kind)
+        return frozenset(whole), frozenset(starts)
 
     def lookup(self, text: str) -> list[GeoPlace]:
         """Places named by `text` (any case form), best first."""

@@ -24,6 +24,8 @@ from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Token
 from letopis.record import Entity
 
+# The place types these repairs may retype with the gazetteer: record.PLACE_TYPES less DISTRICT,
+# which the gazetteer (countries, regions, cities) cannot confirm, so it stays as the model says.
 LOC_TYPES = ("LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
 _GEO_KIND = {"country": "COUNTRY", "region": "STATE_OR_PROVINCE", "city": "CITY"}
 _GLUED = re.compile(r"^([A-ZА-ЯЁ]{2,})-?(а|у|ом|е)?$")

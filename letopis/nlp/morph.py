@@ -1,6 +1,7 @@
 """One shared pymorphy2 analyser with a per-word cache: lemmas are asked for millions of times."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _MORPH = None
@@ -50,9 +51,12 @@ def parse(word: str):
     return morph().parse(word)
 
 
+_CYRILLIC = re.compile("[а-яё]").search       # one C-level scan, not a Python loop per letter
+
+
 def has_cyrillic(w: str) -> bool:
     """A lower-case word with a Russian letter: only such words go to pymorphy2."""
-    return any("а" <= c <= "я" or c == "ё" for c in w)
+    return _CYRILLIC(w) is not None
 
 
 @lru_cache(maxsize=30_000)

@@ -98,8 +98,21 @@ def inflect(p, required: tuple[str, ...]):
     if key not in _INFLECTED:
         if len(_INFLECTED) > 10_000:
             _INFLECTED.clear()
-        _INFLECTED[key] = _dictionary_inflect(p, frozenset(required)) if dictionary else p.inflect(set(required))
+        if dictionary:
+            form = _dictionary_inflect(p, frozenset(required))
+        elif len(stack) == 2 and type(stack[0][0]).__name__ == "DictionaryAnalyzer" \
+                and type(stack[1][0]).__name__ in _PREFIX_UNITS:
+            # a guess by prefix ("аям|кулова"): pymorphy inflects the dictionary word after the
+            # prefix and puts the prefix back; done so without building the lexeme
+            form = _dictionary_inflect(p, frozenset(required))
+            form = form and _Form(stack[1][1] + form.word, form.tag)
+        else:
+            form = p.inflect(set(required))
+        _INFLECTED[key] = form
     return _INFLECTED[key]
+
+
+_PREFIX_UNITS = ("UnknownPrefixAnalyzer", "KnownPrefixAnalyzer")
 
 
 class _Form(NamedTuple):

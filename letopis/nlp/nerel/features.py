@@ -1,4 +1,5 @@
-"""Text → tokens → model inputs (navec word ids, shape ids, affix and pymorphy2-reading ids).
+"""Text → tokens → model inputs (navec word ids, shape ids, affix, pymorphy2-reading and
+gazetteer ids).
 
 Shared by training (training/train_ner.py) and numpy inference so both see exactly the
 same tokens. Tokens are maximal letter runs, digit runs, or single other characters:
@@ -13,7 +14,7 @@ import numpy as np
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 SHAPES = ("<pad>", "lower", "title", "upper", "mixed", "digit", "punct", "other", "upper1")
-AFFIXES = ("suf2", "suf3", "pre3", "word", "morph")
+AFFIXES = ("suf2", "suf3", "pre3", "word", "morph", "gaz")
 CHAR_LEN = 16          # characters a word keeps for the char CNN (first 8 + last 8 when longer)
 
 
@@ -43,7 +44,8 @@ def affixes(word: str, kinds: tuple[str, ...] = AFFIXES) -> tuple[str, ...]:
     (the whole word adapts frozen navec to NEREL's types)."""
     w = word.lower()
     every = {"suf2": w[-2:], "suf3": w[-3:], "pre3": w[:3], "word": w}
-    return tuple(every[k] if k != "morph" else morph_tag(w) for k in kinds)
+    return tuple(every[k] if k in every else morph_tag(w) if k == "morph" else gaz_tag(w)
+                 for k in kinds)
 
 
 # OpenCorpora grammemes that say what a name names: first name, surname, patronymic, place,
@@ -63,6 +65,19 @@ def morph_tag(w: str) -> str:
     names = set().union(*(_tag_parts(str(p.tag))[1] for p in ps[:4]))
     known = "d" if type(ps[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer" else "g"
     return f"{_tag_parts(str(ps[0].tag))[0]}|{'+'.join(g for g in _NAME_GRAMMEMES if g in names)}|{known}"
+
+
+def gaz_tag(w: str) -> str:
+    """What the gazetteer says of a lower-cased word, as one categorical value: the kinds of
+    place it names alone and those of the longer names it starts ("москве" → "city+region|",
+    "жамбылской" → "|region"). Tells a region from a city where the word itself is rare."""
+    if len(w) < 2 or not w[0].isalpha():
+        return ""
+    from letopis.geo.gazetteer import get_gazetteer
+    whole, starts = get_gazetteer().name_kinds(w)
+    if not whole and not starts:
+        return ""
+    return "+".join(sorted(whole)) + "|" + "+".join(sorted(starts))
 
 
 @lru_cache(maxsize=4096)
