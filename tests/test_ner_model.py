@@ -131,13 +131,14 @@ def test_the_pymorphy_feature_says_what_a_word_names():
 
 
 def test_the_gazetteer_feature_tells_regions_from_cities():
-    """features.gaz_tag: kinds of the places a word names alone | kinds of the longer names it
-    starts, in any case form; "" for words the gazetteer does not know."""
+    """features.gaz_tag: kinds of the places a capitalised word names alone | kinds of the longer
+    names it starts, in any case form; "" for lower-case words and words the gazetteer lacks."""
     from letopis.nlp.nerel import features as F
-    assert F.gaz_tag("таразе") == "city|"
-    assert F.gaz_tag("иллинойсе") == "region|"                 # a US state, not a city
-    assert F.gaz_tag("жамбылской") == "|region"                # starts "Жамбылская область"
-    assert F.gaz_tag("россии").startswith("country")
-    assert F.gaz_tag("путин") == "" and F.gaz_tag("2011") == "" and F.gaz_tag("и") == ""
+    assert F.gaz_tag("Таразе") == "city|"
+    assert F.gaz_tag("Иллинойсе") == "region|"                 # a US state, not a city
+    assert F.gaz_tag("Жамбылской") == "|region"                # starts "Жамбылская область"
+    assert F.gaz_tag("России").startswith("country")
+    assert F.gaz_tag("Путин") == "" and F.gaz_tag("2011") == "" and F.gaz_tag("И") == ""
+    assert F.gaz_tag("таразе") == ""                           # lower case: not looked up
     # kinds are what an Encoder given a "gaz" vocabulary computes, after the others
     assert F.affixes("Таразе", ("suf2", "gaz")) == ("зе", "city|")

@@ -29,12 +29,12 @@ def run(analysis: Analysis) -> Extraction:
     from letopis.extract import (ages, charges, dates, facts, numbers, quotes, roles, sources,
                                  weapons)
     ex = Extraction()
-    ex.numbers = numbers.find_numbers(analysis)
+    ex.ages = ages.find_ages(analysis)      # numbers and dates leave ages alone: found once, first
+    ex.numbers = numbers.find_numbers(analysis, ages=ex.ages)
     ex.temporals = [t for t in dates.find_temporals(analysis) if not analysis.ignored(t.start, t.end)]
     ex.weapons = weapons.find_weapons(analysis)
     ex.vehicles = weapons.find_vehicles(analysis)
     ex.roles = roles.find_roles(analysis)
-    ex.ages = ages.find_ages(analysis)
     ex.charges = charges.find_charges(analysis)
     ex.quotes = quotes.find_quotes(analysis, ex)
     ex.sources = sources.find_sources(analysis, ex)

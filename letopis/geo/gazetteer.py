@@ -60,11 +60,19 @@ class GeoPlace:
         return self is other
 
 
+_BY_SUFFIX: dict[str, tuple[str, ...]] = {}
+for _suf, _repl in _SUFFIXES:
+    _BY_SUFFIX[_suf] = _BY_SUFFIX.get(_suf, ()) + _repl
+_SUFFIX_LENGTHS = sorted({len(s) for s in _BY_SUFFIX})
+
+
 def _strip_candidates(w: str) -> set[str]:
+    """Nominative guesses for each case ending the word has (a look-up per ending length)."""
     out = set()
-    for suf, repl in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 2:
-            stem = w[: len(w) - len(suf)]
+    for k in _SUFFIX_LENGTHS:
+        repl = _BY_SUFFIX.get(w[-k:]) if len(w) - k >= 2 else None
+        if repl:
+            stem = w[:-k]
             out.update(stem + r for r in repl)
     return out
 

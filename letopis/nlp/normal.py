@@ -98,10 +98,11 @@ def inflect(p, required: tuple[str, ...]):
     if key not in _INFLECTED:
         if len(_INFLECTED) > 10_000:
             _INFLECTED.clear()
-        if dictionary:
+        unit = type(stack[-1][0]).__name__ if len(stack) == 2 else ""
+        if dictionary or (unit == "KnownSuffixAnalyzer" and p.word == stack[0][1]):
+            # a guess by a known ending ("жаксы|беку") declines as its dictionary paradigm does
             form = _dictionary_inflect(p, frozenset(required))
-        elif len(stack) == 2 and type(stack[0][0]).__name__ == "DictionaryAnalyzer" \
-                and type(stack[1][0]).__name__ in _PREFIX_UNITS:
+        elif unit in _PREFIX_UNITS and type(stack[0][0]).__name__ == "DictionaryAnalyzer":
             # a guess by prefix ("аям|кулова"): pymorphy inflects the dictionary word after the
             # prefix and puts the prefix back; done so without building the lexeme
             form = _dictionary_inflect(p, frozenset(required))
