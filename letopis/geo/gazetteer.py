@@ -60,9 +60,14 @@ class GeoPlace:
         return self is other
 
 
-_BY_SUFFIX: dict[str, tuple[str, ...]] = {}
-for _suf, _repl in _SUFFIXES:
-    _BY_SUFFIX[_suf] = _BY_SUFFIX.get(_suf, ()) + _repl
+def _by_suffix() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for suf, repl in _SUFFIXES:
+        out[suf] = out.get(suf, ()) + repl
+    return out
+
+
+_BY_SUFFIX = _by_suffix()
 _SUFFIX_LENGTHS = sorted({len(s) for s in _BY_SUFFIX})
 
 
