@@ -159,15 +159,20 @@ def dev_score(path: Path, dev_docs, navec, **kw) -> Score:
 
 
 def check_numpy(net: Net, path: Path, docs, enc, local, navec) -> float:
-    """The numpy tagger must reproduce the torch model: max |Δ| of span probabilities."""
+    """The numpy tagger must reproduce the torch model: max |Δ| of span probabilities and boundary
+    logits. The torch side runs in float64, so what is measured is numpy's own float32 error (two
+    float32 runs differ by up to ~2e-4 on spans with logits near 100, which says nothing)."""
+    import copy
+
     from letopis.nlp.nerel.model import SpanModel
     net.eval()
+    exact = copy.deepcopy(net).cpu().double()
     m = SpanModel(path)
     worst = 0.0
     for d in docs:
         ids_t, lens_t, cids, cinv = tensors([d], enc, local, net.cfg["char_filters"] > 0, torch.device("cpu"))
         with torch.no_grad():
-            logits, blog = net.cpu()(ids_t, lens_t, cids, cinv)
+            logits, blog = exact(ids_t, lens_t, cids, cinv)
         ids, _ = enc.batch([d[0]])
         ids = ids[0]
         rows, inverse = np.unique(ids[:, 0], return_inverse=True)
@@ -193,7 +198,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/nerel")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--epochs", type=int, default=60)
+    ap.add_argument("--epochs", type=int, default=80)
     ap.add_argument("--tokens", type=int, default=500, help="tokens per batch (padded); small batches = more updates")
     ap.add_argument("--lr", type=float, default=2.5e-3)
     ap.add_argument("--threads", type=int, default=1, help="1 (default) gives the shipped weights bit for bit; more threads sum floats in another order")
@@ -205,7 +210,7 @@ def main() -> None:
     ap.add_argument("--max-width", type=int, default=12)
     ap.add_argument("--word-dim", type=int, default=50, help="trained vectors of frequent train words (0: none)")
     ap.add_argument("--morph-dim", type=int, default=24, help="trained vectors of pymorphy2 readings (0: none)")
-    ap.add_argument("--gaz-dim", type=int, default=0, help="trained vectors of gazetteer kinds (0: none)")
+    ap.add_argument("--gaz-dim", type=int, default=16, help="trained vectors of gazetteer kinds (0: none)")
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
@@ -342,7 +347,9 @@ def main() -> None:
     out.with_suffix(".pt.tmp").unlink()
     diff = check_numpy(net, out, train[:3], enc, local, navec)     # train words: all in the torch table
     print(f"numpy vs torch: max |diff| {diff:.2e}", flush=True)
-    assert diff < 1e-4, "numpy inference does not match the torch model"
+    # float32 numpy against float64 torch: ~1e-4 at most on spans whose logits near 100; a real
+    # mismatch (a feature or layer computed differently) is orders larger
+    assert diff < 2e-4, "numpy inference does not match the torch model"
     tune(out, dev_docs, navec)
     print(f"weights → {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
 
