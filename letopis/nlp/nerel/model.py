@@ -33,6 +33,11 @@ class SpanModel:
         if self.char_emb is not None:
             cw = w["char_conv.weight"]
             self.char_conv = (np.ascontiguousarray(cw.transpose(2, 1, 0).reshape(-1, cw.shape[0])), w["char_conv.bias"])
+            # each tap's projection of every char, plus a zero row for the conv's padding
+            # [n_chars + 1, F]: the conv over a word is then three row look-ups and sums instead of
+            # a matrix product
+            zero = np.zeros((1, cw.shape[0]), np.float32)
+            self.char_taps = [np.concatenate([self.char_emb @ cw[:, :, k].T, zero]) for k in range(cw.shape[2])]
         # conv weight [out, in, 3] → [3*in, out] matching concat(x[t-d], x[t], x[t+d])
         self.convs = [(np.ascontiguousarray(w[f"convs.{k}.weight"].transpose(2, 1, 0).reshape(-1, w[f"convs.{k}.weight"].shape[0])),
                        w[f"convs.{k}.bias"]) for k in range(len(self.dilations))]
@@ -47,11 +52,13 @@ class SpanModel:
     def char_features(self, cids: np.ndarray) -> np.ndarray:
         """Char ids [U, L] of distinct words → [U, F]: max over positions of ReLU(conv3)."""
         U, L = cids.shape
-        e = self.char_emb[cids]
-        ep = np.zeros((U, L + 2, e.shape[2]), np.float32)
-        ep[:, 1:-1] = e
-        x = np.concatenate([ep[:, :-2], ep[:, 1:-1], ep[:, 2:]], axis=2)
-        y = _mm(x, self.char_conv[0]) + self.char_conv[1]
+        padded = np.full((U, L + 2), len(self.char_emb), cids.dtype)     # the zero rows
+        padded[:, 1:-1] = cids
+        left, mid, right = self.char_taps
+        y = left[padded[:, :-2]]
+        y += mid[cids]
+        y += right[padded[:, 2:]]
+        y += self.char_conv[1]
         np.maximum(y, 0, out=y)
         y *= (cids > 0)[:, :, None]
         return y.max(axis=1) if L else np.zeros((U, y.shape[2]), np.float32)
