@@ -39,9 +39,9 @@ def shape(word: str) -> int:
 
 
 def affixes(word: str, kinds: tuple[str, ...] = AFFIXES) -> tuple[str, ...]:
-    """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word and its morphology
-    (`morph_tag`), those of `kinds`: each value gets a trained vector when frequent in train
-    (the whole word adapts frozen navec to NEREL's types)."""
+    """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word, its morphology (`morph_tag`)
+    and its gazetteer kinds (`gaz_tag`), those of `kinds`: each value gets a trained vector when
+    frequent in train (the whole word adapts frozen navec to NEREL's types)."""
     w = word.lower()
     every = {"suf2": w[-2:], "suf3": w[-3:], "pre3": w[:3], "word": w}
     return tuple(every[k] if k in every else morph_tag(w) if k == "morph" else gaz_tag(word)

@@ -12,11 +12,6 @@ from pathlib import Path
 import numpy as np
 
 
-def _mm(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """x[..., k] @ w[k, n] as one 2-D BLAS call (numpy's stacked matmul is far slower)."""
-    return (x.reshape(-1, x.shape[-1]) @ w).reshape(x.shape[:-1] + (w.shape[1],))
-
-
 class SpanModel:
     def __init__(self, path: Path):
         z = np.load(path)
@@ -28,11 +23,11 @@ class SpanModel:
         self.gap = sum(self.dilations) + 1
         self.shape_emb = w["shape.weight"]
         self.affix_emb = [w[f"affix.{k}.weight"] for k in range(len(self.meta["affixes"]))]
-        # optional char CNN: [F, dc, 3] → [3*dc, F] over concat(c[t-1], c[t], c[t+1])
+        # optional char CNN, conv weight [F, dc, 3]
         self.char_emb = w.get("char.weight")
         if self.char_emb is not None:
             cw = w["char_conv.weight"]
-            self.char_conv = (np.ascontiguousarray(cw.transpose(2, 1, 0).reshape(-1, cw.shape[0])), w["char_conv.bias"])
+            self.char_bias = w["char_conv.bias"]
             # each tap's projection of every char, plus a zero row for the conv's padding
             # [n_chars + 1, F]: the conv over a word is then three row look-ups and sums instead of
             # a matrix product
@@ -58,7 +53,7 @@ class SpanModel:
         y = left[padded[:, :-2]]
         y += mid[cids]
         y += right[padded[:, 2:]]
-        y += self.char_conv[1]
+        y += self.char_bias
         np.maximum(y, 0, out=y)
         y *= (cids > 0)[:, :, None]
         return y.max(axis=1) if L else np.zeros((U, y.shape[2]), np.float32)
