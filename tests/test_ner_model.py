@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from conftest import SEEDS, need
 from letopis.nlp.nerel import WEIGHTS, get_tagger
 from letopis.nlp.nerel.features import tokenize
 from letopis.record import ENTITY_TYPES
@@ -81,7 +82,7 @@ def test_numpy_matches_torch(tmp_path):
     words = docs[0][0]
     affix_vocab = {name: sorted({F.affixes(w)[k] for w in words}) for k, name in enumerate(F.AFFIXES)}
     cfg = dict(channels=16, dilations=[1, 2, 4], span_dim=8, max_width=12, shape_dim=4,
-               affix_dims=[3, 3, 3, 5, 3, 2], dropout=0.0, char_filters=6, char_dim=4,
+               affix_dims=[3, 3, 3, 5, 3, 2, 2], dropout=0.0, char_filters=6, char_dim=4,
                chars="".join(sorted(set(TEXT))))
     enc = F.Encoder(navec.vocab, affix_vocab, cfg["chars"])
     ids = sorted({enc.ids(w)[0] for w in words} | {enc.unk, enc.pad})
@@ -100,7 +101,7 @@ def test_projection_cache_changes_nothing(monkeypatch):
     """Tokens' first-layer projections are kept across documents: a tagger that has seen other
     texts, or had to start its cache afresh mid-way, tags exactly as a new one does."""
     import letopis.nlp.nerel as nerel
-    from conftest import NEREL, need
+    from conftest import NEREL
     texts = [p.read_text(encoding="utf-8") for p in sorted(need(NEREL / "dev").glob("*.txt"))[:6]]
     fresh = [nerel.NerelTagger(navec=get_tagger().navec).tag(t) for t in texts]
     warm = get_tagger()
@@ -142,3 +143,22 @@ def test_the_gazetteer_feature_tells_regions_from_cities():
     assert F.gaz_tag("таразе") == ""                           # lower case: not looked up
     # kinds are what an Encoder given a "gaz" vocabulary computes, after the others
     assert F.affixes("Таразе", ("suf2", "gaz")) == ("зе", "city|")
+
+
+def test_the_word_table_feature_reads_the_rule_tables_by_lemma():
+    """features.lex_tag: the kinds of the lexicon tables' rows a word belongs to, by any of its
+    lemmas (lower-case pattern words) or by its text (abbreviations); "" for other words."""
+    from letopis.nlp.nerel import features as F
+    assert F.lex_tag("сержантов") == "rank"                    # ranks.tsv "сержант", genitive plural
+    assert "service" in F.lex_tag("полиции").split("+")        # role_orgs.tsv "полиция"
+    assert F.lex_tag("пистолетом") == "weapon"
+    assert F.lex_tag("ДВД") == "service" and F.lex_tag("двд") == ""   # abbreviations by their text
+    assert F.lex_tag("преступника") == "who"                   # a kind of person, not a profession
+    assert F.lex_tag("министра") == "prof"
+    for word in ("в", "по", "субботу", "Тараз", "2011", ","):  # prepositions in patterns are left out
+        assert F.lex_tag(word) == ""
+    assert F.affixes("Сержанта", ("suf2", "lex")) == ("та", "rank")
+    # words of the seed article the tables know, each kind found
+    text = need(SEEDS / "taraz-2011.txt").read_text(encoding="utf-8")
+    kinds = {k for _, _, w in F.tokenize(text) for k in F.lex_tag(w).split("+") if k}
+    assert kinds == {"prof", "rank", "service", "weapon", "vehicle", "who"}

@@ -211,6 +211,7 @@ def main() -> None:
     ap.add_argument("--word-dim", type=int, default=50, help="trained vectors of frequent train words (0: none)")
     ap.add_argument("--morph-dim", type=int, default=24, help="trained vectors of pymorphy2 readings (0: none)")
     ap.add_argument("--gaz-dim", type=int, default=16, help="trained vectors of gazetteer kinds (0: none)")
+    ap.add_argument("--lex-dim", type=int, default=0, help="trained vectors of word-table kinds (0: none)")
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
@@ -231,18 +232,19 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)
+    # the optional token features, in features.AFFIXES order; 0 dimensions leaves one out
+    optional = [("word", args.word_dim), ("morph", args.morph_dim), ("gaz", args.gaz_dim), ("lex", args.lex_dim)]
     cfg = dict(channels=args.channels, dilations=[int(d) for d in args.dilations.split(",")],
                span_dim=args.span_dim, max_width=args.max_width, shape_dim=16,
-               affix_kinds=["suf2", "suf3", "pre3"] + (["word"] if args.word_dim else [])
-               + (["morph"] if args.morph_dim else []) + (["gaz"] if args.gaz_dim else []),
-               affix_dims=[24, 32, 24] + ([args.word_dim] if args.word_dim else [])
-               + ([args.morph_dim] if args.morph_dim else []) + ([args.gaz_dim] if args.gaz_dim else []),
+               affix_kinds=["suf2", "suf3", "pre3"] + [k for k, d in optional if d],
+               affix_dims=[24, 32, 24] + [d for _, d in optional if d],
                dropout=args.dropout,
                char_filters=args.char_filters, char_dim=args.char_dim, chars="")
     print("config", json.dumps({k: v for k, v in vars(args).items()}), flush=True)
 
     t0 = time.time()
     out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     train_docs = read_dir(Path(args.data) / "train")
     dev_docs = read_dir(Path(args.data) / "dev")
     if args.limit:

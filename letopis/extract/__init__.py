@@ -1,5 +1,5 @@
 """extract stage: Analysis → typed mentions (numbers, dates, weapons, charges, roles, ...),
-quotes, sources and facts. Rules are data (tables in extract/tables/) plus small matchers."""
+quotes, sources and facts. Rules are data (tables in lexicon/tables/) plus small matchers."""
 from __future__ import annotations
 
 import sys

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 
 from letopis.extract.mentions import AgeMention
-from letopis.extract.numbers import _alt_tree, numeral_words, read_table
+from letopis.extract.numbers import _alt_tree, numeral_words
+from letopis.lexicon import read_table
 from letopis.nlp import morph
 
 _YEARS = r"(?:лет|года|год)"

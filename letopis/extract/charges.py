@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from letopis.extract.matcher import fold, read_table
+from letopis.extract.matcher import fold
+from letopis.lexicon import read_table
 from letopis.nlp.analysis import Analysis, Sentence
 from letopis.record import Charge
 

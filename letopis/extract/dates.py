@@ -14,7 +14,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from letopis.extract.numbers import _alt_tree, _word_numbers, numeral_words, read_table
+from letopis.extract.numbers import _alt_tree, _word_numbers, numeral_words
+from letopis.lexicon import read_table
 from letopis.record import Temporal
 
 

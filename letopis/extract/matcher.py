@@ -1,6 +1,6 @@
 """A small lemma-sequence matcher: a table of patterns → longest match over tokens.
 
-The yargy idea without yargy: rules are data (rows of a .tsv in extract/tables/), the matcher is a
+The yargy idea without yargy: rules are data (rows of a .tsv in lexicon/tables/), the matcher is a
 trie over pattern elements. A pattern is space-separated elements:
 
 - ``автомат``      lower-case word: matches a token whose lemma (any pymorphy reading) or text is it;
@@ -13,18 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Sequence
 
 from letopis.nlp import morph
 from letopis.nlp.analysis import Token
-
-
-def read_table(name: str) -> list[list[str]]:
-    """Rows of a tab-separated table in extract/tables/ ('#' lines are comments, blank cells kept)."""
-    text = resources.files("letopis.extract").joinpath("tables", name).read_text(encoding="utf-8")
-    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
 
 
 def fold(s: str) -> str:

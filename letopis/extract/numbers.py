@@ -12,15 +12,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
-
 from letopis.extract.mentions import NumberMention
-
-
-def read_table(name: str) -> list[list[str]]:
-    """Rows of a tab-separated table in extract/tables/ ('#' lines are comments)."""
-    text = resources.files("letopis.extract").joinpath("tables", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from letopis.lexicon import read_table
 
 
 def _num(s: str) -> int | float:

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from letopis.extract.matcher import LemmaMatcher, fold, read_table
+from letopis.extract.matcher import LemmaMatcher, fold
 from letopis.extract.mentions import RoleMention
+from letopis.lexicon import read_table
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.nlp.normal import inflect

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from letopis.extract.matcher import LemmaMatcher, fold, keys, read_table
+from letopis.extract.matcher import LemmaMatcher, fold, keys
+from letopis.lexicon import read_table
 from letopis.extract.mentions import VehicleMention, WeaponMention
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token

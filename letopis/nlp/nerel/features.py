@@ -1,5 +1,5 @@
-"""Text → tokens → model inputs (navec word ids, shape ids, affix, pymorphy2-reading and
-gazetteer ids).
+"""Text → tokens → model inputs (navec word ids, shape ids, affix, pymorphy2-reading, gazetteer
+and word-table ids).
 
 Shared by training (training/train_ner.py) and numpy inference so both see exactly the
 same tokens. Tokens are maximal letter runs, digit runs, or single other characters:
@@ -14,7 +14,7 @@ import numpy as np
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 SHAPES = ("<pad>", "lower", "title", "upper", "mixed", "digit", "punct", "other", "upper1")
-AFFIXES = ("suf2", "suf3", "pre3", "word", "morph", "gaz")
+AFFIXES = ("suf2", "suf3", "pre3", "word", "morph", "gaz", "lex")
 CHAR_LEN = 16          # characters a word keeps for the char CNN (first 8 + last 8 when longer)
 
 
@@ -39,13 +39,14 @@ def shape(word: str) -> int:
 
 
 def affixes(word: str, kinds: tuple[str, ...] = AFFIXES) -> tuple[str, ...]:
-    """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word, its morphology (`morph_tag`)
-    and its gazetteer kinds (`gaz_tag`), those of `kinds`: each value gets a trained vector when
-    frequent in train (the whole word adapts frozen navec to NEREL's types)."""
+    """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word, its morphology (`morph_tag`),
+    its gazetteer kinds (`gaz_tag`) and its word-table kinds (`lex_tag`), those of `kinds`: each
+    value gets a trained vector when frequent in train (the whole word adapts frozen navec to
+    NEREL's types)."""
     w = word.lower()
     every = {"suf2": w[-2:], "suf3": w[-3:], "pre3": w[:3], "word": w}
-    return tuple(every[k] if k in every else morph_tag(w) if k == "morph" else gaz_tag(word)
-                 for k in kinds)
+    return tuple(every[k] if k in every else morph_tag(w) if k == "morph" else gaz_tag(word) if k == "gaz"
+                 else lex_tag(word) for k in kinds)
 
 
 # OpenCorpora grammemes that say what a name names: first name, surname, patronymic, place,
@@ -79,6 +80,57 @@ def gaz_tag(word: str) -> str:
     if not whole and not starts:
         return ""
     return "+".join(sorted(whole)) + "|" + "+".join(sorted(starts))
+
+
+# the word tables the model reads (lexicon/tables), and the kind each row's words get: professions
+# that only name a kind of person ("ребёнок", "боевик", flag `person`) are "who", not "prof"
+_LEX_TABLES = (("professions.tsv", "prof"), ("ranks.tsv", "rank"), ("role_orgs.tsv", "service"),
+               ("weapons.tsv", "weapon"), ("vehicles.tsv", "vehicle"))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(lemma → kinds, exact text → kinds) of every plain word of the tables' patterns: lower-case
+    pattern words match by lemma, words with capitals (МВД, ПМ, ДПС) by their text; regular
+    expressions and punctuation are left out (they name models, not words a reader generalises)."""
+    from letopis.lexicon import read_table
+    by_lemma: dict[str, set[str]] = {}
+    by_text: dict[str, set[str]] = {}
+    for name, kind in _LEX_TABLES:
+        for row in read_table(name):
+            k = "who" if name == "professions.tsv" and "person" in (row[3] if len(row) > 3 else "") else kind
+            for w in row[0].split():
+                if w.startswith("/") or len(w) < 2 or not any(c.isalpha() for c in w) or _function_word(w):
+                    continue
+                into = by_lemma if w.islower() else by_text
+                into.setdefault(w.replace("ё", "е") if w.islower() else w, set()).add(k)
+    return ({w: frozenset(k) for w, k in by_lemma.items()}, {w: frozenset(k) for w, k in by_text.items()})
+
+
+def _function_word(w: str) -> bool:
+    """"по", "со" in "заместитель по…", "вместе со…": no table's meaning rides on them."""
+    from letopis.nlp.morph import parse
+    return w.islower() and parse(w)[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO")
+
+
+def lex_tag(word: str) -> str:
+    """What the word tables say of a word, as one categorical value: the kinds of the table rows
+    it is a word of, by any of its lemmas ("сержантов" → rank, "полиции" → prof+service,
+    "пистолетом" → weapon, "МВД" → service). Gives rare role and service words, which the model
+    met seldom in train, what the rules know of them."""
+    by_lemma, by_text = _lexicon()
+    kinds = set(by_text.get(word, ()))
+    w = word.lower().replace("ё", "е")
+    if w in by_lemma:
+        kinds |= by_lemma[w]
+    if word.isalpha():
+        from letopis.nlp.morph import has_cyrillic, parse
+        if has_cyrillic(w):
+            ps = parse(w)
+            for p in ps:
+                if p.tag.POS == ps[0].tag.POS:
+                    kinds |= by_lemma.get(p.normal_form.replace("ё", "е"), frozenset())
+    return "+".join(sorted(kinds))
 
 
 @lru_cache(maxsize=4096)
