@@ -78,6 +78,17 @@ def test_explicit_date_and_named_official_is_assassination():
     assert inc.killed == 1
 
 
+def test_the_act_that_happened_lends_its_date_and_a_duration_is_no_date():
+    """"Убийство произошло … 14 февраля" names the incident (build._event_only) though it has no
+    casualty cue; "около 8 часов" before the date is no date of its own."""
+    inc, text = only("Брата лидера КНДР убили в аэропорту\nНеизвестная женщина набросила ему на голову платок, "
+                     "пропитанный жидкостью. По дороге в больницу Ким Чон Нам умер. Убийство произошло около "
+                     "8 часов утра 14 февраля 2017 года по местному времени (по другим данным — 13 февраля).")
+    assert inc.date == "2017-02-14"
+    a, b = inc.field_evidence["date"][0]
+    assert text[a:b].endswith("14 февраля 2017 года")
+
+
 def test_trial_article_has_no_incident():
     rec = code("Суд вынес приговор\nСуд приговорил Ивана Петрова к пожизненному лишению свободы за взрыв "
                "в Самаре, в результате которого погибли 5 человек.", "2019-04-02")

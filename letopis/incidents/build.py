@@ -11,7 +11,7 @@ from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import armed_groups
 from letopis.incidents.tables import cues, type_cues
-from letopis.nlp.analysis import Analysis, Sentence
+from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
 
 ATTACK_VERBS = {"совершить", "убить", "застрелить", "напасть", "открыть", "взорвать", "подорвать",
@@ -30,6 +30,10 @@ ATTACK_LEAD = {"стрельба", "взрыв", "взорвать", "напад
 MODAL = {"мочь", "грозить", "если", "светить", "может", "требовать", "просить"}
 # words that tell of an attack without its method: "В пятницу … произошёл теракт" (the date, the place)
 EVENT_NOUNS = {"теракт", "террористический"}
+# nouns of an act that name the incident when it "happened" ("Убийство произошло …", "Нападение
+# было совершено …"), and those verbs
+ACT_NOUNS = {"убийство", "нападение", "покушение", "расстрел", "захват", "поджог"}
+HAPPEN = {"произойти", "случиться", "совершить", "совершиться", "происходить"}
 # an explosion happened (vs. a device only found, planned or reported)
 EXPLOSION = {"взрыв", "взорвать", "взорваться", "подрыв", "подорвать", "подорваться", "сработать", "прогреметь",
              "детонировать", "самоподрыв", "взрывной волна", "разорваться", "авиаудар", "обстрел", "обстрелять"}
@@ -259,9 +263,19 @@ def _poisoned_person(sents: list[Sentence], analysis: Analysis) -> bool:
 
 
 def _event_only(sent: Sentence, quotes) -> bool:
-    """"В пятницу … произошёл теракт": an attack named without cue of method or toll."""
-    return any(t.lemma in EVENT_NOUNS and not _inside(quotes, t.start, t.end) for t in sent.tokens) and not any(
-        cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in sent.tokens) and not _type_hits(sent)
+    """"В пятницу … произошёл теракт", "Убийство произошло около 8 часов утра 14 февраля": an attack
+    named without cue of method or toll."""
+    toks = sent.tokens
+    named = any((t.lemma in EVENT_NOUNS or (t.lemma in ACT_NOUNS and _happened(toks, k)))
+                and not _inside(quotes, t.start, t.end) for k, t in enumerate(toks))
+    return named and not any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in toks) \
+        and not _type_hits(sent)
+
+
+def _happened(toks: list[Token], k: int) -> bool:
+    """The noun at k is the subject of "произошло/случилось/было совершено" (the act itself, not
+    "обвинение в убийстве", "расследование нападения")."""
+    return any(t.lemma in HAPPEN for t in toks[max(0, k - 1):k + 3] if t is not toks[k])
 
 
 def _violent(analysis: Analysis, found: Extraction) -> list[int]:
@@ -728,7 +742,10 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
         if cas.aggregate(analysis, found, s):
             continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
         for t in found.temporals:
-            if not (s.start <= t.start < s.end) or t.kind == "time" or _inside(quotes, t.start, t.end):
+            # a clock time or a duration ("около 8 часов", "56 лет") is no date; "35 лет назад",
+            # "спустя две недели" are: a time relative to another, left without a value
+            if not (s.start <= t.start < s.end) or t.kind == "time" or _inside(quotes, t.start, t.end) \
+                    or (t.kind == "duration" and not t.extra.get("ago")):
                 continue
             if _speech_tail(analysis.text, s.start, t.start):
                 continue
