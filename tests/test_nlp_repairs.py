@@ -99,8 +99,19 @@ def test_one_age_entity_per_age_with_the_number_as_its_normal():
     merged = _merge_entities([], [model_age, span(text, "PROFESSION", "сержант полиции")], [table_age, role], [])
     ages = [(e.text, e.normal) for e in merged if e.type == "AGE"]
     assert ages == [("34 лет", "34")]
-    # roles keep both spans: NEREL nests professions
-    assert sorted(e.text for e in merged if e.type == "PROFESSION") == ["сержант", "сержант полиции"]
+    # a table role inside the model's role gives way to it; one the model missed is added, and one
+    # on the model's own span stays as the table's (it carries the normal form)
+    assert [e.text for e in merged if e.type == "PROFESSION"] == ["сержант полиции"]
+    text = "Погибли сержант полиции и капитан."
+    model_role = span(text, "PROFESSION", "сержант полиции")
+    table = [span(text, "PROFESSION", "сержант"), span(text, "PROFESSION", "капитан"),
+             Entity("PROFESSION", model_role.start, model_role.end, model_role.text, "сержант полиции",
+                    source="table")]
+    for e in table:
+        e.source = "table"
+    merged = _merge_entities([], [model_role], table, [])
+    assert sorted((e.text, e.source) for e in merged if e.type == "PROFESSION") == \
+        [("капитан", "table"), ("сержант полиции", "table")]
 
 
 def test_a_listed_first_name_taken_for_a_place_joins_the_surname_after_it():
