@@ -334,11 +334,11 @@ def _trim_leading_non_names(analysis: Analysis, e: Entity) -> None:
 def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """Repairs of the recogniser's typing: a listed organisation abbreviation is an organisation
     ("МИДа", "ДВД" tagged as places); a "person" made of dictionary non-names is a place or an
-    organisation; a one-word "person" after "в"/"из" the gazetteer names is a place ("в Гаваре").
-    (An "organisation" the gazetteer names is left alone: since the model reads the gazetteer itself
-    it tells "Жамбылской области" from an agency, and retyping its organisations cost NEREL dev
-    CITY F1 .787 → .756 and ORGANIZATION .735 → .723); a person span holding another person span
-    ("РК Калмуханбет Касымов", "Семья Обамы", two names run together) gives way to the inner one."""
+    organisation; a one-word "person" after "в"/"из" the gazetteer names is a place ("в Гаваре"); a
+    person span holding another person span ("РК Калмуханбет Касымов", "Семья Обамы", two names run
+    together) gives way to the inner one. An "organisation" the gazetteer names stays one: the model
+    reads the gazetteer itself and tells "Жамбылской области" from an agency, and retyping them cost
+    NEREL dev CITY F1 .787 → .756 and ORGANIZATION .735 → .723."""
     from letopis.nlp.normal import names, previous_word
     abbrs = names("org_abbr")
     for e in entities:
