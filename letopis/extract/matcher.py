@@ -29,9 +29,7 @@ def keys(text: str) -> frozenset[str]:
     low = fold(text)
     out = {low}
     if any("а" <= c <= "я" for c in low):
-        # readings of the top reading's part of speech only: "после" is no form of "посол"
-        rs = morph.parse(low)
-        out.update(fold(p.normal_form) for p in rs if p.tag.POS == rs[0].tag.POS)
+        out.update(fold(x) for x in morph.same_pos_lemmas(low))
     return frozenset(out)
 
 

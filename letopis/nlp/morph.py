@@ -59,6 +59,27 @@ def has_cyrillic(w: str) -> bool:
     return _CYRILLIC(w) is not None
 
 
+@lru_cache(maxsize=15_000)
+def same_pos_lemmas(w: str) -> tuple[str, ...]:
+    """Lemmas of the readings of a lower-case word that share the best reading's part of speech,
+    in pymorphy2's order: "после" is no form of "посол". The table matchers and the NER model's
+    table feature both ask it of every new word; pymorphy computes `tag.POS` on each access, so the
+    part of speech is read once per distinct tag string here."""
+    rs = parse(w)
+    pos = [_pos(str(p.tag), p.tag) for p in rs]
+    return tuple(p.normal_form for p, x in zip(rs, pos) if x == pos[0])
+
+
+_POS: dict[str, str | None] = {}
+
+
+def _pos(key: str, tag) -> str | None:
+    got = _POS.get(key, _POS)
+    if got is _POS:
+        got = _POS[key] = tag.POS
+    return got  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=30_000)
 def analyse(word: str) -> tuple[str, str]:
     """(lemma, tag) of a token as written: one cached call per distinct spelling.

@@ -124,12 +124,10 @@ def lex_tag(word: str) -> str:
     if w in by_lemma:
         kinds |= by_lemma[w]
     if word.isalpha():
-        from letopis.nlp.morph import has_cyrillic, parse
+        from letopis.nlp.morph import has_cyrillic, same_pos_lemmas
         if has_cyrillic(w):
-            ps = parse(w)
-            for p in ps:
-                if p.tag.POS == ps[0].tag.POS:
-                    kinds |= by_lemma.get(p.normal_form.replace("ё", "е"), frozenset())
+            for lemma in same_pos_lemmas(w):
+                kinds |= by_lemma.get(lemma.replace("ё", "е"), frozenset())
     return "+".join(sorted(kinds))
 
 
