@@ -89,6 +89,15 @@ def test_the_act_that_happened_lends_its_date_and_a_duration_is_no_date():
     assert text[a:b].endswith("14 февраля 2017 года")
 
 
+def test_an_accident_told_after_a_photo_caption_has_no_incident():
+    """NEREL train 26827: title, the caption "Андрей Панин", a dated sentence, then "погиб в
+    результате несчастного случая". The caption is no sentence of the lead, so the accident is."""
+    from letopis.pipeline import process_document
+    from letopis.read import read_path
+    doc = next(iter(read_path(need(NEREL / "train" / "26827_text.txt"))))
+    assert process_document(doc).incidents == []
+
+
 def test_trial_article_has_no_incident():
     rec = code("Суд вынес приговор\nСуд приговорил Ивана Петрова к пожизненному лишению свободы за взрыв "
                "в Самаре, в результате которого погибли 5 человек.", "2019-04-02")

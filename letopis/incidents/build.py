@@ -21,7 +21,7 @@ JUDICIAL = {"приговорить", "приговор", "осудить", "о�
             "срок", "колония", "оправдать", "обвинительный"}
 # an accident, not an attack: "автомобиль врезался в остановку", "крушение самолёта" (docs/coding.md §1)
 ACCIDENT = {"наехать", "дтп", "авария", "крушение", "авиакатастрофа", "катастрофа", "врезаться", "въехать", "сход",
-            "обрушение", "разбиться", "кораблекрушение", "затонуть"}
+            "обрушение", "разбиться", "кораблекрушение", "затонуть", "несчастный"}   # "несчастный случай"
 # a plot with no violence yet: "раскрыт заговор", "планировал взрыв", "готовил теракт"
 PLOT = {"заговор", "планировать", "замышлять", "собираться", "намереваться"}
 HAPPENED = {"прогреметь", "произойти", "совершить", "погибнуть", "взорваться"}
@@ -320,14 +320,23 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
 
 
 def _no_event(analysis: Analysis) -> bool:
-    """The article is about an accident or a foiled plot: its lead says so and tells of no attack."""
-    lead = _lead(analysis)
+    """The article is about an accident or a foiled plot: its lead says so and tells of no attack.
+    A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
+    lead = [s for s in _lead(analysis, 3) if not _caption(s)][:3]
     lemmas = {t.lemma for s in lead for t in s.tokens}
     if lemmas & ACCIDENT and not lemmas & ATTACK_LEAD - {"убить"}:
         return True
     head = {t.lemma for t in (lead[0].tokens if lead else [])}
     return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
+
+
+def _caption(sent: Sentence) -> bool:
+    """A short line of capitalised words and no verb, without final punctuation: a caption or a
+    byline, not a sentence of the story."""
+    words = [t for t in sent.tokens if t.text[:1].isalpha()]
+    return 0 < len(words) <= 4 and all(t.text[0].isupper() for t in words) \
+        and not any("VERB" in t.tag for t in sent.tokens) and sent.tokens[-1].text not in ".!?"
 
 
 # "в Латвии", "на Западном берегу", "в афганской провинции": the place of the act, not "гражданин Грузии"
