@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from letopis.nlp import morph
@@ -21,16 +20,6 @@ from letopis.nlp.analysis import Token
 
 def fold(s: str) -> str:
     return s.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=15_000)
-def keys(text: str) -> frozenset[str]:
-    """Every form a token may be matched by: its text and the lemmas of all its readings."""
-    low = fold(text)
-    out = {low}
-    if any("а" <= c <= "я" for c in low):
-        out.update(fold(x) for x in morph.same_pos_lemmas(low))
-    return frozenset(out)
 
 
 @dataclass
@@ -117,7 +106,7 @@ class LemmaMatcher:
             if n:
                 out.append(n)
         if node.lit:
-            ks = keys(tok.text)
+            ks = morph.lemma_keys(tok.text)
             lem = fold(tok.lemma)
             for k in (ks if lem in ks else ks | {lem}):
                 n = node.lit.get(k)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+
 from letopis.extract.mentions import NumberMention
 from letopis.lexicon import read_table
 

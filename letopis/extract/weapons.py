@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from letopis.extract.matcher import LemmaMatcher, fold, keys
-from letopis.lexicon import read_table
+from letopis.extract.matcher import LemmaMatcher, fold
 from letopis.extract.mentions import VehicleMention, WeaponMention
+from letopis.lexicon import read_table
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Sentence, Token
 
@@ -197,7 +197,7 @@ def _brands() -> dict[str, VRow]:
 
 def _after_vehicle_noun(toks: list[Token], i: int) -> bool:
     for k in range(max(0, i - 3), i):
-        if keys(toks[k].text) & _VEHICLE_NOUNS:
+        if morph.lemma_keys(toks[k].text) & _VEHICLE_NOUNS:
             return True
     return False
 

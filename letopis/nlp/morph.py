@@ -60,14 +60,17 @@ def has_cyrillic(w: str) -> bool:
 
 
 @lru_cache(maxsize=15_000)
-def same_pos_lemmas(w: str) -> tuple[str, ...]:
-    """Lemmas of the readings of a lower-case word that share the best reading's part of speech,
-    in pymorphy2's order: "после" is no form of "посол". The table matchers and the NER model's
-    table feature both ask it of every new word; pymorphy computes `tag.POS` on each access, so the
-    part of speech is read once per distinct tag string here."""
-    rs = parse(w)
+def lemma_keys(text: str) -> frozenset[str]:
+    """Every form a token may be matched by in a word table: its ё-folded lower-case text and the
+    lemmas of its readings that share the best reading's part of speech ("после" is no form of
+    "посол"). The table matchers and the NER model's table feature both read it; pymorphy computes
+    `tag.POS` on each access, so the part of speech is read once per distinct tag string here."""
+    low = text.lower().replace("ё", "е")
+    if not any("а" <= c <= "я" for c in low):
+        return frozenset((low,))
+    rs = parse(low)
     pos = [_pos(str(p.tag), p.tag) for p in rs]
-    return tuple(p.normal_form for p, x in zip(rs, pos) if x == pos[0])
+    return frozenset([low, *(p.normal_form.replace("ё", "е") for p, x in zip(rs, pos) if x == pos[0])])
 
 
 _POS: dict[str, str | None] = {}

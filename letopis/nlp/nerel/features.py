@@ -118,16 +118,11 @@ def lex_tag(word: str) -> str:
     it is a word of, by any of its lemmas ("сержантов" → rank, "полиции" → prof+service,
     "пистолетом" → weapon, "МВД" → service). Gives rare role and service words, which the model
     met seldom in train, what the rules know of them."""
+    from letopis.nlp.morph import lemma_keys
     by_lemma, by_text = _lexicon()
     kinds = set(by_text.get(word, ()))
-    w = word.lower().replace("ё", "е")
-    if w in by_lemma:
-        kinds |= by_lemma[w]
-    if word.isalpha():
-        from letopis.nlp.morph import has_cyrillic, same_pos_lemmas
-        if has_cyrillic(w):
-            for lemma in same_pos_lemmas(w):
-                kinds |= by_lemma.get(lemma.replace("ё", "е"), frozenset())
+    for key in lemma_keys(word):                 # what the table matchers match a token by
+        kinds |= by_lemma.get(key, frozenset())
     return "+".join(sorted(kinds))
 
 
