@@ -16,6 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip "setuptools<81" wheel
 	$(BIN)/pip install -q -e ".[web,test]"
+	$(BIN)/python -m compileall -q letopis   # bytecode now: an editable install leaves it to imports
 	touch $@
 
 demo: setup

@@ -79,7 +79,8 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; 
 
 
 def _in_process(jobs):
-    from letopis.pipeline import record_json
+    from letopis.pipeline import record_json, warm_up
+    warm_up()
     for job in jobs:
         try:
             yield job, record_json(job), None

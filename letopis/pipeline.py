@@ -99,13 +99,15 @@ def extract_text(text: str, published: str | date | None = None, doc: str = "<te
 # that ran warm_up, or spawns them to run it) --------------------------------------------------
 
 def warm_up() -> None:
-    """Load every model and table once, before the first real document (a worker's initializer)."""
-    from letopis.workers import single_threaded_math
+    """Load every model and table once, before the first real document, then freeze them out of
+    the garbage collector's walks (a worker's initializer, or a CLI process before its batch)."""
+    from letopis.workers import settle_gc, single_threaded_math
     single_threaded_math()
     try:
         extract_text("В Москве прошёл дождь.", doc="warmup.txt")
     except Exception:           # a real document will report the problem as its own error
         pass
+    settle_gc()
 
 
 def record_json(job: tuple[Document, bool]) -> str:

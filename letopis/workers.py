@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import contextlib
+import gc
 import itertools
 import multiprocessing
 import os
@@ -38,6 +40,34 @@ def single_threaded_math() -> None:
     torch = sys.modules.get("torch")
     if torch is not None and os.environ.get("OMP_NUM_THREADS") == "1":
         torch.set_num_threads(1)
+
+
+# Python's collector runs after every 700 new container objects, and each third-generation pass walks
+# every object alive, the models' tables and the caches included: measured on NEREL (one process,
+# models loaded) it ran ~4 times per document and took 14 % of the CPU (3.4 of 24.2 ms per dev
+# document); with the loaded objects frozen and these thresholds, 0.4 ms. The pipeline makes few
+# reference cycles: peak memory over NEREL train was the same with the collector off.
+GC_THRESHOLD = (50_000, 50, 100)
+
+
+def settle_gc() -> None:
+    """For a process of ours (a worker, the CLI), once its models are loaded: every object alive
+    now is frozen (never walked again; and a forked worker, not writing to their headers, shares
+    their pages instead of copying them) and young objects are collected less often."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
+@contextlib.contextmanager
+def batch_gc() -> Iterator[None]:
+    """`settle_gc` for a batch run inside a caller's process (library use), undone afterwards."""
+    old = gc.get_threshold()
+    settle_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
 
 
 def available_cores() -> int:

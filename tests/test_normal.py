@@ -131,3 +131,15 @@ def test_guessed_readings_inflect_as_pymorphy_does():
                     assert (ours.word, ours.tag) == (theirs.word, theirs.tag), (word, required)
                 checked += 1
     assert checked > 2000
+
+
+def test_previous_word_reads_the_word_before_a_name():
+    """The case a preposition or role governs comes from the word before a mention: the last
+    word (one hyphen at most) followed by at most two non-word characters."""
+    from letopis.nlp.analysis import Analysis
+    from letopis.nlp.normal import previous_word
+    text = "По словам генерал-майора Ивана Петрова, а-б-в Сидоров 12 Козлов; «Смирнов"
+    a = Analysis(text=text, sentences=[])
+    got = {w: previous_word(a, text.index(w)) for w in ("Ивана", "Петрова", "Сидоров", "Козлов", "Смирнов", "По")}
+    assert got == {"Ивана": "генерал-майора", "Петрова": "ивана", "Сидоров": "б-в", "Козлов": None,
+                   "Смирнов": None, "По": None}

@@ -118,3 +118,28 @@ def test_preload_warms_the_parent_once_and_forks_loaded_workers(tmp_path):
             assert warmed in ([parent], [pid])
             if not die:
                 assert warmed == [parent]
+
+
+def test_batch_gc_settles_the_collector_and_puts_it_back():
+    import gc
+    from letopis.workers import GC_THRESHOLD, batch_gc
+    before = gc.get_threshold()
+    keep = [object() for _ in range(10)]
+    with batch_gc():
+        assert gc.get_threshold() == GC_THRESHOLD
+        assert gc.get_freeze_count() >= len(keep)       # what was alive is out of the walks
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_warm_up_leaves_the_models_frozen_for_forked_workers():
+    """extract's workers fork from a process that ran warm_up: the models it loaded are frozen
+    (the collector never walks or copies their pages) and young objects are collected rarely."""
+    import subprocess
+    import sys
+    code = ("import gc; from letopis.pipeline import warm_up; warm_up(); "
+            "print(gc.get_freeze_count(), *gc.get_threshold())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    frozen, *threshold = map(int, out.stdout.split())
+    from letopis.workers import GC_THRESHOLD
+    assert frozen > 50_000 and tuple(threshold) == GC_THRESHOLD

@@ -67,7 +67,7 @@ def _next_word(text: str, end: int) -> str:
 
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """(lemma, separator) of the word before `start`."""
-    m = re.search(r"([А-Яа-яЁёA-Za-z]+)([\s,(]*)$", text[max(0, start - 40):start])
+    m = re.search(r"(?<![А-Яа-яЁёA-Za-z])([А-Яа-яЁёA-Za-z]+)([\s,(]*)$", text[max(0, start - 40):start])
     return (morph.lemma(m.group(1)), m.group(2)) if m else ("", text[max(0, start - 3):start])
 
 

@@ -263,11 +263,13 @@ def ingest_documents(store: Store, items: Iterable[Any], *, process: Process | N
             from letopis.store import parallel
             parallel.run_pool(todo, writer, workers, process=process, postgres=postgres)
         else:
+            from letopis.workers import batch_gc
             proc = process
-            for item in todo:
-                if proc is None:
-                    proc = default_process()
-                writer.add(process_one(item, proc, postgres=postgres))
+            with batch_gc():
+                for item in todo:
+                    if proc is None:
+                        proc = default_process()
+                    writer.add(process_one(item, proc, postgres=postgres))
     finally:                            # Ctrl-C: what is processed is still stored
         writer.flush()
     return report

@@ -12,7 +12,7 @@ import os
 from typing import Any, Iterable, Iterator
 
 from letopis.store.ingest import Processed, Process, Writer, default_process, process_one
-from letopis.workers import ordered_map, single_threaded_math
+from letopis.workers import ordered_map, settle_gc, single_threaded_math
 
 _WORKER_PROCESS: Process | None = None
 _POSTGRES = False
@@ -36,6 +36,7 @@ def _init_worker(process: Process | None, postgres: bool = False) -> None:
             process_one(Document("warmup.txt", "В Москве прошёл дождь."), _WORKER_PROCESS)
         except Exception:       # a real document will report the problem as its own error
             pass
+    settle_gc()
 
 
 def _work(document: Any) -> Processed:
