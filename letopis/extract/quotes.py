@@ -19,6 +19,10 @@ SPEECH = {"сказать", "заявить", "подчеркнуть", "отм�
           "говорить", "сообщать", "заявлять", "отмечать", "подчеркивать", "добавлять"}
 _DIRECT = re.compile(r"[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
 _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
+# what every match of _DIRECT / _LEAD contains: most texts have neither, and those patterns try
+# every quotation mark or word of the text (a cheap search first; the same matches either way)
+_DIRECT_NEED = re.compile(r"[»\"”]\s*[,.]?\s*[—–-]\s*[а-яё]", re.I)
+_LEAD_NEED = re.compile(r":\s*[«\"“„]")
 _INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>[^,]{0,80}?),\s*(?P<body>[^.!?]+[.!?]?)")
 
 
@@ -68,7 +72,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for m in _DIRECT.finditer(text):
+    for m in (_DIRECT.finditer(text) if _DIRECT_NEED.search(text) else ()):
         body_s, body_e = m.start(1), m.end(1)
         if lemma(m.group("verb")) not in SPEECH or len(m.group(1).split()) < 3:
             continue
@@ -77,7 +81,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e],
                             extra={"verb": m.group("verb")}))
         taken.append((m.start(), m.end()))
-    for m in _LEAD.finditer(text):
+    for m in (_LEAD.finditer(text) if _LEAD_NEED.search(text) else ()):
         if lemma(m.group("verb")) not in SPEECH or any(a <= m.start(2) < b for a, b in taken):
             continue
         sent = analysis.sentence_at(m.start())

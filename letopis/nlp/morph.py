@@ -78,8 +78,9 @@ _POS: dict[str, str | None] = {}
 
 def _pos(key: str, tag) -> str | None:
     got = _POS.get(key, _POS)
-    if got is _POS:
-        got = _POS[key] = tag.POS
+    if got is _POS:     # a plain str: pymorphy's grammeme type compares in Python, ~1 µs each
+        pos = tag.POS
+        got = _POS[key] = None if pos is None else str(pos)
     return got  # type: ignore[return-value]
 
 

@@ -126,7 +126,11 @@ class SpanModel:
         D = self.D
         p = h @ self.proj
         S, E = p[:, :D] + self.ps_bias, p[:, D:2 * D]
-        M = np.concatenate([np.zeros((1, D), np.float32), np.cumsum(p[:, 2 * D:], axis=0)])
+        # prefix sums of the tokens' mean parts, row 0 zero; numpy sums along a row 1.5× faster
+        # than down a column, in the same order (equal results), so it sums the transpose
+        Mt = np.zeros((D, len(p) + 1), np.float32)
+        np.cumsum(p[:, 2 * D:].T, axis=1, out=Mt[:, 1:])
+        M = Mt.T.copy()
         wid = ends - starts
         z = S[starts] + E[ends] + (M[ends + 1] - M[starts]) / (wid + 1)[:, None].astype(np.float32) + self.width[wid]
         np.maximum(z, 0, out=z)
