@@ -57,6 +57,19 @@ def test_perpetrator_shot_by_police_is_apart_and_police_fire_is_not_the_attack()
     assert inc.weapons == ["melee"] and "stabbing" in inc.types
 
 
+def test_fire_by_the_police_named_as_subject_is_not_the_attack():
+    """"застрелили сотрудники полиции": a finite verb whose nominative subject is a security force
+    is the police's act, whoever the victim; the attackers' own fire still is the attack."""
+    from letopis.incidents.build import _attack_hits
+    from letopis.nlp import analyze
+    from letopis.read.document import Document
+    text = ("Мужчину, которого застрелили сотрудники полиции, опознали. "
+            "Боевики застрелили двух сотрудников полиции. Полицейские ранили прохожего.")
+    sents = analyze(Document("t.txt", text)).sentences
+    assert [[(h[0], text[h[2]:h[3]]) for h in _attack_hits(s)] for s in sents] == \
+        [[], [("armed_assault", "застрелили")], []]
+
+
 def test_perpetrator_arrested_survived():
     inc, _ = only("Стрельба в Перми\nВ понедельник в Перми студент открыл огонь из ружья в университете, "
                   "погибли шесть человек. Полиция задержала стрелка.", "2018-09-18")
@@ -96,6 +109,20 @@ def test_an_accident_told_after_a_photo_caption_has_no_incident():
     from letopis.read import read_path
     doc = next(iter(read_path(need(NEREL / "train" / "26827_text.txt"))))
     assert process_document(doc).incidents == []
+
+
+def test_a_police_shooting_is_no_incident_and_an_attack_told_after_it_still_is():
+    """NEREL train 106865: a man "которого застрелили сотрудники полиции" and the protests after
+    it: the lead's only act is the police's, so no incident. NEREL train 56941: a police shooting
+    in Berkeley leads, and the killing of two New York policemen told further on stays one."""
+    from letopis.pipeline import process_document
+    from letopis.read import read_path
+
+    def incidents(name: str):
+        return process_document(next(iter(read_path(need(NEREL / "train" / name))))).incidents
+    assert incidents("106865_text.txt") == []
+    ny, = incidents("56941_text.txt")
+    assert ny.city == "Нью-Йорк" and ny.killed == 2 and ny.killed_by_group.get("police") == 2
 
 
 def test_trial_article_has_no_incident():

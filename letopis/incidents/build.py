@@ -155,12 +155,42 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "выстрелил в нападавшего"
     if toks[i].lemma not in POLICE_ACTS:
         return False
+    if _security_subject(toks, i):
+        return True                                   # "которого застрелили сотрудники полиции"
     near = toks[max(0, i - 4):i + 4]
-    agent = any(groups().get(x.lemma) in SECURITY_GROUPS and "accs" not in x.tag for x in near if x is not toks[i])
+    # the force acting: "полицейскими" (by), "с полицией" (with), "сотрудниками ФСБ"; not the
+    # victims "двух сотрудников полиции"
+    agent = any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
     target = any(x.lemma in ATTACKER_WORDS and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
         x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2])
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
+
+
+# heads of a phrase naming a security force by its people or unit ("сотрудники полиции", "наряд ДПС")
+_STAFF = {"сотрудник", "офицер", "агент", "наряд", "патруль", "отряд", "подразделение", "спецназ"}
+
+
+def _security_subject(toks: list, i: int) -> bool:
+    """The verb at i is done by the police or another security force: a nominative within three
+    words names one ("застрелили сотрудники полиции", "полицейские ранили"). Only a finite verb
+    has such a subject: with a participle or a noun ("застреленный", "перестрелка") the nominative
+    may be the victim."""
+    if "VERB" not in toks[i].tag:
+        return False
+    return any(_security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 3), min(len(toks), i + 4)) if k != i)
+
+
+def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
+    """Token k, in one of `cases`, names a security force: a police/security/military word
+    ("полицейские", "полицией", "ФСБ"), or a head of _STAFF before one ("сотрудники полиции")."""
+    from letopis.incidents.tables import groups
+    t = toks[k]
+    if not any(c in t.tag for c in cases):
+        return False
+    g = groups()
+    return g.get(t.lemma) in SECURITY_GROUPS or (
+        t.lemma in _STAFF and k + 1 < len(toks) and g.get(toks[k + 1].lemma) in SECURITY_GROUPS)
 
 
 def _thing_destroyed(sent: Sentence, k: int) -> bool:
@@ -331,6 +361,33 @@ def _no_event(analysis: Analysis) -> bool:
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
 
 
+def _state_force(analysis: Analysis, sentences: list[int]) -> bool:
+    """The story these sentences tell is of force used by the police or soldiers (a police
+    shooting, the protests after it), no incident of ours (GTD leaves state actors out): they
+    hold the article's lead, the lead tells of an act and every act it tells of is theirs, and
+    nobody in them is called an attacker. Another story of the article (an attack told after
+    it) stays an incident."""
+    lead = [s for s in _lead(analysis, 2) if not _caption(s)]
+    mine = [analysis.sentences[i] for i in sentences]
+    if not any(s in mine for s in lead):
+        return False
+    hits = [(s, h[2]) for s in lead for h in _type_hits(s)]
+    if not hits or not all(_force_named(s, start) for s, start in hits):
+        return False
+    return not any(_attackerish(t) for s in mine for t in s.tokens)
+
+
+def _force_named(sent: Sentence, start: int) -> bool:
+    """The act at `start` is the police's by name ("застрелили сотрудники полиции", "застрелен
+    полицейским"), not only by _security_act's guess ("его застрелили" after an attack)."""
+    toks = sent.tokens
+    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    if i is None or not _security_act(sent, start):
+        return False
+    near = toks[max(0, i - 4):i + 4]
+    return any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
+
+
 def _caption(sent: Sentence) -> bool:
     """A short line of capitalised words and no verb, without final punctuation: a caption or a
     byline, not a sentence of the story."""
@@ -452,6 +509,8 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         return []
     incidents = []
     for seg in _segments(analysis, found, violent):
+        if _state_force(analysis, seg.sentences):
+            continue
         # the first codable incident is the article's main one (its headline, its whole text)
         inc = _code(analysis, found, persons, seg, main=not incidents)
         if inc is not None:
