@@ -1,3 +1,3 @@
-from letopis.cli import app
+from letopis.cli import main
 
-app()
+main()

@@ -2,6 +2,8 @@
 heavy imports stay inside the commands so `letopis --help` is instant."""
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 
 import typer
@@ -31,5 +33,26 @@ def _register() -> None:
 
 _register()
 
+
+def main() -> None:
+    """The console script: the app; then, when the command has said nothing is left to clean up
+    (`extract`, once every record is written: commands.QUICK_EXIT), the process ends without the
+    interpreter's teardown, which frees the loaded models object by object (~40 ms)."""
+    try:
+        app()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    from letopis import commands
+    if not commands.QUICK_EXIT:
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):    # a reader that went away: the output is theirs to lose
+        pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
 if __name__ == "__main__":
-    app()
+    main()

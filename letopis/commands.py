@@ -10,6 +10,10 @@ import typer
 
 from letopis.workers import AUTO_WORKERS_MIN_DOCS
 
+# set by a command that has finished all its work and holds nothing that needs closing: the console
+# script (cli.main) then ends the process at once instead of tearing the loaded models down
+QUICK_EXIT = False
+
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command("extract")(extract)
@@ -74,6 +78,8 @@ def extract(paths: list[str] = typer.Argument(..., help="Files, folders, globs; 
     if format == "json":
         json.dump(records[0] if len(records) == 1 else records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    global QUICK_EXIT
+    QUICK_EXIT = True               # every record is out; the workers are gone
     if failures:
         raise typer.Exit(1)
 

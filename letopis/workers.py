@@ -183,7 +183,8 @@ def _skip_cli_in_workers() -> None:
     main = sys.modules.get("__main__")
     if main is None or getattr(main, "__spec__", None) is not None:
         return
-    if main.__dict__.get("app") is getattr(sys.modules.get("letopis.cli"), "app", object()):
+    cli = sys.modules.get("letopis.cli")
+    if any(main.__dict__.get(name) is getattr(cli, name, object()) for name in ("main", "app")):
         main.__spec__ = importlib.util.find_spec("letopis.__main__")
 
 

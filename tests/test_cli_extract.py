@@ -71,3 +71,25 @@ def test_workers_give_the_same_records_in_input_order(tmp_path):
     assert two.stdout == one.stdout
     docs = [json.loads(line)["doc"] for line in two.stdout.decode().splitlines()]
     assert docs == [f.name for f in files]
+
+
+def test_the_console_script_skips_teardown_only_when_the_command_says_so(monkeypatch):
+    """cli.main ends the process with os._exit (status kept) only after a command set QUICK_EXIT
+    (extract, once its records are written); otherwise the usual SystemExit and teardown."""
+    import pytest
+
+    import letopis.cli as cli
+    import letopis.commands as commands
+
+    def app():
+        raise SystemExit(3)
+    exits: list = []
+    monkeypatch.setattr(cli, "app", app)
+    monkeypatch.setattr(cli.os, "_exit", exits.append)
+    monkeypatch.setattr(commands, "QUICK_EXIT", False)
+    with pytest.raises(SystemExit) as raised:
+        cli.main()
+    assert raised.value.code == 3 and exits == []
+    monkeypatch.setattr(commands, "QUICK_EXIT", True)
+    cli.main()
+    assert exits == [3]
