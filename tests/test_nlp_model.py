@@ -78,6 +78,30 @@ def test_lean_navec_matches_natasha():
         assert a.vocab.get(w) == b.vocab.get(w)
 
 
+def test_the_shipped_vocabulary_index_is_natashas_and_another_vocabulary_builds_its_own():
+    """features.INDEX (scripts/build_navec_index.py) is used only for the vocab.bin it was built
+    from: it gives every navec word its own id; a different vocabulary gets a table of its own."""
+    import gzip
+    import tarfile
+    import zlib
+
+    import numpy as np
+    from letopis.nlp.nerel import features as F
+    with tarfile.open(F._navec_path()) as tar:
+        raw = tar.extractfile("vocab.bin").read()
+    words = F._read_vocab(raw)
+    shipped = F._vocab(raw)
+    from importlib import resources
+    with (resources.files("letopis.nlp.nerel") / F.INDEX).open("rb") as fh:
+        assert int(np.load(fh)["crc"]) == zlib.crc32(raw), "rebuild: python scripts/build_navec_index.py"
+    assert all(shipped.get(w) == i for i, w in enumerate(words))
+    assert shipped.get("нетакогослова") is None
+    other = ["<unk>", "<pad>", "взрыв", "тараз"]
+    body = "\n".join(other).encode("utf8")
+    small = F._vocab(gzip.compress(np.uint32(len(other)).tobytes() + np.zeros(len(other), np.uint32).tobytes() + body))
+    assert [small.get(w) for w in other] == [0, 1, 2, 3] and small.unk_id == 0
+
+
 def test_our_tokeniser_gives_razdels_tokens():
     """nlp.pipeline._tokenize skips razdel's rules where they cannot join (a word, then a comma);
     the tokens must stay razdel's own, on real news lines and on the cases the rules do join."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from hashlib import blake2b
 
 import numpy as np
 
@@ -222,23 +223,26 @@ class _LightPQ:
 
 class _LightVocab:
     """navec's vocabulary as the tagger uses it (word → id), 3 MB instead of navec's ~45 MB dict of
-    250K strings: sorted 64-bit hashes of the words and the ids beside them. hash() is salted per
-    process, and the table is built in the process that uses it; two of 250K words sharing a
-    64-bit hash, or an unknown word taking one's, is a ~1e-9 event (it would only swap a vector)."""
+    250K strings: sorted 64-bit keys of the words (`word_key`) and the ids beside them. Two of 250K
+    words sharing a key, or an unknown word taking one's, is a ~1e-9 event (it would only swap a
+    vector). The keys are the same in every process, so the table ships prebuilt (`INDEX`)."""
 
-    def __init__(self, words: list[str]) -> None:
-        hashes = np.fromiter(map(hash, words), np.int64, len(words))
-        order = np.argsort(hashes, kind="stable")
-        self._hashes = hashes[order]
-        self._ids = order.astype(np.int32)
+    def __init__(self, keys: np.ndarray, ids: np.ndarray) -> None:
+        self._keys, self._ids = keys, ids
         self._search = np.searchsorted
         self.unk_id = self.get("<unk>")
         self.pad_id = self.get("<pad>")
 
+    @classmethod
+    def from_words(cls, words: list[str]) -> "_LightVocab":
+        keys = np.fromiter(map(word_key, words), np.int64, len(words))
+        order = np.argsort(keys, kind="stable")
+        return cls(keys[order], order.astype(np.int32))
+
     def get(self, word: str, default=None):
-        h = hash(word)
-        i = int(self._search(self._hashes, h))
-        if i < len(self._hashes) and self._hashes[i] == h:
+        h = word_key(word)
+        i = int(self._search(self._keys, h))
+        if i < len(self._keys) and self._keys[i] == h:
             return int(self._ids[i])
         return default
 
@@ -250,6 +254,38 @@ class _LightVocab:
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
+
+
+def word_key(word: str) -> int:
+    """A word's 64-bit key, the same in every process (hash() is salted per process)."""
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+# navec's vocabulary as _LightVocab's sorted table, built by scripts/build_navec_index.py from the
+# navec file natasha ships and used only while that file's vocabulary is the one it was built from
+# (its CRC): decoding and sorting the 250K words took ~90 ms of every process's start
+INDEX = "navec_index.npz"
+
+
+def _read_vocab(raw: bytes) -> list[str]:
+    """navec's vocab.bin (gzipped: word count, counts, then the words one per line) → words."""
+    import gzip
+    data = gzip.decompress(raw)
+    size, = np.frombuffer(data[:4], np.uint32)
+    return data[4 + 4 * int(size):].decode("utf8").splitlines()       # word counts skipped: unused
+
+
+def _vocab(raw: bytes) -> _LightVocab:
+    """The shipped table when it was built from this vocab.bin, else one built now."""
+    import zlib
+    from importlib import resources
+    ref = resources.files("letopis.nlp.nerel") / INDEX
+    if ref.is_file():
+        with ref.open("rb") as fh:
+            index = np.load(fh)
+            if int(index["crc"]) == zlib.crc32(raw):
+                return _LightVocab(index["keys"], index["ids"])
+    return _LightVocab.from_words(_read_vocab(raw))
 
 
 class _LightNavec:
@@ -268,13 +304,9 @@ def _navec_path() -> str:
 
 def light_navec() -> _LightNavec:
     """The same navec vectors natasha's NewsEmbedding loads (same file, same ids), read lean."""
-    import gzip
     import tarfile
     with tarfile.open(_navec_path()) as tar:
-        with gzip.GzipFile(mode="rb", fileobj=tar.extractfile("vocab.bin")) as f:
-            size, = np.frombuffer(f.read(4), np.uint32)
-            f.read(4 * int(size))                                     # word counts: unused
-            words = f.read().decode("utf8").splitlines()
+        vocab = _vocab(tar.extractfile("vocab.bin").read())   # type: ignore[union-attr]
         member = tar.getmember("pq.bin")
     # pq.bin is stored plain in the tar: mapped, not read, so a process reads only the rows its
     # words use and forked workers share the pages
@@ -283,4 +315,4 @@ def light_navec() -> _LightNavec:
     n_idx = vectors * qdim
     indexes = raw[16:16 + n_idx].reshape(vectors, qdim)
     codes = raw[16 + n_idx:].view(np.float32).reshape(qdim, centroids, -1)
-    return _LightNavec(_LightVocab(words), _LightPQ(vectors, dim, qdim, centroids, indexes, codes))
+    return _LightNavec(vocab, _LightPQ(vectors, dim, qdim, centroids, indexes, codes))
