@@ -82,7 +82,7 @@ def test_numpy_matches_torch(tmp_path):
     words = docs[0][0]
     affix_vocab = {name: sorted({F.affixes(w)[k] for w in words}) for k, name in enumerate(F.AFFIXES)}
     cfg = dict(channels=16, dilations=[1, 2, 4], span_dim=8, max_width=12, shape_dim=4,
-               affix_dims=[3, 3, 3, 5, 3, 2, 2], dropout=0.0, char_filters=6, char_dim=4,
+               affix_dims=[3, 3, 3, 5, 3, 2, 2, 3], dropout=0.0, char_filters=6, char_dim=4,
                chars="".join(sorted(set(TEXT))))
     enc = F.Encoder(navec.vocab, affix_vocab, cfg["chars"])
     ids = sorted({enc.ids(w)[0] for w in words} | {enc.unk, enc.pad})

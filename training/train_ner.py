@@ -212,6 +212,7 @@ def main() -> None:
     ap.add_argument("--morph-dim", type=int, default=24, help="trained vectors of pymorphy2 readings (0: none)")
     ap.add_argument("--gaz-dim", type=int, default=16, help="trained vectors of gazetteer kinds (0: none)")
     ap.add_argument("--lex-dim", type=int, default=16, help="trained vectors of word-table kinds (0: none)")
+    ap.add_argument("--lemma-dim", type=int, default=0, help="trained vectors of frequent train lemmas (0: none)")
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
@@ -233,7 +234,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)
     # the optional token features, in features.AFFIXES order; 0 dimensions leaves one out
-    optional = [("word", args.word_dim), ("morph", args.morph_dim), ("gaz", args.gaz_dim), ("lex", args.lex_dim)]
+    optional = [("word", args.word_dim), ("morph", args.morph_dim), ("gaz", args.gaz_dim), ("lex", args.lex_dim),
+                ("lemma", args.lemma_dim)]
     cfg = dict(channels=args.channels, dilations=[int(d) for d in args.dilations.split(",")],
                span_dim=args.span_dim, max_width=args.max_width, shape_dim=16,
                affix_kinds=["suf2", "suf3", "pre3"] + [k for k, d in optional if d],

@@ -15,7 +15,7 @@ import numpy as np
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 SHAPES = ("<pad>", "lower", "title", "upper", "mixed", "digit", "punct", "other", "upper1")
-AFFIXES = ("suf2", "suf3", "pre3", "word", "morph", "gaz", "lex")
+AFFIXES = ("suf2", "suf3", "pre3", "word", "morph", "gaz", "lex", "lemma")
 CHAR_LEN = 16          # characters a word keeps for the char CNN (first 8 + last 8 when longer)
 
 
@@ -41,13 +41,19 @@ def shape(word: str) -> int:
 
 def affixes(word: str, kinds: tuple[str, ...] = AFFIXES) -> tuple[str, ...]:
     """Lower-cased 2/3-letter suffix, 3-letter prefix, the whole word, its morphology (`morph_tag`),
-    its gazetteer kinds (`gaz_tag`) and its word-table kinds (`lex_tag`), those of `kinds`: each
-    value gets a trained vector when frequent in train (the whole word adapts frozen navec to
-    NEREL's types)."""
+    its gazetteer kinds (`gaz_tag`), its word-table kinds (`lex_tag`) and its lemma (`lemma_tag`),
+    those of `kinds`: each value gets a trained vector when frequent in train (the whole word
+    adapts frozen navec to NEREL's types; the lemma shares that across a word's forms)."""
     w = word.lower()
     every = {"suf2": w[-2:], "suf3": w[-3:], "pre3": w[:3], "word": w}
     return tuple(every[k] if k in every else morph_tag(w) if k == "morph" else gaz_tag(word) if k == "gaz"
-                 else lex_tag(word) for k in kinds)
+                 else lex_tag(word) if k == "lex" else lemma_tag(w) for k in kinds)
+
+
+def lemma_tag(w: str) -> str:
+    """The dictionary form of a lower-cased Russian word ("выборах" → "выборы"); "" for others."""
+    from letopis.nlp.morph import analyse, has_cyrillic
+    return analyse(w)[0] if has_cyrillic(w) else ""
 
 
 # OpenCorpora grammemes that say what a name names: first name, surname, patronymic, place,
