@@ -212,7 +212,7 @@ def main() -> None:
     ap.add_argument("--morph-dim", type=int, default=24, help="trained vectors of pymorphy2 readings (0: none)")
     ap.add_argument("--gaz-dim", type=int, default=16, help="trained vectors of gazetteer kinds (0: none)")
     ap.add_argument("--lex-dim", type=int, default=16, help="trained vectors of word-table kinds (0: none)")
-    ap.add_argument("--lemma-dim", type=int, default=0, help="trained vectors of frequent train lemmas (0: none)")
+    ap.add_argument("--lemma-dim", type=int, default=32, help="trained vectors of frequent train lemmas (0: none)")
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
