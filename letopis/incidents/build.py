@@ -144,7 +144,6 @@ def _attackerish(t) -> bool:
 
 def _security_act(sent: Sentence, start: int) -> bool:
     """The cue at `start` is force used by the police against the attacker, not the attack itself."""
-    from letopis.incidents.tables import groups
     toks = sent.tokens
     i = next((k for k, t in enumerate(toks) if t.start >= start), None)
     if i is None:
