@@ -151,7 +151,8 @@ _NEEDS = (
 @lru_cache(maxsize=2)
 def _needs(lowered: bool = False) -> list[re.Pattern | None]:
     assert len(_NEEDS) == len(_sources()), "one need per pattern"
-    return [(re.compile(n) if lowered else re.compile(n, re.IGNORECASE)) if n else None for n in _NEEDS]
+    return [(re.compile(_lower_literals(n)) if lowered else re.compile(n, re.IGNORECASE)) if n else None
+            for n in _NEEDS]
 
 
 def _infer_year(published: date | None, month: int, day: int | None = None) -> int | None:

@@ -157,9 +157,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if _security_subject(toks, i):
         return True                                   # "которого застрелили сотрудники полиции"
     near = toks[max(0, i - 4):i + 4]
-    # the force acting: "полицейскими" (by), "с полицией" (with), "сотрудниками ФСБ"; not the
-    # victims "двух сотрудников полиции"
-    agent = any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
+    agent = _force_near(toks, i)
     target = any(x.lemma in ATTACKER_WORDS and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
         x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2])
@@ -178,6 +176,13 @@ def _security_subject(toks: list, i: int) -> bool:
     if "VERB" not in toks[i].tag:
         return False
     return any(_security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 3), min(len(toks), i + 4)) if k != i)
+
+
+def _force_near(toks: list, i: int) -> bool:
+    """A security force acts within four tokens of token i: "полицейскими" (by), "с полицией"
+    (with), "сотрудниками ФСБ"; not the victims "двух сотрудников полиции"."""
+    near = toks[max(0, i - 4):i + 4]
+    return any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
 
 
 def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
@@ -381,10 +386,7 @@ def _force_named(sent: Sentence, start: int) -> bool:
     полицейским"), not only by _security_act's guess ("его застрелили" after an attack)."""
     toks = sent.tokens
     i = next((k for k, t in enumerate(toks) if t.start >= start), None)
-    if i is None or not _security_act(sent, start):
-        return False
-    near = toks[max(0, i - 4):i + 4]
-    return any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
+    return i is not None and _security_act(sent, start) and _force_near(toks, i)
 
 
 def _caption(sent: Sentence) -> bool:
