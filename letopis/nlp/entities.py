@@ -319,12 +319,25 @@ def _common_noun(word: str) -> bool:
         not any("Geox" in p.tag for p in morph.parse(word.lower()))
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _latin_before_cyrillic(word: str, after: str) -> bool:
+    """"Brexit Дэвид Дэвис": a Latin-script word before a Cyrillic one is a topic or a brand the
+    name follows; a Roman numeral stays ("Елизавета II"). No NEREL train person starts so."""
+    return bool(_LATIN_WORD.fullmatch(word)) and not _ROMAN.fullmatch(word) and bool(_CYRILLIC.search(after))
+
+
 def _trim_leading_non_names(analysis: Analysis, e: Entity) -> None:
     """"Семья Обамы", "Император Акихито": leading common nouns (capitalised at a sentence start)
-    are no part of the person; the span narrows to the name after them."""
+    are no part of the person; nor is a Latin word before a Cyrillic name ("Brexit Дэвид Дэвис").
+    The span narrows to the name after them."""
     words = list(_NAME_WORD.finditer(e.text))
     k = 0
-    while k < len(words) - 1 and _common_noun(words[k].group()):
+    while k < len(words) - 1 and (_common_noun(words[k].group())
+                                  or _latin_before_cyrillic(words[k].group(), words[k + 1].group())):
         k += 1
     if k:
         e.start += words[k].start()
@@ -368,7 +381,7 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     persons = [e for e in entities if e.type == "PERSON"]
     outer = set()
     for e in persons:
-        inner = [o for o in persons if o is not e and e.start <= o.start and o.end <= e.end]
+        inner = [o for o in persons if e.start <= o.start and o.end <= e.end and (o.start, o.end) != (e.start, e.end)]
         if not inner:
             continue
         rest = [m.group() for m in _NAME_WORD.finditer(e.text)
