@@ -162,3 +162,26 @@ def test_the_word_table_feature_reads_the_rule_tables_by_lemma():
     text = need(SEEDS / "taraz-2011.txt").read_text(encoding="utf-8")
     kinds = {k for _, _, w in F.tokenize(text) for k in F.lex_tag(w).split("+") if k}
     assert kinds == {"prof", "rank", "service", "weapon", "vehicle", "who"}
+
+
+def test_the_weight_average_is_swapped_in_and_back():
+    """training.train_ner.Average (`--ema`): the average follows the weights at the set decay, and
+    the model holds it only inside `swapped_in`."""
+    torch = pytest.importorskip("torch", reason="torch (the `train` extra) not installed")
+    from training.train_ner import Average
+    lin = torch.nn.Linear(2, 1, bias=False)
+    with torch.no_grad():
+        lin.weight.fill_(0.0)
+    avg = Average(list(lin.parameters()), decay=0.25)
+    left = 1.0                               # the share of the start (0.0) still in the average
+    for step in range(1, 6):                 # the weights jump to 1.0 and stay there
+        with torch.no_grad():
+            lin.weight.fill_(1.0)
+        avg.update()
+        left *= min(0.25, (1 + step) / (10 + step))    # the decay warms up: 2/11, then 0.25
+    assert abs(float(avg.avg[0][0, 0]) - (1 - left)) < 1e-6 and left < 0.01
+    with torch.no_grad():
+        lin.weight.fill_(3.0)
+    with avg.swapped_in():
+        assert torch.allclose(lin.weight, avg.avg[0])
+    assert torch.all(lin.weight == 3.0)

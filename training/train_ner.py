@@ -17,6 +17,7 @@ import json
 import random
 import time
 from collections import Counter
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -88,6 +89,37 @@ class Net(nn.Module):
         z = self.drop(torch.relu(S[:, :, None] + E[:, idx] + mean + self.width.weight[None, None]))
         z = self.drop(torch.relu(self.hid(z)))
         return self.out(z), self.bound(h)                                            # B T W L, B T 2
+
+
+class Average:
+    """A moving average of the trainable weights, scored beside them each epoch: it smooths the
+    last few thousand updates' noise. The decay rises from 0.2 towards `decay` over the first
+    steps, so the random start does not linger in it."""
+
+    def __init__(self, params: list, decay: float):
+        self.params, self.decay, self.steps = params, decay, 0
+        self.avg = [p.detach().clone() for p in params]
+
+    def update(self) -> None:
+        self.steps += 1
+        d = min(self.decay, (1 + self.steps) / (10 + self.steps))
+        with torch.no_grad():
+            torch._foreach_mul_(self.avg, d)
+            torch._foreach_add_(self.avg, [p.detach() for p in self.params], alpha=1 - d)
+
+    @contextmanager
+    def swapped_in(self):
+        """The model holds the averaged weights inside the block, its own ones after it."""
+        own = [p.detach().clone() for p in self.params]
+        with torch.no_grad():
+            for p, a in zip(self.params, self.avg):
+                p.copy_(a)
+        try:
+            yield
+        finally:
+            with torch.no_grad():
+                for p, w in zip(self.params, own):
+                    p.copy_(w)
 
 
 def prepare(docs, W: int, stats: dict):
@@ -216,6 +248,9 @@ def main() -> None:
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--ema", type=float, default=0.0,
+                    help="also score a moving average of the weights (this decay per step; 0: none); "
+                         "each epoch keeps whichever of the two is better on dev")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N docs (smoke runs)")
     ap.add_argument("--dev-limit", type=int, default=0, help="score on the first N dev docs (smoke runs)")
     ap.add_argument("--out", default=str(OUT))
@@ -293,6 +328,7 @@ def main() -> None:
     unk_local = int(local[enc.unk])
     use_chars = args.char_filters > 0
     best = -1.0
+    ema = Average(params, args.ema) if args.ema else None
     for epoch in range(1, args.epochs + 1):
         net.train()
         te = time.time()
@@ -326,21 +362,27 @@ def main() -> None:
             opt.step()
             sched.step()
             tot_loss += loss.item()
+            if ema is not None:
+                ema.update()
         net.eval()
-        tmp = out.with_suffix(".tmp.npz")
-        export(net, affix_vocab, tmp, dict(seed=args.seed, epoch=epoch))
-        score = dev_score(tmp, dev_docs, navec)
-        p, r, f = score.micro()
-        mark = ""
-        if f > best:
-            best = f
-            tmp.replace(out)
-            torch.save(net.state_dict(), out.with_suffix(".pt.tmp"))
-            mark = "  * best, saved"
-        else:
-            tmp.unlink()
-        print(f"epoch {epoch:2d} loss {tot_loss / len(bl):.4f} dev P {p:.3f} R {r:.3f} F1 {f:.4f} "
-              f"({time.time() - te:.0f}s){mark}", flush=True)
+        line = f"epoch {epoch:2d} loss {tot_loss / len(bl):.4f}"
+        saved = False
+        for kind in ("raw", "ema") if ema is not None else ("raw",):
+            with ema.swapped_in() if kind == "ema" else nullcontext():
+                tmp = out.with_suffix(".tmp.npz")
+                export(net, affix_vocab, tmp, dict(seed=args.seed, epoch=epoch, **({"weights": kind} if ema else {})))
+                p, r, f = dev_score(tmp, dev_docs, navec).micro()
+                mark = ""
+                if f > best:
+                    best = f
+                    tmp.replace(out)
+                    torch.save(net.state_dict(), out.with_suffix(".pt.tmp"))
+                    mark = " *" if ema is not None else ""
+                    saved = True
+                else:
+                    tmp.unlink()
+            line += f" {kind + ' ' if ema is not None else ''}dev P {p:.3f} R {r:.3f} F1 {f:.4f}{mark}"
+        print(f"{line} ({time.time() - te:.0f}s){'  * best, saved' if saved else ''}", flush=True)
         if args.stop_after and epoch >= args.stop_after:
             break
         if args.time_limit and (time.time() - t0) * (epoch + 1) / epoch > args.time_limit:
