@@ -169,3 +169,17 @@ def test_kinds_of_people_are_roles_but_no_profession_entities():
     assert "полицейский" in profs and not profs & {"женщина", "ребёнок"}
     inc = rec.incidents[0]
     assert inc.killed == 2 and inc.wounded == 1
+
+
+def test_an_adjective_and_an_institution_noun_name_an_organisation():
+    from letopis.nlp.entities import _add_compounds
+    from letopis.nlp.pipeline import segment
+    # BSNLP dev (ec/file_243): the model typed only "Европейская", as a place
+    text = ("WSJ: Европейская комиссия разрешила «Газпрому» увеличить поставки. Сильное правительство "
+            "нужно стране, сказал он. Решение Европейского суда по правам человека обжаловал Верховный суд.")
+    an = Analysis(text=text, sentences=segment(text))
+    echr = span(text, "ORGANIZATION", "Европейского суда по правам человека")
+    out = {e.text for e in _add_compounds(an, [span(text, "LOCATION", "Европейская"), echr]) if e.type == "ORGANIZATION"}
+    assert "Европейская комиссия" in out and "Верховный суд" in out
+    # a sentence's first word is capitalised whatever it is; an organisation found whole is not cut
+    assert "Сильное правительство" not in out and "Европейского суда" not in out

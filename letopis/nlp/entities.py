@@ -169,6 +169,7 @@ def _add_compounds(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         return None
 
     spans = {(e.start, e.end) for e in out}
+    orgs = [e for e in ents if e.type == "ORGANIZATION"]
     for e in ents:
         if e.type == "ORGANIZATION":
             loc = loc_after(e.end)
@@ -183,17 +184,29 @@ def _add_compounds(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
             start, end = tok.start, tok.end
             if i + 1 < len(toks) and tok.lemma == "кабинет" and toks[i + 1].lemma == "министр":
                 end = toks[i + 1].end
-            if i > 0 and toks[i - 1].lemma.endswith("ский") and toks[i - 1].text[:1].islower() and \
-                    any(p.tag.POS == "ADJF" for p in morph.parse(toks[i - 1].text.lower())):
+            if i > 0 and _names_institution(toks[i - 1], tok, first=i == 1):
                 start = toks[i - 1].start
             loc = loc_after(end)
             if loc:
                 end = loc.end
-            if (start, end) != (tok.start, tok.end) and (start, end) not in spans \
+            # a longer organisation the recogniser found ("Европейского суда по правам человека") is the name
+            inside = any(o.start <= start and end <= o.end for o in orgs)
+            if (start, end) != (tok.start, tok.end) and (start, end) not in spans and not inside \
                     and not analysis.ignored(start, end):
                 out.append(Entity("ORGANIZATION", start, end, text[start:end], source="rule"))
                 spans.add((start, end))
     return out
+
+
+def _names_institution(adj: Token, noun: Token, first: bool) -> bool:
+    """"британское правительство", "Европейская комиссия" (a place adjective), "Верховный суд" (a
+    capitalised adjective before a lower-case institution noun: the name of one). Any word is
+    capitalised first in a sentence ("Сильное правительство"): there only a place adjective counts."""
+    if not any(p.tag.POS == "ADJF" for p in morph.parse(adj.text.lower())):
+        return False
+    if adj.lemma.endswith("ский") and (adj.text[:1].islower() or adj.text[1:].islower()):
+        return True
+    return not first and adj.text[:1].isupper() and adj.text[1:].islower() and noun.text.islower()
 
 
 @lru_cache(maxsize=5_000)
