@@ -183,3 +183,14 @@ def test_an_adjective_and_an_institution_noun_name_an_organisation():
     assert "Европейская комиссия" in out and "Верховный суд" in out
     # a sentence's first word is capitalised whatever it is; an organisation found whole is not cut
     assert "Сильное правительство" not in out and "Европейского суда" not in out
+
+
+def test_a_person_runs_on_over_name_particles():
+    from letopis.nlp.entities import _particle_names
+    # BSNLP dev (asia_bibi): the model's person stopped at "Саиф"
+    text = "сообщил ее адвокат Саиф уль-Малук. Абу Бакр аль-Багдади убит, Иван ас-тро нет."
+    ents = [span(text, "PERSON", "Саиф"), span(text, "PERSON", "Абу Бакр"), span(text, "PERSON", "Иван")]
+    _particle_names(bare(text), ents)
+    # a lower-case word after the hyphen is no name
+    assert [e.text for e in ents] == ["Саиф уль-Малук", "Абу Бакр аль-Багдади", "Иван"]
+    assert all(text[e.start:e.end] == e.text for e in ents)

@@ -434,7 +434,23 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
     return [e for e in entities if id(e) not in gone] + joined
 
 
-_AFTER_ROLE = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2})")
+_AFTER_ROLE = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}){1,2})")
+# Arabic and other name particles joined to the next name word: "Саиф уль-Малук", "Абд ар-Рахман";
+# in NEREL train every such word is part of a name (36 persons, a city, an organisation)
+_PARTICLE_WORD = re.compile(r" (?:аль|эль|уль|ул|ад|ас|ан|ар|ат|аз|аш|ибн|бин|бен|бинт|ур|эд|эс|эр)-[А-ЯЁ][а-яё]+\b")
+
+
+def _particle_names(analysis: Analysis, entities: list[Entity]) -> None:
+    """"адвокат Саиф уль-Малук": the recogniser's tokens split "уль-Малук", and a person span often
+    stops before the particle; it runs on over every particle + name word that follows it."""
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        m = _PARTICLE_WORD.match(analysis.text, e.end)
+        while m:
+            e.end = m.end()
+            m = _PARTICLE_WORD.match(analysis.text, e.end)
+        e.text = analysis.text[e.start:e.end]
 
 
 def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list[Entity]) -> list[Entity]:
@@ -460,6 +476,7 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
 def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ()) -> list[Entity]:
     """`roles`: the recogniser's PROFESSION spans, which place the names it missed."""
     from letopis.nlp.normal import normalize
+    _particle_names(analysis, entities)
     entities = _retype(analysis, entities)
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _join_split_names(analysis, entities)
