@@ -194,3 +194,14 @@ def test_a_person_runs_on_over_name_particles():
     # a lower-case word after the hyphen is no name
     assert [e.text for e in ents] == ["Саиф уль-Малук", "Абу Бакр аль-Багдади", "Иван"]
     assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+def test_two_person_spans_in_different_cases_are_not_joined():
+    from letopis.nlp.entities import _join_split_names
+    # BSNLP dev (brexit): the model tagged "Брекзиту" a person beside "Дэвид Дэвис"
+    text = "кресло покинул министр по Брекзиту Дэвид Дэвис, а Ерболату Сейткали вручили награду."
+    parts = [span(text, "PERSON", "Брекзиту"), span(text, "PERSON", "Дэвид Дэвис"),
+             span(text, "PERSON", "Ерболату"), span(text, "PERSON", "Сейткали")]
+    out = sorted(e.text for e in _join_split_names(bare(text), parts))
+    # a dative before a nominative: two mentions; an indeclinable Kazakh surname agrees with any case
+    assert out == ["Брекзиту", "Дэвид Дэвис", "Ерболату Сейткали"]

@@ -125,6 +125,13 @@ def _same_case(a: Token, b: Token) -> bool:
     return bool(_noun_cases(a.text.lower()) & _noun_cases(b.text.lower()) - {None})
 
 
+def _may_agree(a: str, b: str) -> bool:
+    """The words of one name stand in one case: "Брекзиту | Дэвид Дэвис" (dative, nominative) are
+    two mentions. A word pymorphy reads in no case as a noun tells nothing."""
+    ca, cb = _noun_cases(a.lower()) - {None}, _noun_cases(b.lower()) - {None}
+    return not ca or not cb or bool(ca & cb)
+
+
 def _noun_cases(word: str) -> set[str | None]:
     return {p.tag.case for p in morph.parse(word) if p.tag.POS == "NOUN"}
 
@@ -428,6 +435,8 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
         if nxt is None or analysis.text[e.end] != " " or not (e.text[:1].isupper() and nxt.text[:1].isupper()):
             continue
         if len(_NAME_WORD.findall(e.text)) + len(_NAME_WORD.findall(nxt.text)) > 3:
+            continue
+        if not _may_agree(e.text.split()[-1], nxt.text.split()[0]):
             continue
         gone.update((id(e), id(nxt)))
         joined.append(Entity("PERSON", e.start, nxt.end, analysis.text[e.start:nxt.end], source=e.source))
