@@ -205,3 +205,17 @@ def test_two_person_spans_in_different_cases_are_not_joined():
     out = sorted(e.text for e in _join_split_names(bare(text), parts))
     # a dative before a nominative: two mentions; an indeclinable Kazakh surname agrees with any case
     assert out == ["Брекзиту", "Дэвид Дэвис", "Ерболату Сейткали"]
+
+
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person():
+    from letopis.nlp.entities import _lone_surnames
+    from letopis.nlp.pipeline import segment
+    # BSNLP dev (brexit/1052): the model found "Доминика Рааба" but not the later "Рааба"
+    text = ("Королева одобрила назначение Доминика Рааба. Назначение Рааба одобрил и Алан Гарсия. "
+            "Гарсия сыграл в «Клане Гарсия» с Алана Гарсии братом.")
+    an = Analysis(text=text, sentences=segment(text))
+    raab, garcia = span(text, "PERSON", "Доминика Рааба"), span(text, "PERSON", "Алан Гарсия")
+    raab.normal, garcia.normal = "Доминик Рааб", "Алан Гарсия"
+    out = [e.text for e in _lone_surnames(an, [raab, garcia])[2:]]
+    # a first name of the same person before the surname joins it; a title in quotes is no person
+    assert out == ["Рааба", "Гарсия", "Алана Гарсии"]

@@ -232,6 +232,56 @@ def _type_places(entities: list[Entity]) -> None:
                 e.type = kind
 
 
+_NOUN_ENDINGS = frozenset(("", "а", "у", "ом", "е", "ым", "ой", "ы", "ою", "ем", "я", "ю", "и", "ей"))
+_ADJ_ENDINGS = frozenset(("ий", "ый", "ой", "ого", "ому", "им", "ым", "ом", "ая", "ую"))
+
+
+def _surname_forms(normal: str) -> tuple[str, frozenset[str]]:
+    """The stem a surname's case forms share, and the endings they add to it."""
+    w = normal.lower().replace("ё", "е")
+    if w.endswith(("ий", "ый", "ой")) and len(w) > 4:
+        return w[:-2], _ADJ_ENDINGS
+    return (w[:-1] if w.endswith(("а", "я")) else w), _NOUN_ENDINGS
+
+
+def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Назначение Рааба" after "Доминика Рааба": a capitalised word outside every entity that is a
+    case form of the surname of a person named in full in the same document is that person, with
+    the first name before it when that is the full mention's ("Алан Гарсия" on a title line). Not
+    inside quotes: «Клан Сопрано» is a title."""
+    fulls = {}
+    for e in entities:
+        words = (e.normal or "").split()
+        if e.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1].isalpha():
+            fulls[words[-1]] = words[0]
+    if not fulls:
+        return entities
+    forms = [(_surname_forms(last), _surname_forms(first)) for last, first in fulls.items()]
+    covered = _coverage(analysis.text, entities)
+    text = analysis.text
+    added = []
+
+    def free(tok: Token) -> bool:
+        return tok.text[:1].isupper() and tok.text.isalpha() and 1 not in covered[tok.start:tok.end]
+
+    for sent in analysis.sentences:
+        toks = sent.tokens
+        for k, tok in enumerate(toks):
+            if not free(tok) or text.rfind("«", 0, tok.start) > text.rfind("»", 0, tok.start):
+                continue
+            w = tok.text.lower().replace("ё", "е")
+            for (stem, ends), (fstem, fends) in forms:
+                if w.startswith(stem) and w[len(stem):] in ends:
+                    start = tok.start
+                    if k and free(toks[k - 1]):
+                        f = toks[k - 1].text.lower().replace("ё", "е")
+                        if f.startswith(fstem) and f[len(fstem):] in fends:
+                            start = toks[k - 1].start
+                    added.append(Entity("PERSON", start, tok.end, text[start:tok.end], source="rule"))
+                    break
+    return entities + added
+
+
 def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
     """A one-word person mention takes the reading a fuller mention confirms
     ("Байсеитова" next to "Жаксыбек Байсеитов" is the masculine genitive)."""
@@ -494,6 +544,10 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _add_compounds(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
+    entities = _lone_surnames(analysis, entities)
+    for e in entities:
+        if e.normal is None:
+            e.normal = normalize(e, analysis)
     _agree_persons(analysis, entities)
     _type_places(entities)
     seen: set[tuple[str, int, int]] = set()
