@@ -199,12 +199,15 @@ def test_a_person_runs_on_over_name_particles():
 def test_two_person_spans_in_different_cases_are_not_joined():
     from letopis.nlp.entities import _join_split_names
     # BSNLP dev (brexit): the model tagged "Брекзиту" a person beside "Дэвид Дэвис"
-    text = "кресло покинул министр по Брекзиту Дэвид Дэвис, а Ерболату Сейткали вручили награду."
+    text = ("кресло покинул министр по Брекзиту Дэвид Дэвис, а Ерболату Сейткали вручили награду. "
+            "Министр по Brexit Дэвид Дэвис ушёл.")
     parts = [span(text, "PERSON", "Брекзиту"), span(text, "PERSON", "Дэвид Дэвис"),
-             span(text, "PERSON", "Ерболату"), span(text, "PERSON", "Сейткали")]
+             span(text, "PERSON", "Ерболату"), span(text, "PERSON", "Сейткали"),
+             span(text, "PERSON", "Brexit"), span(text, "PERSON", "Дэвид Дэвис", 1)]
     out = sorted(e.text for e in _join_split_names(bare(text), parts))
-    # a dative before a nominative: two mentions; an indeclinable Kazakh surname agrees with any case
-    assert out == ["Брекзиту", "Дэвид Дэвис", "Ерболату Сейткали"]
+    # a dative before a nominative: two mentions; an indeclinable Kazakh surname agrees with any
+    # case; a Latin word before a Cyrillic name is no part of it
+    assert out == ["Brexit", "Брекзиту", "Дэвид Дэвис", "Дэвид Дэвис", "Ерболату Сейткали"]
 
 
 def test_a_lone_surname_of_a_person_named_in_full_is_that_person():

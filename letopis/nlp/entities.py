@@ -486,7 +486,8 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
             continue
         if len(_NAME_WORD.findall(e.text)) + len(_NAME_WORD.findall(nxt.text)) > 3:
             continue
-        if not _may_agree(e.text.split()[-1], nxt.text.split()[0]):
+        a, b = e.text.split()[-1], nxt.text.split()[0]
+        if not _may_agree(a, b) or _latin_before_cyrillic(a, b) or _latin_before_cyrillic(b, a):
             continue
         gone.update((id(e), id(nxt)))
         joined.append(Entity("PERSON", e.start, nxt.end, analysis.text[e.start:nxt.end], source=e.source))
