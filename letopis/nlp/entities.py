@@ -267,11 +267,13 @@ def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     for sent in analysis.sentences:
         toks = sent.tokens
         for k, tok in enumerate(toks):
-            if not free(tok) or text.rfind("«", 0, tok.start) > text.rfind("»", 0, tok.start):
+            if not tok.text[:1].isupper():
                 continue
             w = tok.text.lower().replace("ё", "е")
             for (stem, ends), (fstem, fends) in forms:
                 if w.startswith(stem) and w[len(stem):] in ends:
+                    if not free(tok) or text.rfind("«", 0, tok.start) > text.rfind("»", 0, tok.start):
+                        break
                     start = tok.start
                     if k and free(toks[k - 1]):
                         f = toks[k - 1].text.lower().replace("ё", "е")
