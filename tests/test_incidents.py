@@ -394,3 +394,25 @@ def test_groups_come_out_in_the_same_order_in_every_process():
     outs = {subprocess.run([sys.executable, "-c", code_], capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outs) == 1 and "police" in outs.pop()
+
+
+def test_a_person_before_a_plural_attack_verb_is_its_object_not_the_attacker():
+    """NEREL dev 216586: "Фрэнки Бой застрелили" — they shot Frankie Boy; an indeclinable name reads
+    as nominative, but one person is no subject of a plural verb. Two joined by "и" are."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "dev" / "216586_text.txt")
+    rec = extract_text(path.read_text(encoding="utf-8"), published="2019-03-14")
+    assert rec.incidents and all(inc.perpetrators == [] for inc in rec.incidents)
+    inc, _ = only("Стрельба в Бостоне\nВ понедельник в Бостоне Джохар Царнаев и Тамерлан Царнаев застрелили "
+                  "полицейского, погиб один человек.", "2013-04-19")
+    assert inc.perpetrators and all(p.endswith("Царнаев") for p in inc.perpetrators)
+
+
+def test_suffering_for_something_is_no_injury():
+    """NEREL dev last_15 (an appointment): "Муравьев пострадал за ЕГЭ" — lost his post over the exam;
+    "пострадали за сутки" (a period) is still an injury."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "dev" / "last_15.txt")
+    assert extract_text(path.read_text(encoding="utf-8"), published="2013-06-26").incidents == []
+    inc, _ = only("Взрыв в Грозном\nВ Грозном в результате взрыва пострадали за сутки пять человек.", "2015-01-10")
+    assert inc.wounded == 5

@@ -717,7 +717,12 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
             subject = first is not None and ("nomn" in first.tag or not first.tag)
-            acts = any(t.lemma in ATTACK_VERBS and "VERB" in t.tag for t in after[:25])
+            verb = next((t for t in after[:25] if t.lemma in ATTACK_VERBS and "VERB" in t.tag), None)
+            # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
+            # there, the person is its object (an indeclinable name reads as nominative too)
+            alone = verb is not None and "plur" in verb.tag and not any(
+                t.lemma == "и" for t in after if t.start < verb.start)
+            acts = verb is not None and not alone
             labelled = any(r.end <= s and s - r.end <= 2 for r in perp_roles)
             if labelled or (subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:

@@ -8,7 +8,7 @@ Events of one group add up; a group's figure is the larger of its breakdown and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from letopis.extract import Extraction
 from letopis.extract.mentions import NumberMention, RoleMention
@@ -67,12 +67,31 @@ def _is_short_passive(tok: Token) -> bool:
     return "PRTS" in tok.tag or "PRTF" in tok.tag
 
 
+# "пострадал за веру", "пострадал за ЕГЭ": suffered for something, no injury; "пострадали за сутки"
+# (a period) still counts
+_PERIOD_WORDS = frozenset(("сутки", "день", "неделя", "месяц", "год", "время", "период", "последний",
+                           "прошлый", "минувший", "этот", "выходные", "ночь", "час"))
+
+
+def _figurative(toks: list[Token]) -> list[Token]:
+    """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue."""
+    out = toks
+    for k, t in enumerate(toks[:-2]):
+        if t.lemma == "пострадать" and "VERB" in t.tag and toks[k + 1].lemma == "за" and \
+                toks[k + 2].lemma not in _PERIOD_WORDS and "NUMR" not in toks[k + 2].tag \
+                and not toks[k + 2].text[:1].isdigit():
+            if out is toks:
+                out = list(toks)
+            out[k] = replace(t, lemma="пострадать за")
+    return out
+
+
 class SentenceView:
     """Token-level helpers over one sentence: groups, roles and names by token index."""
 
     def __init__(self, analysis: Analysis, sent: Sentence, found: Extraction, index: int):
         self.a, self.s, self.index = analysis, sent, index
-        self.toks = sent.tokens
+        self.toks = _figurative(sent.tokens)
         self.roles = [r for r in found.roles if sent.start <= r.start < sent.end]
         self.persons = [e for e in analysis.entities
                         if e.type == "PERSON" and sent.start <= e.start < sent.end]
