@@ -416,3 +416,20 @@ def test_suffering_for_something_is_no_injury():
     assert extract_text(path.read_text(encoding="utf-8"), published="2013-06-26").incidents == []
     inc, _ = only("Взрыв в Грозном\nВ Грозном в результате взрыва пострадали за сутки пять человек.", "2015-01-10")
     assert inc.wounded == 5
+
+
+@pytest.mark.parametrize("name", ["1563347_text.txt", "221759_text.txt", "405682_text.txt", "598266_text.txt"])
+def test_a_death_told_with_no_act_of_violence_is_no_incident(name):
+    """NEREL dev: died of pneumonia, shot himself when arrested, a boxer died of injuries from a bout,
+    a minister took his own life. "умер", "скончался", "погиб" alone tell no attack (docs/coding.md §1)."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "dev" / name)
+    assert extract_text(path.read_text(encoding="utf-8")).incidents == []
+
+
+def test_a_death_after_an_attack_is_still_an_incident():
+    inc, _ = only("Убит депутат\nВ Махачкале в среду скончался в больнице депутат, которого накануне "
+                  "ранил неизвестный.", "2014-05-10")
+    assert inc.killed == 1
+    # the same death told with no violence is none
+    assert code("Умер депутат\nВ Махачкале в среду скончался в больнице депутат.", "2014-05-10").incidents == []

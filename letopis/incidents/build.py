@@ -55,6 +55,16 @@ KILL_WORDS = {"убийство", "убийца", "покушение", "гиб�
               "ранить", "ранение", "расстрелять", "взорвать", "скончаться", "отравить", "убиенный"}
 
 
+# deaths and injuries a text may tell with no violence at all ("умер от пневмонии", "госпитализирован",
+# "погибли миллионы" in a war long past): alone, with no attack cue and no violent verb, no incident
+NEUTRAL_TOLL = {"гибель", "жертва", "погибнуть", "погибший", "скончаться", "смерть", "умереть",
+                "госпитализировать", "пострадавший", "пострадать", "травма", "травмировать"}
+# a suicide with no attack cue: violence against oneself is no incident ("застрелился при задержании")
+SELF_HARM = {"застрелиться", "суицид", "самоубийство", "повеситься", "покончить"}
+VIOLENT_WORDS = {"убийство", "убийца", "покушение", "отравить", "обезглавить", "казнь", "задушить", "заколоть",
+                 "избиение", "расстрел", "выстрел", "огнестрельный"}
+
+
 # a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
 # unless the article leads with the clash itself (15371: "В результате массовой драки … убиты семеро")
 CLASH = {"драка", "столкновение", "беспорядки", "беспорядок", "потасовка", "стычка", "давка"}
@@ -330,6 +340,13 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
     return out
 
 
+def _violence_told(sents: list[Sentence]) -> bool:
+    """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences."""
+    violent = {k for k, v in cues().items() if v in ("killed", "wounded")} - NEUTRAL_TOLL | VIOLENT_WORDS \
+        | EVENT_NOUNS | ATTACK_LEAD
+    return any(t.lemma in violent for s in sents for t in s.tokens)
+
+
 def _judicial(analysis: Analysis, lead: int = 3) -> bool:
     """A report of a trial or sentence: the title or the lead speaks of courts and sentences."""
     sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)][:lead]
@@ -558,6 +575,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         hits = [h for h in hits if not (h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(DEVICE))]
     if not statements and not hits:
         return None
+    told = sents + (_lead(analysis, 0) if main else [])
+    if not hits and (not _violence_told(told) or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
+        return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
     t = cas.tally(statements)
