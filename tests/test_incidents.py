@@ -433,3 +433,13 @@ def test_a_death_after_an_attack_is_still_an_incident():
     assert inc.killed == 1
     # the same death told with no violence is none
     assert code("Умер депутат\nВ Махачкале в среду скончался в больнице депутат.", "2014-05-10").incidents == []
+
+
+def test_an_obituary_recalling_a_killing_has_no_incident_but_a_beating_death_has():
+    """NEREL train 90046 "Умерла Харпер Ли" (the lead names «Убить пересмешника»), 108694 (Janet Reno:
+    Waco recalled further on): a death title with no violence in the title or lead is an obituary.
+    533415 "Умер избитый до комы гитарист": the title tells the violence, so it is an incident."""
+    from letopis.pipeline import extract_text
+    for name, expected in (("90046_text.txt", 0), ("108694_text.txt", 0), ("533415_text.txt", 1)):
+        path = need(NEREL / "train" / name)
+        assert len(extract_text(path.read_text(encoding="utf-8")).incidents) == expected, name

@@ -62,7 +62,8 @@ NEUTRAL_TOLL = {"гибель", "жертва", "погибнуть", "поги�
 # a suicide with no attack cue: violence against oneself is no incident ("застрелился при задержании")
 SELF_HARM = {"застрелиться", "суицид", "самоубийство", "повеситься", "покончить"}
 VIOLENT_WORDS = {"убийство", "убийца", "покушение", "отравить", "обезглавить", "казнь", "задушить", "заколоть",
-                 "избиение", "расстрел", "выстрел", "огнестрельный"}
+                 "избиение", "расстрел", "выстрел", "огнестрельный", "избитый", "застреленный", "зарезанный",
+                 "обезглавленный", "задушенный", "расстрелянный", "избить"}
 
 
 # a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
@@ -340,11 +341,31 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
     return out
 
 
-def _violence_told(sents: list[Sentence]) -> bool:
-    """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences."""
+_TITLED = re.compile(r"«[^«»\n]{1,80}»")
+
+
+def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
+    """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences,
+    outside «…» (a title: «Убить пересмешника»)."""
     violent = {k for k, v in cues().items() if v in ("killed", "wounded")} - NEUTRAL_TOLL | VIOLENT_WORDS \
         | EVENT_NOUNS | ATTACK_LEAD
-    return any(t.lemma in violent for s in sents for t in s.tokens)
+    for s in sents:
+        hits = [t for t in s.tokens if t.lemma in violent]
+        if hits:
+            titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
+            if any(not any(a <= t.start < b for a, b in titled) for t in hits):
+                return True
+    return False
+
+
+def _obituary(analysis: Analysis) -> bool:
+    """"Скончалась Харпер Ли", "Умер Аркадий Арканов": the title tells of a death and neither it nor the
+    lead tells of violence; a killing the text recalls further on ("Убить пересмешника", a husband
+    shot decades before) belongs to the life story, not to this report."""
+    title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
+    if not any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens):
+        return False
+    return not _violence_told(analysis, _lead(analysis)) and not any(_type_hits(s) for s in _lead(analysis))
 
 
 def _judicial(analysis: Analysis, lead: int = 3) -> bool:
@@ -523,7 +544,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
-    if not violent or _judicial(analysis) or _no_event(analysis):
+    if not violent or _judicial(analysis) or _no_event(analysis) or _obituary(analysis):
         return []
     incidents = []
     for seg in _segments(analysis, found, violent):
@@ -576,7 +597,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if not statements and not hits:
         return None
     told = sents + (_lead(analysis, 0) if main else [])
-    if not hits and (not _violence_told(told) or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
+    if not hits and (not _violence_told(analysis, told) or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
