@@ -443,3 +443,16 @@ def test_an_obituary_recalling_a_killing_has_no_incident_but_a_beating_death_has
     for name, expected in (("90046_text.txt", 0), ("108694_text.txt", 0), ("533415_text.txt", 1)):
         path = need(NEREL / "train" / name)
         assert len(extract_text(path.read_text(encoding="utf-8")).incidents) == expected, name
+
+
+def test_a_theft_and_a_hacker_attack_are_no_incidents():
+    """NEREL train 20185: paintings stolen from a museum ("похищенного" names no one taken); a
+    "хакерская атака" hurts no one. A kidnapping names someone taken, even before "был похищен"."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "train" / "20185_text.txt")
+    assert extract_text(path.read_text(encoding="utf-8")).incidents == []
+    assert code("Атака на банк\nВ среду хакерская атака на банк в Москве остановила его работу.",
+                "2015-01-10").incidents == []
+    inc, _ = only("Похищение в Сирии\nВ понедельник в Алеппо американский журналист Джеймс Фоули был похищен "
+                  "боевиками.", "2012-11-27")
+    assert inc.types == ["hostage_taking"]

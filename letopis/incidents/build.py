@@ -233,7 +233,16 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
             continue                                  # "похищение в августе …": a time or place, not the object
         if "NOUN" in t.tag and t.lemma not in ("полиция", "милиция", "склад", "база"):
             return "inan" in t.tag and t.lemma not in ("заложник",)
-    return False
+    # no object after it ("стоимость похищенного", "похищенные данные"): a kidnapping names someone
+    # taken, an animate noun, a name or a pronoun before it (all the subject before "был похищен")
+    before = toks[:i] if "PRTS" in toks[i].tag else toks[max(0, i - 4):i]
+    return not any("anim" in t.tag or "Name" in t.tag or "Surn" in t.tag or t.lemma in _PERSONAL
+                   for t in before + toks[i + 1:i + 6])
+
+
+_PERSONAL = {"он", "она", "они", "я", "мы", "вы", "ты"}
+# "хакерская атака", "кибератака": no violence against people or property
+_NOT_PHYSICAL = {"хакерский", "компьютерный", "информационный", "сетевой", "кибер", "ddos", "dos", "психический"}
 
 
 def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
@@ -246,6 +255,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         if h[0] == "hostage_taking" and _thing_taken(sent, h[2]):
             continue
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
+        if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
+            continue
         if k is not None and cas.identification(sent.tokens, k):
             continue                                  # "застреленным мужчиной оказался …": not the attack
         if found_only and h[1] in ("explosives", "firearms") or \
