@@ -29,7 +29,7 @@ def test_extract_jsonl_and_json(tmp_path):
 
 
 def test_extract_stdin_cp1251():
-    text = "В субботу в Таразе погибли 7 человек, в том числе трое полицейских.\n"
+    text = "В субботу в Таразе при нападении погибли 7 человек, в том числе трое полицейских.\n"
     out = run("extract", "--published", "2011-11-14", "-", stdin=text.encode("cp1251"))
     assert out.returncode == 0, out.stderr.decode()
     rec = json.loads(out.stdout.decode())

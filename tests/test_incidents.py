@@ -456,3 +456,12 @@ def test_a_theft_and_a_hacker_attack_are_no_incidents():
     inc, _ = only("Похищение в Сирии\nВ понедельник в Алеппо американский журналист Джеймс Фоули был похищен "
                   "боевиками.", "2012-11-27")
     assert inc.types == ["hostage_taking"]
+
+
+@pytest.mark.parametrize("name", ["163487_text.txt", "24391_text.txt", "37369_text.txt"])
+def test_an_attack_recalled_in_an_article_about_something_else_is_no_incident(name):
+    """NEREL train: a prime minister resigns, a film wins a prize, visa checks tightened "из-за
+    Бостона": the title and lead tell of no violence and no death; the attack in the body is background."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "train" / name)
+    assert extract_text(path.read_text(encoding="utf-8")).incidents == []

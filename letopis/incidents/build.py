@@ -63,7 +63,8 @@ NEUTRAL_TOLL = {"гибель", "жертва", "погибнуть", "поги�
 SELF_HARM = {"застрелиться", "суицид", "самоубийство", "повеситься", "покончить"}
 VIOLENT_WORDS = {"убийство", "убийца", "покушение", "отравить", "обезглавить", "казнь", "задушить", "заколоть",
                  "избиение", "расстрел", "выстрел", "огнестрельный", "избитый", "застреленный", "зарезанный",
-                 "обезглавленный", "задушенный", "расстрелянный", "избить"}
+                 "обезглавленный", "задушенный", "расстрелянный", "избить", "похититель", "выкуп",
+                 "нападавший", "стрелок"}
 
 
 # a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
@@ -369,6 +370,15 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     return False
 
 
+def _off_topic(analysis: Analysis) -> bool:
+    """The title and lead tell of no violence and no death at all ("Премьер-министр Грузии подал в
+    отставку", "Фильм о Pussy Riot взял приз"): an attack the body recalls is background, not this
+    report's incident (docs/coding.md §1)."""
+    lead = _lead(analysis)
+    return not _violence_told(analysis, lead) and not any(_type_hits(s) for s in lead) \
+        and not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
+
+
 def _obituary(analysis: Analysis) -> bool:
     """"Скончалась Харпер Ли", "Умер Аркадий Арканов": the title tells of a death and neither it nor the
     lead tells of violence; a killing the text recalls further on ("Убить пересмешника", a husband
@@ -556,6 +566,8 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
     if not violent or _judicial(analysis) or _no_event(analysis) or _obituary(analysis):
+        return []
+    if _off_topic(analysis):
         return []
     incidents = []
     for seg in _segments(analysis, found, violent):
