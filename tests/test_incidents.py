@@ -403,6 +403,8 @@ def test_a_person_before_a_plural_attack_verb_is_its_object_not_the_attacker():
     path = need(NEREL / "dev" / "216586_text.txt")
     rec = extract_text(path.read_text(encoding="utf-8"), published="2019-03-14")
     assert rec.incidents and all(inc.perpetrators == [] for inc in rec.incidents)
+    # "Застрелен глава одного из пяти крупнейших мафиозных кланов": five clans, one man killed
+    assert rec.incidents[0].killed == 1
     inc, _ = only("Стрельба в Бостоне\nВ понедельник в Бостоне Джохар Царнаев и Тамерлан Царнаев застрелили "
                   "полицейского, погиб один человек.", "2013-04-19")
     assert inc.perpetrators and all(p.endswith("Царнаев") for p in inc.perpetrators)

@@ -254,8 +254,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                        if not any(x in view.toks[k].tag for x in ("ADJF", "PRTF"))), None)
         if head is None and k_noun is not None and view.toks[k_noun].lemma in ("ранение", "рана", "выстрел", "пуля"):
             continue                     # "получил пять пулевых ранений": wounds, not people
-        if head is None and j < len(view.toks) and "NOUN" in view.toks[j].tag:
-            continue                     # "сделали четыре операции": a number of things, not people
+        if head is None and k_noun is not None and "NOUN" in view.toks[k_noun].tag:
+            continue                     # "сделали четыре операции", "одного из пяти крупнейших кланов": things
         if head is None:
             # "число жертв достигло 16", "погибших — 10", "ещё четверо — госпитализированы"
             back = [t.lemma for t in view.toks[max(0, i_num - 4):i_num]]
