@@ -356,11 +356,16 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
 _TITLED = re.compile(r"«[^«»\n]{1,80}»")
 
 
+@lru_cache(maxsize=1)
+def _violent_words() -> frozenset[str]:
+    return frozenset({k for k, v in cues().items() if v in ("killed", "wounded")} - NEUTRAL_TOLL
+                     | VIOLENT_WORDS | EVENT_NOUNS | ATTACK_LEAD)
+
+
 def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences,
     outside «…» (a title: «Убить пересмешника»)."""
-    violent = {k for k, v in cues().items() if v in ("killed", "wounded")} - NEUTRAL_TOLL | VIOLENT_WORDS \
-        | EVENT_NOUNS | ATTACK_LEAD
+    violent = _violent_words()
     for s in sents:
         hits = [t for t in s.tokens if t.lemma in violent]
         if hits:
@@ -375,8 +380,12 @@ def _off_topic(analysis: Analysis) -> bool:
     отставку", "Фильм о Pussy Riot взял приз"): an attack the body recalls is background, not this
     report's incident (docs/coding.md §1)."""
     lead = _lead(analysis)
-    return not _violence_told(analysis, lead) and not any(_type_hits(s) for s in lead) \
-        and not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
+    return _calm(analysis, lead) and not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
+
+
+def _calm(analysis: Analysis, sents: list[Sentence]) -> bool:
+    """No violent word and no attack-type cue in these sentences."""
+    return not _violence_told(analysis, sents) and not any(_type_hits(s) for s in sents)
 
 
 def _obituary(analysis: Analysis) -> bool:
@@ -386,7 +395,7 @@ def _obituary(analysis: Analysis) -> bool:
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
     if not any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens):
         return False
-    return not _violence_told(analysis, _lead(analysis)) and not any(_type_hits(s) for s in _lead(analysis))
+    return _calm(analysis, _lead(analysis))
 
 
 def _judicial(analysis: Analysis, lead: int = 3) -> bool:
@@ -565,9 +574,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
-    if not violent or _judicial(analysis) or _no_event(analysis) or _obituary(analysis):
-        return []
-    if _off_topic(analysis):
+    if not violent or _judicial(analysis) or _no_event(analysis) or _obituary(analysis) or _off_topic(analysis):
         return []
     incidents = []
     for seg in _segments(analysis, found, violent):
