@@ -467,3 +467,12 @@ def test_an_attack_recalled_in_an_article_about_something_else_is_no_incident(na
     from letopis.pipeline import extract_text
     path = need(NEREL / "train" / name)
     assert extract_text(path.read_text(encoding="utf-8")).incidents == []
+
+
+def test_killed_by_an_electric_shock_is_an_accident():
+    """NEREL train 39758: "женщину убило током во время разговора по iPhone"."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "train" / "39758_text.txt")
+    assert extract_text(path.read_text(encoding="utf-8")).incidents == []
+    inc, _ = only("Убит в Пекине\nВ Пекине во вторник неизвестный убил женщину ножом.", "2013-07-16")
+    assert inc.killed == 1

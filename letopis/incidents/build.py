@@ -356,6 +356,10 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
 _TITLED = re.compile(r"«[^«»\n]{1,80}»")
 
 
+# "женщину убило током", "убит молнией": an accident, whatever the verb
+_ACCIDENT_AGENTS = frozenset(("ток", "молния", "электричество", "разряд", "волна"))
+
+
 @lru_cache(maxsize=1)
 def _violent_words() -> frozenset[str]:
     return frozenset({k for k, v in cues().items() if v in ("killed", "wounded")} - NEUTRAL_TOLL
@@ -367,7 +371,9 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     outside «…» (a title: «Убить пересмешника»)."""
     violent = _violent_words()
     for s in sents:
-        hits = [t for t in s.tokens if t.lemma in violent]
+        toks = s.tokens
+        hits = [t for k, t in enumerate(toks) if t.lemma in violent
+                and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
             if any(not any(a <= t.start < b for a, b in titled) for t in hits):
