@@ -123,6 +123,10 @@ class SpanModel:
 
     def span_probs(self, h: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         from letopis.nlp.nerel.decode import softmax
+        return softmax(self.span_logits(h, starts, ends))
+
+    def span_logits(self, h: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """[K, labels] logits of the candidate spans starts[k]..ends[k] (inclusive)."""
         D = self.D
         p = h @ self.proj
         S, E = p[:, :D] + self.ps_bias, p[:, D:2 * D]
@@ -136,4 +140,4 @@ class SpanModel:
         np.maximum(z, 0, out=z)
         z = z @ self.hid[0] + self.hid[1]
         np.maximum(z, 0, out=z)
-        return softmax(z @ self.out[0] + self.out[1])
+        return z @ self.out[0] + self.out[1]
