@@ -381,27 +381,18 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     return False
 
 
-def _off_topic(analysis: Analysis) -> bool:
-    """The title and lead tell of no violence and no death at all ("Премьер-министр Грузии подал в
-    отставку", "Фильм о Pussy Riot взял приз"): an attack the body recalls is background, not this
-    report's incident (docs/coding.md §1)."""
+def _nothing_up_front(analysis: Analysis) -> bool:
+    """Neither the title nor the lead tells of violence (no violent word, no attack cue), and either
+    the title tells of a death, an obituary ("Скончалась Харпер Ли": a killing the life story recalls,
+    «Убить пересмешника» or a husband shot decades before, is not this report's), or the lead tells
+    of no death at all, an article about something else ("Премьер-министр Грузии подал в отставку":
+    an attack its body recalls is background). docs/coding.md §1."""
     lead = _lead(analysis)
-    return _calm(analysis, lead) and not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
-
-
-def _calm(analysis: Analysis, sents: list[Sentence]) -> bool:
-    """No violent word and no attack-type cue in these sentences."""
-    return not _violence_told(analysis, sents) and not any(_type_hits(s) for s in sents)
-
-
-def _obituary(analysis: Analysis) -> bool:
-    """"Скончалась Харпер Ли", "Умер Аркадий Арканов": the title tells of a death and neither it nor the
-    lead tells of violence; a killing the text recalls further on ("Убить пересмешника", a husband
-    shot decades before) belongs to the life story, not to this report."""
-    title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
-    if not any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens):
+    if _violence_told(analysis, lead) or any(_type_hits(s) for s in lead):
         return False
-    return _calm(analysis, _lead(analysis))
+    title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
+    return any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens) or \
+        not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
 
 
 def _judicial(analysis: Analysis, lead: int = 3) -> bool:
@@ -580,7 +571,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
-    if not violent or _judicial(analysis) or _no_event(analysis) or _obituary(analysis) or _off_topic(analysis):
+    if not violent or _judicial(analysis) or _no_event(analysis) or _nothing_up_front(analysis):
         return []
     incidents = []
     for seg in _segments(analysis, found, violent):
