@@ -476,3 +476,30 @@ def test_killed_by_an_electric_shock_is_an_accident():
     assert extract_text(path.read_text(encoding="utf-8")).incidents == []
     inc, _ = only("Убит в Пекине\nВ Пекине во вторник неизвестный убил женщину ножом.", "2013-07-16")
     assert inc.killed == 1
+
+
+def test_stolen_data_an_execution_and_a_possible_death_sentence():
+    """NEREL train 40436: "продавал похищенные данные" (a participle before the data taken) is a theft;
+    13549 "В Огайо казнён убийца": a state execution ("смертельной инъекции") reports a sentence carried
+    out. 39118: "может быть приговорён к … смертной казни" is a possible sentence; the Boston bombing
+    it charges stays an incident."""
+    from letopis.pipeline import extract_text
+    for name, expected in (("40436_text.txt", 0), ("13549_text.txt", 0), ("39118_text.txt", 1)):
+        path = need(NEREL / "train" / name)
+        assert len(extract_text(path.read_text(encoding="utf-8")).incidents) == expected, name
+    inc, _ = only("Похищение в Сирии\nВ понедельник в Алеппо боевики освободили похищенных журналистов, "
+                  "похищенных ими в марте.", "2012-11-27")
+    assert inc.types == ["hostage_taking"]
+
+
+def test_a_surname_that_is_a_town_is_no_scene_and_a_report_after_a_colon_is_no_victim():
+    """NEREL train 22998: "Уитни Хьюстон была убита: об этом заявил частный детектив Пол Хьюбл".
+    The singer's surname is no city of the incident, and the detective after the colon is no victim."""
+    from letopis.pipeline import extract_text
+    path = need(NEREL / "train" / "22998_text.txt")
+    rec = extract_text(path.read_text(encoding="utf-8"))
+    [inc] = rec.incidents
+    assert inc.city != "Хьюстон" and inc.killed == 1
+    assert [v.name for v in inc.victims] == ["Уитни Хьюстон"]
+    # "которым Хьюстон задолжала": the singer again, not the town
+    assert {e.type for e in rec.entities if e.text == "Хьюстон"} == {"PERSON"}

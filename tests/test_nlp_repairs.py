@@ -222,3 +222,36 @@ def test_a_lone_surname_of_a_person_named_in_full_is_that_person():
     out = [e.text for e in _lone_surnames(an, [raab, garcia])[2:]]
     # a first name of the same person before the surname joins it; a title in quotes is no person
     assert out == ["Рааба", "Гарсия", "Алана Гарсии"]
+
+
+def test_a_one_word_place_that_is_a_named_persons_surname_is_that_person():
+    from letopis.nlp.entities import _lone_surnames
+    from letopis.nlp.pipeline import segment
+    text = ("Уитни Хьюстон умерла. Деньги, которые Хьюстон задолжала, нашли в Хьюстоне. "
+            "Город Хьюстон скорбит.")
+    an = Analysis(text=text, sentences=segment(text))
+    who = span(text, "PERSON", "Уитни Хьюстон")
+    who.normal = "Уитни Хьюстон"
+    places = [span(text, "CITY", "Хьюстон", 1), span(text, "CITY", "Хьюстоне"), span(text, "CITY", "Хьюстон", 3)]
+    _lone_surnames(an, [who] + places)
+    # after a preposition or a settlement word it stays the town
+    assert [e.type for e in places] == ["PERSON", "CITY", "CITY"]
+
+
+def test_a_surname_in_a_with_an_oblique_y_form_is_nominative_in_a_in_every_mention():
+    from letopis.nlp.entities import _first_declension_surnames
+
+    def person(text: str, normal: str) -> Entity:
+        e = Entity("PERSON", 0, len(text), text, source="model")
+        e.normal = normal
+        return e
+    # NEREL train 28337: "Пабло Неруда" read as the genitive of a masculine "Неруд"
+    neruda = [person("Пабло Неруда", "Пабло Неруд"), person("Неруды", "Неруда"), person("Неруду", "Неруд"),
+              person("Мануэля Арайи", "Мануэль Арайи"), person("Арайя", "Арайя")]
+    # a family in -ов/-ев, a masculine surname seen bare, an indeclinable one: left alone
+    others = [person("братья Царнаевы", "Царнаевы"), person("Тамерлана Царнаева", "Тамерлан Царнаев"),
+              person("Дюк", "Дюк"), person("Дюка", "Дюк"), person("Дюки", "Дюки"),
+              person("Сильвио Берлускони", "Сильвио Берлускони")]
+    _first_declension_surnames(neruda + others)
+    assert [e.normal for e in neruda] == ["Пабло Неруда", "Неруда", "Неруда", "Мануэль Арайя", "Арайя"]
+    assert [e.normal for e in others] == ["Царнаевы", "Тамерлан Царнаев", "Дюк", "Дюк", "Дюки", "Сильвио Берлускони"]

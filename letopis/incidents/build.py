@@ -19,6 +19,10 @@ ATTACK_VERBS = {"совершить", "убить", "застрелить", "н�
                 "зарезать", "поджечь", "нанести", "стрелять", "похитить", "угнать", "протаранить"}
 JUDICIAL = {"приговорить", "приговор", "осудить", "осужденный", "присяжный", "пожизненный",
             "срок", "колония", "оправдать", "обвинительный"}
+# a death sentence carried out (a state execution is no incident, docs/coding.md §1); "казнить" alone
+# is also what a group does to its hostages, so it counts only beside a prisoner
+STATE_DEATH = {("смертный", "казнь"), ("смертельный", "инъекция"), ("электрический", "стул")}
+PRISONER = {"заключить", "заключенный", "осудить", "осужденный", "приговорить", "тюрьма", "узник"}
 # an accident, not an attack: "автомобиль врезался в остановку", "крушение самолёта" (docs/coding.md §1)
 ACCIDENT = {"наехать", "дтп", "авария", "крушение", "авиакатастрофа", "катастрофа", "врезаться", "въехать", "сход",
             "обрушение", "разбиться", "кораблекрушение", "затонуть", "несчастный"}   # "несчастный случай"
@@ -234,11 +238,23 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
             continue                                  # "похищение в августе …": a time or place, not the object
         if "NOUN" in t.tag and t.lemma not in ("полиция", "милиция", "склад", "база"):
             return "inan" in t.tag and t.lemma not in ("заложник",)
+    # a participle before a substantivised one that agrees with it and no noun: the thing taken is
+    # that word ("продавал похищенные данные"), the subject before is the thief
+    if "PRTF" in toks[i].tag and i + 1 < len(toks) and _substantive(toks[i], toks[i + 1]):
+        return True
     # no object after it ("стоимость похищенного", "похищенные данные"): a kidnapping names someone
     # taken, an animate noun, a name or a pronoun before it (all the subject before "был похищен")
     before = toks[:i] if "PRTS" in toks[i].tag else toks[max(0, i - 4):i]
     return not any("anim" in t.tag or "Name" in t.tag or "Surn" in t.tag or t.lemma in _PERSONAL
                    for t in before + toks[i + 1:i + 6])
+
+
+def _substantive(part: Token, nxt: Token) -> bool:
+    """`nxt` is an adjective or participle used as a noun, agreeing with the participle `part`."""
+    if not any(p in nxt.tag for p in ("ADJF", "PRTF")) or "anim" in nxt.tag:
+        return False
+    grams = ("sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct")
+    return all((g in part.tag) == (g in nxt.tag) for g in grams)
 
 
 _PERSONAL = {"он", "она", "они", "я", "мы", "вы", "ты"}
@@ -404,8 +420,14 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
     for s in sents:
         for i, t in enumerate(s.tokens):
             # "может быть приговорён", "грозит пожизненный срок": a possible sentence, not a verdict
-            if t.lemma in JUDICIAL and not any(x.lemma in MODAL or (x.lemma == "быть" and "futr" in x.tag)
-                                               for x in s.tokens[max(0, i - 4):i]):
+            # an execution by the state ("смертельная инъекция") carries a sentence out
+            sentence = t.lemma in JUDICIAL or i and (s.tokens[i - 1].lemma, t.lemma) in STATE_DEATH or \
+                t.lemma == "казнить" and any(x.lemma in PRISONER for x in s.tokens)
+            # its clause, up to 10 words back, or the 4 words before it
+            lo = max(0, i - 10)
+            lo = min(i - 4, max([lo] + [j + 1 for j in range(lo, i) if s.tokens[j].text in (",", ";", ":")]))
+            if sentence and not any(x.lemma in MODAL or (x.lemma == "быть" and "futr" in x.tag)
+                                    for x in s.tokens[max(0, lo):i]):
                 hits += 1
     return hits >= 1
 

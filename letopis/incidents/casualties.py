@@ -455,6 +455,10 @@ def identification(toks: list[Token], k: int) -> bool:
     return "ablt" in toks[k].tag and any(t.lemma in ("оказаться", "являться") for t in toks[max(0, k - 4):k + 5])
 
 
+# after a colon, words that open a clause of its own rather than a list of the victims
+_REPORT_OPENS = frozenset(("PREP", "VERB", "NPRO", "CONJ", "ADVB"))
+
+
 def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
     """Casualties named without a number: "убив охранника и случайного посетителя". A cue a number
     already answers still counts the nouns beside the number: "ранил двух прохожих и женщину" (+1)."""
@@ -488,6 +492,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                     any(p in toks[hi + 1].tag for p in ("GRND", "VERB", "PRTS"))
                     or toks[hi + 1].lemma in ("который", "и")):
                 break
+            if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
+                break                    # "была убита: об этом заявил детектив …": a report, not a list
             hi += 1
         span = range(k + 1, hi) if transitive else range(lo, hi)
         names = [p for p in view.persons

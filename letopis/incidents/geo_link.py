@@ -122,9 +122,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 name = (e.text if after_settlement_word(analysis.text, e.start) else e.normal).strip()
                 out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
+    persons = [(p.start, p.end) for p in analysis.entities if p.type == "PERSON"]
     for s, e, place in g.find(analysis.text[start:end]):
         s, e = s + start, e + start
-        if any(a <= s < b for a, b in seen) or analysis.ignored(s, e) or _generic(analysis.text[s:e]) \
+        if any(a <= s < b for a, b in [*seen, *persons]) or analysis.ignored(s, e) or _generic(analysis.text[s:e]) \
                 or not _CYR.search(analysis.text[s:e]):         # "(Santa Fe High School)": a Latin gloss
             continue
         part = _lookup(g, analysis.text[s:e]) if _DIRECTION.match(analysis.text[s:e]) else []

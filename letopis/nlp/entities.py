@@ -260,6 +260,7 @@ def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     covered = _coverage(analysis.text, entities)
     text = analysis.text
     added = []
+    places = {(e.start, e.end): e for e in entities if e.type in LOC_TYPES}
 
     def free(tok: Token) -> bool:
         return tok.text[:1].isupper() and tok.text.isalpha() and 1 not in covered[tok.start:tok.end]
@@ -272,7 +273,10 @@ def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
             w = tok.text.lower().replace("ё", "е")
             for (stem, ends), (fstem, fends) in forms:
                 if w.startswith(stem) and w[len(stem):] in ends:
-                    if not free(tok) or text.rfind("«", 0, tok.start) > text.rfind("»", 0, tok.start):
+                    if text.rfind("«", 0, tok.start) > text.rfind("»", 0, tok.start):
+                        break
+                    if not free(tok):
+                        _place_as_surname(places, toks, k)
                         break
                     start = tok.start
                     if k and free(toks[k - 1]):
@@ -282,6 +286,20 @@ def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
                     added.append(Entity("PERSON", start, tok.end, text[start:tok.end], source="rule"))
                     break
     return entities + added
+
+
+def _place_as_surname(places: dict[tuple[int, int], Entity], toks: list[Token], k: int) -> None:
+    """"которым Хьюстон задолжала" beside "Уитни Хьюстон": a one-word place that is the surname of
+    a person named in full is that person, unless a preposition or a settlement word makes it a
+    place ("в Хьюстоне", "город Хьюстон")."""
+    e = places.get((toks[k].start, toks[k].end))
+    if e is None or k and ("PREP" in toks[k - 1].tag or toks[k - 1].lemma in _SETTLEMENT_WORDS):
+        return
+    e.type, e.normal, e.source = "PERSON", None, "rule"
+
+
+_SETTLEMENT_WORDS = frozenset(("город", "столица", "штат", "село", "деревня", "посёлок", "поселок", "область",
+                               "провинция", "округ", "район", "регион", "страна", "республика"))
 
 
 def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
@@ -299,6 +317,47 @@ def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
         for cand, _ in person_candidates(e.text, previous_word(analysis, e.start))[:3]:
             if cand.lower() in known:
                 e.normal = cand
+                break
+
+
+_OBLIQUE_ONLY = ("ы", "и")                      # endings no masculine consonant surname has in the singular
+_FIRST_DECLENSION = ("а", "я", "у", "ю", "ой", "ей", "е")
+_PLURAL_STEMS = ("ов", "ев", "ёв", "ин", "ын", "ск", "цк")   # "братья Царнаевы", "Царнаева": a family, Царнаев
+
+
+def _first_declension_surnames(entities: list[Entity]) -> None:
+    """"Пабло Неруда", "Неруды", "Неруду" in one document: the "-ы" form belongs to no masculine
+    "Неруд", so the surname is "Неруда" in every mention ("Мануэля Арайи" beside "Арайя" is "Арайя").
+    It takes a form in -ы/-и together with another first-declension form and never the bare stem,
+    so an indeclinable "Берлускони" or a masculine "Дюк, Дюка" is left alone."""
+    forms: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type == "PERSON" and e.text.split():
+            last = e.text.split()[-1]
+            if last[:1].isupper() and last.isalpha():
+                forms.setdefault(last[:-1].lower(), set()).add(last.lower())
+                forms.setdefault(last.lower(), set()).add(last.lower())
+    nominative: dict[str, str] = {}
+    for stem, words in forms.items():
+        ends = {w[len(stem):] for w in words if w.startswith(stem)}
+        if stem in words or len(stem) < 3 or stem.endswith(_PLURAL_STEMS) or not ends & set(_OBLIQUE_ONLY) or not ends & set(_FIRST_DECLENSION):
+            continue
+        if "ы" in ends or "а" in ends:
+            end = "а"
+        else:
+            end = "я" if "я" in ends or stem[-1] not in "кгхжшчщ" else "а"
+        nominative[stem] = end
+    if not nominative:
+        return
+    for e in entities:
+        words = (e.normal or "").split()
+        if e.type != "PERSON" or not words:
+            continue
+        last = words[-1].lower()
+        for stem in (last, last[:-1]):
+            if stem in nominative and (last == stem or last[len(stem):] in _OBLIQUE_ONLY + _FIRST_DECLENSION):
+                words[-1] = words[-1][:len(stem)] + nominative[stem]
+                e.normal = " ".join(words)
                 break
 
 
@@ -552,6 +611,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         if e.normal is None:
             e.normal = normalize(e, analysis)
     _agree_persons(analysis, entities)
+    _first_declension_surnames(entities)
     _type_places(entities)
     seen: set[tuple[str, int, int]] = set()
     out = []
