@@ -503,3 +503,17 @@ def test_a_surname_that_is_a_town_is_no_scene_and_a_report_after_a_colon_is_no_v
     assert [v.name for v in inc.victims] == ["Уитни Хьюстон"]
     # "которым Хьюстон задолжала": the singer again, not the town
     assert {e.type for e in rec.entities if e.text == "Хьюстон"} == {"PERSON"}
+
+
+def test_unrest_met_by_the_police_and_a_participles_noun():
+    """NEREL train 16684: "столкновениями между полицией и рабочими. В результате этих беспорядков погибли
+    люди … беспорядки, в результате которой погибли 16 человек": unrest met by force, no incident.
+    18805: "Адвокат родственников расстрелянных под Катынью военнопленных": the lawyer is no one shot."""
+    from letopis.pipeline import extract_text
+    for name in ("16684_text.txt", "18805_text.txt"):
+        path = need(NEREL / "train" / name)
+        assert extract_text(path.read_text(encoding="utf-8")).incidents == [], name
+    # a brawl of its own in the lead keeps its toll
+    inc, _ = only("Драка в Махачкале\nВ результате массовой драки в Махачкале в субботу убиты трое мужчин.",
+                  "2014-05-10")
+    assert inc.killed == 3

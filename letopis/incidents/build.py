@@ -80,8 +80,11 @@ CAUSE = {("в", "результат"), ("в", "ход"), ("во", "время"),
 def _clash_toll(sent: Sentence) -> bool:
     """"В результате драки с применением бит … травмы получили 14 человек"."""
     toks = sent.tokens
-    return any((toks[i].lemma, toks[i + 1].lemma) in CAUSE and any(t.lemma in CLASH for t in toks[i + 2:i + 5])
-               for i in range(len(toks) - 2))
+    return any((toks[i].lemma, toks[i + 1].lemma) in CAUSE and (
+        any(t.lemma in CLASH for t in toks[i + 2:i + 5])
+        # "беспорядки, в результате которых погибли 16 человек"
+        or toks[i + 2:i + 3] and toks[i + 2].lemma == "который" and any(t.lemma in CLASH for t in toks[max(0, i - 6):i]))
+        for i in range(len(toks) - 2))
 
 
 @dataclass
@@ -636,7 +639,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # a named attacker's own death counts where it is told apart (the Watertown shootout), not in the
     # attack he fled from (docs/coding.md §5: Boston bombing = 0)
     statements = [c for c in statements if not c.own_perp or (seg.own and not main)]
-    clash_led = any(t.lemma in CLASH for s in _lead(analysis) for t in s.tokens)
+    # a clash with the police or soldiers in the lead is unrest met by force, no brawl of its own
+    # ("столкновения между полицией и рабочими … в результате этих беспорядков погибли люди")
+    led = [_force_near(s.tokens, k) for s in _lead(analysis) for k, t in enumerate(s.tokens) if t.lemma in CLASH]
+    clash_led = bool(led) and not any(led)
     statements = [c for c in statements if clash_led or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
     exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens)

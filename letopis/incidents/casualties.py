@@ -503,6 +503,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             names = _subject_before(view, lo, k)
         if answered:
             names = []
+        # an attributive participle or adjective ("убитого полицейского") counts the noun it agrees with
+        case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tag), None) \
+            if ("PRTF" in t.tag or "ADJF" in t.tag) else None
         count, group, start, end = 0, None, None, None
         plural_seen = False
         perp_seen = False
@@ -523,6 +526,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             if not transitive and "nomn" not in tok.tag:
                 continue
+            if case and i < k and case not in tok.tag:
+                continue                 # "адвокат родственников расстрелянных": not the participle's noun
             if tok.lemma == "один" and transitive and (i + 1 >= len(toks) or toks[i + 1].lemma in ("и", ",", "а")):
                 count += 1               # "удалось убить одного и ранить четырёх": one person
                 start = tok.start if start is None else start
