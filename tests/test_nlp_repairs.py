@@ -255,3 +255,20 @@ def test_a_surname_in_a_with_an_oblique_y_form_is_nominative_in_a_in_every_menti
     _first_declension_surnames(neruda + others)
     assert [e.normal for e in neruda] == ["Пабло Неруда", "Неруда", "Неруда", "Мануэль Арайя", "Арайя"]
     assert [e.normal for e in others] == ["Царнаевы", "Тамерлан Царнаев", "Дюк", "Дюк", "Дюки", "Сильвио Берлускони"]
+
+
+def test_a_plural_of_a_named_surname_is_the_family():
+    from letopis.nlp.entities import _family_plurals
+
+    def person(text: str, normal: str) -> Entity:
+        e = Entity("PERSON", 0, len(text), text, source="model")
+        e.normal = normal
+        return e
+    named = [person("Сергея Скрипаля", "Сергей Скрипаль"), person("Джохар Царнаев", "Джохар Царнаев"),
+             person("Дэвида Бекхэма", "Дэвид Бекхэм")]
+    plural = [person("Скрипалей", "Скрипалей"), person("Царнаевых", "Царнаев"), person("Бекхэмов", "Бекхэмов")]
+    # "Царнаевым" is also the singular instrumental; a surname nobody is named by is left alone
+    single = [person("Царнаевым", "Царнаев"), person("Ивановых", "Ивановых")]
+    _family_plurals(named + plural + single)
+    assert [e.normal for e in plural] == ["Скрипали", "Царнаевы", "Бекхэмы"]
+    assert [e.normal for e in single] == ["Царнаев", "Ивановых"]

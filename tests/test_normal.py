@@ -62,6 +62,35 @@ def test_preposition_decides_case():
     assert normalize_name("Таразе", "в") == "Тараз"
 
 
+@pytest.mark.parametrize("text, prev, normal", [
+    # the adjective decides the head's number: "партии" after "в" is no plural accusative here
+    ("Консервативной партии", "в", "Консервативная партия"),
+    ("Британском правительстве", "в", "Британское правительство"),
+    # a word read first as a noun ("главное") is an adjective when it agrees with the next word
+    ("Главного разведывательного управления", None, "Главное разведывательное управление"),
+    ("Главного штаба", None, "Главный штаб"),
+    ("главного тренера", None, "главный тренер"),
+    # ... and stays a noun when it does not, or its adjective reading is rare
+    ("главой государства", None, "глава государства"),
+    ("главой компании", None, "глава компании"),
+    ("сборную России", None, "сборная России"),
+    ("исполняющего обязанности губернатора", None, "исполняющего обязанности губернатора"),
+    # a noun of common gender takes a masculine adjective
+    ("городского головы", None, "городской голова"),
+    # an adjective already nominative is kept as written (pymorphy would make "высшее" "высочайшее")
+    ("Строгановское высшее художественное училище", "в", "Строгановское высшее художественное училище"),
+    ("Красную площадь", "на", "Красная площадь"),
+])
+def test_adjective_and_head_agree(text, prev, normal):
+    assert normalize_name(text, prev) == normal
+
+
+def test_a_final_om_is_the_instrumental():
+    # BSNLP dev: "с Хорстом Зеехофером"
+    assert normalize_person("Хорстом Зеехофером") == "Хорст Зеехофер"
+    assert normalize_person("Том Хэнкс") == "Том Хэнкс"
+
+
 def _analyse(name: str):
     path = SEEDS / name
     if not path.exists():

@@ -361,6 +361,39 @@ def _first_declension_surnames(entities: list[Entity]) -> None:
                 break
 
 
+def _plural_forms(surname: str) -> tuple[str, tuple[str, ...]]:
+    """The nominative plural of a surname and its other plural endings no singular form shares."""
+    if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return surname + "ы", ("ы", "ых")                   # "ым" is also the singular instrumental
+    if surname.endswith("ь"):
+        return surname[:-1] + "и", ("и", "ей", "ям", "ями", "ях")
+    if surname[-1] not in _VOWELS_ALL and surname[-1] not in "йъ":
+        return surname + "ы", ("ы", "ов", "ам", "ами", "ах")
+    return surname, ()
+
+
+_VOWELS_ALL = "аеёиоуыэюя"
+
+
+def _family_plurals(entities: list[Entity]) -> None:
+    """"Скрипалей" beside "Юлия Скрипаль", "Царнаевых" beside "Джохар Царнаев": a one-word plural form
+    of a surname the document names is the family, nominative plural ("Скрипали", "Царнаевы")."""
+    from letopis.nlp.normal import shape
+    surnames = {w[-1].lower(): w[-1] for e in entities if e.type == "PERSON"
+                for w in [(e.normal or "").split()] if len(w) > 1 and len(w[-1]) > 3 and w[-1].isalpha()}
+    if not surnames:
+        return
+    plurals = {}
+    for low, surname in surnames.items():
+        nominative, ends = _plural_forms(low)
+        stem = low[:-1] if low.endswith("ь") else low
+        for end in ends:
+            plurals[stem + end] = shape(nominative, surname)
+    for e in entities:
+        if e.type == "PERSON" and len(e.text.split()) == 1 and e.text.lower().replace("ё", "е") in plurals:
+            e.normal = plurals[e.text.lower().replace("ё", "е")]
+
+
 # value types: their normal form is the text as written; digits of a weapon name are none of them
 VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT"))
 
@@ -612,6 +645,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
             e.normal = normalize(e, analysis)
     _agree_persons(analysis, entities)
     _first_declension_surnames(entities)
+    _family_plurals(entities)
     _type_places(entities)
     seen: set[tuple[str, int, int]] = set()
     out = []

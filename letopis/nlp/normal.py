@@ -202,7 +202,8 @@ def _suffix_options(w: str, opts: Options, base: float) -> None:
         stem = w[: len(w) - len(end)] if end else w
         if (not end or w.endswith(end)) and len(stem) > 2 and stem[-1] not in _VOWELS \
                 and stem[-1] not in "йьъ":
-            _add(opts, case, "masc", stem, base * 0.8)
+            # "Хорстом": a final "-ом" reads as the instrumental sooner than as a name as written
+            _add(opts, case, "masc", stem, base * 0.8 - (0.2 if not end and len(w) > 4 and w.endswith("ом") else 0))
             if case == "gent":
                 _add(opts, "accs", "masc", stem, base * 0.8)
 
@@ -349,15 +350,39 @@ def _is_abbr(word: str) -> bool:
     return len(word) > 1 and (word.isupper() or bool(_GLUED.match(word)))
 
 
-def _head_parse(word: str, prep_cases: tuple[str, ...]):
+def _adjective_before(parses: list, nxt: str) -> bool:
+    """"Главного управления": a word read first as a noun ("главное") is an adjective when one of
+    its adjective readings agrees with the next word; "главой государства", "сборную России" stay
+    nouns."""
+    adj = [p for p in parses if p.tag.POS in ("ADJF", "PRTF") and "Fixd" not in p.tag]
+    if sum(p.score for p in adj) < 0.2:                  # "главой": an adjective reading of 2 %
+        return False
+    return any(_agrees(a.tag, p.tag) for a in adj
+               for p in morph.parse(nxt.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
+
+
+def _agrees(adj, noun) -> bool:
+    """Same case and number, and in the singular the same gender ("городской голова": common gender)."""
+    if adj.case != noun.case or adj.number != noun.number:
+        return False
+    return adj.number == "plur" or "ms-f" in noun or adj.gender is None or noun.gender is None or \
+        adj.gender == noun.gender
+
+
+def _head_parse(word: str, prep_cases: tuple[str, ...], adjs: tuple[str, ...] = ()):
     parses = [p for p in morph.parse(word.lower()) if p.tag.POS == "NOUN"]
     if not parses:
         return None
+    # the adjectives before the head agree with it: "в Консервативной партии" is singular, not the
+    # plural accusative "партии" the preposition alone would allow
+    agree = [a.tag for a in morph.parse(adjs[-1].lower()) if a.tag.POS in ("ADJF", "PRTF")] if adjs else []
 
     def rank(p):
         s = p.score
         if {"Geox", "Orgn"} & set(p.tag.grammemes):
             s += 0.5
+        if any(_agrees(a, p.tag) for a in agree):
+            s += 2.0 + (0.1 if p.tag.case == "nomn" else 0)    # as written, when the nominative agrees
         if prep_cases and p.tag.case in prep_cases:
             s += 1.0
         if "Name" in p.tag or "Surn" in p.tag:
@@ -406,7 +431,8 @@ def normalize_name(text: str, prev: str | None = None) -> str:
             out = text[: m.start()] + stem + text[m.end():]
             return _adjs_before_abbr(out, adjs, stem) if adjs else out
         parses = morph.parse(w.lower())
-        if parses and parses[0].tag.POS in ("ADJF", "PRTF") and m is not words[-1]:
+        if m is not words[-1] and (parses and parses[0].tag.POS in ("ADJF", "PRTF")
+                                   or _adjective_before(parses, words[words.index(m) + 1].group())):
             adjs.append(m)
             continue
         head = m
@@ -417,7 +443,7 @@ def normalize_name(text: str, prev: str | None = None) -> str:
         lone = _lone_adjective(head.group())
         if lone:                              # "британских" tagged as a place → "британский"
             return text[: head.start()] + shape(lone, head.group()) + text[head.end():]
-    hp = _head_parse(head.group(), prep_cases)
+    hp = _head_parse(head.group(), prep_cases, tuple(m.group() for m in adjs))
     if hp is None or hp.tag.case == "nomn" or "Fixd" in hp.tag:
         return text
     number = hp.tag.number or "sing"
@@ -425,9 +451,12 @@ def normalize_name(text: str, prev: str | None = None) -> str:
     if form is None:
         return text
     repl = {head: shape(form.word, head.group())}
-    gender = form.tag.gender
+    gender = "masc" if "ms-f" in hp.tag else form.tag.gender    # "городской голова"
     for m in adjs:
         want = {"nomn", number} | ({gender} if number == "sing" and gender in ("masc", "femn", "neut") else set())
+        if any(p.tag.POS in ("ADJF", "PRTF") and set(want) <= set(p.tag.grammemes)
+               for p in morph.parse(m.group().lower())):
+            continue                           # nominative as written ("в Строгановское высшее …")
         ap = next((p for p in morph.parse(m.group().lower())
                    if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == hp.tag.case
                    and p.tag.number == hp.tag.number), None)
