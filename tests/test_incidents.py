@@ -517,3 +517,14 @@ def test_unrest_met_by_the_police_and_a_participles_noun():
     inc, _ = only("Драка в Махачкале\nВ результате массовой драки в Махачкале в субботу убиты трое мужчин.",
                   "2014-05-10")
     assert inc.killed == 3
+
+
+def test_of_two_dates_in_a_sentence_the_one_beside_the_attack_is_its_date():
+    """NEREL train 28649 in short: the manhunt's date opens the sentence, the bombing's stands by it."""
+    inc, _ = only("Взрывы в Бостоне\n19 апреля 2013 года в пригороде Бостона проходит спецоперация по поимке "
+                  "подозреваемого во взрыве на марафоне 15 апреля 2013 года, при котором погибли три человека.")
+    assert inc.date == "2013-04-15" and inc.killed == 3
+    # a day and month take the year of a full date in the same sentence (docs/coding.md §7)
+    inc, _ = only("Взрывы в Бостоне\n19 апреля 2013 года в пригороде Бостона проходит спецоперация по поимке "
+                  "подозреваемого во взрыве на марафоне 15 апреля, при котором погибли три человека.")
+    assert inc.date == "2013-04-15"

@@ -3,7 +3,8 @@ how they split into incidents (place and time), and each incident's fields with 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from letopis.extract import Extraction
@@ -924,17 +925,43 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
                 continue                              # when it was reported or confirmed, not when it happened
+            if t.value is None and t.kind == "date":
+                t = _year_of_sentence(found, s, t)
             if t.value is None and anchor and t.extra.get("weekday") is not None and t.kind == "relative":
                 if any(0 <= x.start - t.end <= 3 and x.value and x.kind == "date" for x in found.temporals):
                     continue                          # "в понедельник, 4 декабря": the report's own weekday
                 t = _from_anchor(t, anchor)
             if best is None or (best.value is None and t.value is not None):
                 best = t
+            elif t.value is not None and best.value is not None and _cue_distance(s, t) < _cue_distance(s, best):
+                best = t                              # "19 апреля … спецоперация … в теракте 15 апреля"
         if best is not None and best.value is not None:
             return best
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
     return best
+
+
+def _year_of_sentence(found: Extraction, sent: Sentence, t):
+    """"19 апреля 2013 года … в теракте … 15 апреля": a day and month take the year of a full date in
+    the same sentence, never of one elsewhere (docs/coding.md §7). A copy: the extract's record stays."""
+    day, month = t.extra.get("day"), t.extra.get("month")
+    year = next((x.extra["year"] for x in found.temporals if sent.start <= x.start < sent.end and x is not t
+                 and x.kind == "date" and x.extra.get("year") is not None), None)
+    if year is None or not day or not month:
+        return t
+    try:
+        value = date(year, month, day).isoformat()
+    except ValueError:
+        return t
+    return replace(t, value=value, extra={**t.extra, "year": year, "year_inferred": True})
+
+
+def _cue_distance(sent: Sentence, t) -> int:
+    """How far a date stands from the nearest attack cue of its sentence: of two dates in one
+    sentence, the one beside "теракт"/"взрыв" is the attack's, the other that of a later step."""
+    cues_at = [h[2] for h in _type_hits(sent)] + [x.start for x in sent.tokens if x.lemma in _violent_words()]
+    return min((abs(c - t.start) for c in cues_at), default=10 ** 6)
 
 
 def _named_weekday(found: Extraction, t):
