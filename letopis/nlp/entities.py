@@ -367,12 +367,11 @@ def _plural_forms(surname: str) -> tuple[str, tuple[str, ...]]:
         return surname + "ы", ("ы", "ых")                   # "ым" is also the singular instrumental
     if surname.endswith("ь"):
         return surname[:-1] + "и", ("и", "ей", "ям", "ями", "ях")
-    if surname[-1] not in _VOWELS_ALL and surname[-1] not in "йъ":
+    from letopis.nlp.normal import _VOWELS
+    if surname[-1] not in _VOWELS and surname[-1] not in "йъ":
         return surname + "ы", ("ы", "ов", "ам", "ами", "ах")
     return surname, ()
 
-
-_VOWELS_ALL = "аеёиоуыэюя"
 
 
 def _family_plurals(entities: list[Entity]) -> None:
