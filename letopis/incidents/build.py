@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import lru_cache
 
 from letopis.extract import Extraction
+from letopis.extract.dates import _iso
 from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import armed_groups
 from letopis.incidents.tables import cues, type_cues
 from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.normal import CASES
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
 
 ATTACK_VERBS = {"совершить", "убить", "застрелить", "напасть", "открыть", "взорвать", "подорвать",
@@ -246,7 +247,7 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
     # that word ("продавал похищенные данные"), the subject before is the thief
     if "PRTF" in toks[i].tag and i + 1 < len(toks) and _substantive(toks[i], toks[i + 1]):
         return True
-    # no object after it ("стоимость похищенного", "похищенные данные"): a kidnapping names someone
+    # no object after it ("стоимость похищенного"): a kidnapping names someone
     # taken, an animate noun, a name or a pronoun before it (all the subject before "был похищен")
     before = toks[:i] if "PRTS" in toks[i].tag else toks[max(0, i - 4):i]
     return not any("anim" in t.tag or "Name" in t.tag or "Surn" in t.tag or t.lemma in _PERSONAL
@@ -257,8 +258,7 @@ def _substantive(part: Token, nxt: Token) -> bool:
     """`nxt` is an adjective or participle used as a noun, agreeing with the participle `part`."""
     if not any(p in nxt.tag for p in ("ADJF", "PRTF")) or "anim" in nxt.tag:
         return False
-    grams = ("sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct")
-    return all((g in part.tag) == (g in nxt.tag) for g in grams)
+    return all((g in part.tag) == (g in nxt.tag) for g in ("sing", "plur") + CASES)
 
 
 _PERSONAL = {"он", "она", "они", "я", "мы", "вы", "ты"}
@@ -950,9 +950,8 @@ def _year_of_sentence(found: Extraction, sent: Sentence, t):
                  and x.kind == "date" and x.extra.get("year") is not None), None)
     if year is None or not day or not month:
         return t
-    try:
-        value = date(year, month, day).isoformat()
-    except ValueError:
+    value = _iso(year, month, day)
+    if value is None:
         return t
     return replace(t, value=value, extra={**t.extra, "year": year, "year_inferred": True})
 

@@ -14,6 +14,7 @@ from letopis.extract import Extraction
 from letopis.extract.mentions import NumberMention, RoleMention
 from letopis.incidents.tables import cues, groups
 from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.normal import CASES
 from letopis.record import Entity
 
 # active verbs whose victims stand in the accusative; their nominative subject is the attacker
@@ -504,7 +505,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if answered:
             names = []
         # an attributive participle or adjective ("убитого полицейского") counts the noun it agrees with
-        case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in t.tag), None) \
+        case = next((c for c in CASES if c in t.tag), None) \
             if ("PRTF" in t.tag or "ADJF" in t.tag) else None
         count, group, start, end = 0, None, None, None
         plural_seen = False

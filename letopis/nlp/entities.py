@@ -244,16 +244,22 @@ def _surname_forms(normal: str) -> tuple[str, frozenset[str]]:
     return (w[:-1] if w.endswith(("а", "я")) else w), _NOUN_ENDINGS
 
 
-def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
-    """"Назначение Рааба" after "Доминика Рааба": a capitalised word outside every entity that is a
-    case form of the surname of a person named in full in the same document is that person, with
-    the first name before it when that is the full mention's ("Алан Гарсия" on a title line). Not
-    inside quotes: «Клан Сопрано» is a title."""
+def _named_in_full(entities: list[Entity]) -> dict[str, str]:
+    """Surname → first name of each person the document names in full (by their normal forms)."""
     fulls = {}
     for e in entities:
         words = (e.normal or "").split()
         if e.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1].isalpha():
             fulls[words[-1]] = words[0]
+    return fulls
+
+
+def _lone_surnames(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Назначение Рааба" after "Доминика Рааба": a capitalised word outside every entity that is a
+    case form of the surname of a person named in full in the same document is that person, with
+    the first name before it when that is the full mention's ("Алан Гарсия" on a title line). Not
+    inside quotes: «Клан Сопрано» is a title."""
+    fulls = _named_in_full(entities)
     if not fulls:
         return entities
     forms = [(_surname_forms(last), _surname_forms(first)) for last, first in fulls.items()]
@@ -378,8 +384,7 @@ def _family_plurals(entities: list[Entity]) -> None:
     """"Скрипалей" beside "Юлия Скрипаль", "Царнаевых" beside "Джохар Царнаев": a one-word plural form
     of a surname the document names is the family, nominative plural ("Скрипали", "Царнаевы")."""
     from letopis.nlp.normal import shape
-    surnames = {w[-1].lower(): w[-1] for e in entities if e.type == "PERSON"
-                for w in [(e.normal or "").split()] if len(w) > 1 and len(w[-1]) > 3 and w[-1].isalpha()}
+    surnames = {s.lower(): s for s in _named_in_full(entities) if len(s) > 3}
     if not surnames:
         return
     plurals = {}

@@ -423,7 +423,7 @@ def normalize_name(text: str, prev: str | None = None) -> str:
     words = list(_WORD.finditer(scope))
     prep_cases = PREP_CASES.get(prev or "", ())
     adjs, head = [], None
-    for m in words:
+    for n, m in enumerate(words):
         w = m.group()
         if _is_abbr(w):
             g = _GLUED.match(w)
@@ -432,7 +432,7 @@ def normalize_name(text: str, prev: str | None = None) -> str:
             return _adjs_before_abbr(out, adjs, stem) if adjs else out
         parses = morph.parse(w.lower())
         if m is not words[-1] and (parses and parses[0].tag.POS in ("ADJF", "PRTF")
-                                   or _adjective_before(parses, words[words.index(m) + 1].group())):
+                                   or _adjective_before(parses, words[n + 1].group())):
             adjs.append(m)
             continue
         head = m
