@@ -42,6 +42,9 @@ def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
 
 
+TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE")
+
+
 def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],
                     names: list[tuple[int, int]]) -> list[Entity]:
     """Recogniser entities plus table ones; where the model and a table give the same type over the
@@ -60,12 +63,21 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     # Likewise a role the model tagged over another span: the model's PROFESSION stands (with the
     # word-table feature the model learnt the tables' roles and NEREL's bounds: PROFESSION dev F1
     # .774 with both, .793 so); a role the model missed comes from the table.
-    model = {"AGE": [e for e in kept if e.type == "AGE"], "PROFESSION": [e for e in other if e.type == "PROFESSION"]}
+    # A disease, faith or language the model found stands too; one it missed, or read as another type
+    # over the same words ("коронавирус" as an EVENT), comes from the table.
+    model = {t: [e for e in other if e.type == t] for t in ("PROFESSION", *TERM_TYPES)}
+    model["AGE"] = [e for e in kept if e.type == "AGE"]
     same = {(e.type, e.start, e.end) for e in other}
+    # ... unless it is a person's name ("Ислам Каримов")
+    persons = [(e.start, e.end) for e in core if e.type == "PERSON"]
+    table = [e for e in table if e.type not in TERM_TYPES or not any(s < e.end and e.start < t for s, t in persons)]
+    terms = {(e.start, e.end) for e in table if e.type in TERM_TYPES}
+    kept = [e for e in kept if (e.start, e.end) not in terms or e.type in TERM_TYPES]
     out = []
     for e in table:
         over = [] if (e.type, e.start, e.end) in same else \
-            [a for a in model.get(e.type, ()) if a.start < e.end and e.start < a.end]
+            [a for a in model.get(e.type, ()) if a.start < e.end and e.start < a.end
+             and not (e.type in TERM_TYPES and e.start <= a.start and a.end <= e.end)]
         for a in over:
             if e.type == "AGE":
                 a.normal = e.normal
@@ -86,6 +98,7 @@ def _table_entities(found) -> list[Entity]:
     out += [Entity("PROFESSION", r.start, r.end, r.text, r.normal, source="table") for r in found.roles
             if not r.kind_of_person]
     out += [Entity("AGE", a.start, a.end, a.text, str(a.value), source="rule") for a in found.ages]
+    out += [Entity(t.type, t.start, t.end, t.text, t.normal, source="table") for t in found.terms]
     return out
 
 

@@ -6,7 +6,8 @@ import sys
 import types
 from dataclasses import dataclass, field
 
-from letopis.extract.mentions import AgeMention, NumberMention, RoleMention, VehicleMention, WeaponMention
+from letopis.extract.mentions import (AgeMention, NumberMention, RoleMention, TermMention, VehicleMention,
+                                     WeaponMention)
 from letopis.nlp.analysis import Analysis
 from letopis.record import Charge, Fact, Quote, Source, Temporal
 
@@ -19,6 +20,7 @@ class Extraction:
     vehicles: list[VehicleMention] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
     ages: list[AgeMention] = field(default_factory=list)
+    terms: list[TermMention] = field(default_factory=list)
     charges: list[Charge] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
@@ -27,7 +29,7 @@ class Extraction:
 
 def run(analysis: Analysis) -> Extraction:
     from letopis.extract import (ages, charges, dates, facts, numbers, quotes, roles, sources,
-                                 weapons)
+                                 terms, weapons)
     ex = Extraction()
     ex.ages = ages.find_ages(analysis)      # numbers and dates leave ages alone: found once, first
     ex.numbers = numbers.find_numbers(analysis, ages=ex.ages)
@@ -36,6 +38,7 @@ def run(analysis: Analysis) -> Extraction:
     ex.vehicles = weapons.find_vehicles(analysis)
     ex.roles = roles.find_roles(analysis)
     ex.charges = charges.find_charges(analysis)
+    ex.terms = terms.find_terms(analysis)
     ex.quotes = quotes.find_quotes(analysis, ex)
     ex.sources = sources.find_sources(analysis, ex)
     ex.facts = facts.find_facts(analysis, ex)

@@ -46,6 +46,16 @@ class RoleMention:
 
 
 @dataclass
+class TermMention:
+    """A named disease, faith or language (NEREL's DISEASE, RELIGION, LANGUAGE)."""
+    start: int
+    end: int
+    text: str
+    type: str
+    normal: str
+
+
+@dataclass
 class AgeMention:
     start: int
     end: int

@@ -1,0 +1,92 @@
+"""Named diseases, faiths and languages (NEREL's DISEASE, RELIGION, LANGUAGE) from a table and a
+pattern, for the record's entities where the recogniser has none: it learnt only the words of its
+training news, so "коронавирус" or "буддизм" are unknown to it, and a table of them is cheap.
+
+- tables/terms.tsv: a lemma pattern → a type and a normal form ("коронавирусной инфекции",
+  "мусульман", "болезни Паркинсона");
+- a language: the adjective before "язык" ("на русском языке" → "русском"), as NEREL marks it, and
+  "по-английски".
+
+API: ``find_terms(analysis)`` → list[TermMention].
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from letopis.extract.matcher import LemmaMatcher
+from letopis.extract.mentions import TermMention
+from letopis.lexicon import read_table
+from letopis.nlp.analysis import Analysis, Sentence, Token
+
+_LANGUAGE_ADJ = re.compile(r"[а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)")
+_LANGUAGE_ADV = re.compile(r"по-[а-яё]+(?:ск|цк)и", re.I)
+_SPEECH = {"говорить", "сказать", "заговорить", "писать", "написать", "читать", "прочитать", "понимать",
+           "произнести", "произносить", "звучать", "петь", "спеть", "спросить", "ответить", "выучить"}
+_AND = {",", "и", "или", "либо"}
+_DASH = {"—", "–", "-", ":"}
+
+
+@lru_cache(maxsize=1)
+def term_matcher() -> LemmaMatcher:
+    return LemmaMatcher((r[0], (r[1], r[2] if len(r) > 2 else "")) for r in read_table("terms.tsv"))
+
+
+def _language_adjective(tok: Token) -> bool:
+    """A lower-case "-ский" adjective: a language before "язык" or after a bare "на"."""
+    return tok.tag.startswith("ADJF") and _LANGUAGE_ADJ.fullmatch(tok.text) is not None
+
+
+def _languages(toks: list[Token]) -> set[int]:
+    """Indexes of the language words of a sentence: "на русском языке", "на чувашском, русском и
+    марийском языках", "на пяти языках — итальянском, французском", "говорит на французском, …",
+    "говорит по-английски" ("Красота по-американски" names no language: a speech verb must be near)."""
+    out: set[int] = set()
+
+    def run(j: int, step: int) -> None:
+        # the adjective at j and those coordinated with it, walking by `step`
+        while 0 <= j < len(toks) and _language_adjective(toks[j]):
+            out.add(j)
+            nxt = j + 2 * step
+            if not (0 <= nxt < len(toks) and toks[j + step].text in _AND):
+                break
+            j = nxt
+    for k, tok in enumerate(toks):
+        if tok.lemma == "язык":
+            run(k - 1, -1)
+            if k + 2 < len(toks) and toks[k + 1].text in _DASH:
+                run(k + 2, 1)
+        elif k and toks[k - 1].text.lower() == "на" and "loct" in tok.tag and _language_adjective(tok) \
+                and not (k + 1 < len(toks) and toks[k + 1].tag.startswith(("NOUN", "ADJF"))):
+            run(k, 1)
+        elif _LANGUAGE_ADV.fullmatch(tok.text) and any(t.lemma in _SPEECH for t in toks[max(0, k - 4):k + 4]):
+            out.add(k)
+    return out
+
+
+def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
+    toks = sent.tokens
+    matcher = term_matcher()
+    found = matcher.find(toks)
+    for m in list(found):          # a name inside a longer one is one too: "коронавирус [SARS-CoV-2]"
+        for i in range(m.start + 1, m.end):
+            inner = matcher.match_at(toks[:m.end], i)
+            if inner:
+                found.append(inner)
+                break
+    out = [TermMention(toks[m.start].start, toks[m.end - 1].end,
+                       text[toks[m.start].start:toks[m.end - 1].end], *m.payload) for m in found]
+    for k in sorted(_languages(toks)):
+        tok = toks[k]
+        out.append(TermMention(tok.start, tok.end, tok.text, "LANGUAGE", tok.lemma))
+    for t in out:
+        if not t.normal:
+            t.normal = t.text
+    return out
+
+
+def find_terms(analysis: Analysis) -> list[TermMention]:
+    out = []
+    for sent in analysis.sentences:
+        out.extend(t for t in _sentence_terms(analysis.text, sent) if not analysis.ignored(t.start, t.end))
+    return out
