@@ -34,3 +34,21 @@ def test_dev_subset_scores():
         bsnlp.score_doc(d, bsnlp.ours(d.text), score)
     assert score.found_share >= 0.85, score.found_share
     assert score.normal_share >= 0.93, score.normal_share
+    # BSNLP lists only the top-most of nested names: over our outermost entities precision is higher
+    assert score.outer_precision > score.precision, (score.outer_precision, score.precision)
+
+
+def test_outer_precision_counts_only_outermost_names():
+    doc = bsnlp.GoldDoc("x", "Верховный суд Пакистана", {bsnlp.key("Верховный суд Пакистана"):
+                                                          (bsnlp.key("Верховный суд Пакистана"), "ORG")})
+    score = bsnlp.Score()
+    bsnlp.score_doc(doc, [("Верховный суд Пакистана", "Верховный суд Пакистана", "ORGANIZATION", True),
+                          ("Пакистана", "Пакистан", "COUNTRY", False)], score)
+    assert (score.precision, score.outer_precision) == (0.5, 1.0)
+
+
+def test_ours_marks_nested_names():
+    got = bsnlp.ours("Верховный суд Пакистана оправдал Асию Биби.")
+    outer = {t for t, _, _, o in got if o}
+    inner = {t for t, _, _, o in got if not o}
+    assert "Верховный суд Пакистана" in outer and "Пакистана" in inner

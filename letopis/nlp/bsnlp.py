@@ -6,7 +6,11 @@ and type (PER LOC ORG PRO EVT), without offsets. We score PER/LOC/ORG:
 * found  — the gold form (lower-cased, quotes and spaces normalised) is the text of one of
   our entities in that document;
 * normal — of the found ones, our `normal` (lower-cased) equals the annotators' normal form;
-* precision proxy — share of our distinct entity texts that BSNLP lists under any type.
+* precision proxy — share of our distinct entity texts that BSNLP lists under any type;
+* outer precision — the same over the texts of our entities that lie inside no other of ours.
+  BSNLP annotates only the top-most of nested names ("Верховный суд Пакистана", not
+  "Пакистана" inside it), natasha finds no nested names, and ours nests as NEREL does: this is
+  the like-for-like figure.
 
 natasha alone (its NER + span.normalize with its morph tagger) is scored over the same
 documents in the same run, for comparison.
@@ -77,8 +81,14 @@ def ours(text: str) -> list[tuple[str, str, str]]:
     from letopis.nlp.pipeline import analyze
     from letopis.read.document import Document
     analysis = analyze(Document(doc="bsnlp", text=text))
-    return [(e.text, e.normal or e.text, e.type) for e in analysis.entities
+    kept = [e for e in analysis.entities
             if e.type in ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")]
+    return [(e.text, e.normal or e.text, e.type, not _inside_another(e, kept)) for e in kept]
+
+
+def _inside_another(e, entities) -> bool:
+    return any(o is not e and o.start <= e.start and e.end <= o.end and (o.start, o.end) != (e.start, e.end)
+               for o in entities)
 
 
 _NATASHA = None
@@ -101,7 +111,7 @@ def natasha(text: str) -> list[tuple[str, str, str]]:
     out = []
     for span in doc.spans:
         span.normalize(vocab)
-        out.append((span.text, span.normal, span.type))
+        out.append((span.text, span.normal, span.type, True))
     return out
 
 
@@ -114,6 +124,8 @@ class Score:
     normal: Counter = field(default_factory=Counter)
     predicted: int = 0
     predicted_in_gold: int = 0
+    outer: int = 0                                      # the same over entities inside no other
+    outer_in_gold: int = 0
     misses: list[str] = field(default_factory=list)     # "doc: form (TYPE)"
     wrong: list[str] = field(default_factory=list)      # "doc: form → ours ≠ gold"
 
@@ -134,13 +146,23 @@ class Score:
     def precision(self) -> float:
         return self.predicted_in_gold / self.predicted if self.predicted else 0.0
 
+    @property
+    def outer_precision(self) -> float:
+        return self.outer_in_gold / self.outer if self.outer else 0.0
 
-def score_doc(doc: GoldDoc, mentions: list[tuple[str, str, str]], score: Score) -> None:
+
+def score_doc(doc: GoldDoc, mentions: list[tuple[str, str, str, bool]], score: Score) -> None:
+    """`mentions`: (text, normal, type, outermost)."""
     normals: dict[str, Counter] = defaultdict(Counter)
-    for text, normal, _ in mentions:
+    outer: set[str] = set()
+    for text, normal, _, outermost in mentions:
         normals[key(text)][key(normal)] += 1
+        if outermost:
+            outer.add(key(text))
     score.predicted += len(normals)
     score.predicted_in_gold += sum(1 for k in normals if k in doc.gold)
+    score.outer += len(outer)
+    score.outer_in_gold += sum(1 for k in outer if k in doc.gold)
     for form, (gnormal, typ) in doc.gold.items():
         if typ not in SCORED:
             continue
@@ -167,12 +189,13 @@ def evaluate(root: str | Path, limit: int | None = None, systems=("ours", "natas
 
 
 def report(scores: dict[str, Score], sample: int = 20, seed: int = 0) -> str:
-    lines = [f"{'system':<10}{'found':>8}{'normal':>8}{'prec':>8}   " +
+    lines = [f"{'system':<10}{'found':>8}{'normal':>8}{'prec':>8}{'outer':>8}   " +
              "   ".join(f"{t}: found/normal" for t in SCORED)]
     for name, s in scores.items():
         per = "   ".join(f"{t}: {s.share(s.found, s.gold, t):.3f}/{s.share(s.normal, s.found, t):.3f}"
                          for t in SCORED)
-        lines.append(f"{name:<10}{s.found_share:>8.3f}{s.normal_share:>8.3f}{s.precision:>8.3f}   {per}")
+        lines.append(f"{name:<10}{s.found_share:>8.3f}{s.normal_share:>8.3f}{s.precision:>8.3f}"
+                     f"{s.outer_precision:>8.3f}   {per}")
     gold_n = sum(next(iter(scores.values())).gold.values()) if scores else 0
     lines.append(f"(gold PER/LOC/ORG mentions: {gold_n})")
     if "ours" in scores and sample:
