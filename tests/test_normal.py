@@ -85,6 +85,17 @@ def test_adjective_and_head_agree(text, prev, normal):
     assert normalize_name(text, prev) == normal
 
 
+def test_a_being_that_closes_a_name_is_the_dictionary_word():
+    # BSNLP dev "верю в Иисуса Христа" had become "Иисус Христ"; NEREL train "Георгия Победоносца"
+    assert normalize_person("Иисуса Христа", "в") == "Иисус Христос"
+    assert normalize_person("Георгия Победоносца") == "Георгий Победоносец"
+    assert normalize_person("Николая Чудотворца") == "Николай Чудотворец"
+    # not the first word of a name, and names stay names
+    assert normalize_person("Пан Ги Мун") == "Пан Ги Мун"
+    assert normalize_person("Полата Аямкулова") == "Полат Аямкулов"
+    assert normalize_person("Бориса Соловья", "у") == "Борис Соловей"
+
+
 def test_a_final_om_is_the_instrumental():
     # BSNLP dev: "с Хорстом Зеехофером"
     assert normalize_person("Хорстом Зеехофером") == "Хорст Зеехофер"

@@ -385,8 +385,6 @@ def _family_plurals(entities: list[Entity]) -> None:
     of a surname the document names is the family, nominative plural ("Скрипали", "Царнаевы")."""
     from letopis.nlp.normal import shape
     surnames = {s.lower(): s for s in _named_in_full(entities) if len(s) > 3}
-    if not surnames:
-        return
     plurals = {}
     for low, surname in surnames.items():
         nominative, ends = _plural_forms(low)
@@ -394,8 +392,34 @@ def _family_plurals(entities: list[Entity]) -> None:
         for end in ends:
             plurals[stem + end] = shape(nominative, surname)
     for e in entities:
-        if e.type == "PERSON" and len(e.text.split()) == 1 and e.text.lower().replace("ё", "е") in plurals:
-            e.normal = plurals[e.text.lower().replace("ё", "е")]
+        if e.type == "PERSON" and len(e.text.split()) == 1:
+            low = e.text.lower().replace("ё", "е")
+            if low in plurals:
+                e.normal = plurals[low]
+            elif low.endswith(tuple(_FAMILY_ENDINGS)) and (nominative := _plural_only(low)):
+                e.normal = shape(nominative, e.text)
+
+
+# a family in the genitive or accusative plural ("отравление Скрипалей", "рода Романовых"), and its
+# nominative plural ending. Not "-ов": pymorphy reads most singular surnames in "-ов" ("Тиньков",
+# "Весельчаков") first as plurals of a noun.
+_FAMILY_ENDINGS = {"ей": "и", "ых": "ы"}
+
+
+def _plural_only(word: str) -> str | None:
+    """The nominative plural of a surname pymorphy reads first as a plural noun ("скрипалей" →
+    "скрипали", "Романовых" → "Романовы"), unless it is a first name; else None ("Соловей" reads
+    singular first). Built from the ending: pymorphy's own inflection of guessed words wanders."""
+    from letopis.nlp.normal import is_first_name
+    if is_first_name(word):
+        return None
+    parses = morph.parse(word)
+    first = parses[0] if parses else None
+    # an adjective first is a surname as written ("Черных"); a first name's plural is no family
+    if first is None or first.tag.POS != "NOUN" or first.tag.number != "plur" or "Name" in first.tag:
+        return None
+    end = next(e for e in _FAMILY_ENDINGS if word.endswith(e))
+    return word[:-len(end)] + _FAMILY_ENDINGS[end]
 
 
 # value types: their normal form is the text as written; digits of a weapon name are none of them

@@ -275,7 +275,9 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
         elif tag.POS is None:
             continue
         else:
-            score = 0.3 if known else 0.2
+            # a dictionary being closing a name ("Иисуса Христа" → "Христос", "Победоносца") outranks
+            # reading its last letter as a case ending ("Христ"); other dictionary words are weak readings
+            score = (0.85 if tag.animacy == "anim" and position in ("last", "only") else 0.3) if known else 0.2
         score += p.score * 0.5
         for gender in _genders(tag):
             form = inflect(p, ("nomn", gender)) if tag.gender is None or "Surn" in tag \
