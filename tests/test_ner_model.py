@@ -185,3 +185,27 @@ def test_the_weight_average_is_swapped_in_and_back():
     with avg.swapped_in():
         assert torch.allclose(lin.weight, avg.avg[0])
     assert torch.all(lin.weight == 3.0)
+
+
+def test_mention_swap_keeps_nested_spans_in_step():
+    """training.train_ner.swap_mentions (`--swap`): an innermost mention takes another of its type;
+    the mention holding it stretches with it, later ones shift, value types stay."""
+    pytest.importorskip("torch", reason="torch (the `train` extra) not installed")
+    import random
+
+    from training.train_ner import LABELS, mention_pool, swap_mentions
+    lab = {t: LABELS.index(t) for t in ("PROFESSION", "COUNTRY", "PERSON", "DATE")}
+    toks = "Глава МВД Киргизии Улан Ниязбеков заявил 5 августа".split()
+    spans = {(0, 2): lab["PROFESSION"], (2, 0): lab["COUNTRY"], (3, 1): lab["PERSON"], (6, 1): lab["DATE"]}
+    pool = mention_pool([(toks, None, spans)] + [(["Республики", "Казахстан"], None, {(0, 1): lab["COUNTRY"]}),
+                                                 (["Ли"], None, {(0, 0): lab["PERSON"]})])
+    assert sorted(map(len, pool[lab["COUNTRY"]])) == [1, 2] and lab["DATE"] not in pool
+    rng = random.Random(0)
+    seen = set()
+    for _ in range(40):
+        new, _, got = swap_mentions((toks, None, spans), pool, 1.0, 12, rng)
+        text = {LABELS[v]: " ".join(new[i:i + w + 1]) for (i, w), v in got.items()}
+        assert text["DATE"] == "5 августа" and text["PROFESSION"].startswith("Глава МВД ")
+        assert text["PROFESSION"].endswith(text["COUNTRY"]) and text["PERSON"] in ("Улан Ниязбеков", "Ли")
+        seen.add((text["COUNTRY"], text["PERSON"]))
+    assert ("Республики Казахстан", "Ли") in seen

@@ -143,6 +143,60 @@ def prepare(docs, W: int, stats: dict):
     return out
 
 
+# value types are written by patterns (dates, sums), not names: they are never swapped
+_FIXED = {"DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "PERCENT", "PENALTY"}
+
+
+def mention_pool(train) -> dict[int, list[list[str]]]:
+    """Label → the token lists of train mentions that hold no other mention (the names a swap may
+    put in: "Жамбылской", "Полата Аямкулова", "МВД")."""
+    pool: dict[int, list[list[str]]] = {}
+    for toks, _, spans in train:
+        for (i, w), lab in spans.items():
+            if LABELS[lab] not in _FIXED and not _holds_another(spans, i, w):
+                pool.setdefault(lab, []).append(toks[i:i + w + 1])
+    return pool
+
+
+def _holds_another(spans: dict, i: int, w: int) -> bool:
+    return any((j, v) != (i, w) and i <= j and j + v <= i + w for j, v in spans)
+
+
+def swap_mentions(doc, pool: dict[int, list[list[str]]], rate: float, W: int, rng: random.Random):
+    """Mention replacement (Dai & Adel 2020): each innermost name mention is, with probability
+    `rate`, replaced by another train mention of the same type; mentions around it stretch or
+    shrink with it, later ones shift. A mention that partly overlaps it (no such pair in NEREL
+    train's nesting, but a guard) cancels the swap."""
+    toks, offsets, spans = doc
+    chosen = [(i, w) for (i, w), lab in spans.items()
+              if LABELS[lab] not in _FIXED and not _holds_another(spans, i, w) and rng.random() < rate]
+    if not chosen:
+        return doc
+    toks, spans = list(toks), dict(spans)
+    for i, w in sorted(chosen, reverse=True):           # right to left: earlier indexes stay valid
+        end = i + w
+        if any(j <= end and i <= j + v and not (j <= i and end <= j + v) and not (i <= j and j + v <= end)
+               for j, v in spans):
+            continue
+        new = rng.choice(pool[spans[(i, w)]])
+        delta = len(new) - (w + 1)
+        toks[i:end + 1] = new
+        moved = {}
+        for (j, v), lab in spans.items():
+            if (j, v) == (i, w):
+                j2, v2 = i, len(new) - 1
+            elif j <= i and end <= j + v:                 # holds the swapped mention
+                j2, v2 = j, v + delta
+            elif j > end:
+                j2, v2 = j + delta, v
+            else:
+                j2, v2 = j, v
+            if v2 < W:
+                moved[(j2, v2)] = lab
+        spans = moved
+    return toks, None, spans
+
+
 def batches(items: list[int], lens: list[int], budget: int, shuffle: bool):
     order = sorted(items, key=lambda k: (lens[k], random.random() if shuffle else 0))
     out, cur = [], []
@@ -251,6 +305,9 @@ def main() -> None:
     ap.add_argument("--char-filters", type=int, default=50, help="char CNN filters (0: no char CNN)")
     ap.add_argument("--char-dim", type=int, default=24)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--swap", type=float, default=0.0,
+                    help="each epoch, replace each innermost name mention by another train mention of its "
+                         "type with this probability (0: none)")
     ap.add_argument("--ema", type=float, default=0.0,
                     help="also score a moving average of the weights (this decay per step; 0: none); "
                          "each epoch keeps whichever of the two is better on dev")
@@ -332,6 +389,8 @@ def main() -> None:
     use_chars = args.char_filters > 0
     best = -1.0
     ema = Average(params, args.ema) if args.ema else None
+    pool = mention_pool(train) if args.swap else {}
+    swap_rng = random.Random(args.seed + 1)        # its own stream: --swap 0 keeps the shipped run's
     for epoch in range(1, args.epochs + 1):
         net.train()
         te = time.time()
@@ -339,6 +398,8 @@ def main() -> None:
         bl = batches(list(range(len(train))), lens, args.tokens, True)
         for bi in bl:
             docs = [train[k] for k in bi]
+            if args.swap:
+                docs = [swap_mentions(d, pool, args.swap, W, swap_rng) for d in docs]
             ids_t, lens_t, cids, cinv = tensors(docs, enc, local, use_chars, device)
             B, T = ids_t.shape[:2]
             drop = torch.rand((B, T)).to(device) < 0.05              # word dropout → OOV behaviour
