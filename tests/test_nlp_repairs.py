@@ -90,6 +90,23 @@ def test_the_town_after_a_settlement_word_is_the_scene():
     assert not geo_link.after_settlement_word(text, text.index("Сан-Диего"))
 
 
+def test_a_destination_is_not_the_scene():
+    """NEREL train 112371: "собирался сесть на рейс в Макао (специальный административный район Китая)"
+    had put Kim Jong-nam's killing in Macau, China; a place one was bound for, and the bracket that
+    describes it, are no scene. A town after "в" is."""
+    from letopis.incidents import geo_link
+    from letopis.nlp.pipeline import analyze
+    from letopis.read.document import Document
+    for text in ("Он собирался сесть на рейс в Макао (специальный административный район Китая).",
+                 "Самолёт, следовавший в Москву, был взорван."):
+        a = analyze(Document(doc="t", text=text))
+        assert [r.name for r in geo_link.mentions(a, 0, len(text))]       # the places are found ...
+        assert geo_link.place_in(a, 0, len(text)) is None, text          # ... and none is the scene
+    text = "В Таразе самолёт, следовавший в Москву, был взорван."
+    a = analyze(Document(doc="t", text=text))
+    assert geo_link.place_in(a, 0, len(text)).name == "Тараз"
+
+
 def test_one_age_entity_per_age_with_the_number_as_its_normal():
     from letopis.pipeline import _merge_entities
     text = "Погиб сержант полиции 34 лет."

@@ -281,7 +281,28 @@ def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) 
     return _choose(analysis, mentions(analysis, start, end), city_only)
 
 
+# "собирался сесть на рейс в Макао", "самолёт, следовавший в Москву": where someone was bound, not the scene
+_BOUND_FOR = re.compile(r"\b(?:рейс\w*|вылет\w*|вылете\w*|летел\w*|летевш\w*|направлял\w*|направлявш\w*|"
+                        r"следовал\w*|следовавш\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$", re.I)
+
+
+def _not_bound_for(text: str, found: list[Resolved]) -> list[Resolved]:
+    """`found` less the destinations and the places in brackets that describe them ("рейс в Макао
+    (специальный административный район Китая)")."""
+    out, until = [], -1
+    for r in sorted(found, key=lambda r: r.start):
+        if r.start < until:
+            continue
+        if _BOUND_FOR.search(text[max(0, r.start - 40):r.start]):
+            bracket = re.match(r"\s*\([^()]*\)", text[r.end:r.end + 200])
+            until = r.end + bracket.end() if bracket else r.end
+            continue
+        out.append(r)
+    return out
+
+
 def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resolved | None:
+    found = _not_bound_for(analysis.text, found)
     cities = [r for r in found if r.kind == "city" and not _region_word_before(analysis.text, r.start, r.end)
               and not _OFFSET.search(analysis.text[max(0, r.start - 40):r.start])]
     # "между сёлами Гимры и Унцукуль": two places compete, neither is the scene (docs/coding.md §8)
