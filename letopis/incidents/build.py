@@ -912,6 +912,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
     for s in sents:
         if cas.aggregate(analysis, found, s):
             continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
+        cues: list[int] | None = None                 # the sentence's attack cues, found when two dates compete
         for t in found.temporals:
             # a clock time or a duration ("около 8 часов", "56 лет") is no date; "35 лет назад",
             # "спустя две недели" are: a time relative to another, left without a value
@@ -933,8 +934,10 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 t = _from_anchor(t, anchor)
             if best is None or (best.value is None and t.value is not None):
                 best = t
-            elif t.value is not None and best.value is not None and _cue_distance(s, t) < _cue_distance(s, best):
-                best = t                              # "19 апреля … спецоперация … в теракте 15 апреля"
+            elif t.value is not None and best.value is not None:
+                cues = _cues(s) if cues is None else cues
+                if _cue_distance(cues, t) < _cue_distance(cues, best):
+                    best = t                          # "19 апреля … спецоперация … в теракте 15 апреля"
         if best is not None and best.value is not None:
             return best
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
@@ -956,11 +959,15 @@ def _year_of_sentence(found: Extraction, sent: Sentence, t):
     return replace(t, value=value, extra={**t.extra, "year": year, "year_inferred": True})
 
 
-def _cue_distance(sent: Sentence, t) -> int:
+def _cues(sent: Sentence) -> list[int]:
+    """Where a sentence's attack cues ("теракт", "взрыв", a violent verb) start."""
+    return [h[2] for h in _type_hits(sent)] + [x.start for x in sent.tokens if x.lemma in _violent_words()]
+
+
+def _cue_distance(cues: list[int], t) -> int:
     """How far a date stands from the nearest attack cue of its sentence: of two dates in one
     sentence, the one beside "теракт"/"взрыв" is the attack's, the other that of a later step."""
-    cues_at = [h[2] for h in _type_hits(sent)] + [x.start for x in sent.tokens if x.lemma in _violent_words()]
-    return min((abs(c - t.start) for c in cues_at), default=10 ** 6)
+    return min((abs(c - t.start) for c in cues), default=10 ** 6)
 
 
 def _named_weekday(found: Extraction, t):
