@@ -34,11 +34,11 @@ def test_dev_subset_scores():
         bsnlp.score_doc(d, bsnlp.ours(d.text), score)
     assert score.found_share >= 0.85, score.found_share
     assert score.normal_share >= 0.93, score.normal_share
-    # BSNLP lists only the top-most of nested names: over our outermost entities precision is higher
+    # BSNLP lists only the top-most of nested proper names: over our outermost capitalised ones precision is higher
     assert score.outer_precision > score.precision, (score.outer_precision, score.precision)
 
 
-def test_outer_precision_counts_only_outermost_names():
+def test_names_precision_counts_only_outermost_capitalised_names():
     doc = bsnlp.GoldDoc("x", "Верховный суд Пакистана", {bsnlp.key("Верховный суд Пакистана"):
                                                           (bsnlp.key("Верховный суд Пакистана"), "ORG")})
     score = bsnlp.Score()
@@ -48,7 +48,9 @@ def test_outer_precision_counts_only_outermost_names():
 
 
 def test_ours_marks_nested_names():
-    got = bsnlp.ours("Верховный суд Пакистана оправдал Асию Биби.")
+    got = bsnlp.ours("Верховный суд Пакистана оправдал Асию Биби. Правительство страны промолчало.")
     outer = {t for t, _, _, o in got if o}
     inner = {t for t, _, _, o in got if not o}
     assert "Верховный суд Пакистана" in outer and "Пакистана" in inner
+    got = bsnlp.ours("Об этом сообщило британское правительство.")
+    assert got and all(not o for *_, o in got)         # a generic organisation is no proper name
