@@ -23,7 +23,9 @@ _LANGUAGE_ADJ = re.compile(r"[а-яё]+(?:ск|цк)(?:ий|ого|ому|им|�
 _LANGUAGE_ADV = re.compile(r"по-[а-яё]+(?:ск|цк)и", re.I)
 _SPEECH = {"говорить", "сказать", "заговорить", "писать", "написать", "читать", "прочитать", "понимать",
            "произнести", "произносить", "звучать", "петь", "спеть", "спросить", "ответить", "выучить"}
-_AND = {",", "и", "или", "либо"}
+_AND = {",", "и", "или", "либо", "ни"}
+# verbs whose bare "-ский" object is a language: "владеет английским", "освоила немецкий"
+_LEARN = {"владеть", "знать", "выучить", "изучать", "изучить", "освоить", "учить", "преподавать", "подучить"}
 _DASH = {"—", "–", "-", ":"}
 
 
@@ -40,6 +42,7 @@ def _language_adjective(tok: Token) -> bool:
 def _languages(toks: list[Token]) -> set[int]:
     """Indexes of the language words of a sentence: "на русском языке", "на чувашском, русском и
     марийском языках", "на пяти языках — итальянском, французском", "говорит на французском, …",
+    "владеет английским и испанским",
     "говорит по-английски" ("Красота по-американски" names no language: a speech verb must be near)."""
     out: set[int] = set()
 
@@ -56,8 +59,8 @@ def _languages(toks: list[Token]) -> set[int]:
             run(k - 1, -1)
             if k + 2 < len(toks) and toks[k + 1].text in _DASH:
                 run(k + 2, 1)
-        elif k and toks[k - 1].text.lower() == "на" and "loct" in tok.tag and _language_adjective(tok) \
-                and not (k + 1 < len(toks) and toks[k + 1].tag.startswith(("NOUN", "ADJF"))):
+        elif k and _language_adjective(tok) and not (k + 1 < len(toks) and toks[k + 1].tag.startswith(("NOUN", "ADJF"))) \
+                and (toks[k - 1].text.lower() == "на" and "loct" in tok.tag or toks[k - 1].lemma in _LEARN):
             run(k, 1)
         elif _LANGUAGE_ADV.fullmatch(tok.text) and any(t.lemma in _SPEECH for t in toks[max(0, k - 4):k + 4]):
             out.add(k)
