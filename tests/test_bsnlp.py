@@ -35,7 +35,7 @@ def test_dev_subset_scores():
     assert score.found_share >= 0.85, score.found_share
     assert score.normal_share >= 0.93, score.normal_share
     # BSNLP lists only the top-most of nested proper names: over our outermost capitalised ones precision is higher
-    assert score.outer_precision > score.precision, (score.outer_precision, score.precision)
+    assert score.names_precision > score.precision, (score.names_precision, score.precision)
 
 
 def test_names_precision_counts_only_outermost_capitalised_names():
@@ -44,7 +44,7 @@ def test_names_precision_counts_only_outermost_capitalised_names():
     score = bsnlp.Score()
     bsnlp.score_doc(doc, [("Верховный суд Пакистана", "Верховный суд Пакистана", "ORGANIZATION", True),
                           ("Пакистана", "Пакистан", "COUNTRY", False)], score)
-    assert (score.precision, score.outer_precision) == (0.5, 1.0)
+    assert (score.precision, score.names_precision) == (0.5, 1.0)
 
 
 def test_ours_marks_nested_names():

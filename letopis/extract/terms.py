@@ -4,8 +4,9 @@ training news, so "коронавирус" or "буддизм" are unknown to it
 
 - tables/terms.tsv: a lemma pattern → a type and a normal form ("коронавирусной инфекции",
   "мусульман", "болезни Паркинсона");
-- a language: the adjective before "язык" ("на русском языке" → "русском"), as NEREL marks it, and
-  "по-английски".
+- a language: the adjective before "язык" ("на русском языке" → "русском"), as NEREL marks it, a
+  bare one after "на" or a verb of learning ("говорит на французском", "владеет английским"), and
+  "по-английски" beside a verb of speech.
 
 API: ``find_terms(analysis)`` → list[TermMention].
 """
@@ -35,15 +36,15 @@ def term_matcher() -> LemmaMatcher:
 
 
 def _language_adjective(tok: Token) -> bool:
-    """A lower-case "-ский" adjective: a language before "язык" or after a bare "на"."""
+    """A lower-case "-ский" adjective, which names a language where _languages finds it."""
     return tok.tag.startswith("ADJF") and _LANGUAGE_ADJ.fullmatch(tok.text) is not None
 
 
 def _languages(toks: list[Token]) -> set[int]:
     """Indexes of the language words of a sentence: "на русском языке", "на чувашском, русском и
     марийском языках", "на пяти языках — итальянском, французском", "говорит на французском, …",
-    "владеет английским и испанским",
-    "говорит по-английски" ("Красота по-американски" names no language: a speech verb must be near)."""
+    "владеет английским и испанским", "говорит по-английски" ("Красота по-американски" names no
+    language: a speech verb must be near)."""
     out: set[int] = set()
 
     def run(j: int, step: int) -> None:

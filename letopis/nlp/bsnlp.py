@@ -77,7 +77,7 @@ def load(root: str | Path, limit: int | None = None) -> list[GoldDoc]:
 
 # --- the two systems: each maps a text to [(mention text, normal)] ---------------------------
 
-def ours(text: str) -> list[tuple[str, str, str]]:
+def ours(text: str) -> list[tuple[str, str, str, bool]]:
     from letopis.nlp.pipeline import analyze
     from letopis.read.document import Document
     analysis = analyze(Document(doc="bsnlp", text=text))
@@ -98,7 +98,7 @@ def _inside_another(e, entities) -> bool:
 _NATASHA = None
 
 
-def natasha(text: str) -> list[tuple[str, str, str]]:
+def natasha(text: str) -> list[tuple[str, str, str, bool]]:
     global _NATASHA
     from natasha import Doc
     if _NATASHA is None:
@@ -128,8 +128,8 @@ class Score:
     normal: Counter = field(default_factory=Counter)
     predicted: int = 0
     predicted_in_gold: int = 0
-    outer: int = 0                                      # the same over capitalised outermost names
-    outer_in_gold: int = 0
+    named: int = 0                                      # the same over capitalised outermost names
+    named_in_gold: int = 0
     misses: list[str] = field(default_factory=list)     # "doc: form (TYPE)"
     wrong: list[str] = field(default_factory=list)      # "doc: form → ours ≠ gold"
 
@@ -151,22 +151,22 @@ class Score:
         return self.predicted_in_gold / self.predicted if self.predicted else 0.0
 
     @property
-    def outer_precision(self) -> float:
-        return self.outer_in_gold / self.outer if self.outer else 0.0
+    def names_precision(self) -> float:
+        return self.named_in_gold / self.named if self.named else 0.0
 
 
 def score_doc(doc: GoldDoc, mentions: list[tuple[str, str, str, bool]], score: Score) -> None:
     """`mentions`: (text, normal, type, an outermost capitalised name)."""
     normals: dict[str, Counter] = defaultdict(Counter)
-    outer: set[str] = set()
-    for text, normal, _, outermost in mentions:
+    named: set[str] = set()
+    for text, normal, _, name in mentions:
         normals[key(text)][key(normal)] += 1
-        if outermost:
-            outer.add(key(text))
+        if name:
+            named.add(key(text))
     score.predicted += len(normals)
     score.predicted_in_gold += sum(1 for k in normals if k in doc.gold)
-    score.outer += len(outer)
-    score.outer_in_gold += sum(1 for k in outer if k in doc.gold)
+    score.named += len(named)
+    score.named_in_gold += sum(1 for k in named if k in doc.gold)
     for form, (gnormal, typ) in doc.gold.items():
         if typ not in SCORED:
             continue
@@ -199,7 +199,7 @@ def report(scores: dict[str, Score], sample: int = 20, seed: int = 0) -> str:
         per = "   ".join(f"{t}: {s.share(s.found, s.gold, t):.3f}/{s.share(s.normal, s.found, t):.3f}"
                          for t in SCORED)
         lines.append(f"{name:<10}{s.found_share:>8.3f}{s.normal_share:>8.3f}{s.precision:>8.3f}"
-                     f"{s.outer_precision:>8.3f}   {per}")
+                     f"{s.names_precision:>8.3f}   {per}")
     gold_n = sum(next(iter(scores.values())).gold.values()) if scores else 0
     lines.append(f"(gold PER/LOC/ORG mentions: {gold_n})")
     if "ours" in scores and sample:
