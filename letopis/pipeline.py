@@ -42,7 +42,7 @@ def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
 
 
-TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE")
+TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART")
 
 
 def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],
@@ -50,6 +50,9 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     """Recogniser entities plus table ones; where the model and a table give the same type over the
     same span (PROFESSION, AGE), the table's entity stays (it carries its normal form and class)."""
     from letopis.nlp.entities import VALUE_TYPES
+    # a disease, faith, language or title inside a person's name is none ("Ислам Каримов")
+    persons = [(e.start, e.end) for e in core if e.type == "PERSON"]
+    table = [e for e in table if e.type not in TERM_TYPES or not any(s <= e.start and e.end <= t for s, t in persons)]
     have = {(e.type, e.start, e.end) for e in table}
 
     def keep(e: Entity) -> bool:
@@ -63,14 +66,11 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     # Likewise a role the model tagged over another span: the model's PROFESSION stands (with the
     # word-table feature the model learnt the tables' roles and NEREL's bounds: PROFESSION dev F1
     # .774 with both, .793 so); a role the model missed comes from the table.
-    # A disease, faith or language the model found stands too; one it missed, or read as another type
-    # over the same words ("коронавирус" as an EVENT), comes from the table.
+    # A disease, faith, language or title the model found stands too; one it missed, or read as another
+    # type over the same words ("коронавирус" as an EVENT), comes from the table.
     model = {t: [e for e in other if e.type == t] for t in ("PROFESSION", *TERM_TYPES)}
     model["AGE"] = [e for e in kept if e.type == "AGE"]
     same = {(e.type, e.start, e.end) for e in other}
-    # ... unless it is a person's name ("Ислам Каримов")
-    persons = [(e.start, e.end) for e in core if e.type == "PERSON"]
-    table = [e for e in table if e.type not in TERM_TYPES or not any(s < e.end and e.start < t for s, t in persons)]
     terms = {(e.start, e.end) for e in table if e.type in TERM_TYPES}
     kept = [e for e in kept if (e.start, e.end) not in terms or e.type in TERM_TYPES]
     out = []

@@ -1,4 +1,5 @@
-"""Named diseases, faiths and languages (tables/terms.tsv and the "язык" pattern) as entities."""
+"""Named diseases, faiths, languages and titles of works (tables/terms.tsv, the "язык" pattern,
+«…» after a work noun) as entities."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +47,23 @@ def test_languages(text, words):
     assert {t[1] for t in terms(text) if t[0] == "LANGUAGE"} == words
 
 
+@pytest.mark.parametrize("text, titles", [
+    ("Глеб Панфилов завершил съёмки фильма «Один день Ивана Денисовича».", {"Один день Ивана Денисовича"}),
+    ("Он исполнил произведение Комитаса «Журавль».", {"Журавль"}),                 # past the author
+    ("Из режиссёрских работ выбраны картины «Печки-лавочки», «Странные люди» и «Ваш сын и брат».",
+     {"Печки-лавочки", "Странные люди", "Ваш сын и брат"}),                        # a list after the noun
+    ("Показы состоятся в кинотеатрах «Звезда», «Космос» и «Юность».", set()),       # no work noun
+])
+def test_titles_after_a_work_noun(text, titles):
+    assert {t[1] for t in terms(text) if t[0] == "WORK_OF_ART"} == titles
+
+
+def test_a_title_holding_a_name_stays():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В 1998 году вышел фильм «Спасти рядового Райана» Стивена Спилберга.")
+    assert ("WORK_OF_ART", "Спасти рядового Райана") in {(e.type, e.text) for e in rec.entities}
+
+
 def test_record_keeps_names_and_retypes_the_models_guess():
     from letopis.pipeline import extract_text
     rec = extract_text("Президент Узбекистана Ислам Каримов перенёс инсульт. "
@@ -70,6 +88,6 @@ def test_terms_raise_nerel_dev_scores():
     docs = read_dir(need(NEREL / "dev"))
     texts = [d[1] for d in docs]
     piped, raw = pipeline_mentions(texts), get_tagger().tag_batch(texts)
-    for types, gain in (({"DISEASE"}, 0.3), ({"RELIGION", "LANGUAGE"}, 0.3)):
+    for types, gain in (({"DISEASE"}, 0.3), ({"RELIGION", "LANGUAGE"}, 0.3), ({"WORK_OF_ART"}, 0.05)):
         assert score_docs(docs, piped, types).micro()[2] >= score_docs(docs, raw, types).micro()[2] + gain
     assert score_docs(docs, piped).micro()[2] >= 0.76

@@ -1,12 +1,14 @@
-"""Named diseases, faiths and languages (NEREL's DISEASE, RELIGION, LANGUAGE) from a table and a
-pattern, for the record's entities where the recogniser has none: it learnt only the words of its
-training news, so "коронавирус" or "буддизм" are unknown to it, and a table of them is cheap.
+"""Named diseases, faiths, languages and titles of works (NEREL's DISEASE, RELIGION, LANGUAGE,
+WORK_OF_ART) from a table and patterns, for the record's entities where the recogniser has none: it
+learnt only the words of its training news, so "коронавирус" or "буддизм" are unknown to it, and it
+finds a title by its words, which no two works share.
 
 - tables/terms.tsv: a lemma pattern → a type and a normal form ("коронавирусной инфекции",
   "мусульман", "болезни Паркинсона");
 - a language: the adjective before "язык" ("на русском языке" → "русском"), as NEREL marks it, a
   bare one after "на" or a verb of learning ("говорит на французском", "владеет английским"), and
-  "по-английски" beside a verb of speech.
+  "по-английски" beside a verb of speech;
+- a title: «…» after a work noun ("фильма «Цирк»", "картины «Печки-лавочки», «Странные люди»").
 
 API: ``find_terms(analysis)`` → list[TermMention].
 """
@@ -28,6 +30,36 @@ _AND = {",", "и", "или", "либо", "ни"}
 # verbs whose bare "-ский" object is a language: "владеет английским", "освоила немецкий"
 _LEARN = {"владеть", "знать", "выучить", "изучать", "изучить", "освоить", "учить", "преподавать", "подучить"}
 _DASH = {"—", "–", "-", ":"}
+
+
+# nouns naming a work, whose «…» after them is its title: "фильма «Цирк»", "песни «Ты у меня одна»"
+_WORKS = frozenset("""фильм кинофильм кинолента лента картина сериал телесериал мультфильм мультсериал спектакль
+    постановка опера балет мюзикл оперетта песня сингл трек альбом пластинка клип видеоклип композиция
+    произведение книга роман повесть рассказ поэма стихотворение стих пьеса сборник симфония сказка
+    мемуары автобиография новелла скульптура полотно""".split())
+
+
+def _titles(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of the titles a work noun names: «…» after it, past its adjectives and the
+    author ("произведение Комитаса «Журавль»", "документального фильма «…»"), and the titles listed
+    after that one ("картины «Печки-лавочки», «Странные люди» и «Ваш сын и брат»")."""
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.lemma not in _WORKS:
+            continue
+        j = k + 1
+        while j < len(toks) and j <= k + 3 and toks[j].text != "«" and \
+                (toks[j].tag.startswith(("ADJF", "PRTF")) or toks[j].text[:1].isupper()):
+            j += 1
+        while j < len(toks) and toks[j].text == "«":
+            close = next((m for m in range(j + 1, min(len(toks), j + 25)) if toks[m].text == "»"), None)
+            if close is None or close == j + 1:
+                break
+            out.append((toks[j + 1].start, toks[close - 1].end))
+            j = close + 1
+            if j + 1 < len(toks) and toks[j].text in _AND and toks[j + 1].text == "«":
+                j += 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +115,7 @@ def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
     for k in sorted(_languages(toks)):
         tok = toks[k]
         out.append(TermMention(tok.start, tok.end, tok.text, "LANGUAGE", tok.lemma))
+    out += [TermMention(a, b, text[a:b], "WORK_OF_ART", text[a:b]) for a, b in _titles(text, toks)]
     for t in out:
         if not t.normal:
             t.normal = t.text
