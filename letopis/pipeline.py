@@ -88,8 +88,7 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
 
 
 def _table_entities(found) -> list[Entity]:
-    """WEAPON/VEHICLE/PROFESSION/AGE and DISEASE/RELIGION/LANGUAGE come from tables and rules, and are
-    entities too."""
+    """WEAPON/VEHICLE/PROFESSION/AGE and the TERM_TYPES come from tables and rules, and are entities too."""
     out = [Entity("WEAPON", w.start, w.end, w.text, w.normal, source="table", extra={"class": w.cls})
            for w in found.weapons]
     out += [Entity("VEHICLE", v.start, v.end, v.text, v.normal, source="table") for v in found.vehicles]

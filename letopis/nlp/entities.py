@@ -379,7 +379,6 @@ def _plural_forms(surname: str) -> tuple[str, tuple[str, ...]]:
     return surname, ()
 
 
-
 def _family_plurals(entities: list[Entity]) -> None:
     """"Скрипалей" beside "Юлия Скрипаль", "Царнаевых" beside "Джохар Царнаев": a one-word plural form
     of a surname the document names is the family, nominative plural ("Скрипали", "Царнаевы")."""
@@ -396,7 +395,7 @@ def _family_plurals(entities: list[Entity]) -> None:
             low = e.text.lower().replace("ё", "е")
             if low in plurals:
                 e.normal = plurals[low]
-            elif low.endswith(tuple(_FAMILY_ENDINGS)) and (nominative := _plural_only(low)):
+            elif nominative := _plural_only(low):
                 e.normal = shape(nominative, e.text)
 
 
@@ -407,18 +406,18 @@ _FAMILY_ENDINGS = {"ей": "и", "ых": "ы"}
 
 
 def _plural_only(word: str) -> str | None:
-    """The nominative plural of a surname pymorphy reads first as a plural noun ("скрипалей" →
+    """The nominative plural of a surname in -ей/-ых pymorphy reads first as a plural noun ("скрипалей" →
     "скрипали", "Романовых" → "Романовы"), unless it is a first name; else None ("Соловей" reads
     singular first). Built from the ending: pymorphy's own inflection of guessed words wanders."""
     from letopis.nlp.normal import is_first_name
-    if is_first_name(word):
+    end = next((e for e in _FAMILY_ENDINGS if word.endswith(e)), None)
+    if end is None or is_first_name(word):
         return None
     parses = morph.parse(word)
     first = parses[0] if parses else None
     # an adjective first is a surname as written ("Черных"); a first name's plural is no family
     if first is None or first.tag.POS != "NOUN" or first.tag.number != "plur" or "Name" in first.tag:
         return None
-    end = next(e for e in _FAMILY_ENDINGS if word.endswith(e))
     return word[:-len(end)] + _FAMILY_ENDINGS[end]
 
 

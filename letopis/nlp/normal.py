@@ -456,12 +456,10 @@ def normalize_name(text: str, prev: str | None = None) -> str:
     gender = "masc" if "ms-f" in hp.tag else form.tag.gender    # "городской голова"
     for m in adjs:
         want = {"nomn", number} | ({gender} if number == "sing" and gender in ("masc", "femn", "neut") else set())
-        if any(p.tag.POS in ("ADJF", "PRTF") and set(want) <= set(p.tag.grammemes)
-               for p in morph.parse(m.group().lower())):
+        readings = [p for p in morph.parse(m.group().lower()) if p.tag.POS in ("ADJF", "PRTF")]
+        if any(want <= set(p.tag.grammemes) for p in readings):
             continue                           # nominative as written ("в Строгановское высшее …")
-        ap = next((p for p in morph.parse(m.group().lower())
-                   if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == hp.tag.case
-                   and p.tag.number == hp.tag.number), None)
+        ap = next((p for p in readings if p.tag.case == hp.tag.case and p.tag.number == hp.tag.number), None)
         af = inflect(ap, tuple(want)) if ap else None
         if af is not None:
             repl[m] = shape(af.word, m.group())
