@@ -54,7 +54,7 @@ def test_spans_over_a_paragraph_break_are_dropped_and_adjective_places_kept_apar
         def tag(self, t):
             return [("COUNTRY", 2, 11), ("CITY", 12, 18), ("ORGANIZATION", 12, 27), ("ORGANIZATION", 20, 27)]
     import letopis.nlp.nerel as nerel
-    monkeypatch.setattr(nerel, "_TAGGER", Fake())
+    monkeypatch.setitem(nerel._TAGGERS, nerel.model_path(), Fake())
     got = [(e.type, e.text, e.extra) for e in nlp_pipeline.model_entities(text)]
     assert got == [("COUNTRY", "армянском", {"adjective": True}), ("CITY", "Гаваре", {}),
                    ("ORGANIZATION", "Полиция", {})]

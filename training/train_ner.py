@@ -317,7 +317,8 @@ def main() -> None:
     ap.add_argument("--stop-after", type=int, default=0,
                     help="end after this epoch (the LR schedule still spans --epochs; 0: run all)")
     ap.add_argument("--time-limit", type=float, default=0, help="seconds: stop before an epoch would end past it")
-    ap.add_argument("--tune-only", action="store_true", help="only re-pick tau/none_max on dev for --out")
+    ap.add_argument("--tune-only", action="store_true",
+                    help="only re-pick tau/none_max on dev for --out (a weights .npz, or an ensemble .json)")
     args = ap.parse_args()
     if args.tune_only:
         tune(Path(args.out), read_dir(Path(args.data) / "dev"), F.load_navec(args.navec))
@@ -463,7 +464,8 @@ def main() -> None:
 
 
 def tune(path: Path, dev_docs, navec) -> None:
-    """Pick the pruning threshold tau and the entity threshold none_max on dev; store them in the weights."""
+    """Pick the pruning threshold tau and the entity threshold none_max on dev; store them in the
+    weights (.npz) or, for an ensemble (.json naming its members), in the ensemble file."""
     best = (-1.0, 0.05, 0.5)
     for tau in (0.3, 0.2, 0.1, 0.05):
         for none_max in (0.3, 0.4, 0.5, 0.6):
@@ -473,11 +475,17 @@ def tune(path: Path, dev_docs, navec) -> None:
             if f > best[0] + 0.001:
                 best = (f, tau, none_max)
     f, tau, none_max = best
-    z = np.load(path)
-    arrays = {k: z[k] for k in z.files if k != "meta"}
-    meta = json.loads(str(z["meta"]))
-    meta.update(tau=tau, none_max=none_max, dev_f1=round(f, 4))
-    np.savez(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
+    found = dict(tau=tau, none_max=none_max, dev_f1=round(f, 4))
+    if path.suffix == ".json":
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        spec.update(found)
+        path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        z = np.load(path)
+        arrays = {k: z[k] for k in z.files if k != "meta"}
+        meta = json.loads(str(z["meta"]))
+        meta.update(found)
+        np.savez(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
     print(f"tuned on dev: tau {tau} none_max {none_max} → dev F1 {f:.4f}", flush=True)
 
 

@@ -67,6 +67,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             docs = [(i, t, _merge_loc(g)) for i, t, g in docs]
             preds = [_merge_loc(p) for p in preds]
         score = score_docs(docs, preds)
+        if model != "natasha":
+            from letopis.nlp.nerel import model_path
+            model = f"{model} (NER model {model_path().name})"
         typer.echo(f"{model} on {gold_dir}: {len(docs)} docs, {took:.1f}s (incl. loading)")
         typer.echo(score.table())
         loc = ["LOC"] if merge_loc else sorted(PLACE_TYPES)

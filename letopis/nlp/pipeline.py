@@ -160,10 +160,14 @@ def model_entities(text: str) -> list[Entity]:
 
 
 def recogniser(ner: str | None = None) -> str:
-    name = (ner or os.environ.get("LETOPIS_NER") or "model").lower()
-    if name not in ("model", "nerel", "natasha"):
-        raise ValueError(f"unknown recogniser {name!r}: model (nerel) or natasha")
-    return "natasha" if name == "natasha" else "model"
+    """"natasha" or "model" (our NEREL tagger, whichever of its models LETOPIS_NER names:
+    letopis.nlp.nerel.model_path)."""
+    name = (ner or os.environ.get("LETOPIS_NER") or "model").strip()
+    if name.lower() == "natasha":
+        return "natasha"
+    from letopis.nlp.nerel import model_path
+    model_path(name)                   # an unknown name fails here, with the values it may take
+    return "model"
 
 
 def analyze(document: Document, ner: str | None = None) -> Analysis:
