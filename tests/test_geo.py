@@ -122,3 +122,21 @@ def test_find_on_nerel_texts(g):
         hits += len(found)
     assert hits > 0
     assert gold and gold_hits / gold > 0.7, (gold_hits, gold)
+
+
+@pytest.mark.parametrize("form,kind,cc", [
+    ("Флориде", "region", "US"), ("Вирджинии", "region", "US"),      # not the Cuban / South African towns
+    ("Пловдиве", "city", "BG"),          # the region's own country: the city keeps the lead
+    ("Вашингтоне", "city", "US"),        # a large city keeps its name from the state
+    ("Санта-Барбаре", "city", None),     # towns of larger countries than Honduras's department
+])
+def test_a_region_outranks_small_namesake_towns_abroad(g, form, kind, cc):
+    p = best(g, form)
+    assert p.kind == kind and (cc is None or p.country == cc), (p.name, p.kind, p.country)
+
+
+def test_an_incident_in_florida_is_in_the_united_states():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба произошла в торговом центре во Флориде. Погибли три человека.",
+                       published="2020-03-02")
+    assert [(i.country, i.region) for i in rec.incidents] == [("US", "Флорида")]

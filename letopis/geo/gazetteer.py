@@ -22,6 +22,7 @@ from .text import WORD, fold, spans, words
 
 CORE = ("KZ", "RU", "KG", "UZ", "TJ", "TM")
 KIND_RANK = {"country": 2, "city": 1, "region": 0}
+LARGE_CITY = 200_000     # a town this size keeps its name from a same-named region abroad
 # match quality: the current Russian name > curated old names / aliases > GeoNames spelling variants
 Q_NAME, Q_CURATED, Q_VARIANT = 3, 2, 1
 # words that make the next capitalised word a place even if it is also a common word ("город Шахты")
@@ -216,7 +217,36 @@ class Gazetteer:
             if id(p) not in scored or r > scored[id(p)]:
                 scored[id(p)] = r
                 byid[id(p)] = p
-        return [byid[k] for k in sorted(scored, key=lambda k: scored[k], reverse=True)]
+        ranked = [byid[k] for k in sorted(scored, key=lambda k: scored[k], reverse=True)]
+        return self._regions_over_foreign_towns(ranked)
+
+    def _regions_over_foreign_towns(self, ranked: list[GeoPlace]) -> list[GeoPlace]:
+        """A first-level region outranks same-named towns of less populous countries when none of
+        them is a large city: "во Флориде" is the US state, not the Cuban town of 60,000 (nor
+        Florida, Uruguay's department); "Вирджиния" the state, not the South African town. A town
+        in the region's own country keeps the lead (Пловдив the city, not the province), as does
+        a large city (Вашингтон)."""
+        if len(ranked) < 2 or ranked[0].kind != "city":
+            return ranked
+        cities = [p for p in ranked if p.kind == "city"]
+        if max(p.population or 0 for p in cities) >= LARGE_CITY:
+            return ranked
+        # the region of a country more populous than every town's: a rough stand-in for which
+        # of the namesakes the news writes about (Санта-Барбара stays the town, not Honduras's
+        # department)
+        abroad = max(self._country_population(p.country) for p in cities)
+        regions = [p for p in ranked if p.kind == "region" and self._country_population(p.country) > abroad]
+        if not regions:
+            return ranked
+        regions.sort(key=lambda p: -self._country_population(p.country))
+        return regions + [p for p in ranked if p not in regions]
+
+    def _country_population(self, code: str) -> int:
+        pops = self.__dict__.setdefault("_country_pops", {})
+        if code not in pops:
+            c = self.country(code)
+            pops[code] = (c.population or 0) if c else 0
+        return pops[code]
 
     def lookup_country(self, text: str) -> GeoPlace | None:
         for p in self.lookup(text):
