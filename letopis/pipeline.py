@@ -73,6 +73,10 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     same = {(e.type, e.start, e.end) for e in other}
     terms = {(e.start, e.end) for e in table if e.type in TERM_TYPES}
     kept = [e for e in kept if (e.start, e.end) not in terms or e.type in TERM_TYPES]
+    # a year inside a name is a DATE, not the model's NUMBER ("COVID-19"); not in a weapon's name
+    table = [e for e in table if e.type != "DATE" or not any(s <= e.start and e.end <= t for s, t in names)]
+    years = {(e.start, e.end) for e in table if e.type == "DATE"}
+    kept = [e for e in kept if e.type not in VALUE_TYPES or (e.start, e.end) not in years]
     out = []
     for e in table:
         over = [] if (e.type, e.start, e.end) in same else \

@@ -91,3 +91,18 @@ def test_terms_raise_nerel_dev_scores():
     for types, gain in (({"DISEASE"}, 0.3), ({"RELIGION", "LANGUAGE"}, 0.3), ({"WORK_OF_ART"}, 0.05)):
         assert score_docs(docs, piped, types).micro()[2] >= score_docs(docs, raw, types).micro()[2] + gain
     assert score_docs(docs, piped).micro()[2] >= 0.76
+
+
+def test_a_year_inside_a_name_is_a_date_of_its_own():
+    got = terms("Борис Джонсон заболел COVID-19 после ЧМ-2018 и Игр-2012, летал на Ан-72 и ГАЗ-3307.")
+    dates = {t[1] for t in got if t[0] == "DATE"}
+    assert dates == {"19", "2018", "2012"}
+    assert ("DISEASE", "COVID-19", "COVID-19") in got
+
+
+def test_the_year_replaces_the_models_number_in_the_record():
+    from letopis.pipeline import extract_text
+    text = "Премьер-министр Великобритании Борис Джонсон заболел COVID-19 в марте 2020 года."
+    rec = extract_text(text)
+    at = text.index("19 ")
+    assert [e.type for e in rec.entities if (e.start, e.end) == (at, at + 2)] == ["DATE"]

@@ -47,7 +47,8 @@ class RoleMention:
 
 @dataclass
 class TermMention:
-    """A named disease, faith or language (NEREL's DISEASE, RELIGION, LANGUAGE)."""
+    """A named disease, faith or language, a title (NEREL's DISEASE, RELIGION, LANGUAGE,
+    WORK_OF_ART), or a year inside a name ("ЧМ-2018", "COVID-19": DATE)."""
     start: int
     end: int
     text: str

@@ -100,6 +100,25 @@ def _languages(toks: list[Token]) -> set[int]:
     return out
 
 
+# a year glued to a name by a hyphen: "ЧМ-2018", "Сочи-2014", "литературе-2016" (NEREL train: DATE
+# all 30 times); other numbers glued so are model numbers ("Ан-72", "ГАЗ-3307")
+_GLUED_YEAR = re.compile(r"(?<=[^\W\d_]-)(?:19|20)\d\d(?!\d)")
+_YEAR_SUFFIX = re.compile(r"-(\d\d)$")
+
+
+def _glued_years(text: str, sent: Sentence, terms: list[TermMention]) -> list[TermMention]:
+    """NEREL marks the year inside a name as a DATE of its own: four digits after a hyphen, and
+    the two that end a disease's name ("COVID-19": 2019)."""
+    seg = text[sent.start:sent.end]
+    out = [TermMention(sent.start + m.start(), sent.start + m.end(), m.group(), "DATE", m.group())
+           for m in _GLUED_YEAR.finditer(seg)]
+    for t in terms:
+        m = _YEAR_SUFFIX.search(t.text) if t.type == "DISEASE" else None
+        if m:
+            out.append(TermMention(t.start + m.start(1), t.end, m.group(1), "DATE", m.group(1)))
+    return out
+
+
 def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
     toks = sent.tokens
     matcher = term_matcher()
@@ -116,6 +135,7 @@ def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
         tok = toks[k]
         out.append(TermMention(tok.start, tok.end, tok.text, "LANGUAGE", tok.lemma))
     out += [TermMention(a, b, text[a:b], "WORK_OF_ART", text[a:b]) for a, b in _titles(text, toks)]
+    out += _glued_years(text, sent, out)
     for t in out:
         if not t.normal:
             t.normal = t.text
