@@ -42,7 +42,7 @@ def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
 
 
-TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART")
+TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY")
 
 
 def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],

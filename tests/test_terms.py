@@ -106,3 +106,20 @@ def test_the_year_replaces_the_models_number_in_the_record():
     rec = extract_text(text)
     at = text.index("19 ")
     assert [e.type for e in rec.entities if (e.start, e.end) == (at, at + 2)] == ["DATE"]
+
+
+def test_quoted_names_of_built_places_are_facilities():
+    got = terms("Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность». Пограничник служил на заставе "
+                '"Арканкерген", а затем охранял торговый центр «Мега» и станцию метро «Улица 1905 года».')
+    facilities = {t[1] for t in got if t[0] == "FACILITY"}
+    assert facilities == {"Звезда", "Космос", "Юность", "Арканкерген", "Мега", "Улица 1905 года"}
+
+
+def test_a_club_or_an_unqualified_centre_is_no_facility():
+    got = terms("Он играл за клуб «Спартак» и работал в центре «Сова».")
+    assert not [t for t in got if t[0] == "FACILITY"]
+
+
+def test_a_straight_quote_after_a_word_closes_a_name_and_opens_none():
+    got = terms('Он получил премию в номинации "Лучший драматический спектакль" за спектакль "Счастье".')
+    assert {t[1] for t in got if t[0] == "WORK_OF_ART"} == {"Счастье"}
