@@ -42,7 +42,7 @@ def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
 
 
-TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY")
+TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY", "NATIONALITY")
 
 
 def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],
@@ -71,8 +71,11 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     model = {t: [e for e in other if e.type == t] for t in ("PROFESSION", *TERM_TYPES)}
     model["AGE"] = [e for e in kept if e.type == "AGE"]
     same = {(e.type, e.start, e.end) for e in other}
-    terms = {(e.start, e.end) for e in table if e.type in TERM_TYPES}
-    kept = [e for e in kept if (e.start, e.end) not in terms or e.type in TERM_TYPES]
+    terms: dict[tuple[int, int], set[str]] = {}
+    for e in table:
+        if e.type in TERM_TYPES:
+            terms.setdefault((e.start, e.end), set()).add(e.type)
+    kept = [e for e in kept if e.type in terms.get((e.start, e.end), {e.type})]
     # a year inside a name is a DATE, not the model's NUMBER ("COVID-19"); not in a weapon's name
     table = [e for e in table if e.type != "DATE" or not any(s <= e.start and e.end <= t for s, t in names)]
     years = {(e.start, e.end) for e in table if e.type == "DATE"}

@@ -123,3 +123,16 @@ def test_a_club_or_an_unqualified_centre_is_no_facility():
 def test_a_straight_quote_after_a_word_closes_a_name_and_opens_none():
     got = terms('Он получил премию в номинации "Лучший драматический спектакль" за спектакль "Счастье".')
     assert {t[1] for t in got if t[0] == "WORK_OF_ART"} == {"Счастье"}
+
+
+def test_nouns_naming_a_people_are_nationalities():
+    got = terms("Индонезиец рассказал, что в их рядах были уйгуры и казахи, а также армян и "
+                "отряды туарегов. Армией командовали лидеры боснийских сербов.")
+    nats = {(t[1], t[2]) for t in got if t[0] == "NATIONALITY"}
+    assert nats == {("Индонезиец", "индонезиец"), ("уйгуры", "уйгур"), ("казахи", "казах"), ("армян", "армянин"),
+                    ("туарегов", "туарег"), ("боснийских сербов", "боснийских сербов")}
+
+
+def test_a_capitalised_people_noun_inside_a_sentence_is_a_surname():
+    got = terms("Пьесу написал Чехов, а роль сыграл Антон Поляк.")
+    assert not [t for t in got if t[0] == "NATIONALITY"]

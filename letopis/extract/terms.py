@@ -159,6 +159,20 @@ def _glued_years(text: str, sent: Sentence, terms: list[TermMention]) -> list[Te
     return out
 
 
+@lru_cache(maxsize=1)
+def _nationality_nouns() -> frozenset[str]:
+    return frozenset(r[0] for r in read_table("nationalities.tsv"))
+
+
+def _nationalities(toks: list[Token]) -> list[int]:
+    """Indexes of the nouns naming a people ("россиянин", "армян", "туарегов"): lower-case, or
+    capitalised only as a sentence's first word ("Индонезиец рассказал"), since a capitalised
+    one is a surname ("Чехов", "Поляк")."""
+    nouns = _nationality_nouns()
+    return [k for k, tok in enumerate(toks)
+            if tok.lemma in nouns and tok.tag.startswith("NOUN") and (k == 0 or tok.text[:1].islower())]
+
+
 def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
     toks = sent.tokens
     matcher = term_matcher()
@@ -176,6 +190,11 @@ def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
         out.append(TermMention(tok.start, tok.end, tok.text, "LANGUAGE", tok.lemma))
     out += [TermMention(a, b, text[a:b], "WORK_OF_ART", text[a:b]) for a, b in _titles(toks)]
     out += [TermMention(a, b, text[a:b], "FACILITY", text[a:b]) for a, b in _facilities(toks)]
+    for k in _nationalities(toks):
+        # "боснийских сербов": a people named with its land's adjective is one mention
+        a = k - 1 if k and _language_adjective(toks[k - 1]) else k
+        out.append(TermMention(toks[a].start, toks[k].end, text[toks[a].start:toks[k].end], "NATIONALITY",
+                               text[toks[a].start:toks[k].end] if a < k else toks[k].lemma))
     out += _glued_years(text, sent, out)
     for t in out:
         if not t.normal:
