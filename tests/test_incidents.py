@@ -42,6 +42,14 @@ def test_disjoint_victims_add_up():
     assert inc.weapons == ["firearms"]
 
 
+def test_a_counted_group_and_counted_others_joined_by_and_add_up():
+    inc, text = only("Стрельба в школе\nВ среду бывший выпускник открыл стрельбу в гимназии в Казани. Погибли "
+                     "семь учеников и двое сотрудников школы, еще 23 человека ранены.", "2021-05-12")
+    assert inc.killed == 9 and inc.killed_by_group == {"civilian": 7}
+    assert inc.wounded == 23
+    assert [text[a:b] for a, b in inc.field_evidence["killed"]] == ["семь учеников и двое сотрудников"]
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -227,6 +227,40 @@ def tensors(docs, enc, local, use_chars: bool, device):
     return torch.from_numpy(ids).to(device), torch.from_numpy(lens).to(device), cids, cinv
 
 
+def load_weights(net: Net, path: Path, affix_vocab) -> None:
+    """Start from exported numpy weights (`--init`): the same features and vocabularies, else an error."""
+    z = np.load(path)
+    meta = json.loads(str(z["meta"]))
+    if meta["affixes"] != affix_vocab or meta.get("chars", "") != net.cfg["chars"]:
+        raise SystemExit(f"--init {path}: its vocabularies differ from this training data's")
+    state = {k: torch.from_numpy(z[k]) for k in z.files if k != "meta"}
+    state["word.weight"] = net.word.weight.detach().clone()
+    net.load_state_dict(state)
+
+
+def teacher_targets(teacher, docs, W: int) -> tuple[np.ndarray, np.ndarray]:
+    """What a numpy tagger (one model or an ensemble: its members' mean) says of every candidate
+    span and token of a batch: span label probabilities [B, T, W, labels] (zero past a document's
+    end) and start/end probabilities [B, T, 2]."""
+    T = max(len(d[0]) for d in docs)
+    L = len(teacher.model.labels)
+    spans = np.zeros((len(docs), T, W, L), np.float32)
+    bounds = np.zeros((len(docs), T, 2), np.float32)
+    for b, (words, _, _) in enumerate(docs):
+        n = len(words)
+        index: dict[str, int] = {}
+        tw = np.fromiter((index.setdefault(w, len(index)) for w in words), np.int64, n)
+        starts = np.repeat(np.arange(n), W)
+        ends = starts + np.tile(np.arange(W), n)
+        ok = ends < n
+        for m, P in zip(teacher.members, teacher._projections(list(index))):
+            h = m.encode_projected(P[tw], np.ones(n, np.float32))
+            spans[b, starts[ok], ends[ok] - starts[ok]] += m.span_probs(h, starts[ok], ends[ok])
+            bounds[b, :n] += 0.5 + 0.5 * np.tanh(0.5 * m.boundaries(h))
+    k = len(teacher.members)
+    return spans / k, bounds / k
+
+
 def export(net: Net, affix_vocab, path: Path, extra: dict) -> None:
     sd = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in net.state_dict().items() if not k.startswith("word.")}
     meta = dict(net.cfg, labels=LABELS, affixes=affix_vocab, **extra)
@@ -308,6 +342,12 @@ def main() -> None:
     ap.add_argument("--swap", type=float, default=0.0,
                     help="each epoch, replace each innermost name mention by another train mention of its "
                          "type with this probability (0: none)")
+    ap.add_argument("--init", default=None, help="start from these exported weights (.npz) instead of at random")
+    ap.add_argument("--teacher", default=None,
+                    help="distil from this model (a weights .npz or an ensemble .json): the targets mix "
+                         "the gold labels with its probabilities (--kd)")
+    ap.add_argument("--kd", type=float, default=0.5, help="weight of the teacher's probabilities in the targets")
+    ap.add_argument("--warmup", type=int, default=200, help="steps of linear learning-rate warm-up")
     ap.add_argument("--ema", type=float, default=0.0,
                     help="also score a moving average of the weights (this decay per step; 0: none); "
                          "each epoch keeps whichever of the two is better on dev")
@@ -377,13 +417,21 @@ def main() -> None:
     vectors = torch.from_numpy(F.navec_vectors(navec, np.array(ids)).copy())
     vectors[ids.index(enc.pad)] = 0
     net = Net(vectors, [len(affix_vocab[n]) for n in kinds], cfg).to(device)
+    if args.init:
+        load_weights(net, Path(args.init), affix_vocab)
+    teacher = None
+    if args.teacher:
+        from letopis.nlp.nerel import NerelTagger
+        teacher = NerelTagger(Path(args.teacher), navec=navec)
+        assert teacher.model.labels == LABELS
     params = [p for p in net.parameters() if p.requires_grad]
     print(f"trainable params {sum(p.numel() for p in params):,}", flush=True)
     opt = torch.optim.Adam(params, lr=args.lr)
     lens = [len(d[0]) for d in train]
     n_batches = len(batches(list(range(len(train))), lens, args.tokens, False))
     total = n_batches * args.epochs
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 200) * max(0.02, 1 - s / total))
+    warm = max(1, args.warmup)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - s / total))
     ce = nn.CrossEntropyLoss(ignore_index=-100)
     bce = nn.BCEWithLogitsLoss(reduction="none")
     unk_local = int(local[enc.unk])
@@ -419,8 +467,17 @@ def main() -> None:
             bounds_t = torch.from_numpy(bounds).to(device)
             logits, blog = net(ids_t, lens_t, cids, cinv)
             valid = (torch.arange(T, device=device)[None, :] < lens_t[:, None]).float()[..., None]
-            loss = ce(logits.reshape(-1, len(LABELS)), labels_t.view(-1)) \
-                + (bce(blog, bounds_t) * valid).sum() / valid.sum() / 2
+            if teacher is None:
+                span_loss = ce(logits.reshape(-1, len(LABELS)), labels_t.view(-1))
+            else:
+                # distillation: the targets are gold mixed with the teacher's probabilities
+                soft, soft_bounds = (torch.from_numpy(a).to(device) for a in teacher_targets(teacher, docs, W))
+                real = labels_t >= 0
+                target = (1 - args.kd) * nn.functional.one_hot(labels_t.clamp(min=0), len(LABELS)).float() \
+                    + args.kd * soft
+                span_loss = -(target * torch.log_softmax(logits, -1)).sum(-1)[real].mean()
+                bounds_t = (1 - args.kd) * bounds_t + args.kd * soft_bounds
+            loss = span_loss + (bce(blog, bounds_t) * valid).sum() / valid.sum() / 2
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(params, 5.0)

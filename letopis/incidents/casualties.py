@@ -307,6 +307,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if kind == "total":
             totals_here.append(c)
         out.append(c)
+    out = _join_coordinated(view, out)
     lemmas = {t.lemma for t in view.toks}
     for k, t in enumerate(view.toks[:-1]):
         # "устанавливают точное число пострадавших", "не называя число раненых": the count is unknown
@@ -320,6 +321,28 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if fate is not None:
                 out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
+
+
+def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
+    """"Погибли семь учеников и двое сотрудников школы": counts of one fate joined by "и" / "а также"
+    are disjoint parts, and their sum is the total (docs/coding.md §5: "9 школьников и учитель" = 10).
+    Each part keeps its group; two parts of named groups add up in the tally already."""
+    res = list(out)
+    for a, b in zip(out, out[1:]):
+        if a.fate != b.fate or a.count is None or b.count is None or b.extra or (a.group and b.group) \
+                or a.kind not in ("total", "event") or b.kind not in ("total", "event") or a.sentence != b.sentence:
+            continue
+        between = [t.lemma for t in view.toks if a.end <= t.start and t.end <= b.start]
+        if not between or not set(between) <= _AND_WORDS or not set(between) & {"и", "также"}:
+            continue
+        joined = Casualty(a.fate, a.count + b.count, None, "total", a.start, b.end, a.sentence,
+                          qualifier=a.qualifier, generic=a.generic and b.generic, claim=a.claim, weak=a.weak and b.weak)
+        parts = [x for x in (a, b) if x.kind == "event"]         # a group's part stays for the breakdown
+        res = [x for x in res if x is not a and x is not b] + parts + [joined]
+    return sorted(res, key=lambda c: c.start)
+
+
+_AND_WORDS = {"и", ",", "а", "также"}
 
 
 NOT_THE_ACT = {"в", "на", "о", "за", "расследование", "дело", "обвинение", "покушение", "подозрение",
