@@ -50,6 +50,16 @@ def test_a_counted_group_and_counted_others_joined_by_and_add_up():
     assert [text[a:b] for a, b in inc.field_evidence["killed"]] == ["семь учеников и двое сотрудников"]
 
 
+def test_groups_of_two_counts_and_attackers_killed_by_the_forces():
+    inc, _ = only("Нападения в Актобе\nАКТОБЕ, 6 июня 2016 года. Группа вооруженных людей в воскресенье напала на "
+                  "оружейный магазин и воинскую часть в Актобе. В результате нападений погибли трое гражданских "
+                  "лиц и трое военнослужащих, еще 10 человек получили ранения. В ходе контртеррористической "
+                  "операции ликвидированы 13 нападавших, еще четверо задержаны.")
+    assert inc.date == "2016-06-05"                   # the Sunday before the dateline
+    assert inc.killed == 6 and inc.killed_by_group == {"civilian": 3, "military": 3}
+    assert inc.wounded == 10 and inc.perpetrators_killed == 13
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -80,6 +80,21 @@ def test_datelines(line, expected):
     assert d.published == expected and d.title == "Взрыв в центре города"
 
 
+@pytest.mark.parametrize("lead,expected,span", [
+    ("АКТОБЕ, 6 июня 2016 года. Группа вооруженных людей напала на оружейный магазин в центре города.",
+     date(2016, 6, 6), "АКТОБЕ, 6 июня 2016 года."),
+    ("НУР-СУЛТАН, 12.03.2019 — Сотрудники полиции задержали подозреваемого в подготовке теракта в столице.",
+     date(2019, 3, 12), "НУР-СУЛТАН, 12.03.2019 —"),
+    ("КАБУЛ, 14 марта. Не менее 12 человек погибли в результате взрыва на рынке в центре столицы.", None, None),
+    ("В Москве, 5 мая 2019 года, на рынке в центре города прогремел взрыв, погибли два человека.", None, None),
+])
+def test_an_agency_dateline_opening_the_lead(lead, expected, span):
+    """The agency's place in capitals and a date with its year open the lead; the rest is the story."""
+    d = read_text(f"Нападение в центре города\n{lead}")
+    assert d.published == expected
+    assert (d.text[slice(*d.dateline_span)] if d.dateline_span else None) == span
+
+
 def test_a_date_inside_a_sentence_is_not_a_dateline():
     d = read_text("Умер актер\n5 июня 2016 года в Москве скончался актер театра и кино.")
     assert d.published is None and d.dateline_span is None

@@ -35,6 +35,8 @@ BOUNDARY = {";", ".", "!", "?"}
 # nouns of killing whose victim follows in the genitive: "убийство депутата", "гибель Арсена Павлова"
 REFUTED = {"опровергнуть", "опровергать", "опровержение", "опровергнутый"}
 GENITIVE_NOUNS = {"убийство", "гибель", "смерть"}
+# adjectives that give a generic head its group ("трое гражданских лиц"); alone they are no person
+ADJ_GROUPS = {"гражданский": "civilian"}
 PRONOUNS = {"он", "она", "они", "его", "ее", "их", "себя", "который"}
 
 
@@ -143,11 +145,19 @@ def _head_after(view: SentenceView, j: int) -> tuple[int | None, str | None]:
         tok = view.toks[k]
         group, is_person = view.group_from(k)
         if is_person:
+            if group is None:            # "трое гражданских лиц", "двух мирных граждан": the adjective tells
+                group = next((ADJ_GROUPS.get(t.lemma) or groups()[t.lemma] for t in view.toks[j:k]
+                              if t.lemma in ADJ_GROUPS or groups().get(t.lemma)), None)
             return k, group
         if not any(p in tok.tag for p in ("ADJF", "PRTF", "NUMR")) and tok.text not in ("-", "–"):
             if tok.lemma not in ("из", "х"):
                 break
     return None, None
+
+
+def end_tok(view: SentenceView, end: int) -> int:
+    """The index of the token that ends at or holds character `end` - 1."""
+    return view.tok_at(max(0, end - 1))
 
 
 def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
@@ -272,8 +282,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if group is None:
                 # "2 сотрудника КНБ": the group may sit right after the head noun
                 for t in view.toks[head + 1:head + 4]:
-                    if not t.text[:1].isalpha():
-                        break                    # "10 человек — 9 школьников …": a breakdown follows
+                    if not t.text[:1].isalpha() or t.lemma in ("и", "а", "или") or "NUMR" in t.tag:
+                        break                    # "10 человек — 9 школьников …": a breakdown follows;
+                        # "трое гражданских лиц и трое военнослужащих": another count
                     if groups().get(t.lemma):
                         group = groups()[t.lemma]
                         end = t.end
@@ -283,6 +294,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)
             latest = latest or fate is not None
+        if fate is None and group == "perpetrator":
+            # "ликвидированы 13 нападавших": attackers killed by the security forces
+            cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))
+                           if cues().get(view.toks[k].lemma) == "perp_dead"), None)
+            fate = "killed" if cue_at is not None else None
         if fate is None:
             continue
         weak = cue_at is not None and view.toks[cue_at].lemma in WEAK

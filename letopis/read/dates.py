@@ -31,6 +31,12 @@ _DATELINE = re.compile(
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
     rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*[\-–—|]\s*[^\d\n]{{1,40}})?[\s.]*$",
     re.IGNORECASE)
+# An agency dateline that opens the lead: "АКТОБЕ, 6 июня 2016 года. Группа …", "МОСКВА, 12.03.2019 —
+# …". The place must be in capitals (a name in the story is not), and the date must carry its year.
+_LEAD_DATELINE = re.compile(
+    rf"^\s*(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}),\s*(?:{_WEEKDAY},?\s*)?"
+    rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})(?:\s*(?:,\s*)?{_TIME})?\s*(?:\.|[—–-](?=\s))",
+    re.IGNORECASE)
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 DATELINE_MAX_LINE = 80
@@ -108,5 +114,10 @@ def find_dateline(text: str, start: int = 0) -> tuple[date, Span] | None:
                     if found:
                         lead = len(line) - len(line.lstrip())
                         return found, (pos + lead, pos + len(line.rstrip()))
+            m = _LEAD_DATELINE.match(line)
+            found = _from_match(m) if m else None
+            if found:
+                lead = len(line) - len(line.lstrip())
+                return found, (pos + lead, pos + m.end())
         pos = end + 1
     return None
