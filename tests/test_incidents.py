@@ -60,6 +60,14 @@ def test_groups_of_two_counts_and_attackers_killed_by_the_forces():
     assert inc.wounded == 10 and inc.perpetrators_killed == 13
 
 
+def test_the_date_after_the_attack_named_in_an_arrest_sentence_is_the_attacks():
+    inc, _ = only("Задержан подозреваемый\nСотрудники ГКНБ задержали жителя Оша, подозреваемого в подрыве "
+                  "автомобиля у здания посольства Китая в Бишкеке 30 августа 2016 года. Тогда смертник привел в "
+                  "действие взрывное устройство, ранены трое сотрудников посольства.", "2016-09-10")
+    assert inc.date == "2016-08-30" and inc.country == "KG"
+    assert inc.wounded == 3 and inc.perpetrators_killed == 1
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

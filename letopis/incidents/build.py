@@ -999,7 +999,13 @@ def _arrest_date(sent: Sentence, t) -> bool:
     lemmas = [x.lemma for x in sent.tokens]
     if any(cues().get(x) in ("killed", "wounded") for x in lemmas) or any(x in ATTACK_VERBS for x in lemmas):
         return False
-    return any(cues().get(x) == "perp_alive" and x not in ("обвинение", "обвинить", "взять") for x in lemmas)
+    arrests = [x.start for x in sent.tokens
+               if cues().get(x.lemma) == "perp_alive" and x.lemma not in ("обвинение", "обвинить", "взять")]
+    if not arrests:
+        return False
+    # "задержали … подозреваемого в подрыве автомобиля у посольства 30 августа 2016 года": the date
+    # follows the attack named after the arrest, and is the attack's
+    return not any(arrests[0] < hit[2] < t.start for hit in _type_hits(sent))
 
 
 REPORT = {"сообщить", "сообщать", "сообщаться", "заявить", "подтвердить", "опубликовать", "рассказать",
