@@ -62,9 +62,10 @@ def _pick(hits: list, context: frozenset[str]):
     return hits[0]
 
 
-# a town of this size is known by its name alone; a smaller one far from the article's countries is
-# most likely a namesake ("Энфилд" in a Canadian story is not Enfield, Connecticut)
-_WELL_KNOWN = 1_000_000
+# a town of this size is known by its name alone (Бишкек beside "посольства Китая"); a smaller one far
+# from the article's countries is most likely a namesake ("Энфилд" in a Canadian story is not Enfield,
+# Connecticut)
+_WELL_KNOWN = 250_000
 
 
 def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
