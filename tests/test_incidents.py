@@ -68,6 +68,14 @@ def test_the_date_after_the_attack_named_in_an_arrest_sentence_is_the_attacks():
     assert inc.wounded == 3 and inc.perpetrators_killed == 1
 
 
+def test_bottles_of_incendiary_mixture_thrown_at_a_building_are_arson():
+    inc, _ = only("Поджог администрации\nВ ночь на 3 марта 2022 года неизвестные бросили бутылки с зажигательной "
+                  "смесью в здание администрации в Московской области. Пожар потушили, пострадавших нет.",
+                  "2022-03-04")
+    assert inc.types == ["arson"] and inc.weapons == ["incendiary"]
+    assert inc.date == "2022-03-03" and inc.region == "Московская область" and inc.wounded == 0
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")
