@@ -175,6 +175,9 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         while name.split()[-1][:1].islower():            # "Хушаб провинции": a trailing common word
             name = name.rsplit(" ", 1)[0]
             e = s + len(name)
+        if " " in name and _REGION_AFTER.match(analysis.text, e):
+            name = name.rsplit(" ", 1)[0]                # "в поселке Сураж Брянской области": the region's
+            e = s + len(name)                            # adjective is no part of the town's name
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
