@@ -86,6 +86,12 @@ def test_a_drone_attack_and_an_earlier_shelling_in_another_village():
                    ("2024-01-14", "Климово", "Брянская область", ["armed_assault"], 1, 2)]
 
 
+def test_the_leader_of_the_attackers_is_a_perpetrator():
+    inc, _ = only("Захват больницы\nГруппа из 30 боевиков во главе с Шамилем Басаевым 14 июня 1995 года захватила "
+                  "около 1600 заложников в городской больнице Будённовска. В ходе теракта погибли 129 человек.")
+    assert inc.perpetrators == ["Шамиль Басаев"] and inc.types == ["hostage_taking"] and inc.killed == 129
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -803,6 +803,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     return inc
 
 
+_LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
+
+
 def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence]) -> list[Person]:
     out = []
     perp_roles = [r for r in found.roles if r.group == "perpetrator"]
@@ -821,7 +824,11 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 t.lemma == "и" for t in after if t.start < verb.start)
             acts = verb is not None and not alone
             labelled = any(r.end <= s and s - r.end <= 2 for r in perp_roles)
-            if labelled or (subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
+            # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
+            leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
+                any(_attackerish(t) for t in sent.tokens if t.start < s) and \
+                (any(t.lemma in ATTACK_VERBS for t in after[:25]) or bool(_type_hits(sent)))
+            if labelled or leads or (subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:
                     out.append(p)
                 break
