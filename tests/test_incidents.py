@@ -92,6 +92,14 @@ def test_the_leader_of_the_attackers_is_a_perpetrator():
     assert inc.perpetrators == ["Шамиль Басаев"] and inc.types == ["hostage_taking"] and inc.killed == 129
 
 
+def test_two_named_officers_wounded_and_a_named_suspect_after_his_age():
+    inc, _ = only("Стрельба в Шымкенте\nЖитель Шымкента открыл огонь по сотрудникам патрульной полиции. Ранения "
+                  "получили старший лейтенант полиции Ерболат Жумабеков и сержант Нурлан Сейткали. Подозреваемый, "
+                  "41-летний Бахытжан Оразбаев, задержан.", "2023-04-12")
+    assert inc.wounded == 2 and inc.wounded_by_group == {"police": 2}
+    assert inc.perpetrators == ["Бахытжан Оразбаев"] and inc.perpetrators_killed == 0
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

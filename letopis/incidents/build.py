@@ -803,6 +803,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     return inc
 
 
+# what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний ")
+_APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 
@@ -823,7 +825,9 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             alone = verb is not None and "plur" in verb.tag and not any(
                 t.lemma == "и" for t in after if t.start < verb.start)
             acts = verb is not None and not alone
-            labelled = any(r.end <= s and s - r.end <= 2 for r in perp_roles)
+            # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
+            labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
+                           for r in perp_roles)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \

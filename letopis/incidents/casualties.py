@@ -432,8 +432,10 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     # "брат лидера КНДР Ким Чен Ына": a person noun in the genitive just before (the name is its apposition)
     for j in range(k - 1, max(-1, k - 4), -1):
         t = view.toks[j]
-        if not t.text[:1].isalnum():
-            break
+        if not t.text[:1].isalnum() or t.lemma in ("и", "или"):
+            break                        # "Ерболат Жумабеков и Нурлан Сейткали": a second victim
+        if any(o.start <= t.start < o.end for o in view.persons):
+            break                        # a name before, whatever case pymorphy guesses for it
         if "gent" in t.tag and "nomn" not in t.tag and "anim" in t.tag and "NOUN" in t.tag and \
                 not any(x in t.tag for x in ("Name", "Surn", "Patr")):
             return True
