@@ -16,7 +16,13 @@ from letopis.record import Entity, Quote
 SPEECH = {"сказать", "заявить", "подчеркнуть", "отметить", "сообщить", "добавить", "пояснить",
           "прокомментировать", "спросить", "рассказать", "уточнить", "заметить", "указать", "напомнить",
           "констатировать", "признать", "написать", "ответить", "процитировать", "заверить", "резюмировать",
-          "говорить", "сообщать", "заявлять", "отмечать", "подчеркивать", "добавлять"}
+          "говорить", "сообщать", "заявлять", "отмечать", "подчеркивать", "добавлять",
+          # impersonal: "…", — говорится в сообщении КНБ / сообщается в пресс-релизе
+          "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
+IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
+_WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
+PRONOUNS = {"он", "она", "они"}
+_PRONOUN_AFTER = re.compile(r"\s+(?:он|она|они)\b", re.I)
 _DIRECT = re.compile(r"[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
 _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
 # what every match of _DIRECT / _LEAD contains: most texts have neither, and those patterns try
@@ -35,8 +41,8 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
         from letopis.nlp.morph import tag
-        for m in re.finditer(r"[а-яё]+", analysis.text[pos:end]):
-            t = tag(m.group(0))
+        for m in _WORD.finditer(analysis.text[pos:end]):
+            t = tag(m.group(0).lower())
             if "NOUN" in t and "nomn" in t:
                 return m.group(0), None, pos
             if "PREP" in t or "NOUN" in t or "ADVB" in t:
@@ -52,6 +58,24 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     if person is not None:
         return person.normal or person.text, obj.normal, start
     return None, obj.normal, start
+
+
+def _org_after(analysis: Analysis, pos: int) -> str | None:
+    """"…", — говорится в сообщении КНБ: the organisation named right after an impersonal verb."""
+    sent = analysis.sentence_at(pos)
+    end = sent.end if sent else pos + 80
+    org = next((e for e in analysis.entities if e.type == "ORGANIZATION" and pos <= e.start < min(end, pos + 60)), None)
+    return (org.normal or org.text) if org is not None else None
+
+
+def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[str | None, str | None]:
+    """Who "он"/"она" after a quote is: the person who spoke last before it, else the last person named."""
+    names = {p.normal or p.text for p in persons}
+    q = next((q for q in reversed(quotes) if q.start < pos and q.speaker in names), None)
+    if q is not None:
+        return q.speaker, q.role
+    p = next((p for p in reversed(persons) if p.end <= pos), None)
+    return ((p.normal or p.text) if p is not None else None), None
 
 
 def _resolve_role(speaker: str | None, role: str | None, holders: dict[str, str]) -> str | None:
@@ -76,7 +100,16 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         body_s, body_e = m.start(1), m.end(1)
         if lemma(m.group("verb")) not in SPEECH or len(m.group(1).split()) < 3:
             continue
-        speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
+        if lemma(m.group("verb")) in IMPERSONAL:
+            speaker, role = _org_after(analysis, m.end("verb")), None      # "— говорится в сообщении КНБ"
+        elif _PRONOUN_AFTER.match(text, m.end("verb")):
+            speaker = role = None                      # "— добавила она": resolved once all quotes are in
+            quotes.append(Quote(None, None, body_s, body_e, text[body_s:body_e],
+                                extra={"verb": m.group("verb"), "pronoun": True}))
+            taken.append((m.start(), m.end()))
+            continue
+        else:
+            speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e],
                             extra={"verb": m.group("verb")}))
@@ -105,6 +138,9 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
                             extra={"indirect": True}))
     quotes.sort(key=lambda q: q.start)
+    for q in quotes:
+        if q.extra.pop("pronoun", False):
+            q.speaker, q.role = _antecedent(quotes, persons, q.start)
     for q in quotes:                      # a role-only speaker may be named elsewhere in the text
         if q.speaker and not q.role:
             q.role = next((r for r, p in holders.items() if p == q.speaker), None)

@@ -1,0 +1,33 @@
+"""Quotes and their speakers on short realistic news: a person, a role, an organisation's statement,
+a pronoun after a quote."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def quotes(text: str) -> list[tuple[str | None, str]]:
+    from letopis.pipeline import extract_text
+    return [(q.speaker, q.text) for q in extract_text(text).quotes]
+
+
+TEXT = ("Сотрудники КНБ задержали в Алматы 25-летнего жителя города, который вербовал молодых людей.\n\n"
+        "\"Задержанный через мессенджеры распространял материалы террористического содержания\", - говорится "
+        "в сообщении КНБ.\n\nПо словам официального представителя ведомства Алтынай Сапаровой, в отношении "
+        "мужчины начато досудебное расследование. \"Подозреваемый водворен в изолятор временного "
+        "содержания\", - добавила она.")
+
+
+def test_an_organisations_statement_is_quoted_from_it():
+    assert ("КНБ", "Задержанный через мессенджеры распространял материалы террористического содержания") \
+        in quotes(TEXT)
+
+
+def test_a_pronoun_after_a_quote_is_the_person_who_spoke_before():
+    assert ("Алтынай Сапарова", "Подозреваемый водворен в изолятор временного содержания") in quotes(TEXT)
+
+
+def test_a_capitalised_noun_speaker_is_read_whole():
+    got = quotes("Пожар начался ночью. \"Возгорание удалось потушить за два часа\", - отмечает "
+                 "Пресс-служба ведомства.")
+    assert got == [("Пресс-служба", "Возгорание удалось потушить за два часа")]
