@@ -1,5 +1,5 @@
-"""Quotes and their speakers on short realistic news: a person, a role, an organisation's statement,
-a pronoun after a quote."""
+"""Quotes and their speakers, and the source chain, on short realistic news: a person, a role, an
+organisation's statement, a pronoun after a quote; offices cited in lower case."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,3 +31,11 @@ def test_a_capitalised_noun_speaker_is_read_whole():
     got = quotes("Пожар начался ночью. \"Возгорание удалось потушить за два часа\", - отмечает "
                  "Пресс-служба ведомства.")
     assert got == [("Пресс-служба", "Возгорание удалось потушить за два часа")]
+
+
+def test_an_office_named_in_lower_case_is_a_cited_source():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Сотрудники КНБ задержали вербовщика, сообщает Tengrinews.kz со ссылкой на пресс-службу "
+                       "ведомства. Ранения получили двое полицейских, сообщили в департаменте полиции города.")
+    assert [(s.name, s.relation) for s in rec.sources] == [
+        ("Tengrinews.kz", "publisher"), ("пресс-служба ведомства", "cited"), ("департамент полиции города", "cited")]

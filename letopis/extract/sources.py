@@ -17,6 +17,11 @@ _REPORTS = re.compile(r"(?:сообщает|сообщают|передает|п
                       r"(?P<pub>" + _NAME + r")(?:\s+со?\s+сс\w*лк\w*\s+на\s+(?P<cited>" + _NAME + r"))?")
 _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|сведениям|сообщению)|[Сс]о\s+сс\w*лк\w*\s+на|"
                     r"[Кк]ак\s+сообщили\s+в|сообщили\s+в)\s+(?P<cited>(?:[а-яё]+\s+){0,2}" + _NAME + r")")
+# an office named in lower case: "со ссылкой на пресс-службу ведомства", "сообщили в департаменте полиции
+# города" (up to two more lower-case words: its owner)
+_CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:информации|данным|сведениям|сообщению)|"
+                           r"[Кк]ак\s+сообщили\s+в|сообщили\s+в)\s+(?P<cited>(?:пресс-служб|департамент|"
+                           r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
@@ -59,6 +64,12 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _EDITOR.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _CITED.finditer(text):
+        raw = _clean(m.group("cited"))
+        add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
+            m.start("cited"), m.end("cited"))
+    for m in _CITED_OFFICE.finditer(text):
+        if any(x.relation == "cited" and x.start <= m.start("cited") < x.end + 2 for x in out):
+            continue                                  # "пресс-службы МВД": the capitalised name is in already
         raw = _clean(m.group("cited"))
         add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
             m.start("cited"), m.end("cited"))
