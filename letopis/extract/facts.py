@@ -28,10 +28,12 @@ def _f(*words: str) -> frozenset[str]:
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
              _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет"), quantity=True),
-    FactRule("criminal_cases_opened", _f("завести", "возбудить", "возбуждение", "заводить", "возбуждать"),
-             _f("дело"), quantity=True),
+    # "начато досудебное расследование": Kazakhstan's and Kyrgyzstan's name for opening a criminal case
+    FactRule("criminal_cases_opened", _f("завести", "возбудить", "возбуждение", "заводить", "возбуждать", "начать"),
+             _f("дело", "расследование"), quantity=True),
     FactRule("detained", _f("задержать", "арестовать", "задержание"),
-             _f("человек", "подозреваемый", "член", "боевик", "террорист", "лицо", "участник", "экстремист"),
+             _f("человек", "подозреваемый", "член", "боевик", "террорист", "лицо", "участник", "экстремист",
+                "житель", "мужчина", "женщина", "гражданин", "вербовщик", "сторонник", "иностранец"),
              quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
              _f("теракт", "террористический", "нападение", "акт", "попытка")),
@@ -45,6 +47,7 @@ RULES = (
     FactRule("sentence", _f("приговорить", "приговор", "осудить"), _f("год", "пожизненный", "лишение", "срок"),
              quantity=True),
 )
+ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
                      r"опасности|готовности|тревоги|ЧП|ЧС))")
@@ -99,11 +102,20 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                             continue
                         fact.extra["penalty"] = pm.group(1).strip()
                         nums = [n for n in nums if pm.start() <= n.start < pm.end()]
+                    # a singular noun counts one person or case; "оружие" and "взрывчатка" count nothing
+                    one = None if nums or rule.kind not in ONE_BY_NOUN else next(
+                        (t for t in sent.tokens[lo:hi + 1] if t.lemma in rule.needs and "sing" in t.tag
+                         and "NOUN" in t.tag), None)
                     if nums:
                         n = min(nums, key=lambda n: abs(n.start - sent.tokens[i].start))
                         fact.quantity, fact.qualifier = n.value, n.qualifier
                         fact.evidence = [(n.start, n.end), (sent.start, sent.end)]
                         fact.text = _tight(text, sent, sent.tokens[i].start, n)
+                    elif one is not None:
+                        # "задержали 25-летнего жителя", "начато досудебное расследование": one, told
+                        # by a singular noun
+                        fact.quantity = 1
+                        fact.evidence = [(one.start, one.end), (sent.start, sent.end)]
                     elif rule.kind != "sentence":
                         continue
                 if rule.regime:
@@ -136,6 +148,11 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     facts.append(fact)
                 break
         _investigation(analysis, sent, lemmas, facts)
+    # the title retells the lead: its fact stands only when the body tells no fact of that kind
+    title = analysis.title_span
+    if title:
+        body = {f.kind for f in facts if f.evidence[-1][0] >= title[1]}
+        facts = [f for f in facts if f.evidence[-1][0] >= title[1] or f.kind not in body]
     return facts
 
 
