@@ -16,4 +16,11 @@ def test_one_detainee_and_one_case_are_told_by_singular_nouns():
 def test_numbers_still_count_and_mass_nouns_count_nothing():
     got = facts("В ходе обысков изъято оружие. Задержаны пять человек, возбуждено два уголовных дела.")
     assert ("detained", 5) in got and ("criminal_cases_opened", 2) in got
-    assert not any(kind == "weapons_seized" for kind, _ in got)
+    assert ("weapons_seized", None) in got and ("weapons_seized", 1) not in got
+
+
+def test_a_seizure_told_as_done_stands_without_a_count_and_a_calibre_is_no_count():
+    got = facts("У задержанного изъяты компоненты для изготовления самодельного взрывного устройства. "
+                "С места происшествия изъят охотничий карабин «Сайга» калибра 7,62 мм. "
+                "Спецслужбы продолжают работу по изъятию оружия.")
+    assert got == [("weapons_seized", None), ("weapons_seized", None)]

@@ -39,3 +39,11 @@ def test_an_office_named_in_lower_case_is_a_cited_source():
                        "ведомства. Ранения получили двое полицейских, сообщили в департаменте полиции города.")
     assert [(s.name, s.relation) for s in rec.sources] == [
         ("Tengrinews.kz", "publisher"), ("пресс-служба ведомства", "cited"), ("департамент полиции города", "cited")]
+
+
+def test_an_office_reporting_in_lower_case_is_cited_without_a_dangling_adjective():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Сотрудники КНБ задержали мужчину, сообщает пресс-служба ведомства. Об этом также "
+                       "сообщила пресс-служба главы азербайджанского государства.")
+    assert [(s.name, s.relation) for s in rec.sources] == [
+        ("пресс-служба ведомства", "cited"), ("пресс-служба главы", "cited")]

@@ -27,7 +27,8 @@ def _f(*words: str) -> frozenset[str]:
 
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
-             _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет"), quantity=True),
+             _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет",
+                "устройство", "бомба", "тротил", "винтовка", "карабин", "ружье", "ружьё"), quantity=True),
     # "начато досудебное расследование": Kazakhstan's and Kyrgyzstan's name for opening a criminal case
     FactRule("criminal_cases_opened", _f("завести", "возбудить", "возбуждение", "заводить", "возбуждать", "начать"),
              _f("дело", "расследование"), quantity=True),
@@ -47,6 +48,10 @@ RULES = (
     FactRule("sentence", _f("приговорить", "приговор", "осудить"), _f("год", "пожизненный", "лишение", "срок"),
              quantity=True),
 )
+# a measure is no count ("карабин калибра 7,62 мм", "2 кг взрывчатки"): the quantity of a fact counts things,
+# so weights and calibres are left out
+_MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килограмм\w*|литр\w*|л)\b")
+_CALIBRE = re.compile(r"калибр\w*\s*$")
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
@@ -95,7 +100,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:
-                    nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")]
+                    nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
+                            and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)]
                     if rule.kind == "sentence":
                         pm = _PENALTY.search(text, sent.start, sent.end)
                         if not pm:
@@ -116,6 +122,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         # by a singular noun
                         fact.quantity = 1
                         fact.evidence = [(one.start, one.end), (sent.start, sent.end)]
+                    elif rule.kind == "weapons_seized" and any(x in sent.tokens[i].tag for x in ("VERB", "PRTS")):
+                        pass                     # a seizure told as done stands without a count: "изъяты компоненты СВУ"
                     elif rule.kind != "sentence":
                         continue
                 if rule.regime:

@@ -20,7 +20,7 @@ _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|све�
 # an office named in lower case: "со ссылкой на пресс-службу ведомства", "сообщили в департаменте полиции
 # города" (up to two more lower-case words: its owner)
 _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:информации|данным|сведениям|сообщению)|"
-                           r"[Кк]ак\s+сообщили\s+в|сообщили\s+в)\s+(?P<cited>(?:пресс-служб|департамент|"
+                           r"[Кк]ак\s+сообщили\s+в|сообщили\s+в|сообщ\w+|информиру\w+)\s+(?P<cited>(?:пресс-служб|департамент|"
                            r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/", re.M)
@@ -44,6 +44,12 @@ def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
         if nom is not None:
             words[0] = nom.word
     return " ".join(words)
+
+
+def _adjective(word: str) -> bool:
+    from letopis.nlp.morph import parse
+    ps = parse(word.lower())
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 def find_sources(analysis: Analysis, ex) -> list[Source]:
@@ -71,6 +77,10 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         if any(x.relation == "cited" and x.start <= m.start("cited") < x.end + 2 for x in out):
             continue                                  # "пресс-службы МВД": the capitalised name is in already
         raw = _clean(m.group("cited"))
+        words = raw.split()
+        while len(words) > 1 and _adjective(words[-1]):
+            words.pop()                               # "пресс-служба главы азербайджанского [государства]"
+        raw = " ".join(words)
         add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
             m.start("cited"), m.end("cited"))
     for m in _VENUE.finditer(text):
