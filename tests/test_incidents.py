@@ -100,6 +100,16 @@ def test_two_named_officers_wounded_and_a_named_suspect_after_his_age():
     assert inc.perpetrators == ["Бахытжан Оразбаев"] and inc.perpetrators_killed == 0
 
 
+def test_a_digest_of_three_days_a_gas_blast_and_an_attacker_detained():
+    rec = code("Обзор происшествий за неделю\nВ понедельник, 3 октября 2022 года, в Бишкеке неизвестный напал с "
+               "ножом на прохожих. Ранены три человека, нападавший задержан.\n\nВ среду, 5 октября, в Ташкенте в "
+               "результате взрыва газового баллона в жилом доме погибли два человека.\n\nВ пятницу, 7 октября, в "
+               "Душанбе вооруженные люди обстреляли автомобиль. Погиб один человек, еще двое ранены.", "2022-10-08")
+    got = [(i.date, i.city, i.types, i.killed, i.wounded, i.perpetrators_killed) for i in rec.incidents]
+    assert got == [("2022-10-03", "Бишкек", ["stabbing"], None, 3, 0),          # the gas blast is an accident
+                   ("2022-10-07", "Душанбе", ["armed_assault"], 1, 2, None)]
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

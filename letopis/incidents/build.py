@@ -114,12 +114,23 @@ def _type_cue_index() -> dict[str, list[tuple[int, tuple[str, ...], str, str | N
     return index
 
 
+# what blows up by accident ("взрыв бытового газа", "взорвался газовый баллон"): no bombing cue
+_BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
+_GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
+
+
+def _gas_blast(toks: list, k: int) -> bool:
+    return toks[k].lemma in _BLASTS and bool(_GAS & {t.lemma for t in toks[k + 1:k + 4]})
+
+
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     lemmas = [t.lemma for t in sent.tokens]
     index = _type_cue_index()
     found = []                                           # (cue order, token, hit): sorted as cue by cue
     for i, lem in enumerate(lemmas):
         tail = lem.rsplit("-", 1)[-1]                    # "террорист-смертник" is a "смертник"
+        if _gas_blast(sent.tokens, i):
+            continue                                     # "взрыв газового баллона": a gas blast, no bomb
         for n, seq, typ, wcls in index.get(lem, ()):
             if len(seq) == 1:
                 found.append((n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end)))
@@ -393,7 +404,8 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     for s in sents:
         toks = s.tokens
         hits = [t for k, t in enumerate(toks) if t.lemma in violent
-                and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)]
+                and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)
+                and not _gas_blast(toks, k)]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
             if any(not any(a <= t.start < b for a, b in titled) for t in hits):
@@ -852,7 +864,7 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 continue
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
-            attacker = any(x.lemma in ATTACKER_WORDS - {"он", "его", "их", "они", "мужчина"} for x in near)
+            attacker = any(_attackerish(x) for x in near)      # "нападавший задержан" (lemma "нападать")
             named = any(lo <= a < hi for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
             # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)
