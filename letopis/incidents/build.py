@@ -174,6 +174,11 @@ def _attackerish(t) -> bool:
     return t.lemma in ATTACKER_WORDS - {"он", "они", "мужчина"} or t.text.lower().startswith(_ATTACKER_FORMS)
 
 
+def _attacker_word(t) -> bool:
+    """An attacker's noun or a pronoun; by form too, as "нападавший" has the lemma "нападать"."""
+    return t.lemma in ATTACKER_WORDS or t.text.lower().startswith(_ATTACKER_FORMS)
+
+
 def _security_act(sent: Sentence, start: int) -> bool:
     """The cue at `start` is force used by the police against the attacker, not the attack itself."""
     toks = sent.tokens
@@ -190,7 +195,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "которого застрелили сотрудники полиции"
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
-    target = any(x.lemma in ATTACKER_WORDS and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
+    target = any(_attacker_word(x) and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
         x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2])
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
@@ -234,7 +239,7 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
     toks = sent.tokens
     if toks[k].lemma not in ("уничтожить", "ликвидировать"):
         return False
-    if any(t.lemma in ATTACKER_WORDS for t in toks[max(0, k - 4):k + 4]):
+    if any(_attacker_word(t) for t in toks[max(0, k - 4):k + 4]):
         return False
     # the passive's subject: the nearest common noun before it ("автомобиль «Тойота Камри» … уничтожен")
     for t in reversed(toks[max(0, k - 6):k]):
