@@ -110,6 +110,13 @@ def test_a_digest_of_three_days_a_gas_blast_and_an_attacker_detained():
                    ("2022-10-07", "Душанбе", ["armed_assault"], 1, 2, None)]
 
 
+def test_an_attacker_the_police_wounded_who_then_died_was_killed():
+    inc, _ = only("Нападение на пост\nВ среду в Грозном мужчина с ножом напал на сотрудников полиции у поста ДПС, "
+                  "ранив двоих. Сотрудники полиции ранили нападавшего, он скончался в больнице.", "2020-01-10")
+    assert inc.types == ["stabbing"] and inc.wounded == 2 and inc.killed is None
+    assert inc.perpetrators_killed == 1
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

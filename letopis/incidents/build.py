@@ -896,8 +896,13 @@ def _attacker_killed_passive(sents: list[Sentence]):
         if not any(_attackerish(t) for t in toks):
             continue
         for i, t in enumerate(toks):
+            he = any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i])
             if t.lemma in ("убить", "застрелить", "ликвидировать", "нейтрализовать", "уничтожить") \
-                    and "PRTS" in t.tag and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i]):
+                    and "PRTS" in t.tag and he:
+                return t
+            # "Сотрудники полиции ранили нападавшего, он скончался в больнице": shot by the police, died
+            if t.lemma in ("скончаться", "умереть") and he and any(
+                    x.lemma in ("ранить", "застрелить", "выстрелить") and _security_act(s, x.start) for x in toks[:i]):
                 return t
     return None
 
