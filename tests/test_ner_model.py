@@ -209,3 +209,42 @@ def test_mention_swap_keeps_nested_spans_in_step():
         assert text["PROFESSION"].endswith(text["COUNTRY"]) and text["PERSON"] in ("Улан Ниязбеков", "Ли")
         seen.add((text["COUNTRY"], text["PERSON"]))
     assert ("Республики Казахстан", "Ли") in seen
+
+
+def test_distillation_targets_and_a_warm_start(tmp_path):
+    """training.train_ner `--teacher` / `--init`: the targets are the teacher's (an ensemble's: its
+    members' mean) probabilities of every candidate span, zero past a document's end; a model
+    started from exported weights exports them unchanged."""
+    torch = pytest.importorskip("torch", reason="torch (the `train` extra) not installed")
+    import json
+    from collections import Counter
+
+    import letopis.nlp.nerel as nerel
+    from letopis.nlp.nerel.decode import softmax
+    from training.train_ner import LABELS, Net, export, load_weights, prepare, teacher_targets
+    single = nerel.NerelTagger(nerel.WEIGHTS, navec=get_tagger().navec)
+    spec = tmp_path / "twice.json"
+    spec.write_text(json.dumps({"members": [str(nerel.WEIGHTS)] * 2}), encoding="utf-8")
+    twice = nerel.NerelTagger(spec, navec=single.navec)
+    docs = prepare([("a", TEXT, []), ("b", "Взрыв в Махачкале.", [])], 12, Counter())
+    spans, bounds = teacher_targets(twice, docs, 12)
+    n = len(docs[1][0])
+    assert spans.shape == (2, len(docs[0][0]), 12, len(LABELS)) and not spans[1, n:].any()
+    assert np.allclose(spans[0, 0, :].sum(-1), 1.0, atol=1e-5) and not spans[0, -1, 1:].any()
+    m = single.model                                       # the mean of one model twice is that model
+    h = m.encode_projected(single._projections(docs[0][0])[0], np.ones(len(docs[0][0]), np.float32))
+    ref = softmax(m.span_logits(h, np.array([0, 2]), np.array([1, 3])))
+    assert np.allclose(spans[0, [0, 2], [1, 1]], ref, atol=1e-5)
+    assert np.allclose(bounds[0, :len(h)], 1 / (1 + np.exp(-m.boundaries(h))), atol=1e-5)
+    # warm start: the shipped weights into a torch model with the shipped configuration, and back
+    meta = m.meta
+    cfg = {k: meta[k] for k in ("channels", "dilations", "span_dim", "max_width", "shape_dim", "affix_dims",
+                                "dropout", "char_filters", "char_dim", "chars", "affix_kinds")}
+    net = Net(torch.zeros((2, 300)), [len(meta["affixes"][k]) for k in meta["affix_kinds"]], cfg)
+    load_weights(net, nerel.WEIGHTS, meta["affixes"])
+    out = tmp_path / "again.npz"
+    export(net, meta["affixes"], out, {})
+    a, b = np.load(nerel.WEIGHTS), np.load(out)
+    assert all(np.array_equal(a[k], b[k]) for k in a.files if k != "meta")
+    with pytest.raises(SystemExit, match="vocabularies differ"):
+        load_weights(net, nerel.WEIGHTS, {**meta["affixes"], "suf2": []})

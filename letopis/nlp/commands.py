@@ -68,8 +68,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             preds = [_merge_loc(p) for p in preds]
         score = score_docs(docs, preds)
         if model != "natasha":
-            from letopis.nlp.nerel import model_path
-            model = f"{model} (NER model {model_path().name})"
+            from letopis.nlp.nerel import HERE, model_path
+            used = model_path()
+            model = f"{model} (NER model {used.name if used.parent == HERE else used})"
         typer.echo(f"{model} on {gold_dir}: {len(docs)} docs, {took:.1f}s (incl. loading)")
         typer.echo(score.table())
         loc = ["LOC"] if merge_loc else sorted(PLACE_TYPES)
