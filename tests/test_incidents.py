@@ -117,6 +117,14 @@ def test_an_attacker_the_police_wounded_who_then_died_was_killed():
     assert inc.perpetrators_killed == 1
 
 
+def test_a_past_attack_in_the_same_town_on_another_day_is_its_own():
+    rec = code("Обстрел поста ДПС\nНеизвестные открыли огонь по посту ДПС в Кизляре в субботу вечером. Погиб "
+               "старший сержант полиции Магомед Алиев, еще один сотрудник получил ранение.\n\nРанее, 18 февраля "
+               "2017 года, в Кизляре боевик расстрелял прихожан у церкви, погибли пять человек.", "2018-02-17")
+    got = [(i.date, i.city, i.killed, i.wounded) for i in rec.incidents]
+    assert got == [("2018-02-17", "Кизляр", 1, 1), ("2017-02-18", "Кизляр", 5, None)]
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

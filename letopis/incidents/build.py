@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from letopis.extract import Extraction
@@ -524,6 +525,21 @@ def _event_at(sent: Sentence, place_start: int) -> bool:
     return False
 
 
+def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Segment) -> bool:
+    """The sentence gives a full date, none of the main incident's sentences gives it, and it lies
+    over a month before the publication date (when there is one)."""
+    def full(s: Sentence) -> set[str]:
+        return {t.value for t in found.temporals if s.start <= t.start < s.end and t.kind == "date" and t.value
+                and t.extra.get("year")}
+    mine = full(sent)
+    if not mine:
+        return False
+    if mine & {v for j in main.sentences for v in full(analysis.sentences[j])}:
+        return False
+    pub = analysis.published
+    return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
+
+
 def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
     """Split violent sentences into incidents: a sentence opens a new incident when it names another
     place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
@@ -587,6 +603,14 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                     other.sentences.append(i)
                     current = other
                 continue
+        # "Ранее, 18 февраля 2017 года, в Кизляре боевик расстрелял прихожан": the same town, but a past
+        # attack of its own, told with a past marker and a full date that is not the main incident's
+        # (a main incident still without a place takes its place and date from such a sentence instead)
+        if segs and place and segs[0].place and marker and _another_day(analysis, found, sent, segs[0]) \
+                and _own_toll(sent):
+            segs.append(Segment([i], place))
+            current = segs[-1]
+            continue
         if segs and place and main_place and not same(place, main_place) and (dated or marker):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
             if other is None:
