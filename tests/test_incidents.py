@@ -125,6 +125,16 @@ def test_a_past_attack_in_the_same_town_on_another_day_is_its_own():
     assert got == [("2018-02-17", "Кизляр", 1, 1), ("2017-02-18", "Кизляр", 5, None)]
 
 
+def test_the_dead_named_after_their_count_are_not_counted_twice_and_he_was_detained():
+    inc, _ = only("Убийство охранников\nДвое охранников нефтяной компании погибли в результате вооруженного "
+                  "нападения близ Жанаозена. Погибшие — 45-летний Нурбол Утепов и 52-летний Серик Жаксылыков.\n"
+                  "Нападавший, житель Актау, открыл огонь из охотничьего ружья. Позже он был задержан в Актау.",
+                  "2019-05-03")
+    assert inc.killed == 2 and inc.killed_by_group == {"civilian": 2}
+    assert [v.name for v in inc.victims] == ["Нурбол Утепов", "Серик Жаксылыков"]
+    assert inc.perpetrators_killed == 0
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -29,7 +29,9 @@ _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s
 # every quotation mark or word of the text (a cheap search first; the same matches either way)
 _DIRECT_NEED = re.compile(r"[»\"”]\s*[,.]?\s*[—–-]\s*[а-яё]", re.I)
 _LEAD_NEED = re.compile(r":\s*[«\"“„]")
-_INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>[^,]{0,80}?),\s*(?P<body>[^.!?]+[.!?]?)")
+# the speaker runs to the comma, within its sentence: a full stop only after an initial ("С. Собянина")
+# or inside a word ("vc.ru"), guillemets only around a name ("собеседников «Ъ»")
+_INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>(?:«[^»\n]{1,40}»|[^,.\n:;«»]|(?<=[А-ЯЁA-Z])\.|\.(?=\w)){0,160}?),\s*(?P<body>[^.!?]+[.!?]?)")
 
 
 def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Entity]) -> tuple[str | None, str | None, int]:

@@ -884,16 +884,20 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     """"Полиция задержала стрелка", "Рахами был арестован": the attacker survived (anywhere in the text)."""
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
+    told = False                                      # the sentence before spoke of the attacker
     for s in sents:
         if analysis.ignored(s.start, s.end):
             continue
         toks = s.tokens
+        before, told = told, any(_attackerish(x) for x in toks)
         for i, t in enumerate(toks):
             if cues().get(t.lemma) != "perp_alive" or t.lemma == "взять":
                 continue
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
             attacker = any(_attackerish(x) for x in near)      # "нападавший задержан" (lemma "нападать")
+            # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
+            attacker = attacker or before and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i])
             named = any(lo <= a < hi for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
             # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)

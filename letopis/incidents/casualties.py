@@ -629,8 +629,12 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if count == 0 or start is None and not names:
             continue
         # "его жертвами стали X, Y и Z": a summary of all the victims, a total rather than one more event
+        # "Погибшие — 45-летний Нурбол Утепов и 52-летний Серик Жаксылыков": the victims counted before,
+        # named (nominative; "в числе раненых — сержант" names only some of them)
+        named_list = t.lemma in ("погибший", "убитый", "раненый", "пострадавший") and names and "nomn" in t.tag \
+            and k + 1 < len(toks) and toks[k + 1].text in ("—", "–", "-", ":")
         kind = "total" if t.lemma == "жертва" and names and group is None or t.lemma == "жертва" and len(names) > 1 \
-            else "event"
+            or named_list else "event"
         out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),
