@@ -135,6 +135,17 @@ def test_the_dead_named_after_their_count_are_not_counted_twice_and_he_was_detai
     assert inc.perpetrators_killed == 0
 
 
+def test_wounded_after_a_semicolon_and_a_claim_told_apart():
+    inc, _ = only("Взрыв в Каире\nВ воскресенье в Каире у коптской церкви взорвался смертник. Погибли 25 человек, "
+                  "в том числе шестеро детей; ранены 49, из них 12 в тяжелом состоянии.\n\nОтветственность "
+                  "взяло на себя ИГ.", "2016-12-12")
+    assert (inc.killed, inc.wounded, inc.killed_by_group) == (25, 49, {"civilian": 6})
+    assert inc.groups == ["ИГИЛ"]
+    rec = code("Теракт в Иерусалиме\nТрое нападавших открыли огонь у Львиных ворот, погибли двое полицейских. "
+               "ХАМАС не берёт на себя ответственность за этот теракт.", "2017-07-15")
+    assert rec.incidents[0].groups == []
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

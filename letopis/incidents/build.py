@@ -838,7 +838,14 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.charges = list(found.charges) if main else []
     inc.timeline = _timeline(analysis, found, sents)
     inc.ideology = sorted({p.extra["ideology"] for p in perps if p.extra.get("ideology")})
-    inc.groups = _groups(text, lo, hi)
+    # a group named in the incident's sentences, or claiming it anywhere ("Ответственность за теракт
+    # взяло на себя ИГ"); not one that denies it ("ХАМАС не берёт на себя ответственность")
+    denied = [(s.start, s.end) for s in analysis.sentences if _claim(s) is False]
+    inc.groups = [g for g in _groups(text, lo, hi) if _groups_outside(text, lo, hi, denied, g)]
+    if main:
+        for s in analysis.sentences:
+            if _claim(s) and not analysis.ignored(s.start, s.end):
+                inc.groups += [g for g in _groups(text, s.start, s.end) if g not in inc.groups]
     inc.evidence = [[s.start, s.end] for s in sents]
     inc.summary = " ".join(text[s.start:s.end] for s in sents[:1])[:300]
     return inc
@@ -1152,6 +1159,30 @@ def _timeline(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> l
         what = re.sub(r"\s+", " ", what)
         out.append(TimelineEntry(t.value or t.text, what, bool(t.extra.get("approx")), t.start, t.end))
     return out
+
+
+def _claim(sent: Sentence) -> bool | None:
+    """A sentence of responsibility: True when claimed ("взяло на себя ответственность"), False when
+    denied ("не берёт на себя ответственность"), None when it tells of none."""
+    toks = sent.tokens
+    if not any(t.lemma == "ответственность" for t in toks):
+        return None
+    verbs = [k for k, t in enumerate(toks) if t.lemma in ("взять", "взявший", "брать", "заявить")]
+    if not verbs:
+        return None
+    return not all(k and toks[k - 1].lemma == "не" for k in verbs)
+
+
+def _groups_outside(text: str, lo: int, hi: int, denied: list[tuple[int, int]], group: str) -> bool:
+    """The group is named in text[lo:hi] outside the sentences that deny responsibility."""
+    keep, pos = [], lo
+    for a, b in sorted(denied):
+        if b <= lo or a >= hi:
+            continue
+        keep.append((pos, max(pos, a)))
+        pos = max(pos, b)
+    keep.append((pos, hi))
+    return any(group in _groups(text, a, b) for a, b in keep if b > a)
 
 
 def _groups(text: str, lo: int, hi: int) -> list[str]:

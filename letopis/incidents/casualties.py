@@ -177,8 +177,11 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
 
 
 def _breakdown_before(view: SentenceView, j: int) -> bool:
-    lemmas = [t.lemma for t in view.toks[max(0, j - 8):j]]
-    texts = [t.text.lower() for t in view.toks[max(0, j - 8):j]]
+    lo = max(0, j - 8)
+    # within the clause: "в том числе шестеро детей; ранены 49" starts another after ";"
+    lo = max([lo] + [k + 1 for k in range(lo, j) if view.toks[k].text == ";"])
+    lemmas = [t.lemma for t in view.toks[lo:j]]
+    texts = [t.text.lower() for t in view.toks[lo:j]]
     for pat in BREAKDOWN:
         n = len(pat)
         for k in range(len(lemmas) - n + 1):
@@ -271,7 +274,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "число жертв достигло 16", "погибших — 10", "ещё четверо — госпитализированы"
             back = [t.lemma for t in view.toks[max(0, i_num - 4):i_num]]
             # "8 человек погибли и не менее 15 получили ранения": a bare number after a count of people
-            elliptic = bool(out) and any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
+            elliptic = bool(out) and (any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
+                                      # "погибли 25 человек …; ранены 49": the fate right before it
+                                      or i_num > 0 and _fate_of(view.toks[i_num - 1].lemma) is not None)
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
                     and not num.extra.get("collective") and not elliptic:
                 continue
