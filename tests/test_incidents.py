@@ -146,6 +146,14 @@ def test_wounded_after_a_semicolon_and_a_claim_told_apart():
     assert rec.incidents[0].groups == []
 
 
+def test_an_official_named_after_his_district_is_the_victim_not_a_place():
+    inc, _ = only("Убит глава района\nВ Кабардино-Балкарии в четверг вечером у своего дома застрелен глава "
+                  "Баксанского района Мурат Кудаев. Неизвестный произвел несколько выстрелов из пистолета.",
+                  "2019-08-02")
+    assert inc.types == ["assassination"] and inc.killed == 1
+    assert [(v.name, v.role) for v in inc.victims] == [("Мурат Кудаев", "глава Баксанского района")]
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -412,7 +412,10 @@ def _is_place(text: str) -> bool:
     return any(h.kind in ("city", "region", "country") for h in get_gazetteer().lookup(text))
 
 
-_PLACE_WORD = re.compile(r"(?:город|села|село|селе|поселк|посёлк|деревн|станиц|аула|улиц|район|област|округ)\w*\s+$")
+# a place word right before a "name" that is the place's own ("глава города Сергиев Посад"); not when an
+# adjective has named the place already ("глава Баксанского района Мурат Кудаев": a person)
+_PLACE_WORD = re.compile(r"(?<![а-яё]ого\s)(?<![а-яё]ой\s)(?<![а-яё]ом\s)"
+                         r"(?:город|села|село|селе|поселк|посёлк|деревн|станиц|аула|улиц|район|област|округ)\w*\s+$")
 _ALIAS = ("известный как", "известная как", "по прозвищу", "позывной", "он же", "она же")
 
 
