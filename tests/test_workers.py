@@ -143,3 +143,44 @@ def test_warm_up_leaves_the_models_frozen_for_forked_workers():
     frozen, *threshold = map(int, out.stdout.split())
     from letopis.workers import GC_THRESHOLD
     assert frozen > 50_000 and tuple(threshold) == GC_THRESHOLD
+
+
+def _pid_then_wait(n: int) -> int:
+    print(os.getpid(), flush=True)
+    time.sleep(60)
+    return n
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"      # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    """A `letopis ingest` killed with SIGKILL left its spawned workers waiting for ever (~100 MB
+    each): the workers now die with the process that started them, spawned or forked."""
+    import signal
+    import subprocess
+    import sys
+
+    import pytest
+    if not sys.platform.startswith("linux"):
+        pytest.skip("parent-death signal is Linux-only")
+    for preload in (False, True):
+        code = ("import sys; sys.path.insert(0, %r)\n"
+                "from test_workers import _pid_then_wait\n"
+                "from letopis.workers import ordered_map\n"
+                "for _ in ordered_map(_pid_then_wait, range(2), 2, preload=%r): pass\n"
+                % (os.path.dirname(__file__), preload))
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        pids = [int(proc.stdout.readline()) for _ in range(2)]
+        assert all(_alive(p) for p in pids)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.time() + 10
+        while any(_alive(p) for p in pids) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(p) for p in pids), (preload, pids)
