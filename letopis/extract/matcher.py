@@ -58,6 +58,10 @@ class _Node:
         return self._rx_any
 
 
+MEMO_LIMIT = 120_000
+_NONE: tuple = ()                      # most tokens lead nowhere: one shared empty result
+
+
 class LemmaMatcher:
     def __init__(self, rows: Iterable[tuple[str, Any]]):
         self.root = _Node()
@@ -93,9 +97,11 @@ class LemmaMatcher:
         key = (node, tok.text, tok.lemma)
         hit = self._memo.get(key)
         if hit is None:
-            if len(self._memo) > 30_000:        # bounded: long runs
+            # bounded for long runs, above the ~37k word forms of a corpus like NEREL train: a bound
+            # below that emptied it every few hundred documents (a quarter of all look-ups missed)
+            if len(self._memo) > MEMO_LIMIT:
                 self._memo.clear()
-            hit = self._memo[key] = self._compute_children(node, tok)
+            hit = self._memo[key] = self._compute_children(node, tok) or _NONE
         return hit
 
     @staticmethod
