@@ -154,6 +154,21 @@ def test_an_official_named_after_his_district_is_the_victim_not_a_place():
     assert [(v.name, v.role) for v in inc.victims] == [("Мурат Кудаев", "глава Баксанского района")]
 
 
+def test_wounded_after_a_breakdown_of_the_dead_and_a_group_inside_a_longer_name():
+    inc, _ = only("Теракт в мечети\nСмертник подорвал себя в мечети полицейского управления в Пешаваре. По "
+                  "последним данным, погибли не менее 100 человек, большинство из них — сотрудники полиции, "
+                  "более 220 получили ранения. Ответственность за нападение взяла на себя группировка "
+                  "«Техрик-е Талибан Пакистан».", "2023-01-31")
+    assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (100, 220, 1)
+    assert inc.groups == ["Техрик-е Талибан Пакистан"]                 # not also "Талибан"
+
+
+def test_a_clash_between_two_states_border_guards_is_no_incident():
+    rec = code("Столкновения на границе\nНа кыргызско-таджикской границе возобновились столкновения между "
+               "пограничниками двух стран. Погибли 24 человека, ранены 87.", "2022-09-16")
+    assert rec.incidents == []
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -463,15 +463,34 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
 
 
 def _no_event(analysis: Analysis) -> bool:
-    """The article is about an accident or a foiled plot: its lead says so and tells of no attack.
-    A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
+    """The article is about an accident, a foiled plot or a clash of a state's forces: its lead says so
+    and tells of no attack. A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
     lead = [s for s in _lead(analysis, 3) if not _caption(s)][:3]
     lemmas = {t.lemma for s in lead for t in s.tokens}
     if lemmas & ACCIDENT and not lemmas & ATTACK_LEAD - {"убить"}:
         return True
+    if any(_forces_clash(s.tokens) for s in lead):
+        return True
     head = {t.lemma for t in (lead[0].tokens if lead else [])}
     return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
+
+
+def _forces_clash(toks: list) -> bool:
+    """"Столкновения между пограничниками двух стран", "между полицией и демонстрантами": a clash a
+    state's force is a side of, and nobody in it called an attacker (docs/coding.md §1: clashes and
+    riots are no incident; "боевики" against soldiers stay one)."""
+    for i, t in enumerate(toks):
+        if t.lemma not in CLASH:
+            continue
+        k = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].lemma == "между"), None)
+        if k is None:
+            continue
+        sides = toks[k + 1:k + 9]
+        if any(_security_actor(sides, j, ("ablt",)) for j in range(len(sides))) \
+                and not any(_attackerish(x) for x in sides):
+            return True
+    return False
 
 
 def _state_force(analysis: Analysis, sentences: list[int]) -> bool:
@@ -1186,8 +1205,15 @@ def _groups_outside(text: str, lo: int, hi: int, denied: list[tuple[int, int]], 
 
 
 def _groups(text: str, lo: int, hi: int) -> list[str]:
-    found = []
+    """Armed groups named in text[lo:hi], by the table's patterns in order: a name inside one found
+    before is part of it ("Талибан" in "Техрик-е Талибан Пакистан")."""
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
     for pat, name in armed_groups():
-        if pat.search(text[lo:hi]) and name not in found:
-            found.append(name)
+        for m in pat.finditer(text, lo, hi):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            if name not in found:
+                found.append(name)
     return found

@@ -317,7 +317,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         latest = latest or bool(back & GROWTH)
         # "погибли четыре человека, в том числе двое полицейских, еще трое получили ранения": a number
         # with "ещё" and a fate of its own right after it is a new statement, not part of the breakdown
-        own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2])
+        # and "погибли 100 человек, большинство из них — полицейские, более 220 получили ранения": a
+        # number with another fate right after it is no part of the breakdown either
+        after = next((f for t in view.toks[j:j + 3] if (f := _fate_of(t.lemma))), None)
+        own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2]) or \
+            after is not None and bool(totals_here) and after != totals_here[-1].fate
         kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
             "total" if group is None else "event")
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
