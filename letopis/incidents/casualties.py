@@ -319,7 +319,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         # with "ещё" and a fate of its own right after it is a new statement, not part of the breakdown
         # and "погибли 100 человек, большинство из них — полицейские, более 220 получили ранения": a
         # number with another fate right after it is no part of the breakdown either
-        after = next((f for t in view.toks[j:j + 3] if (f := _fate_of(t.lemma))), None)
+        after = None
+        for t in view.toks[j:j + 3]:                 # within the clause: not past ";" or ","
+            if not t.text[:1].isalnum():
+                break
+            if (after := _fate_of(t.lemma)) is not None:
+                break
         own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2]) or \
             after is not None and bool(totals_here) and after != totals_here[-1].fate
         kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
