@@ -169,6 +169,14 @@ def test_a_clash_between_two_states_border_guards_is_no_incident():
     assert rec.incidents == []
 
 
+def test_a_device_set_off_is_a_bombing():
+    inc, _ = only("Взрыв в приемной\nУтром в среду 17-летний житель Архангельска привел в действие самодельное "
+                  "взрывное устройство в здании регионального управления ФСБ. Трое сотрудников получили ранения.",
+                  "2018-10-31")
+    assert inc.types == ["bombing"] and inc.weapons == ["explosives"] and inc.wounded == 3
+    assert [w.normal for w in inc.weapon_items] == ["самодельное взрывное устройство"]
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -120,6 +120,12 @@ _BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
 _GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
 
 
+def _set_off(sent: Sentence) -> bool:
+    """"привел в действие самодельное взрывное устройство": a device set off, so it went off."""
+    lemmas = [t.lemma for t in sent.tokens]
+    return any(lem == "привести" and lemmas[k + 1:k + 3] == ["в", "действие"] for k, lem in enumerate(lemmas))
+
+
 def _gas_blast(toks: list, k: int) -> bool:
     return toks[k].lemma in _BLASTS and bool(_GAS & {t.lemma for t in toks[k + 1:k + 4]})
 
@@ -706,7 +712,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     clash_led = bool(led) and not any(led)
     statements = [c for c in statements if clash_led or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
-    exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens)
+    exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens) or any(_set_off(s) for s in sents)
     if not exploded:
         # a bomb that never went off is not a bombing: "сообщение о взрывных устройствах в школе"
         hits = [h for h in hits if not (h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(DEVICE))]
