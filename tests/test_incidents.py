@@ -177,6 +177,15 @@ def test_a_device_set_off_is_a_bombing():
     assert [w.normal for w in inc.weapon_items] == ["самодельное взрывное устройство"]
 
 
+def test_a_story_that_names_no_town_is_placed_where_its_dateline_files_it():
+    inc, _ = only("Стрельба в колледже\nКЕРЧЬ, 17 октября 2018 года. 18-летний студент политехнического колледжа "
+                  "открыл стрельбу в здании колледжа. Погибли 20 человек, более 50 ранены. Стрелок покончил с собой.")
+    assert (inc.country, inc.city, inc.killed, inc.wounded, inc.perpetrators_killed) == ("UA", "Керчь", 20, 50, 1)
+    rec = code("Теракт в Кабуле\nМОСКВА, 5 сентября 2022 года. У посольства России в Кабуле взорвался смертник, "
+               "погибли два сотрудника посольства.")
+    assert rec.incidents[0].city == "Кабул"                 # the story's own town beats the agency's
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

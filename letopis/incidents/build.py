@@ -843,9 +843,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 place.city == (r.city or "") for s in sents for r in geo_link.mentions(analysis, s.start, s.end)):
             import dataclasses
             place = dataclasses.replace(place, city=None, lat=None, lon=None)
-        scene = _lead_scene(analysis) if main else None
+        scene = (_lead_scene(analysis) or _dateline_scene(analysis)) if main else None
         if scene is not None and (place is None or place.country in (None, scene.country)):
-            place = scene                             # the article opens in that town
+            place = scene                             # the article opens in that town, or is filed from it
     if place:
         inc.city, inc.region, inc.country = place.city, place.region, place.country
         inc.lat, inc.lon = place.lat, place.lon
@@ -1084,6 +1084,24 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
                     and geo_link._locative(analysis.text, r.start) >= 2:
                 return geo_link.place_in(analysis, s.start, s.end, city_only=True)
     return None
+
+
+_DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
+
+
+def _dateline_scene(analysis: Analysis) -> geo_link.Resolved | None:
+    """The town an agency dateline files the story from ("КЕРЧЬ, 17 октября 2018 года."): the scene
+    when the story names no town of its own and no other country (docs/coding.md §8)."""
+    if not analysis.dateline:
+        return None
+    a, b = analysis.dateline
+    m = _DATELINE_TOWN.match(analysis.text, a, b)
+    g = geo_link._gazetteer()
+    if m is None or g is None:
+        return None
+    name = "-".join(w.capitalize() for w in m.group(1).split("-"))
+    towns = [p for p in g.lookup(name) if p.kind == "city"]
+    return geo_link._resolved(towns[0], m.start(1), m.end(1)) if towns else None
 
 
 def _arrest_date(sent: Sentence, t) -> bool:

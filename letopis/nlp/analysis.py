@@ -35,6 +35,7 @@ class Analysis:
     ignore: list[Span] = field(default_factory=list)     # boilerplate/title: not part of the story
     published: date | None = None
     title_span: Span | None = None
+    dateline: Span | None = None                          # "КЕРЧЬ, 17 октября 2018 года.": metadata, ignored
 
     @property
     def tokens(self) -> list[Token]:
