@@ -186,6 +186,17 @@ def test_a_story_that_names_no_town_is_placed_where_its_dateline_files_it():
     assert rec.incidents[0].city == "Кабул"                 # the story's own town beats the agency's
 
 
+def test_a_bus_seized_with_hostages_and_a_threat_to_blow_it_up():
+    inc, _ = only("Захват автобуса\nВ Луцке вооруженный мужчина захватил пассажирский автобус, в котором "
+                  "находились 13 человек. Террорист угрожал взорвать автобус. После переговоров он отпустил "
+                  "заложников и был задержан. Никто не пострадал.", "2020-07-22")
+    assert inc.types == ["hostage_taking", "hijacking"] and inc.weapons == []      # a threat is no bombing
+    assert (inc.city, inc.killed, inc.wounded, inc.perpetrators_killed) == ("Луцк", 0, 0, 0)
+    inc, _ = only("Нападение на школу\nВ Перми подросток с ножом напал на учеников и учительницу, пострадали "
+                  "15 человек. Нападавших было двое, оба задержаны.", "2018-01-15")
+    assert (inc.types, inc.wounded, inc.perpetrators_killed) == (["stabbing"], 15, 0)
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

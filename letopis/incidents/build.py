@@ -117,6 +117,7 @@ def _type_cue_index() -> dict[str, list[tuple[int, tuple[str, ...], str, str | N
 
 # what blows up by accident ("взрыв бытового газа", "взорвался газовый баллон"): no bombing cue
 _BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
+THREAT = frozenset(("угрожать", "пригрозить", "грозить", "обещать", "пообещать"))
 _GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
 
 
@@ -138,6 +139,8 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         tail = lem.rsplit("-", 1)[-1]                    # "террорист-смертник" is a "смертник"
         if _gas_blast(sent.tokens, i):
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
+        if i and lemmas[i - 1] in THREAT:
+            continue                                     # "угрожал взорвать автобус": a threat, no bombing
         for n, seq, typ, wcls in index.get(lem, ()):
             if len(seq) == 1:
                 found.append((n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end)))
@@ -927,9 +930,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 continue
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
-            attacker = any(_attackerish(x) for x in near)      # "нападавший задержан" (lemma "нападать")
+            # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны"
+            attacker = any(_attackerish(x) for x in toks[max(0, i - 6):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
-            attacker = attacker or before and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i])
+            attacker = attacker or before and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 6):i])
             named = any(lo <= a < hi for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
             # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)
