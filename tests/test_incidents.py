@@ -197,6 +197,13 @@ def test_a_bus_seized_with_hostages_and_a_threat_to_blow_it_up():
     assert (inc.types, inc.wounded, inc.perpetrators_killed) == (["stabbing"], 15, 0)
 
 
+def test_one_of_the_officers_attacked_died_and_the_attacker_shot_is_no_gun_attack():
+    inc, _ = only("Нападение на полицейских\nВ Актобе мужчина напал с ножом на двух полицейских. Один из них "
+                  "скончался в больнице. Нападавший застрелен.", "2020-01-01")
+    assert inc.types == ["stabbing"] and inc.weapons == ["melee"]          # the police's shot is not the attack
+    assert (inc.killed, inc.perpetrators_killed) == (1, 1)
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -203,6 +203,9 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return False
     if _security_subject(toks, i):
         return True                                   # "которого застрелили сотрудники полиции"
+    if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and any(
+            _attackerish(x) and "nomn" in x.tag for x in toks[max(0, i - 3):i]):
+        return True                                   # "Нападавший застрелен": the attacker, shot by the police
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
     target = any(_attacker_word(x) and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])

@@ -263,6 +263,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 prev.count -= 1
                 out.append(Casualty("killed", 1, prev.group, "event", num.start, num.end, view.index,
                                     generic=prev.generic))
+            elif prev is None and j + 2 < len(view.toks) and view.toks[j + 1].lemma == "они" \
+                    and _fate_of(view.toks[j + 2].lemma) == "killed" and not out:
+                # "напал на двух полицейских. Один из них скончался в больнице": one of those attacked died
+                out.append(Casualty("killed", 1, None, "event", num.start, num.end, view.index))
             continue                     # otherwise "одна из жертв": one of a set counted elsewhere
         k_noun = next((k for k in range(j, min(j + 4, len(view.toks)))
                        if not any(x in view.toks[k].tag for x in ("ADJF", "PRTF"))), None)
