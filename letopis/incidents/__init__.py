@@ -1,7 +1,6 @@
 """incidents stage: typed mentions → persons with roles, GTD-like incidents, places, organisations."""
 from __future__ import annotations
 
-from letopis.extract import Extraction
 from letopis.incidents.build import build
 from letopis.incidents.people import people
 from letopis.nlp.analysis import Analysis

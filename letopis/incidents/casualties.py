@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from letopis.extract import Extraction
-from letopis.extract.mentions import NumberMention, RoleMention
+from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups
 from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.nlp.normal import CASES

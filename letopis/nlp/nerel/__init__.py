@@ -151,7 +151,6 @@ class NerelTagger:
             return [table[slots] for table in self._rows]
 
     def _run(self, docs, chunk: list[int], res) -> None:
-        from letopis.nlp.nerel import features as F
         from letopis.nlp.nerel.decode import decode
         m, g = self.model, self.model.gap
         seqs, offsets = [], []
