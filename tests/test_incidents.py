@@ -199,9 +199,9 @@ def test_a_bus_seized_with_hostages_and_a_threat_to_blow_it_up():
 
 def test_one_of_the_officers_attacked_died_and_the_attacker_shot_is_no_gun_attack():
     inc, _ = only("Нападение на полицейских\nВ Актобе мужчина напал с ножом на двух полицейских. Один из них "
-                  "скончался в больнице. Нападавший застрелен.", "2020-01-01")
+                  "скончался в больнице, второй ранен. Нападавший застрелен.", "2020-01-01")
     assert inc.types == ["stabbing"] and inc.weapons == ["melee"]          # the police's shot is not the attack
-    assert (inc.killed, inc.perpetrators_killed) == (1, 1)
+    assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (1, 1, 1)
 
 
 def test_latest_total_wins():

@@ -342,6 +342,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             totals_here.append(c)
         out.append(c)
     out = _join_coordinated(view, out)
+    out += _the_other(view, out)
     lemmas = {t.lemma for t in view.toks}
     for k, t in enumerate(view.toks[:-1]):
         # "устанавливают точное число пострадавших", "не называя число раненых": the count is unknown
@@ -355,6 +356,22 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if fate is not None:
                 out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
+
+
+def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
+    """"Один из них скончался в больнице, второй ранен": after one of a pair told apart, "второй" /
+    "другой" with a fate of its own is one more victim."""
+    toks = view.toks
+    if not any(c.start == toks[k].start for c in out for k in range(len(toks) - 1)
+               if toks[k].lemma == "один" and toks[k + 1].lemma == "из"):
+        return []
+    found = []
+    for k, t in enumerate(toks[:-1]):
+        if t.lemma in ("второй", "другой") and (k == 0 or toks[k - 1].text == ","):
+            fate = next((f for x in toks[k + 1:k + 3] if (f := _fate_of(x.lemma))), None)
+            if fate is not None:
+                found.append(Casualty(fate, 1, None, "event", t.start, toks[k + 1].end, view.index))
+    return found
 
 
 def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
