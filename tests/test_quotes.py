@@ -1,5 +1,5 @@
-"""Quotes and their speakers, and the source chain, on short realistic news: a person, a role, an
-organisation's statement, a pronoun after a quote; offices cited in lower case."""
+"""Quotes and their speakers, the source chain and the roles around a speaker, on short realistic news:
+a person, a role, an organisation's statement, a pronoun after a quote; offices cited in lower case."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -55,3 +55,13 @@ def test_a_long_speaker_before_indirect_speech_stays_in_its_sentence():
                  "появлялся на работе. По их словам полковник здоров.\n\nНапомним, в четверг начались переговоры.")
     assert [text for _, text in got] == ["нападавший открыл огонь после конфликта.", "он не появлялся на работе."]
     assert got[0][0] == "Бауыржан Кенжебаев"
+
+
+def test_after_po_slovam_a_nominative_role_opens_the_reported_clause():
+    from letopis.pipeline import extract_text
+    rec = extract_text("По словам заместителя начальника департамента полиции Бауыржана Кенжебаева, нападавший, "
+                       "житель Актау, открыл огонь. По словам Ерлана Карина, государственного секретаря РК, "
+                       "угроза снижается.")
+    roles = {p.name: p.extra.get("role") for p in rec.persons}
+    assert roles["Бауыржан Кенжебаев"] == "заместитель начальника департамента полиции"
+    assert "государственный секретарь РК" in roles["Ерлан Карин"]

@@ -58,12 +58,26 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     return roles
 
 
-def _role_after(text: str, end: int, found: Extraction) -> str | None:
-    """Apposition: "Ерлан Карин, государственный секретарь РК,"."""
+_SPEAKER_BEFORE = re.compile(r"[Пп]о\s+(?:его|ее|её|их\s+)?словам\s+[^,.;\n]{0,160}$")
+
+
+def _role_after(text: str, start: int, end: int, found: Extraction) -> str | None:
+    """Apposition: "Ерлан Карин, государственный секретарь РК,". After "по словам X," a nominative role
+    opens the reported clause instead ("по словам … Кенжебаева, нападавший, житель Актау, открыл огонь");
+    a genitive one is still X's ("по словам Ерлана Карина, государственного секретаря РК,")."""
     for r in found.roles:
         if r.start >= end and re.fullmatch(r"\s*,\s*", text[end:r.start]) and not r.plural:
+            if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):
+                return None
             return r.normal
     return None
+
+
+def _nominative_only(phrase: str) -> bool:
+    from letopis.nlp.morph import parse
+    word = phrase.split()[0].lower()
+    tags = [p.tag for p in parse(word)]
+    return any("nomn" in t for t in tags) and not any("gent" in t for t in tags)
 
 
 def people(analysis: Analysis, found: Extraction) -> list[Person]:
@@ -75,7 +89,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
             for role in _roles_before(text, s, found, per_entities):
                 if role not in person.roles:
                     person.roles.append(role)
-            after = _role_after(text, e, found)
+            after = _role_after(text, s, e, found)
             if after and after not in person.roles:
                 person.roles.append(after)
             for age in found.ages:
