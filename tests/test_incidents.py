@@ -204,6 +204,13 @@ def test_one_of_the_officers_attacked_died_and_the_attacker_shot_is_no_gun_attac
     assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (1, 1, 1)
 
 
+def test_a_suspect_arrested_right_after_the_arson_survived_it():
+    inc, _ = only("Поджог военкомата\nВ Нижневартовске в ночь на 1 мая 2022 года неизвестный бросил бутылку с "
+                  "зажигательной смесью в окно военкомата. Возгорание было быстро потушено, никто не пострадал. "
+                  "Подозреваемый задержан, им оказался 21-летний местный житель.")
+    assert (inc.types, inc.killed, inc.wounded, inc.perpetrators_killed) == (["arson"], 0, 0, 0)
+
+
 def test_latest_total_wins():
     inc, _ = only("Теракт в Волгограде\nВ понедельник в Волгограде смертник взорвал бомбу в автобусе, "
                   "погибли 14 человек. Позднее число жертв достигло 16.", "2013-12-31")

@@ -804,7 +804,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         p.extra["role_in_incident"] = "perpetrator"
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
-    alive = _attacker_arrested(analysis, scope if main else sents, perps)
+    alive = _attacker_arrested(analysis, scope if main else sents, perps, sents)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
         # tied to, arrested anywhere in the text, survived it too
@@ -918,8 +918,13 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
     return out
 
 
-def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person]) -> list[tuple[int, int]]:
-    """"Полиция задержала стрелка", "Рахами был арестован": the attacker survived (anywhere in the text)."""
+def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person],
+                       near_act: list[Sentence] | None = None) -> list[tuple[int, int]]:
+    """"Полиция задержала стрелка", "Рахами был арестован": the attacker survived (anywhere in the text).
+    A "подозреваемый" arrested counts only in or right after the incident's own sentences (`near_act`):
+    elsewhere he may be the suspect of a plot the article tells besides."""
+    own = {id(x) for x in near_act or ()}
+    close = set(own) | {id(x) for prev, x in zip(analysis.sentences, analysis.sentences[1:]) if id(prev) in own}
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
@@ -933,8 +938,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 continue
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
-            # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны"
-            attacker = any(_attackerish(x) for x in toks[max(0, i - 6):i + 5])
+            # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны";
+            # "Подозреваемый задержан" (lemma "подозревать")
+            attacker = any(_attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
+                           for x in toks[max(0, i - 6):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
             attacker = attacker or before and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 6):i])
             named = any(lo <= a < hi for a, _ in spans)
