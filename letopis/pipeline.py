@@ -39,7 +39,11 @@ def process_document(document: Document) -> DocumentRecord:
 def _eponym(e: Entity, names: list[tuple[int, int]]) -> bool:
     """"автомат Калашникова", "пистолет Макарова": a person's name inside a weapon or vehicle
     name (`names`) is the designer, not a person of the story."""
-    return e.type == "PERSON" and any(s <= e.start and e.end <= t for s, t in names)
+    return e.type == "PERSON" and _within(e, names)
+
+
+def _within(e: Entity, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= e.start and e.end <= t for s, t in spans)
 
 
 TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY", "NATIONALITY")
@@ -52,7 +56,7 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     from letopis.nlp.entities import VALUE_TYPES
     # a disease, faith, language or title inside a person's name is none ("Ислам Каримов")
     persons = [(e.start, e.end) for e in core if e.type == "PERSON"]
-    table = [e for e in table if e.type not in TERM_TYPES or not any(s <= e.start and e.end <= t for s, t in persons)]
+    table = [e for e in table if e.type not in TERM_TYPES or not _within(e, persons)]
     have = {(e.type, e.start, e.end) for e in table}
 
     def keep(e: Entity) -> bool:
@@ -77,7 +81,7 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
             terms.setdefault((e.start, e.end), set()).add(e.type)
     kept = [e for e in kept if e.type in terms.get((e.start, e.end), {e.type})]
     # a year inside a name is a DATE, not the model's NUMBER ("COVID-19"); not in a weapon's name
-    table = [e for e in table if e.type != "DATE" or not any(s <= e.start and e.end <= t for s, t in names)]
+    table = [e for e in table if e.type != "DATE" or not _within(e, names)]
     years = {(e.start, e.end) for e in table if e.type == "DATE"}
     kept = [e for e in kept if e.type not in VALUE_TYPES or (e.start, e.end) not in years]
     out = []

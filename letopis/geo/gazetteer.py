@@ -112,6 +112,7 @@ class Gazetteer:
         self._by_first: dict[str, list[int]] = {}
         self._entries: dict[int, tuple] = {}
         self._first: dict[str, tuple] = {}          # first-word form -> its entries, as needed
+        self._country_pops: dict[str, int] = {}      # country code -> population, as asked
         names, owner, by_first, lemmas = self._names, self._owner, self._by_first, self._lemmas
         for i, (name, kind, _, _, _, _, _, old, aliases) in enumerate(self._rows):
             names.append(name)
@@ -242,7 +243,7 @@ class Gazetteer:
         return regions + [p for p in ranked if p not in regions]
 
     def _country_population(self, code: str) -> int:
-        pops = self.__dict__.setdefault("_country_pops", {})
+        pops = self._country_pops
         if code not in pops:
             c = self.country(code)
             pops[code] = (c.population or 0) if c else 0

@@ -180,13 +180,14 @@ def _found_word(t) -> bool:
     return t.lemma in FOUND or t.text.lower().startswith(_FOUND_FORMS)
 
 
-def _attackerish(t) -> bool:
-    return t.lemma in ATTACKER_WORDS - {"он", "они", "мужчина"} or t.text.lower().startswith(_ATTACKER_FORMS)
-
-
 def _attacker_word(t) -> bool:
     """An attacker's noun or a pronoun; by form too, as "нападавший" has the lemma "нападать"."""
     return t.lemma in ATTACKER_WORDS or t.text.lower().startswith(_ATTACKER_FORMS)
+
+
+def _attackerish(t) -> bool:
+    """An attacker's word that names him: not "он", "они" or "мужчина", which name anyone."""
+    return t.lemma not in ("он", "они", "мужчина") and _attacker_word(t)
 
 
 def _security_act(sent: Sentence, start: int) -> bool:
@@ -871,11 +872,13 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.ideology = sorted({p.extra["ideology"] for p in perps if p.extra.get("ideology")})
     # a group named in the incident's sentences, or claiming it anywhere ("Ответственность за теракт
     # взяло на себя ИГ"); not one that denies it ("ХАМАС не берёт на себя ответственность")
-    denied = [(s.start, s.end) for s in analysis.sentences if _claim(s) is False]
-    inc.groups = [g for g in _groups(text, lo, hi) if _groups_outside(text, lo, hi, denied, g)]
+    claims = [(s, _claim(s)) for s in analysis.sentences]
+    outside = {g for a, b in _outside(lo, hi, [(s.start, s.end) for s, c in claims if c is False])
+               for g in _groups(text, a, b)}
+    inc.groups = [g for g in _groups(text, lo, hi) if g in outside]
     if main:
-        for s in analysis.sentences:
-            if _claim(s) and not analysis.ignored(s.start, s.end):
+        for s, claimed in claims:
+            if claimed and not analysis.ignored(s.start, s.end):
                 inc.groups += [g for g in _groups(text, s.start, s.end) if g not in inc.groups]
     inc.evidence = [[s.start, s.end] for s in sents]
     inc.summary = " ".join(text[s.start:s.end] for s in sents[:1])[:300]
@@ -1230,16 +1233,16 @@ def _claim(sent: Sentence) -> bool | None:
     return not all(k and toks[k - 1].lemma == "не" for k in verbs)
 
 
-def _groups_outside(text: str, lo: int, hi: int, denied: list[tuple[int, int]], group: str) -> bool:
-    """The group is named in text[lo:hi] outside the sentences that deny responsibility."""
+def _outside(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) outside the spans `holes` (the sentences that deny responsibility)."""
     keep, pos = [], lo
-    for a, b in sorted(denied):
+    for a, b in sorted(holes):
         if b <= lo or a >= hi:
             continue
         keep.append((pos, max(pos, a)))
         pos = max(pos, b)
     keep.append((pos, hi))
-    return any(group in _groups(text, a, b) for a, b in keep if b > a)
+    return [(a, b) for a, b in keep if b > a]
 
 
 def _groups(text: str, lo: int, hi: int) -> list[str]:

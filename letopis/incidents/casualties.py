@@ -362,8 +362,8 @@ def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
     """"Один из них скончался в больнице, второй ранен": after one of a pair told apart, "второй" /
     "другой" with a fate of its own is one more victim."""
     toks = view.toks
-    if not any(c.start == toks[k].start for c in out for k in range(len(toks) - 1)
-               if toks[k].lemma == "один" and toks[k + 1].lemma == "из"):
+    told = {c.start for c in out}
+    if not any(t.lemma == "один" and nxt.lemma == "из" and t.start in told for t, nxt in zip(toks, toks[1:])):
         return []
     found = []
     for k, t in enumerate(toks[:-1]):
