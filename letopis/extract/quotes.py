@@ -21,7 +21,6 @@ SPEECH = {"сказать", "заявить", "подчеркнуть", "отм�
           "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
-PRONOUNS = {"он", "она", "они"}
 _PRONOUN_AFTER = re.compile(r"\s+(?:он|она|они)\b", re.I)
 _DIRECT = re.compile(r"[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
 _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
@@ -100,21 +99,19 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     taken: list[tuple[int, int]] = []
     for m in (_DIRECT.finditer(text) if _DIRECT_NEED.search(text) else ()):
         body_s, body_e = m.start(1), m.end(1)
-        if lemma(m.group("verb")) not in SPEECH or len(m.group(1).split()) < 3:
+        verb = lemma(m.group("verb"))
+        if verb not in SPEECH or len(m.group(1).split()) < 3:
             continue
-        if lemma(m.group("verb")) in IMPERSONAL:
+        extra = {"verb": m.group("verb")}
+        if verb in IMPERSONAL:
             speaker, role = _org_after(analysis, m.end("verb")), None      # "— говорится в сообщении КНБ"
         elif _PRONOUN_AFTER.match(text, m.end("verb")):
-            speaker = role = None                      # "— добавила она": resolved once all quotes are in
-            quotes.append(Quote(None, None, body_s, body_e, text[body_s:body_e],
-                                extra={"verb": m.group("verb"), "pronoun": True}))
-            taken.append((m.start(), m.end()))
-            continue
+            speaker, role = None, None                 # "— добавила она": resolved once all quotes are in
+            extra["pronoun"] = True
         else:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
         speaker = _resolve_role(speaker, role, holders)
-        quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e],
-                            extra={"verb": m.group("verb")}))
+        quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e], extra=extra))
         taken.append((m.start(), m.end()))
     for m in (_LEAD.finditer(text) if _LEAD_NEED.search(text) else ()):
         if lemma(m.group("verb")) not in SPEECH or any(a <= m.start(2) < b for a, b in taken):
