@@ -46,7 +46,7 @@ def _within(e: Entity, spans: list[tuple[int, int]]) -> bool:
     return any(s <= e.start and e.end <= t for s, t in spans)
 
 
-TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY", "NATIONALITY")
+TERM_TYPES = ("DISEASE", "RELIGION", "LANGUAGE", "WORK_OF_ART", "FACILITY", "NATIONALITY", "LAW")
 
 
 def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity],

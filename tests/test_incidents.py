@@ -697,3 +697,44 @@ def test_of_two_dates_in_a_sentence_the_one_beside_the_attack_is_its_date():
     inc, _ = only("Взрывы в Бостоне\n19 апреля 2013 года в пригороде Бостона проходит спецоперация по поимке "
                   "подозреваемого во взрыве на марафоне 15 апреля, при котором погибли три человека.")
     assert inc.date == "2013-04-15"
+
+
+def test_a_town_named_as_the_attackers_home_is_not_the_scene_and_a_liquidated_resident_is_an_attacker():
+    inc, _ = only("Нападение на пост ДПС в Чечне\nГРОЗНЫЙ, 20 августа 2018 года. Двое неизвестных напали на "
+                  "сотрудников полиции на посту ДПС в Шалинском районе Чечни, сообщили в МВД по республике. Один "
+                  "из нападавших, 17-летний житель Шали, был ликвидирован, второй задержан. Ранены двое полицейских.")
+    assert inc.city is None and inc.region == "Чеченская Республика"   # a district, not the dateline's capital
+    assert inc.perpetrators_killed == 1 and inc.wounded == 2 and inc.killed is None
+
+
+def test_one_who_died_of_harm_he_did_himself_is_the_attacker():
+    inc, text = only("В Пермском крае подросток напал с ножом на школьников\nПЕРМЬ, 15 января 2020 года. "
+                     "17-летний житель поселка Сылва напал с ножом на учеников начальной школы во время урока. "
+                     "Ранены четыре ребенка и учительница. Подросток погиб на месте после того, как нанес себе "
+                     "несколько ударов ножом.")
+    assert inc.city != "Сылва" and inc.region == "Пермский край"
+    assert inc.wounded == 5 and inc.killed is None
+    assert inc.perpetrators_killed == 1
+    assert [text[a:b] for a, b in inc.field_evidence["perpetrators_killed"]] == ["погиб"]
+
+
+def test_a_threatened_blast_a_hostage_taker_arrested_and_no_hostage_hurt():
+    inc, _ = only("Захват заложников в банке в Москве\nВооруженный мужчина захватил заложников в отделении банка "
+                  "на Большой Дорогомиловской улице в Москве в пятницу, 24 января 2020 года. Он угрожал взорвать "
+                  "бомбу и требовал 7 миллионов долларов. Спустя несколько часов захватчик был задержан бойцами "
+                  "спецназа, никто из заложников не пострадал.")
+    assert inc.types == ["hostage_taking"]                       # "угрожал взорвать бомбу": no bombing
+    assert inc.killed == 0 and inc.wounded == 0 and inc.perpetrators_killed == 0
+    assert inc.date == "2020-01-24" and inc.city == "Москва"
+
+
+def test_a_spokesmans_group_is_not_the_attacker_and_who_the_shooter_turned_out_to_be_is():
+    inc, _ = only("Взрыв у мечети в Кундузе\nКАБУЛ, 8 октября 2021 года. Не менее 46 человек погибли и более 140 "
+                  "получили ранения в результате взрыва в шиитской мечети в городе Кундуз, сообщил представитель "
+                  "движения «Талибан» Забихулла Муджахид. Ответственность за теракт взяла на себя группировка "
+                  "«Исламское государство». По ее словам, смертник подорвал пояс со взрывчаткой.")
+    assert inc.groups == ["ИГИЛ"] and inc.killed == 46 and inc.wounded == 140
+    inc, _ = only("Стрельба в МФЦ в Москве\nВ понедельник, 7 декабря 2020 года, 45-летний мужчина открыл стрельбу "
+                  "в многофункциональном центре в Москве. Погиб охранник, еще один человек получил ранение. Стрелок "
+                  "был задержан на месте. Им оказался Владимир Васильев, ранее неоднократно судимый.")
+    assert inc.perpetrators == ["Владимир Васильев"] and inc.perpetrators_killed == 0

@@ -183,3 +183,13 @@ def test_previous_word_reads_the_word_before_a_name():
     got = {w: previous_word(a, text.index(w)) for w in ("Ивана", "Петрова", "Сидоров", "Козлов", "Смирнов", "По")}
     assert got == {"Ивана": "генерал-майора", "Петрова": "ивана", "Сидоров": "б-в", "Козлов": None,
                    "Смирнов": None, "По": None}
+
+
+def test_a_quoted_name_after_a_kind_noun_stays_as_written_unless_the_writer_inflected_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержаны члены запрещенной организации «Хизб ут-Тахрир». Лидер «Талибана» выступил "
+                       "с заявлением. Директор Ассоциации «Помощи церкви в беде» приехал в Лахор.")
+    normal = {e.text: e.normal for e in rec.entities if e.type == "ORGANIZATION"}
+    assert normal["Хизб ут-Тахрир"] == "Хизб ут-Тахрир"          # apposition: nominative as written
+    assert normal.get("Талибана", "Талибан") == "Талибан"         # a genitive after "лидер": inflected
+    assert normal.get("Помощи церкви в беде", "Помощь церкви в беде") == "Помощь церкви в беде"

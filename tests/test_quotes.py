@@ -38,7 +38,16 @@ def test_an_office_named_in_lower_case_is_a_cited_source():
     rec = extract_text("Сотрудники КНБ задержали вербовщика, сообщает Tengrinews.kz со ссылкой на пресс-службу "
                        "ведомства. Ранения получили двое полицейских, сообщили в департаменте полиции города.")
     assert [(s.name, s.relation) for s in rec.sources] == [
-        ("Tengrinews.kz", "publisher"), ("пресс-служба ведомства", "cited"), ("департамент полиции города", "cited")]
+        ("Tengrinews.kz", "publisher"), ("пресс-служба КНБ", "cited"), ("департамент полиции города", "cited")]
+    text = rec.text
+    assert [text[s.start:s.end] for s in rec.sources][1] == "пресс-службу ведомства"   # the span is the text's
+
+
+def test_the_agency_an_office_refers_back_to_is_a_state_body_not_the_group_it_arrested():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Сотрудники ГКНБ задержали пятерых членов запрещенной организации «Хизб ут-Тахрир», "
+                       "сообщает пресс-служба ведомства.")
+    assert [(s.name, s.relation) for s in rec.sources] == [("пресс-служба ГКНБ", "cited")]
 
 
 def test_an_office_reporting_in_lower_case_is_cited_without_a_dangling_adjective():
@@ -46,7 +55,7 @@ def test_an_office_reporting_in_lower_case_is_cited_without_a_dangling_adjective
     rec = extract_text("Сотрудники КНБ задержали мужчину, сообщает пресс-служба ведомства. Об этом также "
                        "сообщила пресс-служба главы азербайджанского государства.")
     assert [(s.name, s.relation) for s in rec.sources] == [
-        ("пресс-служба ведомства", "cited"), ("пресс-служба главы", "cited")]
+        ("пресс-служба КНБ", "cited"), ("пресс-служба главы", "cited")]
 
 
 def test_a_long_speaker_before_indirect_speech_stays_in_its_sentence():

@@ -41,6 +41,42 @@ _CRIME_CONTEXT = re.compile(r"уголовн|обвин|осужд|пригов�
                             r"|\bУК\b|терроризм|убийств", re.I)
 
 
+# NEREL's LAW mentions of an article, every level of it: "п. 1 ч. 2 ст. 29 УПК России", "ч. 2 ст. 29
+# УПК России", "ст. 29 УПК России"; with the code, or the constitution, after it, and the article's
+# quoted name ("статьи 214 «Вандализм»"). On NEREL dev the model missed most references to codes it
+# had not seen (LAW F1 .58 → .69 with these); an article of a law or convention named after it
+# ("статьи 19 Федерального закона от …") is left to the model, whose span runs on through the name.
+_LAW_NUMS = rf"{_NUM}(?:\s*(?:,|и)\s*{_NUM}(?![\d\w.-]))*"
+_STATE = (r"(?:РФ|РК|КР|РБ|РУз|России|Российской\s+Федерации|[А-ЯЁ][а-яё]+(?:ской|цкой)\s+Республики"
+          r"|Республики\s+[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+(?:ии|ы|а|и)\b)")
+_LAW_REF = re.compile(
+    r"(?<![\w.])(?:(?:пп?\.|подпункт\w*|пункт\w*)\s*(?:«?[а-я]»?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?:,|и)\s*(?:«?[а-я]»?|\d+))*,?\s*)?"
+    rf"(?P<part>(?:ч\.|част(?:ь|и|ью|ям|ей|ях))\s*{_LAW_NUMS}\s*)?"
+    rf"(?P<art>(?:ст\.\s*(?:ст\.\s*)?|стать(?:я|и|ей|е|ю|ям|ями|ях)\s+){_LAW_NUMS}"
+    rf"|{_NUM}{_ORD}\s+стать(?:я|и|ей|е|ю|ям|ями|ях)\b)"
+    rf"(?:\s+(?:(?:УК|УПК|КоАП|ГК|ГПК|АПК|НК|ТК|ЖК|УИК)(?:\s+{_STATE})?(?![\w-])"
+    rf"|(?:[А-ЯЁа-яё]+(?:ого|ей)\s+)?[Кк]одекса(?:\s+(?:об?\s+[а-яё]+\s+[а-яё]+|{_STATE}))?"
+    rf"|Конституции(?:\s+{_STATE})?))?", re.I)
+_LAW_NAMED_AFTER = re.compile(r"\s*[(«\"„]?\s*(?:Федеральн|конституционн|закон|конвенци|декларац|регламент"
+                              r"|соглашени|договор|устав|европейск|римск)", re.I)
+_LAW_TITLE = re.compile(r"\s*«[^«»]{1,80}»")
+
+
+def law_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each level of every article reference in text[start:end]."""
+    out = []
+    for m in _LAW_REF.finditer(text, start, end):
+        stop = m.end()
+        if _LAW_NAMED_AFTER.match(text, stop, end):
+            continue
+        title = _LAW_TITLE.match(text, stop, end)
+        stop = title.end() if title else stop
+        out += [(a, stop) for a in sorted({m.start(), m.start("part") if m.group("part") else m.start(),
+                                           m.start("art")})]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _codes() -> list[tuple[str, re.Pattern]]:
     return [(r[0], re.compile(r"\s*(" + r[1] + ")")) for r in read_table("criminal_codes.tsv")]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
 from letopis.record import Source
@@ -52,6 +53,32 @@ def _adjective(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
+_STATE_BODY = re.compile(r"(?:министерств|комитет|служб|прокуратур|департамент|управлени|ведомств|МИД|Минобороны)",
+                         re.I)
+
+
+@lru_cache(maxsize=1)
+def _service_words() -> frozenset[str]:
+    """Words naming a police, security or military body (lexicon/tables/role_orgs.tsv: "МВД", "ГКНБ")."""
+    from letopis.lexicon import read_table
+    return frozenset(r[0].lower() for r in read_table("role_orgs.tsv") if " " not in r[0])
+
+
+def _state_body(name: str) -> bool:
+    return bool(_STATE_BODY.match(name)) or any(w.lower() in _service_words() for w in name.split())
+
+
+def _agency_before(analysis: Analysis, at: int) -> str | None:
+    """The state body "ведомство" refers back to: the last one named in the 300 characters before
+    ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба ведомства": ГКНБ)."""
+    orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and at - 300 <= e.start and e.end <= at
+            and _state_body(e.normal or e.text)]
+    if not orgs:
+        return None
+    last = max(orgs, key=lambda e: (e.end, e.end - e.start))
+    return last.normal or last.text
+
+
 def find_sources(analysis: Analysis, ex) -> list[Source]:
     text = analysis.text
     out: list[Source] = []
@@ -59,7 +86,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     def add(name: str, relation: str, start: int, end: int) -> None:
         name = _clean(name)
         if name and not any(s.name == name and s.relation == relation for s in out):
-            out.append(Source(name, relation, start, start + len(name)))
+            # the span is the text's words ("пресс-службу ведомства"), the name their normal form
+            out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 
     for m in _DATELINE.finditer(text[:400]):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
@@ -81,8 +109,11 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         while len(words) > 1 and _adjective(words[-1]):
             words.pop()                               # "пресс-служба главы азербайджанского [государства]"
         raw = " ".join(words)
-        add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
-            m.start("cited"), m.end("cited"))
+        name = _normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw)
+        agency = _agency_before(analysis, m.start("cited")) if words[-1].startswith("ведомств") else None
+        if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
+            name = " ".join(name.split()[:-1] + [agency]) if len(words) > 1 else agency
+        add(name, "cited", m.start("cited"), m.end("cited"))
     for m in _VENUE.finditer(text):
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
     # one publisher: an agency's own note outranks a "сообщает" of a quoted outlet only when alone

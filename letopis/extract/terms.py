@@ -8,7 +8,9 @@ finds a title by its words, which no two works share.
 - a language: the adjective before "язык" ("на русском языке" → "русском"), as NEREL marks it, a
   bare one after "на" or a verb of learning ("говорит на французском", "владеет английским"), and
   "по-английски" beside a verb of speech;
-- a title: «…» after a work noun ("фильма «Цирк»", "картины «Печки-лавочки», «Странные люди»").
+- a title: «…» after a work noun ("фильма «Цирк»", "картины «Печки-лавочки», «Странные люди»");
+- a built place's name: «…» after a facility noun (FACILITY); a people's noun (NATIONALITY); a year
+  glued to a name (DATE); an article reference at each of its levels (LAW, `charges.law_spans`).
 
 API: ``find_terms(analysis)`` → list[TermMention].
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from letopis.extract.charges import law_spans
 from letopis.extract.matcher import LemmaMatcher
 from letopis.extract.mentions import TermMention
 from letopis.lexicon import read_table
@@ -195,6 +198,7 @@ def _sentence_terms(text: str, sent: Sentence) -> list[TermMention]:
         a = k - 1 if k and _language_adjective(toks[k - 1]) else k
         out.append(TermMention(toks[a].start, toks[k].end, text[toks[a].start:toks[k].end], "NATIONALITY",
                                text[toks[a].start:toks[k].end] if a < k else toks[k].lemma))
+    out += [TermMention(a, b, text[a:b], "LAW", text[a:b]) for a, b in law_spans(text, sent.start, sent.end)]
     out += _glued_years(text, sent, out)
     for t in out:
         if not t.normal:

@@ -54,7 +54,8 @@ FOUND = {"найти", "обнаружить", "изъять", "обыск", "х
 WANTED = {"просить", "попросить", "планировать", "хотеть", "намереваться", "собираться", "заказать"}
 # the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
-                  "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный"}
+                  "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный", "захватчик", "похититель",
+                  "налётчик", "налетчик", "бандит", "киллер", "смертник"}
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -131,6 +132,17 @@ def _gas_blast(toks: list, k: int) -> bool:
     return toks[k].lemma in _BLASTS and bool(_GAS & {t.lemma for t in toks[k + 1:k + 4]})
 
 
+def _threatened(toks: list, i: int) -> bool:
+    """Token i is what a threat names: right after "угрожал", or in its infinitive's object
+    ("угрожал взорвать бомбу"), with no punctuation between."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if not toks[k].text[:1].isalnum():
+            return False
+        if toks[k].lemma in THREAT:
+            return k == i - 1 or any("INFN" in t.tag for t in toks[k + 1:i])
+    return False
+
+
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     lemmas = [t.lemma for t in sent.tokens]
     index = _type_cue_index()
@@ -139,8 +151,8 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         tail = lem.rsplit("-", 1)[-1]                    # "террорист-смертник" is a "смертник"
         if _gas_blast(sent.tokens, i):
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
-        if i and lemmas[i - 1] in THREAT:
-            continue                                     # "угрожал взорвать автобус": a threat, no bombing
+        if _threatened(sent.tokens, i):
+            continue                                     # "угрожал взорвать бомбу": a threat, no bombing
         for n, seq, typ, wcls in index.get(lem, ()):
             if len(seq) == 1:
                 found.append((n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end)))
@@ -255,11 +267,31 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
         return False
     if any(_attacker_word(t) for t in toks[max(0, k - 4):k + 4]):
         return False
-    # the passive's subject: the nearest common noun before it ("автомобиль «Тойота Камри» … уничтожен")
+    # the passive's subject: the nearest common noun before it in the nominative ("автомобиль «Тойота
+    # Камри» … уничтожен"; not "Шали" of "17-летний житель Шали, был ликвидирован")
     for t in reversed(toks[max(0, k - 6):k]):
-        if "NOUN" in t.tag and not any(x in t.tag for x in ("Name", "Surn", "Fixd")):
+        if "NOUN" in t.tag and "nomn" in t.tag and not any(x in t.tag for x in ("Name", "Surn", "Fixd", "Geox")):
             return "inan" in t.tag
     return False
+
+
+# harm done to oneself: "нанёс себе несколько ударов ножом", "выстрелил себе в голову"
+_SELF_HARM_VERBS = frozenset({"нанести", "наносить", "выстрелить", "перерезать", "застрелить", "поджечь",
+                              "ранить", "вонзить"})
+_DIED = frozenset({"погибнуть", "скончаться", "умереть", "гибель", "смерть"})
+
+
+def _died_by_own_hand(sent: Sentence):
+    """The death cue of a sentence that tells someone died of harm done to himself ("Подросток погиб на
+    месте после того, как нанёс себе несколько ударов ножом"): in an attack's story, the attacker."""
+    toks = sent.tokens
+    died = next((t for t in toks if t.lemma in _DIED), None)
+    if died is None:
+        return None
+    for k, t in enumerate(toks):
+        if t.lemma in ("себя", "себе") and any(x.lemma in _SELF_HARM_VERBS for x in toks[max(0, k - 2):k]):
+            return died
+    return None
 
 
 def _thing_taken(sent: Sentence, start: int) -> bool:
@@ -805,6 +837,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         p.extra["role_in_incident"] = "perpetrator"
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
+    dead += [(cue.start, cue.end, cue.lemma) for s in sents if (cue := _died_by_own_hand(s))]
     alive = _attacker_arrested(analysis, scope if main else sents, perps, sents)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
@@ -851,6 +884,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             import dataclasses
             place = dataclasses.replace(place, city=None, lat=None, lon=None)
         scene = (_lead_scene(analysis) or _dateline_scene(analysis)) if main else None
+        if scene is not None and any(geo_link.names_district(analysis, s.start, s.end) for s in sents):
+            scene = None                              # "в Шалинском районе": not the dateline's capital
         if scene is not None and (place is None or place.country in (None, scene.country)):
             place = scene                             # the article opens in that town, or is filed from it
     if place:
@@ -914,11 +949,26 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
                 (any(t.lemma in ATTACK_VERBS for t in after[:25]) or bool(_type_hits(sent)))
-            if labelled or leads or (subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
+            if labelled or leads or _identified(analysis, sent, s) or (
+                    subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:
                     out.append(p)
                 break
     return out
+
+
+def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
+    """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
+    стрелком", "Стрелок был задержан. Им оказался X"."""
+    toks = sent.tokens
+    k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
+    if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
+        return False
+    if any(_attackerish(t) and t.start != at for t in toks[max(0, k - 3):k + 4]):
+        return True
+    i = analysis.sentences.index(sent) if sent in analysis.sentences else 0
+    return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and i > 0 and \
+        any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)
 
 
 def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person],
@@ -1245,6 +1295,11 @@ def _outside(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, 
     return [(a, b) for a, b in keep if b > a]
 
 
+# a group's spokesman reports an attack, his group is not thereby its author
+_SPOKESMAN = re.compile(r"(?:представител\w*|пресс-секретар\w*|спикер\w*|пресс-служб\w*)\s+"
+                        r"(?:\w+\s+){0,2}[«\"„]?$", re.I)
+
+
 def _groups(text: str, lo: int, hi: int) -> list[str]:
     """Armed groups named in text[lo:hi], by the table's patterns in order: a name inside one found
     before is part of it ("Талибан" in "Техрик-е Талибан Пакистан")."""
@@ -1255,6 +1310,8 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
+            if _SPOKESMAN.search(text, max(lo, m.start() - 50), m.start()):
+                continue                # "сообщил представитель движения «Талибан»": who told it
             if name not in found:
                 found.append(name)
     return found

@@ -207,6 +207,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
                        r"пригороде|окрестностях|районе)\s+)$", re.I)
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|"
                         r"госпитал\w*\s+в)\s+(?:\w+\s+){0,1}$", re.I)
+_HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$", re.I)
 # "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
 _OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|востоку|северо-\w+|юго-\w+)|\d+\s*(?:км|километр\w*|милях?))"
                      r"\s+от\s+(?:города\s+)?$", re.I)
@@ -281,6 +282,13 @@ def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
 _REGION_AFTER = re.compile(r"\s+(?:район|округ|област|провинци|улус|уезд)\w*", re.I)
 
 
+def names_district(analysis: Analysis, start: int, end: int) -> bool:
+    """A district or province named like its town ("в Шалинском районе", "провинции Кандагар"): the
+    scene is placed, below the level of a town the gazetteer would give it."""
+    return any(e.type == "DISTRICT" and start <= e.start < end for e in analysis.entities) or any(
+        r.kind == "city" and _region_word_before(analysis.text, r.start, r.end) for r in mentions(analysis, start, end))
+
+
 def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) -> Resolved | None:
     return _choose(analysis, mentions(analysis, start, end), city_only)
 
@@ -315,11 +323,17 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         m = re.match(r"\s+и\s+", analysis.text[r.end:r.end + 5])
         rival = next((x for x in cities if m and x.start == r.end + m.end()), None)
         cities = [x for x in cities if x.name not in (r.name, rival.name if rival else None)]
+    weight: Counter = Counter()
+    elsewhere: set[str] = set()              # names met at least once not as someone's home
+    for r in cities:
+        weight[r.name] += _locative(analysis.text, r.start)
+        if not _HOME.search(analysis.text[max(0, r.start - 40):r.start]):
+            elsewhere.add(r.name)
+    # "17-летний житель поселка Сылва напал …", "уроженец Шали": a town named only as someone's home is
+    # not the scene (one named only as where a victim died, "в больнице в Солсбери", still may be)
+    cities = [r for r in cities if r.name in elsewhere]
     if cities:
         counts = Counter(r.name for r in cities)
-        weight: Counter = Counter()
-        for r in cities:
-            weight[r.name] += _locative(analysis.text, r.start)
         top = max(cities, key=lambda r: (counts[r.name] + weight[r.name], r.country is not None, -r.start))
         if top.country is None:
             around = [r for r in found if r.country and r.kind in ("region", "country")] or [

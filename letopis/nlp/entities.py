@@ -428,9 +428,9 @@ VALUE_TYPES = frozenset(("DATE", "TIME", "NUMBER", "ORDINAL", "AGE", "MONEY", "P
 def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """The model's other types: names (PROFESSION, EVENT, NATIONALITY, ...) get the nominative of
     their head; values (DATE, NUMBER, AGE, ...) keep the text as written."""
-    from letopis.nlp.normal import normalize_name, previous_word
+    from letopis.nlp.normal import normalize_name, previous_word, quoted_apposition
     for e in entities:
-        if e.type in VALUE_TYPES:
+        if e.type in VALUE_TYPES or quoted_apposition(analysis, e.start):
             e.normal = e.text
         else:
             e.normal = normalize_name(e.text, previous_word(analysis, e.start))

@@ -485,8 +485,35 @@ def previous_word(analysis: Analysis | None, start: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# kinds of body whose quoted name after them stands in apposition, in the nominative: "организации «Хизб
+# ут-Тахрир»", "движения «Талибан»" (but "лидер «Талибана»": a genitive, inflected)
+_KIND_NOUNS = frozenset("""организация движение группировка группа партия компания банк фонд холдинг агентство
+    газета телеканал канал журнал издание радиостанция клуб объединение ячейка сеть корпорация концерн
+    общество союз ассоциация центр учреждение предприятие завод фабрика команда""".split())
+_OPEN_QUOTE = re.compile(r"([^\W\d_]+)\s*[«\"„“]$")
+
+
+def quoted_apposition(analysis: Analysis | None, start: int) -> bool:
+    """The name at `start` opens a quote after a kind noun: it is written in the nominative."""
+    if analysis is None:
+        return False
+    m = _OPEN_QUOTE.search(analysis.text, max(0, start - 30), start)
+    if m is None or not any(p.normal_form in _KIND_NOUNS and p.tag.POS == "NOUN"
+                            for p in morph.parse(m.group(1).lower())[:2]):
+        return False
+    # unless the writer inflected it ("Ассоциации «Помощи церкви в беде»"): a dictionary word best
+    # read in another case ("Хизб" is no dictionary word: as written)
+    first = _WORD.match(analysis.text, start)
+    if first is None:
+        return True
+    w = first.group().lower()
+    return not (morph.morph().word_is_known(w) and morph.parse(w)[0].tag.case not in (None, "nomn"))
+
+
 def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
     prev = previous_word(analysis, entity.start)
     if entity.type in PERSON_TYPES:
         return normalize_person(entity.text, prev)
+    if quoted_apposition(analysis, entity.start):
+        return entity.text
     return normalize_name(entity.text, prev)
