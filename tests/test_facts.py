@@ -24,3 +24,16 @@ def test_a_seizure_told_as_done_stands_without_a_count_and_a_calibre_is_no_count
                 "С места происшествия изъят охотничий карабин «Сайга» калибра 7,62 мм. "
                 "Спецслужбы продолжают работу по изъятию оружия.")
     assert got == [("weapons_seized", None), ("weapons_seized", None)]
+
+
+def test_a_collective_numeral_counts_detainees_and_people_count_no_weapons():
+    got = facts("В 2018 году органами национальной безопасности предотвращено семь террористических преступлений. "
+                "По словам председателя КНБ, задержаны 39 человек, изъято более 100 единиц огнестрельного оружия. "
+                "В ходе боя уничтожены 15 нападавших, еще пятеро задержаны.")
+    assert ("attack_prevented", 7) in got
+    assert ("weapons_seized", 100) in got and ("weapons_seized", 39) not in got
+    assert ("detained", 39) in got and ("detained", 5) in got
+
+
+def test_a_prevented_attack_stands_without_a_count():
+    assert facts("Сотрудники ФСБ предотвратили теракт в Москве.") == [("attack_prevented", None)]

@@ -738,3 +738,31 @@ def test_a_spokesmans_group_is_not_the_attacker_and_who_the_shooter_turned_out_t
                   "в многофункциональном центре в Москве. Погиб охранник, еще один человек получил ранение. Стрелок "
                   "был задержан на месте. Им оказался Владимир Васильев, ранее неоднократно судимый.")
     assert inc.perpetrators == ["Владимир Васильев"] and inc.perpetrators_killed == 0
+
+
+def test_an_attacker_inside_the_toll_and_the_one_named_as_its_doer():
+    inc, text = only("Взрыв в метро Санкт-Петербурга\nСАНКТ-ПЕТЕРБУРГ, 3 апреля 2017 года. Взрыв произошел в "
+                     "понедельник около 14:40 в вагоне поезда между станциями «Сенная площадь» и «Технологический "
+                     "институт». По последним данным Минздрава, погибли 14 человек, включая смертника, еще 51 человек "
+                     "госпитализирован. Исполнителем теракта следствие считает 22-летнего уроженца Киргизии "
+                     "Акбаржона Джалилова.")
+    assert inc.killed == 13 and inc.perpetrators_killed == 1 and inc.wounded == 51
+    assert [text[a:b] for a, b in inc.field_evidence["perpetrators_killed"]] == ["смертника"]
+    assert inc.perpetrators == ["Акбаржон Джалилов"]
+    rec = code(text)
+    assert [(p.name, p.age) for p in rec.persons] == [("Акбаржон Джалилов", 22)]
+
+
+def test_a_misread_first_name_opening_the_clause_is_the_shooter():
+    inc, _ = only("Нападение на школу в Казани\nКАЗАНЬ, 11 мая 2021 года. 19-летний Ильназ Галявиев открыл стрельбу "
+                  "в гимназии №175 в Казани во вторник утром. Погибли девять человек. Стрелок задержан.")
+    assert inc.perpetrators == ["Ильназ Галявиев"] and inc.perpetrators_killed == 0 and inc.killed == 9
+
+
+def test_a_mosques_name_is_no_person_and_a_name_ends_a_role():
+    rec = code("В пятницу в городе Крайстчерч 28-летний гражданин Австралии Брентон Таррант открыл огонь по "
+               "молящимся в мечети Аль-Нур. Премьер-министр страны Джасинда Ардерн назвала произошедшее "
+               "террористическим актом.", "2019-03-15")
+    assert [(p.name, p.extra.get("role"), p.age) for p in rec.persons] == [
+        ("Брентон Таррант", None, 28), ("Джасинда Ардерн", "премьер-министр страны", None)]
+    assert ("FACILITY", "мечети Аль-Нур") in {(e.type, e.text) for e in rec.entities}

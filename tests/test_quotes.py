@@ -74,3 +74,11 @@ def test_after_po_slovam_a_nominative_role_opens_the_reported_clause():
     roles = {p.name: p.extra.get("role") for p in rec.persons}
     assert roles["Бауыржан Кенжебаев"] == "заместитель начальника департамента полиции"
     assert "государственный секретарь РК" in roles["Ерлан Карин"]
+
+
+def test_a_state_body_that_reports_is_cited_and_a_name_ends_at_the_sentence():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Боевики напали на заставу, сообщает ГКНБ Таджикистана. В результате погибли двое. "
+                       "Об этом пишет Vecher.kz со ссылкой на МИА «Казинформ».")
+    assert [(s.name, s.relation) for s in rec.sources] == [
+        ("ГКНБ Таджикистана", "cited"), ("Vecher.kz", "publisher"), ("МИА «Казинформ»", "cited")]

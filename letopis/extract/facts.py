@@ -37,7 +37,7 @@ RULES = (
                 "житель", "мужчина", "женщина", "гражданин", "вербовщик", "сторонник", "иностранец"),
              quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
-             _f("теракт", "террористический", "нападение", "акт", "попытка")),
+             _f("теракт", "террористический", "нападение", "акт", "попытка"), quantity=True),
     FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить"), _f("режим"), regime=True),
     FactRule("regime_declared", _f("ввести", "введение", "объявить", "ввод"), _f("режим"), regime=True, when=True),
     FactRule("regime_continues", _f("сохраняться", "сохранить", "сохраниться", "продлить", "продление", "продолжать",
@@ -53,6 +53,15 @@ RULES = (
 _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килограмм\w*|литр\w*|л)\b")
 _CALIBRE = re.compile(r"калибр\w*\s*$")
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
+UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
+# "задержаны 39 человек, изъято более 100 единиц оружия": a count of people counts no weapons or cases
+_PEOPLE = frozenset({"человек", "подозреваемый", "член", "боевик", "террорист", "лицо", "участник", "житель",
+                     "мужчина", "женщина", "гражданин"})
+
+
+def _counts_people(sent: Sentence, n) -> bool:
+    after = [t for t in sent.tokens if t.start >= n.end][:2]
+    return any(t.lemma in _PEOPLE for t in after)
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
                      r"опасности|готовности|тревоги|ЧП|ЧС))")
@@ -93,15 +102,18 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue
                 lo, hi = _clause(sent, i)
                 window = set(lemmas[lo:hi + 1])
-                if rule.needs and not window & rule.needs:
-                    continue
+                if rule.needs and not window & rule.needs and not (rule.kind == "detained" and any(
+                        n.extra.get("collective") and sent.tokens[lo].start <= n.start < sent.tokens[hi].end
+                        for n in ex.numbers)):
+                    continue                     # ("ещё пятеро задержаны": a collective numeral counts people)
                 if rule.needs_attempt and not window & ATTEMPT:
                     continue
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:
                     nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
-                            and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)]
+                            and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)
+                            and (rule.kind == "detained" or not _counts_people(sent, n))]
                     if rule.kind == "sentence":
                         pm = _PENALTY.search(text, sent.start, sent.end)
                         if not pm:
@@ -124,7 +136,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         fact.evidence = [(one.start, one.end), (sent.start, sent.end)]
                     elif rule.kind == "weapons_seized" and any(x in sent.tokens[i].tag for x in ("VERB", "PRTS")):
                         pass                     # a seizure told as done stands without a count: "изъяты компоненты СВУ"
-                    elif rule.kind != "sentence":
+                    elif rule.kind not in UNCOUNTED:
                         continue
                 if rule.regime:
                     cue_at = sent.tokens[i].start

@@ -99,6 +99,13 @@ def _name_like(analysis: Analysis, tok: Token) -> bool:
     return True
 
 
+def _starts_person(analysis: Analysis, tok: Token) -> bool:
+    """The recogniser's person of two or more words starts here ("Премьер-министр страны Джасинда
+    Ардерн"): a name the dictionary misreads as a genitive noun ends the role before it (one word may
+    be the role's own genitive: "главарь клана Гамбино")."""
+    return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
+
+
 def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
     """End (exclusive) of the genitive dependents after a head starting at token j."""
     good, k, limit = j, j, j + 12
@@ -135,7 +142,7 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
             break                      # "сотрудников отдела старших сержантов полиции": a new role
         if not _is_gent(tok) or any(p.tag.POS == "PRTF" for p in _readings(t)[:1]):
             break
-        if t[0].isupper() and _name_like(analysis, tok):
+        if t[0].isupper() and (_name_like(analysis, tok) or _starts_person(analysis, tok)):
             break
         k += 1
         if any(p.tag.POS == "NOUN" and ("gent" in p.tag or "gen2" in p.tag) for p in _readings(t)):

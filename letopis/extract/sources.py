@@ -13,7 +13,7 @@ from functools import lru_cache
 from letopis.nlp.analysis import Analysis
 from letopis.record import Source
 
-_NAME = r"(?:[A-Za-zА-ЯЁ][\w.\-]*(?:\s+[A-Za-zА-ЯЁ][\w.\-]*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
+_NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
 _REPORTS = re.compile(r"(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила)\s+"
                       r"(?P<pub>" + _NAME + r")(?:\s+со?\s+сс\w*лк\w*\s+на\s+(?P<cited>" + _NAME + r"))?")
 _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|сведениям|сообщению)|[Сс]о\s+сс\w*лк\w*\s+на|"
@@ -92,7 +92,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _DATELINE.finditer(text[:400]):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _REPORTS.finditer(text):
-        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+        # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
+        add(m.group("pub"), "cited" if _state_body(m.group("pub")) else "publisher", m.start("pub"), m.end("pub"))
         if m.group("cited"):
             add(m.group("cited"), "cited", m.start("cited"), m.end("cited"))
     for m in _EDITOR.finditer(text):

@@ -132,6 +132,25 @@ def _gas_blast(toks: list, k: int) -> bool:
     return toks[k].lemma in _BLASTS and bool(_GAS & {t.lemma for t in toks[k + 1:k + 4]})
 
 
+# "погибли 14 человек, включая смертника": the toll holds the attacker, who is no victim
+_TOLL_HOLDS = re.compile(r"[\s,]*(?:включая|в\s+том\s+числе|среди\s+них)\s+(?:(?P<n>\S+)\s+)?"
+                         r"(?P<who>смертник\w*|нападавш\w*|террорист\w*|стрелк\w*|боевик\w*)", re.I)
+
+
+def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:
+    ev = inc.field_evidence.get("killed") or []
+    if not inc.killed or len(ev) != 1 or inc.perpetrators_killed:
+        return
+    m = _TOLL_HOLDS.match(text, ev[0][1])
+    if m is None:
+        return
+    n = next((x.value for x in found.numbers if m.group("n") and x.start == m.start("n")), None) or 1
+    if n < inc.killed:
+        inc.killed -= n
+        inc.perpetrators_killed = n
+        inc.field_evidence["perpetrators_killed"] = [[m.start("who"), m.end("who")]]
+
+
 def _threatened(toks: list, i: int) -> bool:
     """Token i is what a threat names: right after "угрожал", or in its infinitive's object
     ("угрожал взорвать бомбу"), with no punctuation between."""
@@ -768,6 +787,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.killed, inc.wounded = t["killed"], t["wounded"]
     inc.killed_by_group, inc.wounded_by_group = t["killed_by_group"], t["wounded_by_group"]
     inc.perpetrators_killed = t["perpetrators_killed"]
+    _attackers_in_the_toll(inc, text, found)
 
     # types and weapons: cue words and the weapons named in the incident's sentences
     types, weapons = [], []
@@ -935,7 +955,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 continue
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
-            subject = first is not None and ("nomn" in first.tag or not first.tag)
+            subject = first is not None and ("nomn" in first.tag or not first.tag or _opens_clause(sent, first, after))
             verb = next((t for t in after[:25] if t.lemma in ATTACK_VERBS and "VERB" in t.tag), None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
             # there, the person is its object (an indeclinable name reads as nominative too)
@@ -957,10 +977,29 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
     return out
 
 
+def _opens_clause(sent: Sentence, first, after: list) -> bool:
+    """A name the tagger misread ("Ильназ" as a plural genitive) is still a subject when it opens its
+    clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and a
+    singular attack verb follows it at once (not "Капричков рассказал, что … Гордон застрелил")."""
+    k = sent.tokens.index(first)
+    prev = sent.tokens[k - 1] if k else None
+    opens = prev is None or not prev.text[:1].isalnum() or ("ADJF" in prev.tag and "nomn" in prev.tag)
+    return opens and bool(after) and after[0].lemma in ATTACK_VERBS and "VERB" in after[0].tag \
+        and "sing" in after[0].tag
+
+
+_ACTS = frozenset({"теракт", "нападение", "взрыв", "убийство", "покушение", "атака", "подрыв", "стрельба"})
+
+
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
-    стрелком", "Стрелок был задержан. Им оказался X"."""
+    стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X"."""
     toks = sent.tokens
+    # "Исполнителем теракта следствие считает … Акбаржона Джалилова": named as the one who carried it out
+    doer = next((i for i, t in enumerate(toks) if t.lemma == "исполнитель" and t.start < at
+                 and any(x.lemma in _ACTS for x in toks[i + 1:i + 3])), None)
+    if doer is not None and at - toks[doer].start < 150:
+        return True
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
         return False

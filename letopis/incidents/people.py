@@ -73,6 +73,13 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
     return None
 
 
+# between an age and the name it is of: nothing, or where the person is from ("22-летнего уроженца
+# Киргизии Акбаржона Джалилова", "28-летний гражданин Австралии Брентон Таррант"); not any noun, as in
+# "мать 3-летнего ребенка Мария"
+_AGE_GAP = re.compile(r"\s*(?:(?:уроженц|уроженк|гражданин|гражданк|жител|выход)[а-яё]*\s+"
+                      r"(?:[А-ЯЁ][\w-]*\s+){1,2})?")
+
+
 def _nominative_only(phrase: str) -> bool:
     from letopis.nlp.morph import parse
     word = phrase.split()[0].lower()
@@ -93,7 +100,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
             if after and after not in person.roles:
                 person.roles.append(after)
             for age in found.ages:
-                if (age.end <= s and re.fullmatch(r"\s*", text[age.end:s])) or \
+                if (age.end <= s and _AGE_GAP.fullmatch(text, age.end, s)) or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])):
                     person.age = age.value
             sent = analysis.sentence_at(s)

@@ -654,11 +654,20 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
     return entities + added
 
 
+# "в мечети Аль-Нур": a mosque's name is no person (NEREL: the FACILITY "мечети Аль-Фуркан Джами"); a
+# church's may be its saint's ("церкви Николая Чудотворца")
+_MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+$", re.I)
+
+
 def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ()) -> list[Entity]:
     """`roles`: the recogniser's PROFESSION spans, which place the names it missed."""
     from letopis.nlp.normal import normalize
     _particle_names(analysis, entities)
     entities = _retype(analysis, entities)
+    for e in entities:
+        m = _MOSQUE.search(analysis.text, max(0, e.start - 12), e.start) if e.type == "PERSON" else None
+        if m:
+            e.type, e.start, e.text = "FACILITY", m.start(), analysis.text[m.start():e.end]
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
