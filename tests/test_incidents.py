@@ -82,7 +82,7 @@ def test_a_drone_attack_and_an_earlier_shelling_in_another_village():
                "пожар, пострадавших нет.\n\nРанее, 14 января, в результате обстрела села Климово той же "
                "области погибла женщина, еще двое жителей получили ранения.", "2024-01-20")
     got = [(i.date, i.city, i.region, i.types, i.killed, i.wounded) for i in rec.incidents]
-    assert got == [("2024-01-19", "Сураж", "Брянская область", ["airstrike"], None, 0),
+    assert got == [("2024-01-19", "Сураж", "Брянская область", ["airstrike"], 0, 0),
                    ("2024-01-14", "Климово", "Брянская область", ["armed_assault"], 1, 2)]
 
 
@@ -766,3 +766,42 @@ def test_a_mosques_name_is_no_person_and_a_name_ends_a_role():
     assert [(p.name, p.extra.get("role"), p.age) for p in rec.persons] == [
         ("Брентон Таррант", None, 28), ("Джасинда Ардерн", "премьер-министр страны", None)]
     assert ("FACILITY", "мечети Аль-Нур") in {(e.type, e.text) for e in rec.entities}
+
+
+def test_the_number_of_dead_grew_to_and_a_breakdown_inside_a_group_count():
+    inc, _ = only("Число жертв теракта в Кабуле возросло до 95\nКАБУЛ, 28 января 2018 года. Число погибших в "
+                  "результате взрыва заминированной машины скорой помощи в центре Кабула в субботу возросло до 95 "
+                  "человек, еще 158 человек получили ранения. Ранее сообщалось о 40 погибших.")
+    assert inc.killed == 95 and inc.wounded == 158 and inc.date == "2018-01-27"
+    inc, _ = only("Авиаудар в Идлибе\nДАМАСК, 10 сентября 2019 года. По меньшей мере 12 мирных жителей, в том числе "
+                  "пятеро детей, погибли в результате авиаудара по деревне в провинции Идлиб.")
+    assert inc.killed == 12 and inc.killed_by_group == {"civilian": 12} and inc.types == ["airstrike"]
+
+
+def test_a_ramming_told_as_an_attack_is_no_accident_and_the_shot_driver_died():
+    inc, _ = only("Наезд на толпу в Ницце\nНИЦЦА, 15 июля 2016 года. Грузовик въехал в толпу людей, собравшихся на "
+                  "Английской набережной в Ницце, поздно вечером в четверг. Погибли 84 человека, более 200 ранены. "
+                  "Водитель грузовика, 31-летний уроженец Туниса Мохамед Лауэж-Булель, открыл огонь по полицейским и "
+                  "был застрелен.")
+    assert inc.killed == 84 and inc.wounded == 200 and inc.date == "2016-07-14" and inc.city == "Ницца"
+    assert inc.perpetrators_killed == 1 and inc.perpetrators == ["Мохамед Лауэж-Булель"]
+    assert "vehicle" in inc.weapons
+
+
+def test_a_roundup_by_weekday_is_one_incident_per_town_and_a_burnt_archive_is_no_dead_attacker():
+    rec = code("Обзор происшествий за неделю\nВ понедельник в Назрани неизвестные обстреляли автомобиль полиции, "
+               "ранен один сотрудник ДПС. Во вторник в Хасавюрте взорвано самодельное взрывное устройство у "
+               "здания суда, пострадавших нет.", "2020-03-07")
+    got = [(i.city, i.types, i.killed, i.wounded, i.date) for i in rec.incidents]
+    assert got == [("Назрань", ["armed_assault"], None, 1, "2020-03-02"),
+                   ("Хасавюрт", ["bombing"], 0, 0, "2020-03-03")]
+    inc, _ = only("Поджог администрации\nОШ, 5 октября 2020 года. Неизвестные подожгли здание районной администрации "
+                  "в городе Узген в ночь на понедельник. Пострадавших нет, огнем уничтожен архив.")
+    assert inc.types == ["arson"] and inc.perpetrators_killed is None and inc.killed == 0 and inc.wounded == 0
+
+
+def test_the_next_sentence_gives_the_day_of_a_kidnapping():
+    inc, _ = only("Похищение журналиста\nМАХАЧКАЛА, 2 февраля 2020 года. В Махачкале неизвестные похитили местного "
+                  "журналиста Абдулмумина Гаджиева. По словам коллег, в среду вечером он был насильно посажен в "
+                  "автомобиль у своего дома.")
+    assert inc.types == ["hostage_taking"] and inc.date == "2020-01-29" and inc.city == "Махачкала"

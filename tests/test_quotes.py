@@ -82,3 +82,10 @@ def test_a_state_body_that_reports_is_cited_and_a_name_ends_at_the_sentence():
                        "Об этом пишет Vecher.kz со ссылкой на МИА «Казинформ».")
     assert [(s.name, s.relation) for s in rec.sources] == [
         ("ГКНБ Таджикистана", "cited"), ("Vecher.kz", "publisher"), ("МИА «Казинформ»", "cited")]
+
+
+def test_a_reporting_name_that_opens_with_an_adjective_runs_on_in_lower_case():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Двенадцать мирных жителей погибли в Идлибе, сообщает Сирийская обсерватория по правам "
+                       "человека.")
+    assert [s.name for s in rec.sources] == ["Сирийская обсерватория по правам человека"]

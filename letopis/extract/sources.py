@@ -28,6 +28,10 @@ _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
+# the lower-case rest of a name that starts with an adjective: "Сирийская| обсерватория по правам человека"
+_TAIL = re.compile(r"(?:\s+[а-яё]+){1,5}?(?=\s*(?:[,.;:()]|$))")
+
+
 def _clean(name: str) -> str:
     return re.sub(r"[\s.,;:]+$", "", name.strip())
 
@@ -93,7 +97,14 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
-        add(m.group("pub"), "cited" if _state_body(m.group("pub")) else "publisher", m.start("pub"), m.end("pub"))
+        a, b = m.start("pub"), m.end("pub")
+        tail = _TAIL.match(text, b) if _adjective(m.group("pub").split()[-1]) else None
+        if tail:                                      # "Сирийская обсерватория по правам человека"
+            b = tail.end()
+            name = _normal(analysis, a, b, text[a:b])
+            add(name, "cited" if _state_body(name) else "publisher", a, b)
+            continue
+        add(m.group("pub"), "cited" if _state_body(m.group("pub")) else "publisher", a, b)
         if m.group("cited"):
             add(m.group("cited"), "cited", m.start("cited"), m.end("cited"))
     for m in _EDITOR.finditer(text):

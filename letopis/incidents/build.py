@@ -286,10 +286,13 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
         return False
     if any(_attacker_word(t) for t in toks[max(0, k - 4):k + 4]):
         return False
-    # the passive's subject: the nearest common noun before it in the nominative ("автомобиль «Тойота
-    # Камри» … уничтожен"; not "Шали" of "17-летний житель Шали, был ликвидирован")
-    for t in reversed(toks[max(0, k - 6):k]):
-        if "NOUN" in t.tag and "nomn" in t.tag and not any(x in t.tag for x in ("Name", "Surn", "Fixd", "Geox")):
+    # the passive's subject: the nearest common noun in the nominative before it ("автомобиль «Тойота
+    # Камри» … уничтожен"; not "Шали" of "17-летний житель Шали, был ликвидирован"), or right after it
+    # ("огнем уничтожен архив")
+    def subject(t) -> bool:
+        return "NOUN" in t.tag and "nomn" in t.tag and not any(x in t.tag for x in ("Name", "Surn", "Fixd", "Geox"))
+    for t in [*reversed(toks[max(0, k - 6):k]), *toks[k + 1:k + 3]]:
+        if subject(t):
             return "inan" in t.tag
     return False
 
@@ -529,9 +532,13 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
 def _no_event(analysis: Analysis) -> bool:
     """The article is about an accident, a foiled plot or a clash of a state's forces: its lead says so
     and tells of no attack. A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
-    lead = [s for s in _lead(analysis, 3) if not _caption(s)][:3]
+    told = [s for s in _lead(analysis, 5) if not _caption(s)]
+    lead = told[:3]
     lemmas = {t.lemma for s in lead for t in s.tokens}
-    if lemmas & ACCIDENT and not lemmas & ATTACK_LEAD - {"убить"}:
+    # "Грузовик въехал в толпу … Водитель … открыл огонь по полицейским и был застрелен": a ramming
+    # told as an attack within the next sentences is no accident
+    wider = lemmas | {t.lemma for s in told[3:5] for t in s.tokens}
+    if lemmas & ACCIDENT and not wider & ATTACK_LEAD - {"убить"}:
         return True
     if any(_forces_clash(s.tokens) for s in lead):
         return True
@@ -623,6 +630,11 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
     return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
 
 
+def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
+    return {t.extra["weekday"] for t in found.temporals if "weekday" in t.extra
+            and any(s.start <= t.start < s.end for s in sents)}
+
+
 def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
     """Split violent sentences into incidents: a sentence opens a new incident when it names another
     place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
@@ -694,6 +706,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             segs.append(Segment([i], place))
             current = segs[-1]
             continue
+        # "В понедельник в Назрани … Во вторник в Хасавюрте …": another town on another weekday
+        if current is not None:
+            mine, theirs = _weekdays(found, [sent]), _weekdays(found, [analysis.sentences[j] for j in current.sentences])
+            marker = marker or bool(mine and theirs and not mine & theirs)
         if segs and place and main_place and not same(place, main_place) and (dated or marker):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
             if other is None:
@@ -913,6 +929,15 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.lat, inc.lon = place.lat, place.lon
         inc.field_evidence["place"] = [[place.start, place.end]]
     when = _date(analysis, found, sents, quotes)
+    if when is None and main:
+        # "…похитили журналиста. По их словам, в среду вечером он был насильно посажен в автомобиль": the
+        # next sentence, telling the same act with no place of its own, gives its day
+        k = analysis.sentences.index(sents[-1]) + 1 if sents[-1] in analysis.sentences else len(analysis.sentences)
+        nxt = analysis.sentences[k] if k < len(analysis.sentences) else None
+        if nxt is not None and not geo_link.mentions(analysis, nxt.start, nxt.end) \
+                and any(t.lemma in ("он", "она", "они") for t in nxt.tokens):
+            told = _date(analysis, found, [nxt], quotes)
+            when = told if told is not None and told.value else None
     if when is not None:
         inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
         inc.field_evidence["date"] = [[when.start, when.end]]
@@ -1059,12 +1084,19 @@ def _attacker_killed_passive(sents: list[Sentence]):
     "он был убит/ликвидирован" is the attacker's death (the token of the verb)."""
     for s in sents:
         toks = s.tokens
-        if not any(_attackerish(t) for t in toks):
-            continue
+        about = any(_attackerish(t) for t in toks)
         for i, t in enumerate(toks):
+            killed = t.lemma in ("убить", "застрелить", "ликвидировать", "нейтрализовать", "уничтожить") \
+                and "PRTS" in t.tag
+            # "Водитель … открыл огонь по полицейским и был застрелен": one subject for both verbs
+            before = [x.lemma for x in toks[max(0, i - 2):i]]
+            if killed and (before[-1:] == ["и"] or before == ["и", "быть"]) \
+                    and any(x.lemma in ATTACK_VERBS and "VERB" in x.tag and "sing" in x.tag for x in toks[:i]):
+                return t
+            if not about:
+                continue
             he = any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 3):i])
-            if t.lemma in ("убить", "застрелить", "ликвидировать", "нейтрализовать", "уничтожить") \
-                    and "PRTS" in t.tag and he:
+            if killed and he:
                 return t
             # "Сотрудники полиции ранили нападавшего, он скончался в больнице": shot by the police, died
             if t.lemma in ("скончаться", "умереть") and he and any(

@@ -160,16 +160,46 @@ def end_tok(view: SentenceView, end: int) -> int:
     return view.tok_at(max(0, end - 1))
 
 
+def _number_of(view: SentenceView, i: int) -> tuple[str, int] | None:
+    """"Число погибших … возросло до 95": the count is the number of what "число" names, however far
+    back in the clause; the growth verb right before it ties them."""
+    toks = view.toks
+    back = [t.lemma for t in toks[max(0, i - 3):i]]
+    if not GROWTH & set(back):
+        return None
+    for k in range(i - 1, max(-1, i - 25), -1):
+        if toks[k].text in (";", ".") or any(n.start == toks[k].start for n in view.numbers):
+            return None
+        if toks[k].lemma in ("число", "количество") and k + 1 < i and (fate := _fate_of(toks[k + 1].lemma)):
+            return fate, k + 1
+    return None
+
+
+def _asides(view: SentenceView) -> set[int]:
+    """Token indexes of breakdowns set off by commas: "12 мирных жителей[, в том числе пятеро детей,]
+    погибли" (the total's verb lies beyond them)."""
+    toks, out = view.toks, set()
+    lemmas = [t.lemma for t in toks]
+    for k, t in enumerate(toks):
+        if t.text != "," or not any(tuple(lemmas[k + 1:k + 1 + len(p)]) == p for p in BREAKDOWN):
+            continue
+        end = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].text == ","), None)
+        if end is not None:
+            out.update(range(k, end + 1))
+    return out
+
+
 def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
     best, best_d, best_k = None, 99, None
+    asides = _asides(view)
     for k, t in enumerate(view.toks):
         fate = _fate_of(t.lemma)
         if fate is None:
             continue
         if fate == "wounded" and k and view.toks[k - 1].lemma == "смертельно":
             fate = "killed"
-        between = view.toks[min(i, k):max(i, k)]
-        d = abs(k - i) + 3 * sum(1 for x in between if x.text in {",", "—", "–", ":"}) + \
+        between = [x for n, x in enumerate(view.toks[min(i, k):max(i, k)], min(i, k)) if n not in asides]
+        d = len(between) + 3 * sum(1 for x in between if x.text in {",", "—", "–", ":"}) + \
             2 * sum(1 for x in between if x.lemma in ("и", "а"))
         if d < best_d:
             best, best_d, best_k = fate, d, k
@@ -299,7 +329,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                         end = t.end
                         break
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
-        fate, cue_at = (head_fate, head) if head_fate else _nearest_cue(view, i_num)
+        fate, cue_at = (head_fate, head) if head_fate else (_number_of(view, i_num) or _nearest_cue(view, i_num))
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)
             latest = latest or fate is not None
@@ -333,6 +363,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             after is not None and bool(totals_here) and after != totals_here[-1].fate
         kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
             "total" if group is None else "event")
+        mine = [c for c in out if c.kind == "event" and c.start < num.start]
+        if kind == "event" and not totals_here and mine and mine[-1].group == group and not own_fate \
+                and _breakdown_before(view, i_num):
+            continue            # "12 мирных жителей, в том числе пятеро детей, погибли": inside the 12
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest, qualifier=num.qualifier,
                      generic=generic, extra=extra, weak=weak, hospital=hospital)
@@ -709,8 +743,8 @@ _NONE = [
                 r"|(?:о|информации о)\s+(?:погибших|жертвах)\s+не\s+(?:поступал|сообща)", re.I), ("killed",)),
     (re.compile(r"раненых\s+нет|никто(?:\s+из\s+\w+)?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
                 r"не\s+(?:поступал|сообща)|пострадавших\s+нет", re.I), ("wounded",)),
-    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+\w+)?\s+не\s+пострадал", re.I),
-     ("killed",)),
+    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+\w+)?\s+не\s+пострадал"
+                r"|пострадавших\s+нет", re.I), ("killed",)),
 ]
 
 
