@@ -470,6 +470,18 @@ def _violent_words() -> frozenset[str]:
                      | VIOLENT_WORDS | EVENT_NOUNS | ATTACK_LEAD)
 
 
+# "террористической угрозы", "террористической организации": a word of terror that names no act
+_NOT_AN_ACT = frozenset({"угроза", "опасность", "организация", "группировка", "деятельность", "активность",
+                         "направленность", "характер"})
+
+
+def _denied(sent: Sentence, start: int) -> bool:
+    """The word at `start` is negated: "ни одного теракта", "не было убийств", "без стрельбы"."""
+    toks = sent.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    return any(t.lemma in ("ни", "не", "без") for t in toks[max(0, k - 3):k])
+
+
 def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences,
     outside «…» (a title: «Убить пересмешника»)."""
@@ -478,7 +490,8 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
         toks = s.tokens
         hits = [t for k, t in enumerate(toks) if t.lemma in violent
                 and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)
-                and not _gas_blast(toks, k)]
+                and not _gas_blast(toks, k) and not _denied(s, t.start)
+                and not (k + 1 < len(toks) and toks[k + 1].lemma in _NOT_AN_ACT)]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
             if any(not any(a <= t.start < b for a, b in titled) for t in hits):
@@ -493,7 +506,8 @@ def _nothing_up_front(analysis: Analysis) -> bool:
     of no death at all, an article about something else ("Премьер-министр Грузии подал в отставку":
     an attack its body recalls is background). docs/coding.md §1."""
     lead = _lead(analysis)
-    if _violence_told(analysis, lead) or any(_type_hits(s) for s in lead):
+    # "в стране не было совершено ни одного теракта": an attack denied tells of none
+    if _violence_told(analysis, lead) or any(not _denied(s, h[2]) for s in lead for h in _type_hits(s)):
         return False
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
     return any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens) or \
@@ -630,6 +644,15 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
     return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
 
 
+def _toll_then(analysis: Analysis, i: int) -> bool:
+    """"Напомним, 5 июня 2016 года в Актобе группа … напала … Тогда погибли 7 человек": the next
+    sentence, opening with "тогда", gives the toll of the act this one recalls."""
+    if i + 1 >= len(analysis.sentences):
+        return False
+    nxt = analysis.sentences[i + 1]
+    return bool(nxt.tokens) and nxt.tokens[0].lemma == "тогда" and _own_toll(nxt)
+
+
 def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
     return {t.extra["weekday"] for t in found.temporals if "weekday" in t.extra
             and any(s.start <= t.start < s.end for s in sents)}
@@ -655,6 +678,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                               for j in earlier) if p and p.country), None)
     pending: list[int] = []
     quotes = _quote_spans(found)
+    filed = _dateline_scene(analysis)
     for i in violent:
         sent = analysis.sentences[i]
         if _event_only(sent, quotes):
@@ -701,8 +725,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # "Ранее, 18 февраля 2017 года, в Кизляре боевик расстрелял прихожан": the same town, but a past
         # attack of its own, told with a past marker and a full date that is not the main incident's
         # (a main incident still without a place takes its place and date from such a sentence instead)
-        if segs and place and segs[0].place and marker and _another_day(analysis, found, sent, segs[0]) \
-                and _own_toll(sent):
+        # (a main incident placed only by its agency dateline is placed: "АКТОБЕ, 12 сентября … Напомним,
+        # 5 июня 2016 года в Актобе …")
+        if segs and place and (segs[0].place or filed) and marker and _another_day(analysis, found, sent, segs[0]) \
+                and (_own_toll(sent) or _toll_then(analysis, i)):
             segs.append(Segment([i], place))
             current = segs[-1]
             continue
