@@ -827,3 +827,24 @@ def test_an_interview_on_a_lower_threat_and_no_attack_since_codes_no_incident():
                "теракты, в результате которых погибли 10 человек.")
     assert rec.incidents == []
     assert [(f.kind, f.quantity) for f in rec.facts] == [("attack_prevented", 30)]
+
+
+def test_counted_participles_a_suicide_bomber_in_the_toll_and_attackers_who_fled():
+    inc, _ = only("Теракт в Стамбуле\nСТАМБУЛ, 12 января 2016 года. Жертвами теракта в историческом центре Стамбула "
+                  "во вторник стали 10 человек, в том числе восемь иностранцев; 15 пострадавших доставлены в больницы. "
+                  "Взрыв устроил смертник.")
+    assert inc.killed == 10 and inc.wounded == 15 and inc.perpetrators_killed == 1
+    inc, _ = only("Теракт в Волгограде\nСмертница подорвала себя в здании железнодорожного вокзала Волгограда 29 "
+                  "декабря 2013 года. Погибли 18 человек, включая смертницу, более 40 пострадали.")
+    assert inc.killed == 17 and inc.perpetrators_killed == 1 and inc.wounded == 40
+    inc, _ = only("Нападение на блокпост\nНАЛЬЧИК, 20 июня 2015 года. Трое полицейских погибли, один ранен в "
+                  "результате нападения боевиков на блокпост в Баксанском районе Кабардино-Балкарии в ночь на "
+                  "субботу. Нападавшие скрылись.")
+    assert inc.killed == 3 and inc.killed_by_group == {"police": 3} and inc.perpetrators_killed == 0
+
+
+def test_an_attacker_shot_by_the_police_in_the_passive_gives_no_firearm_to_a_knife_attack():
+    inc, _ = only("Нападение в Сургуте\nСУРГУТ, 19 августа 2017 года. Двое неизвестных с ножами напали на прохожих "
+                  "в Сургуте в субботу утром. Ранены семь человек. Один из нападавших был застрелен полицией.")
+    assert inc.types == ["stabbing"] and inc.weapons == ["melee"]
+    assert inc.wounded == 7 and inc.perpetrators_killed == 1 and inc.date == "2017-08-19"

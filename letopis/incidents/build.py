@@ -134,7 +134,7 @@ def _gas_blast(toks: list, k: int) -> bool:
 
 # "погибли 14 человек, включая смертника": the toll holds the attacker, who is no victim
 _TOLL_HOLDS = re.compile(r"[\s,]*(?:включая|в\s+том\s+числе|среди\s+них)\s+(?:(?P<n>\S+)\s+)?"
-                         r"(?P<who>смертник\w*|нападавш\w*|террорист\w*|стрелк\w*|боевик\w*)", re.I)
+                         r"(?P<who>смертни\w*|нападавш\w*|террорист\w*|стрелк\w*|боевик\w*)", re.I)
 
 
 def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:
@@ -238,6 +238,8 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and any(
             _attackerish(x) and "nomn" in x.tag for x in toks[max(0, i - 3):i]):
         return True                                   # "Нападавший застрелен": the attacker, shot by the police
+    if "PRTS" in toks[i].tag and any(_security_actor(toks, k, ("ablt",)) for k in range(i + 1, min(len(toks), i + 4))):
+        return True                                   # "Один из нападавших был застрелен полицией"
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
     target = any(_attacker_word(x) and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])

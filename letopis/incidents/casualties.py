@@ -268,6 +268,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if j < len(view.toks) and view.toks[j].start < num.end:   # number glued to a token
             j += 1
         head, group = _head_after(view, j)
+        # "15 пострадавших доставлены в больницы": a fate's participle counted is people, as after "трёх"
+        counted_fate = j < len(view.toks) and any(p in view.toks[j].tag for p in ("PRTF", "ADJF")) \
+            and _fate_of(view.toks[j].lemma) is not None and "plur" in view.toks[j].tag
         coll = False
         if head is None and j < len(view.toks) and "NOUN" in view.toks[j].tag and (
                 num.extra.get("collective") or "Coll" in view.toks[view.tok_at(num.start)].tag):
@@ -312,7 +315,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                       # "погибли 25 человек …; ранены 49": the fate right before it
                                       or i_num > 0 and _fate_of(view.toks[i_num - 1].lemma) is not None)
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
-                    and not num.extra.get("collective") and not elliptic:
+                    and not num.extra.get("collective") and not elliptic and not counted_fate:
                 continue
             latest = bool(set(back) & GROWTH)
             end = num.end
