@@ -167,12 +167,15 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     index = _type_cue_index()
     found = []                                           # (cue order, token, hit): sorted as cue by cue
     for i, lem in enumerate(lemmas):
-        tail = lem.rsplit("-", 1)[-1]                    # "террорист-смертник" is a "смертник"
+        tail = lem.rsplit("-", 1)[-1] if "-" in lem else lem   # "террорист-смертник" is a "смертник"
+        entries = index.get(lem, ())
+        if not entries and (tail == lem or tail not in index):
+            continue                                     # most words cue nothing
         if _gas_blast(sent.tokens, i):
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
         if _threatened(sent.tokens, i):
             continue                                     # "угрожал взорвать бомбу": a threat, no bombing
-        for n, seq, typ, wcls in index.get(lem, ()):
+        for n, seq, typ, wcls in entries:
             if len(seq) == 1:
                 found.append((n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end)))
                 continue
@@ -680,7 +683,12 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                               for j in earlier) if p and p.country), None)
     pending: list[int] = []
     quotes = _quote_spans(found)
-    filed = _dateline_scene(analysis)
+    filed: list = []                                  # the dateline's town, looked up once when asked
+
+    def dateline_town():
+        if not filed:
+            filed.append(_dateline_scene(analysis))
+        return filed[0]
     for i in violent:
         sent = analysis.sentences[i]
         if _event_only(sent, quotes):
@@ -729,14 +737,16 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # (a main incident still without a place takes its place and date from such a sentence instead)
         # (a main incident placed only by its agency dateline is placed: "АКТОБЕ, 12 сентября … Напомним,
         # 5 июня 2016 года в Актобе …")
-        if segs and place and (segs[0].place or filed) and marker and _another_day(analysis, found, sent, segs[0]) \
+        if segs and place and marker and (segs[0].place or dateline_town()) \
+                and _another_day(analysis, found, sent, segs[0]) \
                 and (_own_toll(sent) or _toll_then(analysis, i)):
             segs.append(Segment([i], place))
             current = segs[-1]
             continue
         # "В понедельник в Назрани … Во вторник в Хасавюрте …": another town on another weekday
         if current is not None:
-            mine, theirs = _weekdays(found, [sent]), _weekdays(found, [analysis.sentences[j] for j in current.sentences])
+            mine = _weekdays(found, [sent])
+            theirs = _weekdays(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
             marker = marker or bool(mine and theirs and not mine & theirs)
         if segs and place and main_place and not same(place, main_place) and (dated or marker):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
@@ -960,8 +970,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if when is None and main:
         # "…похитили журналиста. По их словам, в среду вечером он был насильно посажен в автомобиль": the
         # next sentence, telling the same act with no place of its own, gives its day
-        k = analysis.sentences.index(sents[-1]) + 1 if sents[-1] in analysis.sentences else len(analysis.sentences)
-        nxt = analysis.sentences[k] if k < len(analysis.sentences) else None
+        k = analysis.index_of(sents[-1])
+        nxt = analysis.sentences[k + 1] if k is not None and k + 1 < len(analysis.sentences) else None
         if nxt is not None and not geo_link.mentions(analysis, nxt.start, nxt.end) \
                 and any(t.lemma in ("он", "она", "они") for t in nxt.tokens):
             told = _date(analysis, found, [nxt], quotes)
@@ -1034,7 +1044,7 @@ def _opens_clause(sent: Sentence, first, after: list) -> bool:
     """A name the tagger misread ("Ильназ" as a plural genitive) is still a subject when it opens its
     clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and a
     singular attack verb follows it at once (not "Капричков рассказал, что … Гордон застрелил")."""
-    k = sent.tokens.index(first)
+    k = next(i for i, t in enumerate(sent.tokens) if t is first)
     prev = sent.tokens[k - 1] if k else None
     opens = prev is None or not prev.text[:1].isalnum() or ("ADJF" in prev.tag and "nomn" in prev.tag)
     return opens and bool(after) and after[0].lemma in ATTACK_VERBS and "VERB" in after[0].tag \
@@ -1058,7 +1068,7 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
         return False
     if any(_attackerish(t) and t.start != at for t in toks[max(0, k - 3):k + 4]):
         return True
-    i = analysis.sentences.index(sent) if sent in analysis.sentences else 0
+    i = analysis.index_of(sent) or 0
     return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and i > 0 and \
         any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)
 

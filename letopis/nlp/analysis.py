@@ -41,6 +41,11 @@ class Analysis:
     def tokens(self) -> list[Token]:
         return [t for s in self.sentences for t in s.tokens]
 
+    def index_of(self, sent: Sentence) -> int | None:
+        """The position of this very sentence (by identity: two sentences may be equal)."""
+        i = bisect.bisect_right([s.start for s in self.sentences], sent.start) - 1
+        return i if i >= 0 and self.sentences[i] is sent else None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         starts = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
