@@ -89,3 +89,24 @@ def test_a_reporting_name_that_opens_with_an_adjective_runs_on_in_lower_case():
     rec = extract_text("Двенадцать мирных жителей погибли в Идлибе, сообщает Сирийская обсерватория по правам "
                        "человека.")
     assert [s.name for s in rec.sources] == ["Сирийская обсерватория по правам человека"]
+
+
+def test_a_quote_told_by_a_role_goes_to_the_one_person_with_it_and_surnames_take_full_names():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Аким Алматинской области Амандык Баталов встретился с семьями погибших полицейских. По словам "
+                       "Баталова, семьи получат выплаты. «Мы никогда не забудем подвиг наших полицейских», — сказал "
+                       "аким. «Основная проблема — это отсутствие перспектив», — считает эксперт по вопросам "
+                       "безопасности Санат Кушкумбаев.")
+    got = [(q.speaker, q.text[:19]) for q in rec.quotes]
+    assert ("Амандык Баталов", "семьи получат выпла") in got                 # "по словам Баталова"
+    assert ("Амандык Баталов", "Мы никогда не забуд") in got                # "— сказал аким"
+    assert ("Санат Кушкумбаев", "Основная проблема —") in got               # an opinion verb
+    roles = {p.name: p.extra.get("role") for p in rec.persons}
+    assert roles["Санат Кушкумбаев"] == "эксперт по вопросам безопасности"
+
+
+def test_two_persons_with_the_role_leave_the_quote_unnamed():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Аким Алматы Бауыржан Байбек и аким Астаны Асет Исекешев провели встречу. «Работа по "
+                       "благоустройству городов продолжается», — сказал аким.")
+    assert [q.speaker for q in rec.quotes] == [None]

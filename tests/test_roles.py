@@ -76,3 +76,11 @@ def test_nerel_dev_profession_agreement():
         hit_p += sum(any(p[0] < g[1] and g[0] < p[1] for g in gold) for p in pred)
         hit_g += sum(any(p[0] < g[1] and g[0] < p[1] for p in pred) for g in gold)
     assert hit_p / npred > 0.8 and hit_g / ngold > 0.65
+
+
+def test_a_role_in_the_title_line_is_not_the_leads_and_a_remit_belongs_to_the_post():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Интервью с президентом\n\nЭксперт по вопросам безопасности Санат Кушкумбаев рассказал о причинах "
+                       "радикализации. Эксперт Кушкумбаев считает, что нужна профилактика.")
+    roles = {p.name: p.extra.get("role") for p in rec.persons}
+    assert roles["Санат Кушкумбаев"] == "эксперт по вопросам безопасности"   # not "президент", not "эксперт" too

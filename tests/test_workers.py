@@ -3,6 +3,7 @@ costs only the item that kills it."""
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from letopis.workers import WorkerDied, available_cores, ordered_map
@@ -146,7 +147,9 @@ def test_warm_up_leaves_the_models_frozen_for_forked_workers():
 
 
 def _pid_then_wait(n: int) -> int:
-    print(os.getpid(), flush=True)
+    # one write call: two workers' print() (the number, then the newline) could interleave on the pipe
+    # into "123456\n\n", which failed this test now and then
+    os.write(sys.stdout.fileno(), f"{os.getpid()}\n".encode())
     time.sleep(60)
     return n
 

@@ -99,10 +99,17 @@ def _name_like(analysis: Analysis, tok: Token) -> bool:
     return True
 
 
+# what a post is "по": "по вопросам", "по делам", "по правам человека", "по связям с общественностью"
+_REMIT = frozenset({"вопрос", "дело", "право", "связь", "борьба", "безопасность", "надзор", "работа"})
+
+
 def _starts_person(analysis: Analysis, tok: Token) -> bool:
     """The recogniser's person of two or more words starts here ("Премьер-министр страны Джасинда
     Ардерн"): a name the dictionary misreads as a genitive noun ends the role before it (one word may
-    be the role's own genitive: "главарь клана Гамбино")."""
+    be the role's own genitive: "главарь клана Гамбино", and so may a name the dictionary knows in the
+    genitive: "представитель фонда Анны Франк")."""
+    if any(p.tag.case in ("gent", "gen2") and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in _readings(tok.text)):
+        return False                   # "фонда Анны Франк": a known name in the genitive is the chain's own
     return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
 
 
@@ -117,7 +124,9 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         if q and k > j and good == k:                                 # президент компании «Лукойл»
             good = k = q
             continue
-        if t == "по" and k > j:                           # департамента КНБ по Жамбылской области
+        if t == "по" and (k > j or k + 1 < len(toks) and toks[k + 1].lemma in _REMIT):
+            # "департамента КНБ по Жамбылской области"; right after the head only a remit:
+            # "эксперт по вопросам безопасности", "уполномоченный по правам человека"
             n = k + 1
             while n < len(toks) and n < k + 4 and any(p.tag.POS == "ADJF" and "datv" in p.tag for p in _readings(toks[n].text)):
                 n += 1

@@ -11,7 +11,9 @@ from letopis.incidents.tables import _rows
 from letopis.nlp.analysis import Analysis
 from letopis.record import Entity, Person
 
-_GAP = re.compile(r"^[\s,]*(?:и\s+)?$")
+# a role and the name it labels: spaces, a comma, "и"; one line break (a title's role over its photo
+# caption: "…президент Зимбабве\nЭммерсон Мнангагва") but not a paragraph's ("…глава СК РФ\n\nДмитрий …")
+_GAP = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:и[^\S\n]+)?\n?\Z")
 
 
 @lru_cache(maxsize=None)
@@ -109,9 +111,32 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                     ideo = ideologies().get(tok.lemma)
                     if ideo and _governs(text, s, tok.start):
                         person.extra["ideology"] = ideo
+        # not "эксперт" beside "эксперт по вопросам безопасности": the longer says it
+        person.roles = [r for r in person.roles if not any(o.startswith(r + " ") for o in person.roles)]
         if person.roles:
             person.extra["role"] = ", ".join(person.roles)
+    attribute_quotes(found.quotes, persons)
     return persons
+
+
+def attribute_quotes(quotes: list, persons: list[Person]) -> None:
+    """"…», — сказал аким": a quote told by a role alone goes to the one person the article gives
+    that role ("Аким Алматинской области Амандык Баталов"); with two such persons it stays unnamed.
+    A speaker named by surname alone takes the person's full name."""
+    for q in quotes:
+        if q.speaker:
+            # "По словам Баталова, …": the surname names the person in full ("Амандык Баталов")
+            full = [p.name for p in persons if p.name != q.speaker and p.name.endswith(" " + q.speaker)]
+            if len(full) == 1 and not any(p.name == q.speaker for p in persons):
+                q.speaker = full[0]
+            continue
+        if not q.role:
+            continue
+        role = q.role.lower()
+        who = [p for p in persons if any(r.lower() == role or r.lower().startswith(role + " ") for r in p.roles)]
+        if len(who) == 1:
+            q.speaker = who[0].name
+            q.extra["speaker_by_role"] = True
 
 
 def _governs(text: str, person_start: int, word_start: int) -> bool:
