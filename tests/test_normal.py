@@ -193,3 +193,17 @@ def test_a_quoted_name_after_a_kind_noun_stays_as_written_unless_the_writer_infl
     assert normal["Хизб ут-Тахрир"] == "Хизб ут-Тахрир"          # apposition: nominative as written
     assert normal.get("Талибана", "Талибан") == "Талибан"         # a genitive after "лидер": inflected
     assert normal.get("Помощи церкви в беде", "Помощь церкви в беде") == "Помощь церкви в беде"
+
+
+def test_namesakes_are_two_persons_and_a_lone_surname_joins_the_one_named_last():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Садыр Жапаров встретился с Камчыбеком Ташиевым и Акылбеком Жапаровым. Жапаров заявил, "
+                       "что С. Жапаров не приедет. Кейко Фухимори навестила отца. А. Фухимори отбывает срок.")
+    got = {p.name: len(p.mentions) for p in rec.persons}
+    assert got["Садыр Жапаров"] == 2 and got["Акылбек Жапаров"] == 2      # "С. Жапаров" fits Садыр only
+    assert got["Кейко Фухимори"] == 1 and got["А. Фухимори"] == 1         # another initial, another person
+
+
+def test_the_stems_yo_is_kept_in_the_normal_form():
+    assert normalize_person("Шавката Мирзиёева") == "Шавкат Мирзиёев"
+    assert normalize_person("Семёна Семёнова") == "Семён Семёнов"

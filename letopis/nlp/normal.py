@@ -63,7 +63,10 @@ def names(kind: str) -> frozenset[str]:
 
 
 def shape(word: str, like: str) -> str:
-    """Give `word` the capitalisation of `like` (Title, UPPER, lower)."""
+    """Give `word` the capitalisation of `like` (Title, UPPER, lower), and the "ё" of its stem (the
+    dictionary writes "е": "Мирзиёева" → "Мирзиёев", not "Мирзиеев")."""
+    if "ё" in like or "Ё" in like:
+        word = "".join("ё" if i < len(like) and like[i] in "ёЁ" and c in "еЕ" else c for i, c in enumerate(word))
     if like.isupper() and len(like) > 1:
         return word.upper()
     if like[:1].isupper():

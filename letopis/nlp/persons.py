@@ -1,9 +1,10 @@
-"""Aggregate PERSON mentions into persons, linked by surname.
+"""Aggregate PERSON mentions into persons, linked by surname and first name.
 
-"Максат Кариев", "Кариева", "М. Кариев" are one person: mentions group under the surname
-(the last word of the normal form); a first-name-only mention joins the one person with
-that first name when there is exactly one. The fullest normal form names the person;
-an initial never beats a full first name ("Газиз Байтасов" over "Г. Байтасов").
+"Максат Кариев", "Кариева", "М. Кариев" are one person: full names group under surname and first
+name ("Садыр Жапаров" and "Акылбек Жапаров" are two); a lone surname or an initial joins the namesake
+named last before it, whose initial fits; a first-name-only mention joins the one person with that
+first name when there is exactly one. The fullest normal form names the person; an initial never
+beats a full first name ("Газиз Байтасов" over "Г. Байтасов").
 """
 from __future__ import annotations
 
@@ -33,29 +34,24 @@ def link_persons(analysis: Analysis) -> list[Person]:
     """One Person per distinct individual, mentions in text order, roles left empty."""
     mentions = sorted((e for e in analysis.entities if e.type == "PERSON"),
                       key=lambda e: (e.start, e.end))
-    groups: dict[str, dict] = {}          # surname key → {"names": [...], "spans": [...]}
-    singles = []                          # one-word mentions: surname or first name
+    # full names group by (surname, first name): "Садыр Жапаров" and "Акылбек Жапаров" are two people;
+    # a name with an initial ("С. Жапаров") or none joins them afterwards
+    groups: dict[tuple[str, str], dict] = {}
+    later = []                            # one-word mentions and names with an initial
     for e in mentions:
         words = _words(e.normal or e.text)
         if not words:
             continue
-        if len(words) == 1:
-            singles.append((e, _key(words[0])))
+        if len(words) == 1 or words[0].endswith("."):
+            later.append((e, words))
             continue
-        g = groups.setdefault(_key(words[-1]), {"names": [], "spans": [], "first": set()})
+        g = groups.setdefault((_key(words[-1]), _key(words[0])), {"names": [], "spans": []})
         g["names"].append(e.normal or e.text)
         g["spans"].append((e.start, e.end))
-        if not words[0].endswith("."):
-            g["first"].add(_key(words[0]))
-    for e, word in singles:
-        if word in groups:                                   # a lone surname
-            target = groups[word]
-        else:
-            owners = [g for g in groups.values() if word in g["first"]]
-            if len(owners) == 1:                             # an unambiguous first name
-                target = owners[0]
-            else:
-                target = groups.setdefault(word, {"names": [], "spans": [], "first": set()})
+    for e, words in later:
+        target = _owner(groups, e, words)
+        if target is None:                               # "Медведев", "Д. Медведев": one, named so only
+            target = groups.setdefault((_key(words[-1]), ""), {"names": [], "spans": []})
         target["names"].append(e.normal or e.text)
         target["spans"].append((e.start, e.end))
     persons = []
@@ -65,3 +61,20 @@ def link_persons(analysis: Analysis) -> list[Person]:
         name = max(g["names"], key=_fullness)
         persons.append(Person(name=name, mentions=sorted(set(g["spans"]))))
     return sorted(persons, key=lambda p: p.mentions[0])
+
+
+def _owner(groups: dict[tuple[str, str], dict], e, words: list[str]) -> dict | None:
+    """The person a short mention names: by surname (with a matching initial), else by first name;
+    of several namesakes, the one last named before it ("Садыр Жапаров … Жапаров")."""
+    last = _key(words[-1])
+    same = [(k, g) for k, g in groups.items() if k[0] == last and k[1]]
+    if len(words) > 1:                                   # "С. Жапаров": the initial must fit
+        same = [(k, g) for k, g in same if k[1].startswith(_key(words[0]))]
+    if not same and len(words) == 1:
+        same = [(k, g) for k, g in groups.items() if k[1] == last]    # a first name alone
+        if len(same) != 1:
+            return None
+    if not same:
+        return None
+    before = [(max((s for s in g["spans"] if s[0] < e.start), default=(-1, -1)), g) for _, g in same]
+    return max(before, key=lambda x: x[0])[1]
