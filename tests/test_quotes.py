@@ -110,3 +110,10 @@ def test_two_persons_with_the_role_leave_the_quote_unnamed():
     rec = extract_text("Аким Алматы Бауыржан Байбек и аким Астаны Асет Исекешев провели встречу. «Работа по "
                        "благоустройству городов продолжается», — сказал аким.")
     assert [q.speaker for q in rec.quotes] == [None]
+
+
+def test_the_office_of_a_department_names_it_in_the_genitive():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Сотрудники департамента КНБ по Шымкенту задержали 23-летнего жителя города, подозреваемого в "
+                       "подготовке теракта, сообщает пресс-служба ведомства.")
+    assert [(s.name, s.relation) for s in rec.sources] == [("пресс-служба департамента КНБ по Шымкенту", "cited")]

@@ -72,6 +72,19 @@ def _state_body(name: str) -> bool:
     return bool(_STATE_BODY.match(name)) or any(w.lower() in _service_words() for w in name.split())
 
 
+def _genitive(name: str) -> str:
+    """"департамент КНБ по Шымкенту" → "департамента КНБ по Шымкенту" (after "пресс-служба"); an
+    abbreviation stays ("ГКНБ")."""
+    from letopis.nlp.morph import parse
+    from letopis.nlp.normal import inflect, shape
+    first, _, rest = name.partition(" ")
+    if first.isupper() or not first.isalpha():
+        return name
+    noun = next((p for p in parse(first.lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None)
+    form = inflect(noun, ("gent",)) if noun is not None else None
+    return " ".join(x for x in (shape(form.word, first) if form else first, rest) if x)
+
+
 def _agency_before(analysis: Analysis, at: int) -> str | None:
     """The state body "ведомство" refers back to: the last one named in the 300 characters before
     ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба ведомства": ГКНБ)."""
@@ -124,7 +137,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         name = _normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw)
         agency = _agency_before(analysis, m.start("cited")) if words[-1].startswith("ведомств") else None
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
-            name = " ".join(name.split()[:-1] + [agency]) if len(words) > 1 else agency
+            name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))
     for m in _VENUE.finditer(text):
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
