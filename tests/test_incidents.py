@@ -848,3 +848,16 @@ def test_an_attacker_shot_by_the_police_in_the_passive_gives_no_firearm_to_a_kni
                   "в Сургуте в субботу утром. Ранены семь человек. Один из нападавших был застрелен полицией.")
     assert inc.types == ["stabbing"] and inc.weapons == ["melee"]
     assert inc.wounded == 7 and inc.perpetrators_killed == 1 and inc.date == "2017-08-19"
+
+
+def test_a_province_beats_the_datelines_capital_and_two_bombers_are_counted():
+    inc, _ = only("Нападение на базу в Гильменде\nКАБУЛ, 21 апреля 2017 года. В результате атаки боевиков на военную "
+                  "базу в провинции Гильменд погибли по меньшей мере 26 военнослужащих афганской армии.")
+    assert (inc.country, inc.region, inc.city) == ("AF", "Гильменд", None)
+    assert inc.killed == 26 and inc.killed_by_group == {"military": 26}
+    inc, _ = only("Двойной теракт в Багдаде\nБАГДАД, 15 января 2018 года. Жертвами двойного теракта в Багдаде стали "
+                  "32 человека, более 100 получили ранения. Два смертника подорвали себя на рынке в понедельник утром.")
+    assert inc.killed == 32 and inc.wounded == 100 and inc.perpetrators_killed == 2 and inc.date == "2018-01-15"
+    inc, _ = only("Взрыв в Кветте\nОколо двух десятков человек погибли в результате взрыва у полицейского участка в "
+                  "пакистанском городе Кветта во вторник, 8 августа 2017 года.")
+    assert inc.killed == 20 and inc.city == "Кветта"

@@ -91,3 +91,11 @@ def test_seed_offsets_exact():
     values = [n.value for n in found if not n.extra.get("ordinal")]
     assert values[:3] == [7, 3, 2]
     assert 34 not in values and 626 not in values and 21099 not in values and 26 not in values
+
+
+def test_a_numeral_before_tens_or_hundreds_is_one_count():
+    from letopis.extract.numbers import parse_number
+    assert parse_number("около двух десятков") == (20, "about")
+    assert parse_number("полтора десятка") == (15, None)
+    assert parse_number("две сотни") == (200, None)
+    assert parse_number("несколько десятков")[1] == "vague"

@@ -184,6 +184,9 @@ _LABEL = re.compile(r"(?:\b(?:ст|ч|п|пп|стат\w*|част\w*|пункт
                     re.IGNORECASE)
 
 
+_UNIT = re.compile(r"(?:(десят)|сотн|сотен)\w*$", re.I)
+
+
 def _scan(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     end = len(text) if end is None else end
     num_digit = _regexes()[0]
@@ -232,6 +235,14 @@ def _scan(text: str, start: int = 0, end: int | None = None) -> list[NumberMenti
     kept: list[NumberMention] = []
     for n in out:
         if kept and n.start < kept[-1].end:
+            continue
+        prev = kept[-1] if kept else None
+        unit = _UNIT.match(n.text)
+        if prev is not None and unit and not prev.extra and not text[prev.end:n.start].strip() \
+                and prev.qualifier != "vague" and isinstance(prev.value, (int, float)):
+            # "двух десятков", "полтора десятка", "две сотни": one count, the numeral times the unit
+            kept[-1] = NumberMention(prev.start, n.end, text[prev.start:n.end],
+                                     _num(round(prev.value * (10 if unit.group(1) else 100), 6)), prev.qualifier)
             continue
         kept.append(n)
     for n in kept:

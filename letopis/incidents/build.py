@@ -898,6 +898,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         cue = next((h for h in hits if h[0] == "suicide"), None)
         if cue is not None:
             inc.field_evidence["perpetrators_killed"] = [[cue[2], cue[3]]]
+            # "Два смертника подорвали себя": as many as counted right before the word
+            n = next((x for h in hits if h[0] == "suicide" for x in found.numbers
+                      if 0 <= h[2] - x.end <= 1 and not x.extra.get("ordinal")), None)
+            if n is not None and isinstance(n.value, int) and 1 < n.value < 20:
+                inc.perpetrators_killed = n.value
+                inc.field_evidence["perpetrators_killed"] = [[n.start, n.end]]
     inc.weapons = sorted(weapons, key=("firearms", "explosives", "melee", "incendiary", "vehicle", "other").index)
     # text is the surface span (text == document[start:end]); the dictionary form is in normal
     inc.weapon_items = [WeaponItem(w.text, w.cls, w.kind, w.start, w.end, w.normal) for w in items]
@@ -958,8 +964,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             import dataclasses
             place = dataclasses.replace(place, city=None, lat=None, lon=None)
         scene = (_lead_scene(analysis) or _dateline_scene(analysis)) if main else None
-        if scene is not None and any(geo_link.names_district(analysis, s.start, s.end) for s in sents):
-            scene = None                              # "в Шалинском районе": not the dateline's capital
+        if scene is not None and any(geo_link.names_district(analysis, s.start, s.end) or any(
+                r.kind == "region" and r.name != scene.region for r in geo_link.mentions(analysis, s.start, s.end))
+                for s in sents):
+            scene = None            # "в Шалинском районе", "в провинции Гильменд": not the dateline's capital
         if scene is not None and (place is None or place.country in (None, scene.country)):
             place = scene                             # the article opens in that town, or is filed from it
     if place:
