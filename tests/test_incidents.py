@@ -861,3 +861,15 @@ def test_a_province_beats_the_datelines_capital_and_two_bombers_are_counted():
     inc, _ = only("Взрыв в Кветте\nОколо двух десятков человек погибли в результате взрыва у полицейского участка в "
                   "пакистанском городе Кветта во вторник, 8 августа 2017 года.")
     assert inc.killed == 20 and inc.city == "Кветта"
+
+
+def test_wounded_after_a_breakdown_by_comma_a_set_and_its_part_and_female_suicide_bombers():
+    rec = code("Две атаки\nМАХАЧКАЛА, 31 марта 2010 года. Два взрыва прогремели в среду утром в Кизляре у здания "
+               "городского отдела МВД. Погибли 12 человек, в том числе 9 сотрудников полиции, ранены 29. 29 марта "
+               "2010 года в Москве две смертницы взорвали себя в метро, погибли 40 человек.")
+    got = [(i.city, i.killed, i.wounded, i.perpetrators_killed, "suicide" in i.types) for i in rec.incidents]
+    assert got == [("Кизляр", 12, 29, None, False), ("Москва", 40, None, 2, True)]
+    inc, _ = only("Захват школы в Беслане\n1 сентября 2004 года группа террористов захватила школу №1 в Беслане, в "
+                  "заложниках оказались более 1100 человек. В результате теракта погибли 334 человека, в том числе "
+                  "186 детей. Из 32 террористов уничтожены 31, один задержан.")
+    assert inc.killed == 334 and inc.perpetrators_killed == 31 and inc.types == ["hostage_taking"]

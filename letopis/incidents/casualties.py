@@ -256,7 +256,26 @@ def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | No
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
+    parts: dict[int, str | None] = {}    # "Из 32 террористов уничтожены 31": the part's start → the set's group
     for num in view.numbers:
+        if num.start in parts:
+            i = view.tok_at(num.start)
+            fate, _ = _nearest_cue(view, i)
+            if fate is None and parts[num.start] == "perpetrator" and any(
+                    cues().get(t.lemma) == "perp_dead" for t in view.toks[max(0, i - 3):i + 3]):
+                fate = "killed"                  # "уничтожены 31": attackers killed by the forces
+            if fate is not None:
+                out.append(Casualty(fate, int(num.value), parts[num.start], "event", num.start, num.end, view.index))
+            continue
+        i0 = view.tok_at(num.start)
+        if i0 and view.toks[i0 - 1].lemma == "из" and isinstance(num.value, int):
+            nxt = next((m for m in view.numbers if m.start > num.end
+                        and view.tok_at(m.start) - view.tok_at(num.end) <= 5), None)
+            if nxt is not None and isinstance(nxt.value, int) and nxt.value <= num.value:
+                k = view.tok_at(num.end)
+                k += k < len(view.toks) and view.toks[k].start < num.end
+                parts[nxt.start] = _head_after(view, k)[1]
+                continue
         if num.text.lower().startswith(VAGUE):
             # "сотни человек", "ранить несколько сотрудников": not a count, and it says the victims
             # named one by one are not all of them (docs/coding.md §5: null)
@@ -362,8 +381,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 break
             if (after := _fate_of(t.lemma)) is not None:
                 break
+        # "Погибли 12 человек, в том числе 9 полицейских, ранены 29": another fate right before it too
+        before = _fate_of(view.toks[i_num - 1].lemma) if i_num else None
         own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2]) or \
-            after is not None and bool(totals_here) and after != totals_here[-1].fate
+            after is not None and bool(totals_here) and after != totals_here[-1].fate or \
+            before is not None and bool(totals_here) and before != totals_here[-1].fate
         kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
             "total" if group is None else "event")
         mine = [c for c in out if c.kind == "event" and c.start < num.start]
