@@ -256,7 +256,7 @@ def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | No
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
-    parts: dict[int, str | None] = {}    # "Из 32 террористов уничтожены 31": the part's start → the set's group
+    parts: dict[int, str] = {}           # "Из 32 террористов уничтожены 31": the part's start → the set's group
     for num in view.numbers:
         if num.start in parts:
             i = view.tok_at(num.start)
@@ -274,8 +274,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if nxt is not None and isinstance(nxt.value, int) and nxt.value <= num.value:
                 k = view.tok_at(num.end)
                 k += k < len(view.toks) and view.toks[k].start < num.end
-                parts[nxt.start] = _head_after(view, k)[1]
-                continue
+                group = _head_after(view, k)[1]
+                if group == "perpetrator":         # (of victims, "из трёх пострадавших двоих
+                    parts[nxt.start] = group       # госпитализировали", the set is the count)
+                    continue
         if num.text.lower().startswith(VAGUE):
             # "сотни человек", "ранить несколько сотрудников": not a count, and it says the victims
             # named one by one are not all of them (docs/coding.md §5: null)
