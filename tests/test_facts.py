@@ -37,3 +37,17 @@ def test_a_collective_numeral_counts_detainees_and_people_count_no_weapons():
 
 def test_a_prevented_attack_stands_without_a_count():
     assert facts("Сотрудники ФСБ предотвратили теракт в Москве.") == [("attack_prevented", None)]
+
+
+def test_what_a_security_service_reports_for_a_year():
+    got = facts("В 2020 году сотрудники ГКНБ выявили и ликвидировали 15 ячеек террористических организаций. По его "
+                "словам, к уголовной ответственности привлечены 120 человек, из них 48 осуждены. В Сирию и Ирак "
+                "выехали около 860 граждан Кыргызстана, из них более 150 погибли.")
+    assert ("cells_dismantled", 15) in got and ("prosecuted", 120) in got and ("convicted", 48) in got
+    assert ("left_for_conflict_zones", 860) in got
+
+
+def test_a_term_in_years_or_readers_are_no_convicts():
+    got = facts("Они осуждены на 20 и 10 лет. Осуждённый блоггер, которого читают 5,7 тысячи человек, вышел на "
+                "свободу. Двадцать участников пикета требовали привлечения к ответственности виновника.")
+    assert not [k for k, _ in got if k in ("convicted", "prosecuted")]

@@ -36,6 +36,14 @@ RULES = (
              _f("человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "экстремист",
                 "житель", "мужчина", "женщина", "гражданин", "вербовщик", "сторонник", "иностранец"),
              quantity=True),
+    # "выявили и ликвидировали 15 ячеек", "к уголовной ответственности привлечены 120 человек, из них 48
+    # осуждены", "в Сирию и Ирак выехали около 860 граждан": what security services report in a year
+    FactRule("cells_dismantled", _f("выявить", "ликвидировать", "раскрыть", "обезвредить", "нейтрализовать",
+                                    "пресечь"), _f("ячейка"), quantity=True),
+    FactRule("prosecuted", _f("привлечь", "привлечение"), _f("ответственность"), quantity=True),
+    FactRule("convicted", _f("осудить", "осуждённый", "осужденный"), _f(), quantity=True),
+    FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
+             _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
              _f("теракт", "террористический", "нападение", "акт", "попытка"), quantity=True),
     FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить"), _f("режим"), regime=True),
@@ -54,9 +62,23 @@ _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килогра�
 _CALIBRE = re.compile(r"калибр\w*\s*$")
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
+COUNT_THINGS = {"weapons_seized", "criminal_cases_opened"}   # no count of people is theirs
+COUNT_PEOPLE = {"prosecuted", "convicted"}                    # only a count of people is theirs
+_PART = re.compile(r"\bиз\s+(?:них|которых|числа)\s+(?:\w+\s+)?$", re.I)
 # "задержаны 39 человек, изъято более 100 единиц оружия": a count of people counts no weapons or cases
 _PEOPLE = frozenset({"человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "житель",
                      "мужчина", "женщина", "гражданин"})
+
+
+def _tokens_between(sent: Sentence, n, i: int) -> int:
+    cue = sent.tokens[i]
+    lo, hi = min(n.end, cue.start), max(n.start, cue.end)
+    return sum(1 for t in sent.tokens if lo <= t.start and t.end <= hi and t is not cue)
+
+
+def _next_token_is(sent: Sentence, n, i: int) -> bool:
+    """The number stands right before token i ("48 осуждены")."""
+    return 0 <= sent.tokens[i].start - n.end <= 1
 
 
 def _counts_people(sent: Sentence, n) -> bool:
@@ -103,7 +125,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                 lo, hi = _clause(sent, i)
                 window = set(lemmas[lo:hi + 1])
                 if rule.needs and not window & rule.needs and not (rule.kind == "detained" and any(
-                        n.extra.get("collective") and sent.tokens[lo].start <= n.start < sent.tokens[hi].end
+                        n.extra.get("collective") and sent.start <= n.start < sent.end and _tokens_between(sent, n, i) <= 2
                         for n in ex.numbers)):
                     continue                     # ("ещё пятеро задержаны": a collective numeral counts people)
                 if rule.needs_attempt and not window & ATTEMPT:
@@ -113,7 +135,14 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                 if rule.quantity:
                     nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
                             and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)
-                            and (rule.kind == "detained" or not _counts_people(sent, n))]
+                            and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n))]
+                    # "выехали около 860 граждан, из них более 150 погибли": a part is another fact's count
+                    if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
+                        nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i))
+                                and _tokens_between(sent, n, i) <= (3 if n.start > sent.tokens[i].start else 1)]
+                    whole = [n for n in nums if not (sent.tokens[i].start < n.start
+                                                     and _PART.search(text, max(sent.start, n.start - 12), n.start))]
+                    nums = whole or nums
                     if rule.kind == "sentence":
                         pm = _PENALTY.search(text, sent.start, sent.end)
                         if not pm:

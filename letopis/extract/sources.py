@@ -86,10 +86,9 @@ def _genitive(name: str) -> str:
 
 
 def _agency_before(analysis: Analysis, at: int) -> str | None:
-    """The state body "ведомство" refers back to: the last one named in the 300 characters before
+    """The state body "ведомство" refers back to: the last one named before it
     ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба ведомства": ГКНБ)."""
-    orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and at - 300 <= e.start and e.end <= at
-            and _state_body(e.normal or e.text)]
+    orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and e.end <= at and _state_body(e.normal or e.text)]
     if not orgs:
         return None
     last = max(orgs, key=lambda e: (e.end, e.end - e.start))
