@@ -153,3 +153,11 @@ def test_an_article_of_a_law_named_after_it_is_left_to_the_model():
     got = terms("Согласно пункту 1 статьи 19 Федерального закона «Об общих принципах» и статье 3 "
                 "Европейской конвенции, он ушёл в отставку.")
     assert not [t for t in got if t[0] == "LAW"]
+
+
+def test_a_table_term_corrects_an_organisation_over_the_same_words():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Премьер заболел COVID-19, сообщил пограничник с заставы «Арканкерген».")
+    got = {(e.type, e.text) for e in rec.entities}
+    assert ("DISEASE", "COVID-19") in got and ("ORGANIZATION", "COVID-19") not in got
+    assert ("FACILITY", "Арканкерген") in got and ("ORGANIZATION", "Арканкерген") not in got
