@@ -873,3 +873,11 @@ def test_wounded_after_a_breakdown_by_comma_a_set_and_its_part_and_female_suicid
                   "заложниках оказались более 1100 человек. В результате теракта погибли 334 человека, в том числе "
                   "186 детей. Из 32 террористов уничтожены 31, один задержан.")
     assert inc.killed == 334 and inc.perpetrators_killed == 31 and inc.types == ["hostage_taking"]
+
+
+def test_suspects_named_after_a_dash_and_their_coordinated_partner_are_perpetrators():
+    inc, _ = only("Взрыв в Минске\nМИНСК, 11 апреля 2011 года. В понедельник около 17:55 на станции метро «Октябрьская» "
+                  "в Минске произошел взрыв. Погибли 15 человек, пострадали 204. 13 апреля были задержаны "
+                  "подозреваемые — жители Витебска Дмитрий Коновалов и Владислав Ковалев.")
+    assert inc.perpetrators == ["Дмитрий Коновалов", "Владислав Ковалев"] and inc.perpetrators_killed == 0
+    assert inc.killed == 15 and inc.wounded == 204 and inc.date == "2011-04-11"

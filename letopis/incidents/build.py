@@ -1012,7 +1012,13 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 
 
 # what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний ")
-_APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*")
+# "задержаны подозреваемые — жители Витебска Дмитрий Коновалов": the suspects named (the role table
+# reads "подозреваемые" as the verb "подозревать")
+_SUSPECTS = re.compile(r"(?<!\w)подозреваем(?:ые|ых|ый|ого|ая|ой)\s*[—–,]?\s*(?:(?:\d{1,3}-летн\w+|жител\w*|уроженц\w*|"
+                       r"граждан\w*)\s+(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
+_APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
+                      # "подозреваемые — жители Витебска Дмитрий Коновалов"
+                      r"|\s*[—–]\s*(?:(?:жител|уроженц|гражданин|граждан)\w*\s+[А-ЯЁ][\w-]*\s+)?")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 
@@ -1035,7 +1041,9 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             acts = verb is not None and not alone
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
-                           for r in perp_roles)
+                           for r in perp_roles) or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
+                # "… Дмитрий Коновалов и Владислав Ковалев"
+                b2 <= s and re.fullmatch(r"\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
