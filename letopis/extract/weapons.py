@@ -219,7 +219,6 @@ def _sentence_vehicles(text: str, sent: Sentence) -> list[VehicleMention]:
     out: list[VehicleMention] = []
     i = 0
     while i < len(toks):
-        tok = toks[i]
         q = _quote_end(toks, i, 3)
         a, b = (i + 1, q - 1) if q else (i, None)     # inside quotes or bare
         head = _HYPHENED.fullmatch(toks[a].text) if a < len(toks) else None

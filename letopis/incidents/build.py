@@ -138,6 +138,7 @@ _TOLL_HOLDS = re.compile(r"[\s,]*(?:включая|в\s+том\s+числе|ср
 
 
 def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:
+    """A killed total that holds its attackers gives them up: they count as perpetrators killed."""
     ev = inc.field_evidence.get("killed") or []
     if not inc.killed or len(ev) != 1 or inc.perpetrators_killed:
         return
@@ -1011,14 +1012,14 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     return inc
 
 
-# what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний ")
+# what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний "),
+# or a dash and where the person lives ("Нападавший — житель Актау ")
+_APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
+                      r"|\s*[—–]\s*(?:(?:жител|уроженц|гражданин|граждан)\w*\s+[А-ЯЁ][\w-]*\s+)?")
 # "задержаны подозреваемые — жители Витебска Дмитрий Коновалов": the suspects named (the role table
 # reads "подозреваемые" as the verb "подозревать")
 _SUSPECTS = re.compile(r"(?<!\w)подозреваем(?:ые|ых|ый|ого|ая|ой)\s*[—–,]?\s*(?:(?:\d{1,3}-летн\w+|жител\w*|уроженц\w*|"
                        r"граждан\w*)\s+(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
-_APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
-                      # "подозреваемые — жители Витебска Дмитрий Коновалов"
-                      r"|\s*[—–]\s*(?:(?:жител|уроженц|гражданин|граждан)\w*\s+[А-ЯЁ][\w-]*\s+)?")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 

@@ -662,7 +662,6 @@ class Store:
         reports: list[Report] = []
         incident_of: dict[int, int] = {}           # id(Report) → incidents.id
         with self.engine.connect() as conn:
-            text_of: tuple[int, str] = (-1, "")
             for r in conn.execution_options(yield_per=1000).execute(stmt):
                 inc = dict(r.record or {})
                 text = r.text or ""
