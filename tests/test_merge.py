@@ -53,3 +53,17 @@ def test_merge_is_deterministic_and_idempotent():
     random.Random(3).shuffle(shuffled)
     assert [m.to_dict() for m in merge(shuffled)] == base
     assert [m.to_dict() for m in merge(reports())] == base
+
+
+def test_two_spellings_of_one_town_merge():
+    from letopis.pipeline import extract_text
+    a = extract_text("Нападение с ножом в Нур-Султане\nНУР-СУЛТАН, 5 марта 2020 года. Вчера вечером в столице неизвестный "
+                     "нанес ножевые ранения двум прохожим возле торгового центра. Подозреваемый задержан.",
+                     doc="a.txt").to_dict()
+    b = extract_text("В Астане неизвестный ранил ножом двух прохожих\n4 марта 2020 года вечером в Астане неизвестный "
+                     "нанес ножевые ранения двум прохожим возле торгового центра. Подозреваемый задержан.",
+                     doc="b.txt").to_dict()
+    assert a["incidents"][0]["city"] == "Нур-Султан" and b["incidents"][0]["city"] == "Астана"   # as written
+    reps = [Report(r["doc"], 0, r["incidents"][0], r["published"],
+                   " ".join(r["text"][s:e] for s, e in r["incidents"][0]["evidence"])) for r in (a, b)]
+    assert _groups(merge(reps)) == {frozenset({"a.txt", "b.txt"})}

@@ -1294,7 +1294,11 @@ def _dateline_scene(analysis: Analysis) -> geo_link.Resolved | None:
         return None
     name = "-".join(w.capitalize() for w in m.group(1).split("-"))
     towns = [p for p in g.lookup(name) if p.kind == "city"]
-    return geo_link._resolved(towns[0], m.start(1), m.end(1)) if towns else None
+    if not towns:
+        return None
+    town = geo_link._resolved(towns[0], m.start(1), m.end(1))
+    town.city = town.name = name                       # the text's spelling: "НУР-СУЛТАН" stays Нур-Султан
+    return town
 
 
 def _arrest_date(sent: Sentence, t) -> bool:

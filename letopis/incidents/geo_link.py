@@ -133,6 +133,13 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
         r = _resolved(_pick(part, context) if part else place, s, e)
         if r.city and _same_name(analysis.text[s:e], r.city):
             r.city = r.name = analysis.text[s:e]              # the text's spelling: "Пауэй", not "Пауей"
+        elif r.city and not part:
+            # a name the place also goes by, as the text inflects it: "в Нур-Султане" is Нур-Султан, not Астана
+            said = _fold(analysis.text[s:e])
+            alias = next((a for a in getattr(place, "aliases", None) or () if _CYR.search(a)
+                          and said.startswith(_fold(a)) and len(said) - len(_fold(a)) <= 2), None)
+            if alias:
+                r.city = r.name = alias
         if r.city and _foreign_namesake(analysis, place, s):
             r.country = r.region = r.lat = r.lon = None       # a namesake: the country comes from around it
         out.append(r)

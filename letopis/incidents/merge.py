@@ -65,13 +65,21 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _same_city(ia: dict, ib: dict) -> bool:
+    """One town, however each text spells it ("Нур-Султан" and "Астана" share their coordinates)."""
+    if ia["city"] == ib["city"]:
+        return True
+    pa, pb = (ia.get("lat"), ia.get("lon")), (ib.get("lat"), ib.get("lon"))
+    return None not in pa + pb and abs(pa[0] - pb[0]) < 0.05 and abs(pa[1] - pb[1]) < 0.05
+
+
 def _compatible(a: Report, b: Report, sim: float) -> bool:
     ia, ib = a.incident, b.incident
     if a.doc == b.doc:
         return False                              # one article's incidents were split on purpose
     if ia.get("country") and ib.get("country") and ia["country"] != ib["country"]:
         return False
-    if ia.get("city") and ib.get("city") and ia["city"] != ib["city"]:
+    if ia.get("city") and ib.get("city") and not _same_city(ia, ib):
         return False
     da, db = _day(ia.get("date")), _day(ib.get("date"))
     if da and db and abs((da - db).days) > DATE_WINDOW:
@@ -82,7 +90,7 @@ def _compatible(a: Report, b: Report, sim: float) -> bool:
             return False
     if set(ia.get("perpetrators") or []) & set(ib.get("perpetrators") or []):
         return True
-    same_place = bool(ia.get("city") and ia.get("city") == ib.get("city"))
+    same_place = bool(ia.get("city") and ib.get("city") and _same_city(ia, ib))
     close_date = bool(da and db and abs((da - db).days) <= 1)
     ka, kb = ia.get("killed"), ib.get("killed")
     casualties_close = ka is not None and kb is not None and abs(ka - kb) <= max(2, 0.5 * max(ka, kb))
