@@ -55,7 +55,7 @@ WANTED = {"просить", "попросить", "планировать", "х�
 # the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
                   "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный", "захватчик", "похититель",
-                  "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница"}
+                  "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница", "подрывник"}
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -549,6 +549,9 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
     return sents[:n + 1]
 
 
+_CHARGED = re.compile(r"умышленн\w+\s+убийств|террористическ\w+\s+акт|терроризм", re.I)
+
+
 def _no_event(analysis: Analysis) -> bool:
     """The article is about an accident, a foiled plot or a clash of a state's forces: its lead says so
     and tells of no attack. A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
@@ -558,7 +561,9 @@ def _no_event(analysis: Analysis) -> bool:
     # "Грузовик въехал в толпу … Водитель … открыл огонь по полицейским и был застрелен": a ramming
     # told as an attack within the next sentences is no accident
     wider = lemmas | {t.lemma for s in told[3:5] for t in s.tokens}
-    if lemmas & ACCIDENT and not wider & ATTACK_LEAD - {"убить"}:
+    # nor is one the article charges as a murder or terrorism ("наехал на толпу … уголовное дело по статье
+    # «Умышленное убийство»")
+    if lemmas & ACCIDENT and not wider & ATTACK_LEAD - {"убить"} and not _CHARGED.search(analysis.text):
         return True
     if any(_forces_clash(s.tokens) for s in lead):
         return True
@@ -1016,10 +1021,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 # or a dash and where the person lives ("Нападавший — житель Актау ")
 _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
                       r"|\s*[—–]\s*(?:(?:жител|уроженц|гражданин|граждан)\w*\s+[А-ЯЁ][\w-]*\s+)?")
-# "задержаны подозреваемые — жители Витебска Дмитрий Коновалов": the suspects named (the role table
-# reads "подозреваемые" as the verb "подозревать")
-_SUSPECTS = re.compile(r"(?<!\w)подозреваем(?:ые|ых|ый|ого|ая|ой)\s*[—–,]?\s*(?:(?:\d{1,3}-летн\w+|жител\w*|уроженц\w*|"
-                       r"граждан\w*)\s+(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
+# "задержаны подозреваемые — жители Витебска Дмитрий Коновалов", "погиб сам подрывник — 25-летний житель
+# города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
+_SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+)"
+                       r"\s*[—–,]?\s*(?:\d{1,3}-летн\w+\s+)?(?:(?:жител|уроженц|граждан)\w*\s+"
+                       r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 

@@ -811,7 +811,13 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             for kk in range(view.tok_at(c.start), view.tok_at(c.end) + 1):
                 taken.add(kk)
                 covered.add(kk)
-        for c in nums + nominal_events(view, taken, covered):
+        found_here = nums + nominal_events(view, taken, covered)
+        # "погиб сам подрывник — 25-летний житель города X": one death told twice; the span that holds
+        # the other is the apposition's, the inner one the person
+        found_here = [c for c in found_here if not (c.nominal and any(
+            o is not c and o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
+            and (o.start, o.end) != (c.start, c.end) for o in found_here))]
+        for c in found_here:
             c.claim = claim
             out.append(c)
     return out
