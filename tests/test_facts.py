@@ -51,3 +51,9 @@ def test_a_term_in_years_or_readers_are_no_convicts():
     got = facts("Они осуждены на 20 и 10 лет. Осуждённый блоггер, которого читают 5,7 тысячи человек, вышел на "
                 "свободу. Двадцать участников пикета требовали привлечения к ответственности виновника.")
     assert not [k for k, _ in got if k in ("convicted", "prosecuted")]
+
+
+def test_a_regime_declared_until_a_date_keeps_it_as_its_end():
+    from letopis.pipeline import extract_text
+    fact = extract_text("В городе введен режим чрезвычайного положения сроком до 5 января 2012 года.").facts[0]
+    assert fact.kind == "regime_declared" and fact.extra.get("until") == "2012-01-05" and "date" not in fact.extra

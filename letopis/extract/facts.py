@@ -62,6 +62,7 @@ _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килогра�
 _CALIBRE = re.compile(r"калибр\w*\s*$")
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
+_UNTIL = re.compile(r"\bдо\s*$", re.I)
 COUNT_THINGS = {"weapons_seized", "criminal_cases_opened"}   # no count of people is theirs
 COUNT_PEOPLE = {"prosecuted", "convicted"}                    # only a count of people is theirs
 _PART = re.compile(r"\bиз\s+(?:них|которых|числа)\s+(?:\w+\s+)?$", re.I)
@@ -189,8 +190,10 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         for key in ("month", "days", "year"):
                             if key in t.extra:
                                 fact.extra[key] = t.extra[key]
+                        # "введен режим … сроком до 5 января 2012 года": when it ends, not when it began
+                        until = t.text.lower().startswith("до ") or bool(_UNTIL.search(text, max(0, t.start - 12), t.start))
                         if t.value:
-                            fact.extra["date"] = t.value
+                            fact.extra["until" if until else "date"] = t.value
                 if rule.kind == "sentence":
                     fact.extra["charges"] = [c.to_dict() for c in ex.charges if sent.start <= c.start < sent.end]
                 if not any(f.kind == fact.kind and f.evidence[-1] == fact.evidence[-1] for f in facts):
