@@ -117,3 +117,11 @@ def test_the_office_of_a_department_names_it_in_the_genitive():
     rec = extract_text("Сотрудники департамента КНБ по Шымкенту задержали 23-летнего жителя города, подозреваемого в "
                        "подготовке теракта, сообщает пресс-служба ведомства.")
     assert [(s.name, s.relation) for s in rec.sources] == [("пресс-служба департамента КНБ по Шымкенту", "cited")]
+
+
+def test_a_correspondents_site_is_the_publisher_and_no_person():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Министр внутренних дел Ерлан Тургумбаев заявил журналистам, что ситуация под контролем. Об этом "
+                       "передает корреспондент Tengrinews.kz.")
+    assert ("Tengrinews.kz", "publisher") in [(s.name, s.relation) for s in rec.sources]
+    assert [p.name for p in rec.persons] == ["Ерлан Тургумбаев"]

@@ -656,6 +656,7 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
 
 # "в мечети Аль-Нур": a mosque's name is no person (NEREL: the FACILITY "мечети Аль-Фуркан Джами"); a
 # church's may be its saint's ("церкви Николая Чудотворца")
+_DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
 _MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+$", re.I)
 
 
@@ -668,6 +669,8 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         m = _MOSQUE.search(analysis.text, max(0, e.start - 12), e.start) if e.type == "PERSON" else None
         if m:
             e.type, e.start, e.text = "FACILITY", m.start(), analysis.text[m.start():e.end]
+        elif e.type == "PERSON" and _DOMAIN.search(e.text):
+            e.type = "ORGANIZATION"              # "корреспондент Tengrinews.kz": a site, not a person
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
