@@ -493,13 +493,14 @@ def previous_word(analysis: Analysis | None, start: int) -> str | None:
 _KIND_NOUNS = frozenset("""организация движение группировка группа партия компания банк фонд холдинг агентство
     газета телеканал канал журнал издание радиостанция клуб объединение ячейка сеть корпорация концерн
     общество союз ассоциация центр учреждение предприятие завод фабрика команда""".split())
+_QUOTE_CHARS = frozenset("«\"„“")
 _OPEN_QUOTE = re.compile(r"([^\W\d_]+)\s*[«\"„“]$")
 
 
 def quoted_apposition(analysis: Analysis | None, start: int) -> bool:
     """The name at `start` opens a quote after a kind noun: it is written in the nominative."""
-    if analysis is None:
-        return False
+    if analysis is None or analysis.text[max(0, start - 2):start].strip()[-1:] not in _QUOTE_CHARS:
+        return False                                  # (most names stand after no quote: a cheap test first)
     m = _OPEN_QUOTE.search(analysis.text, max(0, start - 30), start)
     if m is None or not any(p.normal_form in _KIND_NOUNS and p.tag.POS == "NOUN"
                             for p in morph.parse(m.group(1).lower())[:2]):
