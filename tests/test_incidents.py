@@ -897,3 +897,19 @@ def test_a_bomber_told_twice_is_one_dead_attacker_and_a_ramming_charged_as_murde
                   "пострадали свыше десяти человек. Водитель скрылся. Возбуждено уголовное дело по статье 97 УК "
                   "Узбекистана «Умышленное убийство».")
     assert inc.city == "Ташкент" and inc.wounded == 10 and "vehicle" in inc.weapons
+
+
+def test_who_confessed_to_the_attack_is_its_perpetrator():
+    inc, _ = only("Теракт в Стокгольме\nСТОКГОЛЬМ, 8 апреля 2017 года. В пятницу днем угнанный грузовик протаранил "
+                  "толпу на торговой улице в центре Стокгольма. Погибли четыре человека, 15 получили ранения. Полиция "
+                  "задержала 39-летнего уроженца Узбекистана Рахмата Акилова, который признался в совершении теракта.")
+    assert inc.perpetrators == ["Рахмат Акилов"] and inc.perpetrators_killed == 0
+    assert inc.killed == 4 and inc.wounded == 15 and inc.date == "2017-04-07" and "vehicle" in inc.weapons
+
+
+def test_a_substantivised_civilian_is_counted_in_the_breakdown():
+    inc, _ = only("Стрельба в Алматы\nАЛМАТЫ, 18 июля 2016 года. Утром в понедельник неизвестный открыл стрельбу у "
+                  "здания РУВД. По данным МВД, погибли трое полицейских и один гражданский, ранены четверо. "
+                  "Нападавший, 26-летний Руслан Кулекбаев, задержан после перестрелки.")
+    assert inc.killed == 4 and inc.killed_by_group == {"police": 3, "civilian": 1} and inc.wounded == 4
+    assert inc.perpetrators == ["Руслан Кулекбаев"] and inc.perpetrators_killed == 0

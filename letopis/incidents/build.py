@@ -1079,12 +1079,17 @@ _ACTS = frozenset({"теракт", "нападение", "взрыв", "убий
 
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
-    стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X"."""
+    стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X", "X, который
+    признался в совершении теракта"."""
     toks = sent.tokens
     # "Исполнителем теракта следствие считает … Акбаржона Джалилова": named as the one who carried it out
     doer = next((i for i, t in enumerate(toks) if t.lemma == "исполнитель" and t.start < at
                  and any(x.lemma in _ACTS for x in toks[i + 1:i + 3])), None)
     if doer is not None and at - toks[doer].start < 150:
+        return True
+    # "задержала … Рахмата Акилова, который признался в совершении теракта": who confessed to the act
+    if any(t.lemma == "признаться" and t.start > at and t.start - at < 80
+           and any(x.lemma in _ACTS for x in toks[i + 1:i + 5]) for i, t in enumerate(toks)):
         return True
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):

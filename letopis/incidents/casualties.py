@@ -149,6 +149,8 @@ def _head_after(view: SentenceView, j: int) -> tuple[int | None, str | None]:
                 group = next((ADJ_GROUPS.get(t.lemma) or groups()[t.lemma] for t in view.toks[j:k]
                               if t.lemma in ADJ_GROUPS or groups().get(t.lemma)), None)
             return k, group
+        if tok.lemma in ADJ_GROUPS and (k + 1 == len(view.toks) or "NOUN" not in view.toks[k + 1].tag):
+            return k, ADJ_GROUPS[tok.lemma]         # "трое полицейских и один гражданский": the adjective is the noun
         if not any(p in tok.tag for p in ("ADJF", "PRTF", "NUMR")) and tok.text not in ("-", "–"):
             if tok.lemma not in ("из", "х"):
                 break
