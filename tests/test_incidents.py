@@ -913,3 +913,10 @@ def test_a_substantivised_civilian_is_counted_in_the_breakdown():
                   "Нападавший, 26-летний Руслан Кулекбаев, задержан после перестрелки.")
     assert inc.killed == 4 and inc.killed_by_group == {"police": 3, "civilian": 1} and inc.wounded == 4
     assert inc.perpetrators == ["Руслан Кулекбаев"] and inc.perpetrators_killed == 0
+
+
+def test_victims_became_three_and_the_number_of_injured_reached():
+    rec = code("Жертвами нападения на пост полиции в Назрани в понедельник стали трое, еще двое ранены.", "2019-06-11")
+    assert [(i.city, i.killed, i.wounded) for i in rec.incidents] == [("Назрань", 3, 2)]
+    rec = code("Количество пострадавших при взрыве в Махачкале в понедельник достигло 30, погибших — 5.", "2019-06-11")
+    assert [(i.city, i.killed, i.wounded, i.date) for i in rec.incidents] == [("Махачкала", 5, 30, "2019-06-10")]

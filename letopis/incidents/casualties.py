@@ -164,16 +164,19 @@ def end_tok(view: SentenceView, end: int) -> int:
 
 def _number_of(view: SentenceView, i: int) -> tuple[str, int] | None:
     """"Число погибших … возросло до 95": the count is the number of what "число" names, however far
-    back in the clause; the growth verb right before it ties them."""
+    back in the clause; the growth verb right before it ties them. "Жертвами нападения … стали трое":
+    the victims' number."""
     toks = view.toks
-    back = [t.lemma for t in toks[max(0, i - 3):i]]
-    if not GROWTH & set(back):
+    back = {t.lemma for t in toks[max(0, i - 3):i]}
+    if not GROWTH & back and "стать" not in back:
         return None
     for k in range(i - 1, max(-1, i - 25), -1):
         if toks[k].text in (";", ".") or any(n.start == toks[k].start for n in view.numbers):
             return None
         if toks[k].lemma in ("число", "количество") and k + 1 < i and (fate := _fate_of(toks[k + 1].lemma)):
             return fate, k + 1
+        if toks[k].lemma == "жертва" and "ablt" in toks[k].tag and "стать" in back:
+            return "killed", k                   # "Жертвами нападения … стали трое"
     return None
 
 
@@ -336,9 +339,13 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "8 человек погибли и не менее 15 получили ранения": a bare number after a count of people
             elliptic = bool(out) and (any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
                                       # "погибли 25 человек …; ранены 49": the fate right before it
-                                      or i_num > 0 and _fate_of(view.toks[i_num - 1].lemma) is not None)
+                                      or i_num > 0 and _fate_of(view.toks[i_num - 1].lemma) is not None
+                                      # "…достигло 30, погибших — 5"
+                                      or i_num > 1 and view.toks[i_num - 1].text in ("—", "–", ":")
+                                      and _fate_of(view.toks[i_num - 2].lemma) is not None)
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
-                    and not num.extra.get("collective") and not elliptic and not counted_fate:
+                    and not num.extra.get("collective") and not elliptic and not counted_fate \
+                    and not _number_of(view, i_num):        # "количество пострадавших … достигло 30"
                 continue
             latest = bool(set(back) & GROWTH)
             end = num.end
