@@ -920,3 +920,10 @@ def test_victims_became_three_and_the_number_of_injured_reached():
     assert [(i.city, i.killed, i.wounded) for i in rec.incidents] == [("Назрань", 3, 2)]
     rec = code("Количество пострадавших при взрыве в Махачкале в понедельник достигло 30, погибших — 5.", "2019-06-11")
     assert [(i.city, i.killed, i.wounded, i.date) for i in rec.incidents] == [("Махачкала", 5, 30, "2019-06-10")]
+
+
+def test_attackers_who_went_over_the_border_survived():
+    inc, _ = only("Нападение на пограничников\nДУШАНБЕ, 18 сентября 2014 года. В Горно-Бадахшанской автономной области "
+                  "в результате нападения неизвестных на погранзаставу погибли два пограничника, один получил тяжелое "
+                  "ранение. По информации пресс-службы ГКНБ, нападавшие ушли на территорию Афганистана.")
+    assert inc.killed == 2 and inc.wounded == 1 and inc.perpetrators_killed == 0 and inc.city is None

@@ -1117,7 +1117,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
         toks = s.tokens
         before, told = told, any(_attackerish(x) for x in toks)
         for i, t in enumerate(toks):
-            if cues().get(t.lemma) != "perp_alive" or t.lemma == "взять":
+            # "нападавшие ушли на территорию Афганистана": fled (not "ушёл из жизни")
+            gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с") \
+                and not (i + 2 < len(toks) and toks[i + 2].lemma == "жизнь")
+            if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
