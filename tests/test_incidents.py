@@ -927,3 +927,12 @@ def test_attackers_who_went_over_the_border_survived():
                   "в результате нападения неизвестных на погранзаставу погибли два пограничника, один получил тяжелое "
                   "ранение. По информации пресс-службы ГКНБ, нападавшие ушли на территорию Афганистана.")
     assert inc.killed == 2 and inc.wounded == 1 and inc.perpetrators_killed == 0 and inc.city is None
+
+
+def test_the_named_shooters_age_told_by_his_noun():
+    rec = code("Стрельба в Керчи\nКЕРЧЬ, 17 октября 2018 года. Студент колледжа Владислав Росляков открыл стрельбу в "
+               "здании учебного заведения. Погибли 20 человек, более 50 ранены. Тело 18-летнего стрелка обнаружено в "
+               "библиотеке колледжа, он покончил с собой.")
+    assert [(p.name, p.age, p.extra.get("role_in_incident")) for p in rec.persons] == [
+        ("Владислав Росляков", 18, "perpetrator")]
+    assert rec.incidents[0].perpetrators_killed == 1 and rec.incidents[0].killed == 20

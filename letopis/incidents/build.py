@@ -919,6 +919,13 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     scope = sents if not main else [x for x in analysis.sentences if not analysis.ignored(x.start, x.end)]
     perps = _perpetrators(analysis, found, persons, scope)
     inc.perpetrators = [p.name for p in perps]
+    if len(perps) == 1 and perps[0].age is None:
+        # "Тело 18-летнего стрелка обнаружено": the one named attacker's age, told by his noun
+        tok = {t.start: t for s in scope for t in s.tokens}
+        age = next((a for a in found.ages if (nxt := _token_after(tok, text, a.end)) is not None
+                    and _attackerish(nxt)), None)
+        if age is not None:
+            perps[0].age = age.value
     for p in perps:
         p.extra["role_in_incident"] = "perpetrator"
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
@@ -1061,6 +1068,14 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+def _token_after(tokens: dict, text: str, end: int):
+    """The token that starts right after offset `end` (past spaces)."""
+    k = end
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return tokens.get(k)
 
 
 def _opens_clause(sent: Sentence, first, after: list) -> bool:
