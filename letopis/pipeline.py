@@ -79,10 +79,12 @@ def _merge_entities(core: list[Entity], other: list[Entity], table: list[Entity]
     for e in table:
         if e.type in TERM_TYPES:
             terms.setdefault((e.start, e.end), set()).add(e.type)
-    kept = [e for e in kept if e.type in terms.get((e.start, e.end), {e.type})]
+    def term_agrees(e: Entity) -> bool:
+        return e.type in terms.get((e.start, e.end), {e.type})
+    kept = [e for e in kept if term_agrees(e)]
     # and an organisation or place over the very words of a table term ("COVID-19", "заставе
     # «Арканкерген»") is the recogniser's guess the table corrects
-    core = [e for e in core if e.type == "PERSON" or e.type in terms.get((e.start, e.end), {e.type})]
+    core = [e for e in core if e.type == "PERSON" or term_agrees(e)]
     # a year inside a name is a DATE, not the model's NUMBER ("COVID-19"); not in a weapon's name
     table = [e for e in table if e.type != "DATE" or not _within(e, names)]
     years = {(e.start, e.end) for e in table if e.type == "DATE"}

@@ -25,6 +25,12 @@ def _f(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# nouns of people: what a count of detainees may count, and what no count of weapons or cases does
+# ("задержаны 39 человек, изъято более 100 единиц оружия")
+_PEOPLE = frozenset({"человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "житель",
+                     "мужчина", "женщина", "гражданин"})
+
+
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
              _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет",
@@ -33,9 +39,7 @@ RULES = (
     FactRule("criminal_cases_opened", _f("завести", "возбудить", "возбуждение", "заводить", "возбуждать", "начать"),
              _f("дело", "расследование"), quantity=True),
     FactRule("detained", _f("задержать", "арестовать", "задержание"),
-             _f("человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "экстремист",
-                "житель", "мужчина", "женщина", "гражданин", "вербовщик", "сторонник", "иностранец"),
-             quantity=True),
+             _PEOPLE | _f("экстремист", "вербовщик", "сторонник", "иностранец"), quantity=True),
     # "выявили и ликвидировали 15 ячеек", "к уголовной ответственности привлечены 120 человек, из них 48
     # осуждены", "в Сирию и Ирак выехали около 860 граждан": what security services report in a year
     FactRule("cells_dismantled", _f("выявить", "ликвидировать", "раскрыть", "обезвредить", "нейтрализовать",
@@ -66,9 +70,6 @@ _UNTIL = re.compile(r"\bдо\s*$", re.I)
 COUNT_THINGS = {"weapons_seized", "criminal_cases_opened"}   # no count of people is theirs
 COUNT_PEOPLE = {"prosecuted", "convicted"}                    # only a count of people is theirs
 _PART = re.compile(r"\bиз\s+(?:них|которых|числа)\s+(?:\w+\s+)?$", re.I)
-# "задержаны 39 человек, изъято более 100 единиц оружия": a count of people counts no weapons or cases
-_PEOPLE = frozenset({"человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "житель",
-                     "мужчина", "женщина", "гражданин"})
 
 
 def _tokens_between(sent: Sentence, n, i: int) -> int:

@@ -921,9 +921,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.perpetrators = [p.name for p in perps]
     if len(perps) == 1 and perps[0].age is None:
         # "Тело 18-летнего стрелка обнаружено": the one named attacker's age, told by his noun
-        tok = {t.start: t for s in scope for t in s.tokens}
-        age = next((a for a in found.ages if (nxt := _token_after(tok, text, a.end)) is not None
-                    and _attackerish(nxt)), None)
+        age = next((a for s in scope for a in found.ages if s.start <= a.start < s.end
+                    and (nxt := next((t for t in s.tokens if t.start >= a.end), None)) is not None
+                    and not text[a.end:nxt.start].strip(" ") and _attackerish(nxt)), None)
         if age is not None:
             perps[0].age = age.value
     for p in perps:
@@ -977,9 +977,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             import dataclasses
             place = dataclasses.replace(place, city=None, lat=None, lon=None)
         scene = (_lead_scene(analysis) or _dateline_scene(analysis)) if main else None
-        if scene is not None and any(geo_link.names_district(analysis, s.start, s.end) or any(
-                r.kind == "region" and r.name != scene.region for r in geo_link.mentions(analysis, s.start, s.end))
-                for s in sents):
+        if scene is not None and any(geo_link.names_district(analysis, s.start, s.end, here) or any(
+                r.kind == "region" and r.name != scene.region for r in here)
+                for s in sents for here in [geo_link.mentions(analysis, s.start, s.end)]):
             scene = None            # "в Шалинском районе", "в провинции Гильменд": not the dateline's capital
         if scene is not None and (place is None or place.country in (None, scene.country)):
             place = scene                             # the article opens in that town, or is filed from it
@@ -1026,12 +1026,13 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 
 # what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний "),
 # or a dash and where the person lives ("Нападавший — житель Актау ")
+_FROM = r"(?:жител|уроженц|граждан)\w*\s+"          # where a person is from: "жители", "уроженца", "гражданин"
 _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
-                      r"|\s*[—–]\s*(?:(?:жител|уроженц|гражданин|граждан)\w*\s+[А-ЯЁ][\w-]*\s+)?")
+                      rf"|\s*[—–]\s*(?:{_FROM}[А-ЯЁ][\w-]*\s+)?")
 # "задержаны подозреваемые — жители Витебска Дмитрий Коновалов", "погиб сам подрывник — 25-летний житель
 # города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
 _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+)"
-                       r"\s*[—–,]?\s*(?:\d{1,3}-летн\w+\s+)?(?:(?:жител|уроженц|граждан)\w*\s+"
+                       rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
@@ -1068,14 +1069,6 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
-
-
-def _token_after(tokens: dict, text: str, end: int):
-    """The token that starts right after offset `end` (past spaces)."""
-    k = end
-    while k < len(text) and text[k] == " ":
-        k += 1
-    return tokens.get(k)
 
 
 def _opens_clause(sent: Sentence, first, after: list) -> bool:

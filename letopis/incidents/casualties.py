@@ -100,6 +100,13 @@ class SentenceView:
                         if e.type == "PERSON" and sent.start <= e.start < sent.end]
         self.numbers = [n for n in found.numbers if sent.start <= n.start < sent.end
                         and not n.extra.get("ordinal")]
+        self._asides: set[int] | None = None
+
+    def asides(self) -> set[int]:
+        """`_asides` of this sentence, worked out once: `_nearest_cue` asks for every number and cue."""
+        if self._asides is None:
+            self._asides = _asides(self)
+        return self._asides
 
     def tok_at(self, offset: int) -> int:
         for i, t in enumerate(self.toks):
@@ -196,7 +203,7 @@ def _asides(view: SentenceView) -> set[int]:
 
 def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
     best, best_d, best_k = None, 99, None
-    asides = _asides(view)
+    asides = view.asides()
     for k, t in enumerate(view.toks):
         fate = _fate_of(t.lemma)
         if fate is None:
@@ -333,6 +340,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue                     # "получил пять пулевых ранений": wounds, not people
         if head is None and k_noun is not None and "NOUN" in view.toks[k_noun].tag:
             continue                     # "сделали четыре операции", "одного из пяти крупнейших кланов": things
+        counted = _number_of(view, i_num)     # "количество пострадавших … достигло 30"
         if head is None:
             # "число жертв достигло 16", "погибших — 10", "ещё четверо — госпитализированы"
             back = [t.lemma for t in view.toks[max(0, i_num - 4):i_num]]
@@ -344,8 +352,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                       or i_num > 1 and view.toks[i_num - 1].text in ("—", "–", ":")
                                       and _fate_of(view.toks[i_num - 2].lemma) is not None)
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
-                    and not num.extra.get("collective") and not elliptic and not counted_fate \
-                    and not _number_of(view, i_num):        # "количество пострадавших … достигло 30"
+                    and not num.extra.get("collective") and not elliptic and not counted_fate and not counted:
                 continue
             latest = bool(set(back) & GROWTH)
             end = num.end
@@ -362,7 +369,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                         end = t.end
                         break
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
-        fate, cue_at = (head_fate, head) if head_fate else (_number_of(view, i_num) or _nearest_cue(view, i_num))
+        fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)
             latest = latest or fate is not None

@@ -289,11 +289,11 @@ def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
 _REGION_AFTER = re.compile(r"\s+(?:район|округ|област|провинци|улус|уезд)\w*", re.I)
 
 
-def names_district(analysis: Analysis, start: int, end: int) -> bool:
+def names_district(analysis: Analysis, start: int, end: int, found: list[Resolved]) -> bool:
     """A district or province named like its town ("в Шалинском районе", "провинции Кандагар"): the
-    scene is placed, below the level of a town the gazetteer would give it."""
+    scene is placed, below the level of a town the gazetteer would give it. `found`: `mentions` there."""
     return any(e.type == "DISTRICT" and start <= e.start < end for e in analysis.entities) or any(
-        r.kind == "city" and _region_word_before(analysis.text, r.start, r.end) for r in mentions(analysis, start, end))
+        r.kind == "city" and _region_word_before(analysis.text, r.start, r.end) for r in found)
 
 
 def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) -> Resolved | None:
