@@ -135,3 +135,10 @@ def test_lowered_scan_matches_what_case_insensitive_patterns_find():
     odd = "İstanbul: в субботу, 14 ноября 2011 года"
     found = scan(odd, date(2011, 11, 20))
     assert [odd[t.start:t.end] for t in found] == [t.text for t in found] == ["в субботу", "14 ноября 2011 года"]
+
+
+def test_a_day_counted_back_from_another_act_has_no_value_of_its_own():
+    from letopis.extract.dates import scan
+    got = [(t.text, t.value, t.extra.get("days_before")) for t in scan("Днем ранее в Каспийске, а за два дня до "
+                                                                         "этого и неделей ранее — в Дербенте.")]
+    assert got == [("Днем ранее", None, 1), ("за два дня до этого", None, 2), ("неделей ранее", None, 7)]

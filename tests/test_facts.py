@@ -57,3 +57,9 @@ def test_a_regime_declared_until_a_date_keeps_it_as_its_end():
     from letopis.pipeline import extract_text
     fact = extract_text("В городе введен режим чрезвычайного положения сроком до 5 января 2012 года.").facts[0]
     assert fact.kind == "regime_declared" and fact.extra.get("until") == "2012-01-05" and "date" not in fact.extra
+
+
+def test_a_court_sentencing_a_number_of_accused_counts_convicts():
+    got = facts("Первомайский районный суд Бишкека приговорил к срокам от 10 до 20 лет лишения свободы пятерых "
+                "обвиняемых по делу о теракте у посольства КНР.")
+    assert ("convicted", 5) in got and "sentence" in [k for k, _ in got]

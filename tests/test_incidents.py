@@ -936,3 +936,37 @@ def test_the_named_shooters_age_told_by_his_noun():
     assert [(p.name, p.age, p.extra.get("role_in_incident")) for p in rec.persons] == [
         ("Владислав Росляков", 18, "perpetrator")]
     assert rec.incidents[0].perpetrators_killed == 1 and rec.incidents[0].killed == 20
+
+
+def test_a_recalled_attack_a_day_earlier_takes_its_date_and_its_paragraph_ends_the_aside():
+    rec = code("В Дагестане боевики напали на пост ДПС\n\nМАХАЧКАЛА, 23 июня 2024 года — Вечером в воскресенье в "
+               "Дербенте группы вооруженных людей атаковали церковь и пост ДПС. Погибли 15 сотрудников полиции, "
+               "еще 25 человек получили ранения.\n\nДнем ранее в Каспийске неизвестные обстреляли патрульный "
+               "автомобиль полиции, ранен один полицейский.\n\nПятеро нападавших были ликвидированы в ходе "
+               "контртеррористической операции.", "2024-06-23")
+    main, aside = rec.incidents
+    assert (main.city, main.date, main.killed, main.perpetrators_killed) == ("Дербент", "2024-06-23", 15, 5)
+    assert (aside.city, aside.date, aside.wounded, aside.perpetrators_killed) == ("Каспийск", "2024-06-22", 1, None)
+
+
+def test_a_siege_of_a_school_is_a_hostage_taking_and_one_counted_attacker_named_in_dashes_is_a_perpetrator():
+    inc, _ = only("1 сентября 2004 года группа вооруженных боевиков захватила школу № 1 в Беслане. 3 сентября в "
+                  "здании школы прогремели взрывы. Погибли 334 человека. Из 32 террористов 31 был уничтожен, "
+                  "один — Нур-Паши Кулаев — задержан.")
+    assert inc.date == "2004-09-01" and inc.city == "Беслан"
+    assert "hostage_taking" in inc.types and inc.perpetrators == ["Нур-Паша Кулаев"]
+    assert inc.perpetrators_killed == 31
+
+
+def test_a_defused_bomb_that_hurt_nobody_is_no_incident():
+    rec = code("МОСКВА, 14 февраля 2023 года. Сотрудники ФСБ обнаружили и обезвредили самодельное взрывное "
+               "устройство в подъезде жилого дома на юго-востоке Москвы. Задержан 28-летний уроженец одной из "
+               "республик Центральной Азии, который планировал совершить теракт. Никто не пострадал.", "2023-02-14")
+    assert rec.incidents == []
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("detained", 1)]
+
+
+def test_an_adjective_town_after_a_settlement_word_is_nominative():
+    inc, _ = only("НАЗРАНЬ, 5 октября 2022 года. В ночь на среду неизвестные подожгли здание районного суда в "
+                  "станице Орджоникидзевской. Пострадавших нет.", "2022-10-05")
+    assert inc.city == "Орджоникидзевская" and inc.types == ["arson"]

@@ -207,3 +207,12 @@ def test_namesakes_are_two_persons_and_a_lone_surname_joins_the_one_named_last()
 def test_the_stems_yo_is_kept_in_the_normal_form():
     assert normalize_person("Шавката Мирзиёева") == "Шавкат Мирзиёев"
     assert normalize_person("Семёна Семёнова") == "Семён Семёнов"
+
+
+def test_what_is_named_after_a_person_is_no_person_of_the_story():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Мужчина по имени Иван Петров ворвался в банк на проспекте Абая. Его доставили в больницу "
+                       "имени Склифосовского, а позже — в аэропорт им. Гейдара Алиева. Протоиерей Николай "
+                       "Котельников погиб.")
+    got = {p.name: p.roles for p in rec.persons}
+    assert got == {"Иван Петров": [], "Николай Котельников": ["протоиерей"]}

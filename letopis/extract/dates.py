@@ -110,6 +110,10 @@ def _sources() -> list[tuple[str, str]]:
                     rf"(?:\s+(?P<dp>{dp}))?{E}"),
         ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt_tree(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
         ("relative", rf"{B}накануне(?:\s+(?P<dp>{dp}))?{E}"),
+        # "днём ранее", "двумя днями ранее", "за сутки до этого": a day counted back from the act told before
+        ("earlier", rf"{B}(?:(?P<u1>дн[её]м|сутками|неделей)|(?P<n1>двумя|тремя|четырьмя|пятью|\d)\s+(?P<u2>днями|сутками|неделями))"
+                    rf"\s+ранее{E}|{B}за\s+(?:(?P<n2>два|три|четыре|пять|\d)\s+)?(?P<u3>день|дня|дней|сутки|суток|неделю|недели)"
+                    rf"\s+до\s+(?:этого|того){E}"),
         # times: в 11:35, около 23.40, в 8 часов вечера, около трех часов ночи, в полдень
         ("clock", rf"{B}(?:(?P<q>{_QUAL})\s+(?:в\s+)?|(?P<p>в|во|к|после|до|с|со|по|начиная\s+с)\s+)?"
                   rf"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.:,]\d)"
@@ -143,7 +147,7 @@ _NEEDS = (
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
     None, None, None, None,                       # year, year, weekday, reldays
-    "накануне", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
+    "накануне", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 
@@ -366,6 +370,12 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
     if kind == "relative":
         extra["offset_days"] = None
         return "relative", None, extra
+    if kind == "earlier":
+        n = gd.get("n1") or gd.get("n2")
+        count = 1 if n is None else int(n) if n.isdigit() else {"дв": 2, "тр": 3, "че": 4, "пя": 5}[_norm(n)[:2]]
+        unit = _norm(gd.get("u1") or gd.get("u2") or gd.get("u3"))
+        extra["days_before"] = count * (7 if unit.startswith("недел") else 1)
+        return "relative", None, extra        # resolved against the act told before it (incidents.build)
     if kind == "clock":
         if gd["sep"] == "." and not (gd.get("p") or gd.get("q") or gd.get("tail")):
             return None          # "1.50" is a decimal unless a preposition or "ч" makes it a time

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from letopis.nlp.analysis import Analysis, Sentence
+from letopis.nlp.morph import participle_noun
 from letopis.record import Fact
 
 
@@ -28,7 +29,7 @@ def _f(*words: str) -> frozenset[str]:
 # nouns of people: what a count of detainees may count, and what no count of weapons or cases does
 # ("задержаны 39 человек, изъято более 100 единиц оружия")
 _PEOPLE = frozenset({"человек", "подозреваемый", "подозревать", "член", "боевик", "террорист", "лицо", "участник", "житель",
-                     "мужчина", "женщина", "гражданин"})
+                     "мужчина", "женщина", "гражданин", "уроженец", "уроженка", "выходец", "обвиняемый"})
 
 
 RULES = (
@@ -45,7 +46,7 @@ RULES = (
     FactRule("cells_dismantled", _f("выявить", "ликвидировать", "раскрыть", "обезвредить", "нейтрализовать",
                                     "пресечь"), _f("ячейка"), quantity=True),
     FactRule("prosecuted", _f("привлечь", "привлечение"), _f("ответственность"), quantity=True),
-    FactRule("convicted", _f("осудить", "осуждённый", "осужденный"), _f(), quantity=True),
+    FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить"), _f(), quantity=True),
     FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
              _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
@@ -78,6 +79,11 @@ def _tokens_between(sent: Sentence, n, i: int) -> int:
     return sum(1 for t in sent.tokens if lo <= t.start and t.end <= hi and t is not cue)
 
 
+def _one_clause(sent: Sentence, i: int, n) -> bool:
+    """No punctuation between the cue at token i and the number after it."""
+    return not any(sent.tokens[i].end <= t.start < n.start and not t.text[:1].isalnum() for t in sent.tokens)
+
+
 def _next_token_is(sent: Sentence, n, i: int) -> bool:
     """The number stands right before token i ("48 осуждены")."""
     return 0 <= sent.tokens[i].start - n.end <= 1
@@ -85,13 +91,14 @@ def _next_token_is(sent: Sentence, n, i: int) -> bool:
 
 def _counts_people(sent: Sentence, n) -> bool:
     after = [t for t in sent.tokens if t.start >= n.end][:2]
-    return any(t.lemma in _PEOPLE for t in after)
+    return any(t.lemma in _PEOPLE or "PRTF" in t.tag and participle_noun(t.text) in _PEOPLE for t in after)
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
                      r"опасности|готовности|тревоги|ЧП|ЧС))")
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
-_PENALTY = re.compile(r"к\s+(пожизненному\s+лишению\s+свободы|(?:\S+\s+){1,3}(?:годам|года|лет)\s+(?:лишения\s+свободы|"
+_PENALTY = re.compile(r"к\s+(пожизненному\s+лишению\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
+                      r"(?:годам|года|лет)\s+(?:лишения\s+свободы|"
                       r"заключения|колонии)[^,.;]*)", re.I)
 
 
@@ -140,8 +147,10 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                             and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n))]
                     # "выехали около 860 граждан, из них более 150 погибли": a part is another fact's count
                     if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
+                        # "приговорил к срокам от 10 до 20 лет … пятерых обвиняемых": the object may follow the term
                         nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i))
-                                and _tokens_between(sent, n, i) <= (3 if n.start > sent.tokens[i].start else 1)]
+                                and _tokens_between(sent, n, i) <= ((12 if _counts_people(sent, n) and _one_clause(sent, i, n)
+                                                                    else 3) if n.start > sent.tokens[i].start else 1)]
                     whole = [n for n in nums if not (sent.tokens[i].start < n.start
                                                      and _PART.search(text, max(sent.start, n.start - 12), n.start))]
                     nums = whole or nums

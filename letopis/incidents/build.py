@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from letopis.extract import Extraction
@@ -96,6 +96,7 @@ class Segment:
     sentences: list[int] = field(default_factory=list)
     place: geo_link.Resolved | None = None
     own: bool = False                  # opened by an attack told in a town of its own ("взрыв … в городе X")
+    recalled: bool = False             # opened by a past marker ("Днем ранее в Каспийске …")
 
 
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
@@ -322,6 +323,11 @@ def _died_by_own_hand(sent: Sentence):
     return None
 
 
+def _cue_words(sent: Sentence, hit: tuple) -> str:
+    """The words of a type cue's hit."""
+    return " ".join(t.text for t in sent.tokens if hit[2] <= t.start < hit[3])
+
+
 def _thing_taken(sent: Sentence, start: int) -> bool:
     """"похищенный у полиции вертолёт", "похитили оружие": a theft, not a kidnapping."""
     toks = sent.tokens
@@ -363,7 +369,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     for h in _type_hits(sent):
         if _security_act(sent, h[2]):
             continue
-        if h[0] == "hostage_taking" and _thing_taken(sent, h[2]):
+        # (a cue that names what was seized is no theft: "захватила школу" is a siege of the people in it)
+        if h[0] == "hostage_taking" and " " not in _cue_words(sent, h) and _thing_taken(sent, h[2]):
             continue
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
@@ -626,6 +633,17 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|�
                               r"штате\s+|республике\s+)?$", re.I)
 
 
+def _aside_over(analysis: Analysis, seg: Segment, i: int) -> bool:
+    """A recalled attack told in a paragraph of its own, its toll given ("Днем ранее в Каспийске
+    неизвестные обстреляли … ранен один полицейский."): the next paragraph is the main story again
+    ("Пятеро нападавших были ликвидированы"), unless it opens with "Тогда"."""
+    if not seg.recalled or not any(_own_toll(analysis.sentences[j]) for j in seg.sentences):
+        return False
+    sent = analysis.sentences[i]
+    last = analysis.sentences[seg.sentences[-1]]
+    return "\n" in analysis.text[last.end:sent.start] and bool(sent.tokens) and sent.tokens[0].lemma != "тогда"
+
+
 def _own_toll(sent: Sentence) -> bool:
     """The sentence tells a death or an injury itself (a casualty cue outside "в результате …")."""
     return any(cues().get(t.lemma) in ("killed", "wounded") for t in sent.tokens)
@@ -757,7 +775,8 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         if segs and place and main_place and not same(place, main_place) and (dated or marker):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
             if other is None:
-                segs.append(Segment([i], place, own=own and not dated))
+                recalled = any(t.lemma in PAST_MARKERS for t in sent.tokens)
+                segs.append(Segment([i], place, own=own and not dated, recalled=recalled))
                 current = segs[-1]
             else:
                 other.sentences.append(i)
@@ -769,7 +788,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         else:
             # a sentence with no place of its own goes on with the incident told just before it;
             # one that names the main place (or none at all) returns to the main incident
-            target = current if (len(segs) > 1 and not place) else segs[0]
+            target = current if (len(segs) > 1 and not place and not _aside_over(analysis, current, i)) else segs[0]
             target.sentences.append(i)
             current = target
             if target.place is None and place:
@@ -790,8 +809,20 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         # the first codable incident is the article's main one (its headline, its whole text)
         inc = _code(analysis, found, persons, seg, main=not incidents)
         if inc is not None:
+            if incidents:
+                _date_before(found, inc, incidents[0])
             incidents.extend(_distribute(found, inc))
     return incidents
+
+
+def _date_before(found: Extraction, inc: Incident, main: Incident) -> None:
+    """"Днем ранее в Каспийске неизвестные обстреляли …": a day counted back from the main incident's."""
+    span = (inc.field_evidence.get("date") or [None])[0]
+    if inc.date is not None or span is None or not main.date or len(main.date) != 10:
+        return
+    t = next((t for t in found.temporals if [t.start, t.end] == list(span) and t.extra.get("days_before")), None)
+    if t is not None:
+        inc.date = (date.fromisoformat(main.date) - timedelta(days=t.extra["days_before"])).isoformat()
 
 
 def _distribute(found: Extraction, inc: Incident) -> list[Incident]:
@@ -841,6 +872,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
+    if not hits and all(c.count == 0 for c in statements):
+        return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
     t = cas.tally(statements)
     inc = Incident()
     inc.field_evidence = {k: [list(x) for x in v] for k, v in t["evidence"].items()}
@@ -1085,6 +1118,9 @@ def _opens_clause(sent: Sentence, first, after: list) -> bool:
 _ACTS = frozenset({"теракт", "нападение", "взрыв", "убийство", "покушение", "атака", "подрыв", "стрельба"})
 
 
+_ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одного|другой|второй)\s*[—–-]\s*$", re.I)
+
+
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
     стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X", "X, который
@@ -1098,6 +1134,10 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # "задержала … Рахмата Акилова, который признался в совершении теракта": who confessed to the act
     if any(t.lemma == "признаться" and t.start > at and t.start - at < 80
            and any(x.lemma in _ACTS for x in toks[i + 1:i + 5]) for i, t in enumerate(toks)):
+        return True
+    # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
+    if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
+            _attackerish(t) for t in toks if t.start < at):
         return True
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):

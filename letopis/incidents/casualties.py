@@ -14,6 +14,7 @@ from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups
 from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.morph import participle_noun
 from letopis.nlp.normal import CASES
 from letopis.record import Entity
 
@@ -135,11 +136,13 @@ class SentenceView:
             return None, True
         if lem in groups():
             return groups()[lem], True
+        tag = self.toks[i].tag
+        if "PRTF" in tag and (noun := participle_noun(self.toks[i].text)) in groups():
+            return groups()[noun], True          # "Пятеро нападавших": the participle's lemma is the verb
         if lem in GENERIC_PERSON:
             return None, True
         if role is not None:
             return role.group, True
-        tag = self.toks[i].tag
         if "NOUN" in tag and "anim" in tag and "inan" not in tag and "Name" not in tag and "Surn" not in tag \
                 and "Patr" not in tag:
             return None, True            # "три палестинца", "двое туристов": people of no listed group

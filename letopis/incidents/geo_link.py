@@ -120,7 +120,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
                 # named as the text names it; the country comes from the places around it
                 # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
-                name = (e.text if after_settlement_word(analysis.text, e.start) else e.normal).strip()
+                name = (settlement_name(analysis.text, e.start, e.text.strip()) if after_settlement_word(analysis.text, e.start)
+                        else e.normal.strip())
                 out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     persons = [(p.start, p.end) for p in analysis.entities if p.type == "PERSON"]
@@ -198,6 +199,7 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
             r = _resolved(_pick(hits, context), s, e)
             r.city = r.name = name
         else:
+            name = settlement_name(analysis.text, s, name)
             r = Resolved(name, name, None, None, None, None, s, e, "city")
         out.append(r)
     return out
@@ -226,6 +228,26 @@ _SETTLEMENT = re.compile(r"(?:город\w*|сел[оаеу]|селени\w+|п�
                          r"кишлак\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
 # "в Сазерленд-Спрингс (Sutherland Springs)": a foreign place glossed in Latin letters
 _GLOSS = re.compile(r"\s*\((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}\)")
+
+
+_SETTLEMENT_GENDER = (("станиц", "femn"), ("деревн", "femn"), ("сел", "neut"), ("местечк", "neut"))
+_OBLIQUE_ADJ = re.compile(r"(?:ой|ом|ого|ому|ую|ей|ем|его|ему|ых|ым|ими)$")
+
+
+def settlement_name(text: str, start: int, name: str) -> str:
+    """The name after a settlement word, nominative: a noun stands in apposition as it is ("в деревне
+    Портапик"), an adjective agrees in case ("в станице Орджоникидзевской" → Орджоникидзевская, "в
+    поселке Первомайском" → Первомайский, "в селе Первомайском" → Первомайское)."""
+    from letopis.nlp.morph import parse
+    m = _SETTLEMENT.search(text[max(0, start - 30):start])
+    word = m.group(0).lower() if m else ""
+    gender = next((g for stem, g in _SETTLEMENT_GENDER if word.startswith(stem)), "masc")
+    out = []
+    for w in name.split(" "):
+        p = next((p for p in parse(w.lower())[:2] if p.tag.POS == "ADJF" and p.tag.case != "nomn"), None)
+        form = p.inflect({gender, "sing", "nomn"}) if p is not None and _OBLIQUE_ADJ.search(w.lower()) else None
+        out.append(form.word.capitalize() if form is not None else w)
+    return " ".join(out)
 
 
 def after_settlement_word(text: str, start: int) -> bool:

@@ -79,7 +79,8 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
 # Киргизии Акбаржона Джалилова", "28-летний гражданин Австралии Брентон Таррант"); not any noun, as in
 # "мать 3-летнего ребенка Мария"
 _AGE_GAP = re.compile(r"\s*(?:(?:уроженц|уроженк|гражданин|гражданк|жител|выход)[а-яё]*\s+"
-                      r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+){0,2})?")
+                      r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+){0,2}"
+                      r"(?:(?:района|области|края|республики|округа)\s+)?)?")   # "житель Баксанского района"
 
 
 def _nominative_only(phrase: str) -> bool:
@@ -89,9 +90,27 @@ def _nominative_only(phrase: str) -> bool:
     return any("nomn" in t for t in tags) and not any("gent" in t for t in tags)
 
 
+# what is named after a person ("проспект Абая", "аэропорт имени Гейдара Алиева"): no person of the story
+_EPONYM_BEFORE = frozenset({"улица", "проспект", "площадь", "переулок", "бульвар", "шоссе", "набережная", "сквер",
+                            "проезд", "тупик"})
+
+
+def _eponym(analysis: Analysis, start: int) -> bool:
+    sent = analysis.sentence_at(start)
+    if sent is None:
+        return False
+    prev = [t for t in sent.tokens if t.end <= start and t.text != "."][-2:]
+    if not prev:
+        return False
+    last = prev[-1].text.lower()
+    if last == "имени":     # "театр имени …"; but "мужчина по имени Иван Петров" is a person
+        return len(prev) == 2 and prev[0].lemma != "по"
+    return prev[-1].lemma in _EPONYM_BEFORE or last == "им" and analysis.text[prev[-1].end:prev[-1].end + 1] == "."
+
+
 def people(analysis: Analysis, found: Extraction) -> list[Person]:
     text = analysis.text
-    persons = _link(analysis)
+    persons = [p for p in _link(analysis) if not all(_eponym(analysis, s) for s, _ in p.mentions)]
     per_entities = [e for e in analysis.entities if e.type == "PERSON"]
     for person in persons:
         for s, e in sorted(person.mentions):

@@ -95,6 +95,15 @@ def analyse(word: str) -> tuple[str, str]:
     return parse(folded)[0].normal_form.replace("ё", "е"), str(parse(w)[0].tag)
 
 
+@lru_cache(maxsize=2_000)
+def participle_noun(word: str) -> str:
+    """A participle as the noun it stands for: "нападавших" → "нападавший", "обвиняемых" → "обвиняемый"
+    (its masculine nominative; the lemma of a participle is its verb). "" for other words."""
+    p = next((p for p in parse(word.lower()) if p.tag.POS == "PRTF"), None)
+    form = p.inflect({"masc", "sing", "nomn"}) if p is not None else None
+    return form.word.replace("ё", "е") if form is not None else ""
+
+
 def lemma(word: str) -> str:
     """Lower-case dictionary form of a word ('Таразе' → 'тараз'); 'ё' folded to 'е'."""
     return analyse(word)[0]
