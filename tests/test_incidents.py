@@ -970,3 +970,53 @@ def test_an_adjective_town_after_a_settlement_word_is_nominative():
     inc, _ = only("НАЗРАНЬ, 5 октября 2022 года. В ночь на среду неизвестные подожгли здание районного суда в "
                   "станице Орджоникидзевской. Пострадавших нет.", "2022-10-05")
     assert inc.city == "Орджоникидзевская" and inc.types == ["arson"]
+
+
+def test_suspects_listed_after_presumed_perpetrators_are_all_perpetrators_and_a_persian_surname_stays():
+    rec = code("Теракт в «Крокус Сити Холле»\n\nВечером 22 марта четверо вооруженных людей открыли огонь по "
+               "зрителям в Красногорске. Погибли 145 человек. Четверо предполагаемых исполнителей — граждане "
+               "Таджикистана Далерджон Мирзоев, Саидакрами Рачабализода, Шамсидин Фаридуни и Мухаммадсобир Файзов "
+               "— были задержаны в Брянской области. Ответственность за теракт взяла на себя группировка "
+               "«Вилаят Хорасан».", "2024-03-25")
+    inc = rec.incidents[0]
+    assert inc.perpetrators == ["Далерджон Мирзоев", "Саидакрами Рачабализода", "Шамсидин Фаридуни",
+                                "Мухаммадсобир Файзов"]
+    assert inc.perpetrators_killed == 0 and inc.groups == ["ИГИЛ-Хорасан"]
+
+
+def test_victims_of_two_services_named_one_each_count_one_each():
+    inc, _ = only("ДУШАНБЕ, 6 ноября 2019 года. Группа вооруженных лиц в ночь на среду напала на пограничную "
+                  "заставу в Рудакинском районе. В результате нападения погибли пограничник и сотрудник милиции. "
+                  "В ходе перестрелки уничтожены 15 нападавших.", "2019-11-06")
+    assert inc.killed == 2 and inc.killed_by_group == {"security_service": 1, "police": 1}
+    assert inc.perpetrators_killed == 15
+
+
+def test_a_kidnapped_person_told_by_a_passive_participle_is_a_kidnapping_but_a_thief_is_not():
+    inc, _ = only("Японский журналист Дзюмпэй Ясуда, похищенный в Сирии летом 2015 года, освобожден, сообщили в "
+                  "МИД Японии.", "2016-04-07")
+    assert inc.types == ["hostage_taking"] and inc.country == "SY"
+    assert code("Полиция разыскивает человека, похитившего из нью-йоркской галереи полотно Сальвадора Дали, "
+                "оцениваемое в 150 тысяч долларов.").incidents == []
+
+
+def test_one_of_those_attacked_who_died_of_his_wounds_is_killed():
+    inc, _ = only("ТАШКЕНТ, 11 марта 2021 года. В Хорезмской области 32-летний житель Ургенча напал с топором на "
+                  "двух сотрудников органов внутренних дел. Один из сотрудников получил тяжелые ранения и скончался "
+                  "в больнице, второй госпитализирован. Нападавший задержан.", "2021-03-11")
+    assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (1, 1, 0)
+    assert inc.region == "Хорезмская область" and inc.city is None      # Ургенч is his home, not the scene
+
+
+def test_a_town_named_in_full_elsewhere_is_that_town_where_its_first_part_stands_alone():
+    inc, _ = only("Заложников в Ростове освободили\n\nБойцы спецназа провели штурм следственного изолятора в "
+                  "Ростове-на-Дону, где шестеро заключенных взяли в заложники двух сотрудников ФСИН.", "2024-06-16")
+    assert inc.region == "Ростовская область" and inc.lat == pytest.approx(47.2, abs=0.1)
+
+
+def test_a_real_name_in_brackets_is_the_same_victim():
+    rec = code("В кафе в Санкт-Петербурге произошел взрыв. Погиб военный блогер Владлен Татарский (настоящее имя — "
+               "Максим Фомин), пострадали 32 человека.", "2023-04-02")
+    inc = rec.incidents[0]
+    assert (inc.killed, inc.wounded) == (1, 32)
+    assert [(p.name, p.extra.get("aliases")) for p in rec.persons] == [("Владлен Татарский", ["Максим Фомин"])]

@@ -216,3 +216,13 @@ def test_what_is_named_after_a_person_is_no_person_of_the_story():
                        "Котельников погиб.")
     got = {p.name: p.roles for p in rec.persons}
     assert got == {"Иван Петров": [], "Николай Котельников": ["протоиерей"]}
+
+
+def test_a_nominative_role_before_a_name_in_the_genitive_is_the_names_dependant_and_an_org_ends_a_role():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Бывший депутат Жогорку Кенеша Анвар Ибраимов был застрелен у своего дома в Оше. Водитель "
+                       "Ибраимова получил огнестрельное ранение. Им оказался 19-летний житель Баксанского района "
+                       "Ислам Кумыков.")
+    got = {p.name: (p.roles, p.age) for p in rec.persons}
+    assert got["Анвар Ибраимов"] == (["депутат Жогорку Кенеша"], None)
+    assert got["Ислам Кумыков"] == (["житель Баксанского района"], 19)

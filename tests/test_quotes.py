@@ -125,3 +125,11 @@ def test_a_correspondents_site_is_the_publisher_and_no_person():
                        "передает корреспондент Tengrinews.kz.")
     assert ("Tengrinews.kz", "publisher") in [(s.name, s.relation) for s in rec.sources]
     assert [p.name for p in rec.persons] == ["Ерлан Тургумбаев"]
+
+
+def test_the_agency_an_office_refers_back_to_is_the_one_already_cited_not_a_victims_service():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Группа вооруженных лиц напала на заставу, сообщает ГКНБ Таджикистана. Погибли пограничник и "
+                       "сотрудник милиции. По данным пресс-службы ведомства, нападавшие проникли из Афганистана.")
+    assert [(s.name, s.relation) for s in rec.sources] == [("ГКНБ Таджикистана", "cited"),
+                                                            ("пресс-служба ГКНБ Таджикистана", "cited")]

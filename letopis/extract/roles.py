@@ -113,6 +113,18 @@ def _starts_person(analysis: Analysis, tok: Token) -> bool:
     return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
 
 
+def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
+    """End (exclusive token index) of an organisation the recogniser found starting at token k, one
+    the dictionary cannot read as a genitive ("Жогорку Кенеша", "Google")."""
+    e = next((e for e in analysis.entities if e.type == "ORGANIZATION" and e.start == toks[k].start), None)
+    # a Latin name or one of two words or more: a lone Cyrillic word ("певица Глюкоза") is rather a stage
+    # name, and initials ("генерал П. Плеве") a person the recogniser mistook
+    if e is None or not (re.search(r"[A-Za-z]", e.text) or " " in e.text.strip()) or re.match(r"[А-ЯЁ]\.", e.text):
+        return None
+    end = next((n + 1 for n in range(k, min(len(toks), k + 8)) if toks[n].end == e.end), None)
+    return end if end is not None and end > k else None
+
+
 def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
     """End (exclusive) of the genitive dependents after a head starting at token j."""
     good, k, limit = j, j, j + 12
@@ -143,6 +155,10 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         m = _ABBR.fullmatch(t)
         if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
             good = k = k + 1
+            continue
+        org = _org_at(analysis, toks, k) if good == k and t[:1].isupper() else None
+        if org is not None:                                           # депутат Жогорку Кенеша
+            good = k = org
             continue
         if not t.isalpha() and "-" not in t:
             break

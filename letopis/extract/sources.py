@@ -86,9 +86,14 @@ def _genitive(name: str) -> str:
     return " ".join(x for x in (shape(form.word, first) if form else first, rest) if x)
 
 
-def _agency_before(analysis: Analysis, at: int) -> str | None:
-    """The state body "ведомство" refers back to: the last one named before it
-    ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба ведомства": ГКНБ)."""
+def _agency_before(analysis: Analysis, at: int, cited: list[Source] | tuple = ()) -> str | None:
+    """The state body "ведомство" refers back to: the last source cited before it that is one ("…,
+    сообщает ГКНБ Таджикистана. … По данным ведомства" — not "сотрудник милиции" told between), else the
+    last one named before it ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба
+    ведомства": ГКНБ)."""
+    told = [x for x in cited if x.relation == "cited" and x.end <= at and _state_body(x.name)]
+    if told:
+        return max(told, key=lambda x: x.end).name
     orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and e.end <= at and _state_body(e.normal or e.text)]
     if not orgs:
         return None
@@ -135,7 +140,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
             words.pop()                               # "пресс-служба главы азербайджанского [государства]"
         raw = " ".join(words)
         name = _normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw)
-        agency = _agency_before(analysis, m.start("cited")) if words[-1].startswith("ведомств") else None
+        agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))

@@ -334,6 +334,13 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
     i = next((k for k, t in enumerate(toks) if t.start >= start), None)
     if i is None or toks[i].lemma not in ("похитить", "похищение", "похищенный", "захватить", "захват"):
         return False
+    if "PRTF" in toks[i].tag and "pssv" in toks[i].tag and i > 1 and toks[i - 1].text == ",":
+        # "журналист Дзюмпэй Ясуда, похищенный в Сирии летом 2015 года": the participle's noun stands before
+        noun = next((t for t in reversed(toks[max(0, i - 5):i - 1]) if "NOUN" in t.tag or "Name" in t.tag
+                     or "Surn" in t.tag or not t.tag), None)
+        if noun is not None:                          # (a capitalised word there is a name the dictionary misreads)
+            return "inan" in noun.tag and not ({"Name", "Surn"} & set(noun.tag.replace(" ", ",").split(","))) \
+                and not (noun.text[:1].isupper() and "Geox" not in noun.tag and "Orgn" not in noun.tag)
     for t in toks[i + 1:i + 6]:
         if "NOUN" in t.tag and any(c in t.tag for c in ("loct", "ablt", "datv")):
             continue                                  # "похищение в августе …": a time or place, not the object
@@ -1064,7 +1071,9 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
                       rf"|\s*[—–]\s*(?:{_FROM}[А-ЯЁ][\w-]*\s+)?")
 # "задержаны подозреваемые — жители Витебска Дмитрий Коновалов", "погиб сам подрывник — 25-летний житель
 # города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
-_SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+)"
+# ("предполагаемых исполнителей — граждане Таджикистана …", "исполнитель теракта X": not a singer)
+_SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+|"
+                       r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
@@ -1090,8 +1099,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
                            for r in perp_roles) or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
-                # "… Дмитрий Коновалов и Владислав Ковалев"
-                b2 <= s and re.fullmatch(r"\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
+                # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
+                b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \

@@ -15,6 +15,7 @@ from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups
 from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.nlp.morph import participle_noun
+from letopis.nlp.persons import REAL_NAME
 from letopis.nlp.normal import CASES
 from letopis.record import Entity
 
@@ -242,6 +243,17 @@ def _active_transitive_before(view: SentenceView, i: int) -> bool:
     return False
 
 
+def _last_fate(view: SentenceView, j: int) -> str | None:
+    """The last fate told in the clause from token j ("получил ранения и скончался": killed); a
+    hospital stay is a wound."""
+    last = None
+    for t in view.toks[j:]:
+        if t.text in (",", ";", ".") and last is not None:
+            break
+        last = _fate_of(t.lemma) or ("wounded" if t.lemma == "госпитализировать" else None) or last
+    return last
+
+
 def _fate_after(view: SentenceView, j: int) -> str | None:
     for t in view.toks[j:j + 6]:
         f = _fate_of(t.lemma)
@@ -336,6 +348,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                     and _fate_of(view.toks[j + 2].lemma) == "killed" and not out:
                 # "напал на двух полицейских. Один из них скончался в больнице": one of those attacked died
                 out.append(Casualty("killed", 1, None, "event", num.start, num.end, view.index))
+            elif prev is None and not out and i_num == 0 and j + 1 < len(view.toks) \
+                    and (group_of := view.group_from(j + 1))[1] and "gent" in view.toks[j + 1].tag \
+                    and "plur" in view.toks[j + 1].tag and (last := _last_fate(view, j + 2)) is not None:
+                # "Один из сотрудников получил тяжелые ранения и скончался в больнице": one of those attacked,
+                # told by his last fate
+                out.append(Casualty(last, 1, group_of[0], "event", num.start, view.toks[j + 1].end, view.index))
             continue                     # otherwise "одна из жертв": one of a set counted elsewhere
         k_noun = next((k for k in range(j, min(j + 4, len(view.toks)))
                        if not any(x in view.toks[k].tag for x in ("ADJF", "PRTF"))), None)
@@ -498,7 +516,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def _distinct_people(view: SentenceView, names: list[Entity]) -> list[Entity]:
-    """One entry per person: a Latin gloss "(Lucile Garcia)" repeats the name before it, and two name
+    """One entry per person: a Latin gloss "(Lucile Garcia)" or a real name repeats the name before it, and two name
     pieces with only a space between them ("Али Абдалла" "Салех") are one person."""
     out: list[Entity] = []
     for p in names:
@@ -506,6 +524,8 @@ def _distinct_people(view: SentenceView, names: list[Entity]) -> list[Entity]:
             continue
         if out and not view.a.text[out[-1].end:p.start].strip():
             continue
+        if out and REAL_NAME.search(view.a.text, out[-1].end, p.start):
+            continue                     # "Владлен Татарский (настоящее имя — Максим Фомин)": one person
         out.append(p)
     return out
 
@@ -670,6 +690,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         plural_seen = False
         perp_seen = False
         counted: list[str] = []
+        groups_seen: list[tuple[str | None, int, int]] = []      # group, span of each noun counted
         role_end = -1
         for i in span:
             if i == k or i in covered:
@@ -711,6 +732,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                                         nominal=True))
                 continue
             group = group or g
+            groups_seen.append((g, tok.start, max(tok.end, getattr(view.role_at(i), "end", tok.end))))
             counted.append(tok.lemma)
             start = tok.start if start is None else start
             end = tok.end
@@ -753,6 +775,13 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             and k + 1 < len(toks) and toks[k + 1].text in ("—", "–", "-", ":")
         kind = "total" if t.lemma == "жертва" and names and group is None or t.lemma == "жертва" and len(names) > 1 \
             or named_list else "event"
+        mixed = {g for g, _, _ in groups_seen}
+        if kind == "event" and not names and not plural_seen and len(mixed) > 1 and None not in mixed \
+                and count == len(groups_seen):
+            # "погибли пограничник и сотрудник милиции": one of each group, not two of the first's
+            for g, a, b in groups_seen:
+                out.append(Casualty(fate, 1, g, "event", a, b, view.index, nominal=True, weak=t.lemma in WEAK))
+            continue
         out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),

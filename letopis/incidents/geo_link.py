@@ -82,6 +82,19 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     return bool(near) and place.country not in near
 
 
+_COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
+
+
+def _compound_named(text: str, name: str) -> str:
+    """"Заложников в Ростове освободили … в Ростове-на-Дону": a town named in full elsewhere in the text
+    is that town where its first part stands alone."""
+    stem = name.strip()[:-2] if len(name.strip()) > 5 else name.strip()
+    if "-" in name or not stem:
+        return name
+    m = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}-(?:на|над|под|ам)-[А-ЯЁ]\w+", text)
+    return m.group() if m else name
+
+
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     g = _gazetteer()
     if g is None:
@@ -91,7 +104,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     context = _context_countries(analysis)
     for e in analysis.entities:
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
-            hits = _lookup(g, e.text)
+            if _COMPOUND_TAIL.match(analysis.text, e.end):
+                continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below
+            hits = _lookup(g, _compound_named(analysis.text, e.text))
             if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
                 hits = []                                      # resolved below as an unknown town
             if hits:
@@ -101,7 +116,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 names = [r.city or ""] + list(getattr(best, "aliases", []) or [])
                 spelled = next((x for x in (e.text, e.normal) if x and r.city and any(_same_name(x, n) for n in names)),
                                None)
-                if spelled:
+                if spelled and spelled.strip().lower() != (r.city or "").lower():
                     r.city = r.name = spelled.strip()          # the text's spelling: "Санта-Фе", "Куала-Лумпур"
                 out.append(r)
                 seen.add((e.start, e.end))

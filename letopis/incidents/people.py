@@ -39,15 +39,20 @@ def _link(analysis: Analysis) -> list[Person]:
         return list(by.values())
 
 
-def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity]) -> list[str]:
+def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity],
+                  analysis: Analysis | None = None, inflected: bool = False) -> list[str]:
     """Roles standing right before a mention, walking back over a chain of roles and
-    coordinated names ("сержантов полиции Полата Аямкулова и Жаксыбека Байсеитова")."""
+    coordinated names ("сержантов полиции Полата Аямкулова и Жаксыбека Байсеитова"). A role in the
+    nominative before an inflected name is the name's dependant, not its holder ("Водитель Ибраимова
+    получил ранение": Ибраимов's driver)."""
     roles: list[str] = []
     pos = start
     by_end = sorted(found.roles, key=lambda r: -r.end)
     for _ in range(6):
         prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
                      and r.normal not in roles), None)
+        if prev is not None and inflected and not roles and analysis is not None and _nominative_head(analysis, prev):
+            break
         if prev is not None:
             roles.append(prev.normal)
             pos = prev.start
@@ -90,6 +95,33 @@ def _nominative_only(phrase: str) -> bool:
     return any("nomn" in t for t in tags) and not any("gent" in t for t in tags)
 
 
+def _nominative_head(analysis: Analysis, role) -> bool:
+    """The role's first noun reads only as a nominative (or accusative) singular: "Водитель", not
+    "водителя" or "сержантов"."""
+    from letopis.nlp.morph import parse
+    sent = analysis.sentence_at(role.start)
+    head = next((t for t in (sent.tokens if sent else ()) if role.start <= t.start < role.end and "NOUN" in t.tag), None)
+    if head is None or role.plural:
+        return False
+    cases = {p.tag.case for p in parse(head.text.lower()) if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+    return bool(cases) and cases <= {"nomn", "accs"}
+
+
+def _inflected(text: str, start: int, end: int, name: str) -> bool:
+    """A one-word mention that is a word of the person's name with a case ending ("Ибраимова" of Анвар
+    Ибраимов, "Петра" of Пётр Завьялов): an oblique case for sure, whatever else the normaliser missed."""
+    said = text[start:end].strip().lower().replace("ё", "е")
+    if " " in said or not said:
+        return False
+    for w in name.lower().replace("ё", "е").split():
+        stem = w[:-1] if w.endswith("й") else w
+        # (the nominative must stand in the text too: "Хамдалла" is no case of a misread "Хамдалл")
+        if said != w and said.startswith(stem) and said[len(stem):] in ("а", "я", "у", "ю", "ом", "ем", "е") \
+                and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text.lower().replace("ё", "е")):
+            return True
+    return False
+
+
 # what is named after a person ("проспект Абая", "аэропорт имени Гейдара Алиева"): no person of the story
 _EPONYM_BEFORE = frozenset({"улица", "проспект", "площадь", "переулок", "бульвар", "шоссе", "набережная", "сквер",
                             "проезд", "тупик"})
@@ -114,7 +146,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
     per_entities = [e for e in analysis.entities if e.type == "PERSON"]
     for person in persons:
         for s, e in sorted(person.mentions):
-            for role in _roles_before(text, s, found, per_entities):
+            for role in _roles_before(text, s, found, per_entities, analysis, _inflected(text, s, e, person.name)):
                 if role not in person.roles:
                     person.roles.append(role)
             after = _role_after(text, s, e, found)

@@ -242,6 +242,9 @@ def is_first_name(word: str) -> bool:
         any(end and w.endswith(end) and w[:-len(end)] + "й" in male for end in _SOFT_NAME_ENDINGS)
 
 
+_INDECLINABLE_SURNAME = ("зода", "заде", "задэ")
+
+
 @lru_cache(maxsize=10_000)
 def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tuple[str, float]], ...]:
     """Readings of one name word. position: first | middle | last | only."""
@@ -289,6 +292,10 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             normal = (form.word if form else p.normal_form).replace("ё", "е")
             _add(opts, tag.case, gender, normal, score)
     _suffix_options(w, opts, 1.6 if not known else 1.0)
+    if w.endswith(_INDECLINABLE_SURNAME) and position in ("last", "only"):
+        for case in CASES:               # "Рачабализода", "Турсунзаде": Persian "son of", never declined
+            for gender in GENDERS:
+                _add(opts, case, gender, w, 2.5)
     # indeclinable (foreign names, female names ending in a consonant): the word as is
     for case in CASES:
         for gender in GENDERS:

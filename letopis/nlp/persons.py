@@ -60,7 +60,25 @@ def link_persons(analysis: Analysis) -> list[Person]:
             continue
         name = max(g["names"], key=_fullness)
         persons.append(Person(name=name, mentions=sorted(set(g["spans"]))))
-    return sorted(persons, key=lambda p: p.mentions[0])
+    return _join_real_names(analysis.text, sorted(persons, key=lambda p: p.mentions[0]))
+
+
+# "Владлен Татарский (настоящее имя — Максим Фомин)": one person under two names
+REAL_NAME = re.compile(r"\s*\((?:настоящ\w+\s+(?:имя|фамилия)|урожд[её]нн\w+|он\s+же|она\s+же)\s*[—–:-]?\s*$", re.I)
+
+
+def _join_real_names(text: str, persons: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    for p in persons:
+        s = p.mentions[0][0]
+        m = REAL_NAME.search(text, max(0, s - 40), s)
+        host = next((q for q in out for _, b in q.mentions if m is not None and b == m.start()), None)
+        if host is None:
+            out.append(p)
+            continue
+        host.mentions = sorted(set(host.mentions + p.mentions))
+        host.extra.setdefault("aliases", []).append(p.name)
+    return out
 
 
 def _owner(groups: dict[tuple[str, str], dict], e, words: list[str]) -> dict | None:
