@@ -63,3 +63,9 @@ def test_a_court_sentencing_a_number_of_accused_counts_convicts():
     got = facts("Первомайский районный суд Бишкека приговорил к срокам от 10 до 20 лет лишения свободы пятерых "
                 "обвиняемых по делу о теракте у посольства КНР.")
     assert ("convicted", 5) in got and "sentence" in [k for k, _ in got]
+
+
+def test_numbers_in_the_crime_a_case_is_opened_for_count_no_cases():
+    got = facts("Следственный комитет возбудил уголовное дело о покушении на убийство двух и более лиц. Возбуждено "
+                "уголовное дело по статье «Мошенничество» (159 УК РФ).")
+    assert got == [("criminal_cases_opened", 1), ("criminal_cases_opened", 1)]

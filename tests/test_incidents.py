@@ -1020,3 +1020,21 @@ def test_a_real_name_in_brackets_is_the_same_victim():
     inc = rec.incidents[0]
     assert (inc.killed, inc.wounded) == (1, 32)
     assert [(p.name, p.extra.get("aliases")) for p in rec.persons] == [("Владлен Татарский", ["Максим Фомин"])]
+
+
+def test_a_shootout_between_two_states_border_guards_is_no_incident():
+    rec = code("На кыргызско-таджикской границе произошла перестрелка\n\nБИШКЕК, 14 сентября 2022 года — На участке "
+               "кыргызско-таджикской границы в Баткенской области произошла перестрелка между пограничниками двух "
+               "стран, сообщила пограничная служба ГКНБ Кыргызстана. По данным ведомства, ранены двое кыргызских "
+               "пограничников.", "2022-09-14")
+    assert rec.incidents == []
+
+
+def test_a_killing_beside_arson_and_kidnapping_is_an_assault_too_and_a_highway_is_no_town():
+    inc, _ = only("АБУДЖА, 9 февраля 2020 года. Боевики группировки «Боко Харам» в ночь на воскресенье атаковали "
+                  "колонну автомобилей у города Аусно, убив по меньшей мере 30 человек. Нападавшие сожгли 18 "
+                  "грузовиков и похитили несколько женщин.", "2020-02-09")
+    assert inc.types == ["armed_assault", "hostage_taking", "arson"] and inc.killed == 30
+    inc, _ = only("НАЗРАНЬ, 22 июня 2009 года. Утром в понедельник на трассе Кавказ взорван автомобиль президента "
+                  "Ингушетии, погиб водитель.", "2009-06-22")
+    assert inc.country == "RU" and inc.region == "Республика Ингушетия" and inc.city != "Кавказ"

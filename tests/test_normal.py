@@ -226,3 +226,10 @@ def test_a_nominative_role_before_a_name_in_the_genitive_is_the_names_dependant_
     got = {p.name: (p.roles, p.age) for p in rec.persons}
     assert got["Анвар Ибраимов"] == (["депутат Жогорку Кенеша"], None)
     assert got["Ислам Кумыков"] == (["житель Баксанского района"], 19)
+
+
+def test_a_mans_surname_ending_in_a_consonant_that_did_not_decline_is_nominative():
+    from letopis.nlp.normal import normalize_person
+    assert normalize_person("Бабагана Зулум") == "Бабагана Зулум"
+    assert normalize_person("Элайджа Каммингс") == "Элайджа Каммингс"
+    assert normalize_person("Джона Смита") == "Джон Смит" and normalize_person("Сергея Черных") == "Сергей Черных"

@@ -151,6 +151,11 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i))
                                 and _tokens_between(sent, n, i) <= ((12 if _counts_people(sent, n) and _one_clause(sent, i, n)
                                                                     else 3) if n.start > sent.tokens[i].start else 1)]
+                    if rule.kind == "criminal_cases_opened":
+                        # "возбудил уголовное дело о покушении на убийство двух и более лиц": the crime's words
+                        # after "дело" count no cases ("возбуждено два уголовных дела")
+                        head = next((t for t in sent.tokens[lo:hi + 1] if t.lemma in rule.needs), None)
+                        nums = [n for n in nums if head is None or n.start < head.start]
                     whole = [n for n in nums if not (sent.tokens[i].start < n.start
                                                      and _PART.search(text, max(sent.start, n.start - 12), n.start))]
                     nums = whole or nums

@@ -591,7 +591,7 @@ def _forces_clash(toks: list) -> bool:
     state's force is a side of, and nobody in it called an attacker (docs/coding.md §1: clashes and
     riots are no incident; "боевики" against soldiers stay one)."""
     for i, t in enumerate(toks):
-        if t.lemma not in CLASH:
+        if t.lemma not in CLASH and t.lemma != "перестрелка":      # "перестрелка между пограничниками двух стран"
             continue
         k = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].lemma == "между"), None)
         if k is None:
@@ -927,6 +927,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if hurt and targeted and "assassination" not in types:
         types.append("assassination")
     specific = {h[0] for h in hits if h[0] != "armed_assault"} - {"suicide", "assassination"}
+    if not specific - {"hostage_taking", "hijacking", "arson"} and any(c.fate == "killed" and c.count
+                                                                       and c.group != "perpetrator" for c in statements):
+        specific = set()                              # "атаковали колонну, убив 30 человек … сожгли грузовики,
+        #                                             похитили женщин": the killing is an assault of its own
     if "armed_assault" in types and specific and not any(
             h[0] == "armed_assault" and h[1] == "firearms" for h in hits) and "firearms" not in weapons:
         types.remove("armed_assault")                 # "напал с ножом": the specific method is the type

@@ -82,6 +82,7 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     return bool(near) and place.country not in near
 
 
+_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект)\w*\s+«?$", re.I)
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
 
 
@@ -104,8 +105,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     context = _context_countries(analysis)
     for e in analysis.entities:
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
-            if _COMPOUND_TAIL.match(analysis.text, e.end):
-                continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below
+            if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start):
+                continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
+                #                           "по трассе Кавказ", "на улице Ленина": a road, not the town
             hits = _lookup(g, _compound_named(analysis.text, e.text))
             if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
                 hits = []                                      # resolved below as an unknown town
@@ -143,6 +145,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     for s, e, place in g.find(analysis.text[start:end]):
         s, e = s + start, e + start
         if any(a <= s < b for a, b in [*seen, *persons]) or analysis.ignored(s, e) or _generic(analysis.text[s:e]) \
+                or _ROAD.search(analysis.text, max(0, s - 25), s) \
                 or not _CYR.search(analysis.text[s:e]):         # "(Santa Fe High School)": a Latin gloss
             continue
         part = _lookup(g, analysis.text[s:e]) if _DIRECTION.match(analysis.text[s:e]) else []

@@ -285,6 +285,8 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             # reading its last letter as a case ending ("Христ"); other dictionary words are weak readings
             score = (0.85 if tag.animacy == "anim" and position in ("last", "only") else 0.3) if known else 0.2
         score += p.score * 0.5
+        if tag.case == "accs" and tag.animacy == "inan" and not known:
+            continue                     # a person is animate: his accusative is the genitive ("Зулума")
         for gender in _genders(tag):
             form = inflect(p, ("nomn", gender)) if tag.gender is None or "Surn" in tag \
                 else inflect(p, ("nomn",))
@@ -297,8 +299,14 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             for gender in GENDERS:
                 _add(opts, case, gender, w, 2.5)
     # indeclinable (foreign names, female names ending in a consonant): the word as is
+    # (but a man's surname ending in a consonant declines, however foreign: "Бабагана Зулум" is nominative,
+    # the genitive would be "Зулума"; "Черных", "Долгих" are the exception)
+    declines = position == "last" and w[-1] not in _VOWELS and w[-1] not in "ьй" and w[-1].isalpha() \
+        and not w.endswith(("их", "ых"))
     for case in CASES:
         for gender in GENDERS:
+            if declines and gender == "masc" and case != "nomn":
+                continue
             weak = 0.6 if (gender == "femn" and w[-1] not in _VOWELS) or w[-1] in "оуэ" else \
                 0.25 if w[-1] == "и" else 0.15
             _add(opts, case, gender, w, weak)
