@@ -69,3 +69,8 @@ def test_numbers_in_the_crime_a_case_is_opened_for_count_no_cases():
     got = facts("Следственный комитет возбудил уголовное дело о покушении на убийство двух и более лиц. Возбуждено "
                 "уголовное дело по статье «Мошенничество» (159 УК РФ).")
     assert got == [("criminal_cases_opened", 1), ("criminal_cases_opened", 1)]
+
+
+def test_a_trial_begun_opens_no_case_but_an_investigation_begun_does():
+    assert facts("Суд в Алматы начал рассматривать дело о январских событиях.") == []
+    assert facts("По факту начато досудебное расследование.") == [("criminal_cases_opened", 1)]

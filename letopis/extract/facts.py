@@ -139,6 +139,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # ("ещё пятеро задержаны": a collective numeral counts people)
                 if rule.needs_attempt and not window & ATTEMPT:
                     continue
+                if lem == "начать" and "расследование" not in window:
+                    continue                     # "суд начал рассматривать дело": a trial, no case opened
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:

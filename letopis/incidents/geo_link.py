@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
 from letopis.record import PLACE_TYPES
@@ -83,6 +84,7 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
 
 
 _ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект)\w*\s+«?$", re.I)
+_COMPOUND = re.compile(r"(?<!\w)[А-ЯЁ]\w+-(?:на|над|под|ам)-[А-ЯЁ]\w+")
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
 
 
@@ -92,8 +94,15 @@ def _compound_named(text: str, name: str) -> str:
     stem = name.strip()[:-2] if len(name.strip()) > 5 else name.strip()
     if "-" in name or not stem:
         return name
-    m = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}-(?:на|над|под|ам)-[А-ЯЁ]\w+", text)
-    return m.group() if m else name
+    return next((c for c in _compounds(text) if c.startswith(stem) and len(c.split("-", 1)[0]) - len(stem) <= 3), name)
+
+
+@lru_cache(maxsize=4)
+def _compounds(text: str) -> tuple[str, ...]:
+    """The "X-на-Y" town names of a text, found once per text."""
+    if "-на-" not in text and "-над-" not in text and "-под-" not in text and "-ам-" not in text:
+        return ()
+    return tuple(m.group() for m in _COMPOUND.finditer(text))
 
 
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
