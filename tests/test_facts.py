@@ -74,3 +74,11 @@ def test_numbers_in_the_crime_a_case_is_opened_for_count_no_cases():
 def test_a_trial_begun_opens_no_case_but_an_investigation_begun_does():
     assert facts("Суд в Алматы начал рассматривать дело о январских событиях.") == []
     assert facts("По факту начато досудебное расследование.") == [("criminal_cases_opened", 1)]
+
+
+def test_detainees_are_the_count_of_people_and_citizens_brought_back_from_war_zones_are_a_fact():
+    got = facts("В прошлом году пресечена деятельность 12 ячеек, задержаны 48 членов экстремистских групп. Из зон "
+                "вооруженных конфликтов в Сирии и Ираке в ходе операций «Жусан» возвращены 725 граждан Казахстана, в "
+                "том числе 400 детей.")
+    assert ("detained", 48) in got and ("detained", 12) not in got and ("cells_dismantled", 12) in got
+    assert ("returned_from_conflict_zones", 725) in got

@@ -133,3 +133,13 @@ def test_the_agency_an_office_refers_back_to_is_the_one_already_cited_not_a_vict
                        "сотрудник милиции. По данным пресс-службы ведомства, нападавшие проникли из Афганистана.")
     assert [(s.name, s.relation) for s in rec.sources] == [("ГКНБ Таджикистана", "cited"),
                                                             ("пресс-служба ГКНБ Таджикистана", "cited")]
+
+
+def test_an_agency_dateline_after_a_date_names_the_publisher_and_a_lone_office_is_the_one_named():
+    from letopis.pipeline import extract_text
+    rec = extract_text("ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus. Сотрудники ГКНБ задержали 15 человек.")
+    assert [(s.name, s.relation) for s in rec.sources] == [("Asia-Plus", "publisher")]
+    rec = extract_text("ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ - В городе произошли беспорядки, сообщила Генеральная "
+                       "прокуратура Казахстана. По данным прокуратуры, полиция применила оружие.")
+    assert [(s.name, s.relation) for s in rec.sources] == [("КАЗИНФОРМ", "publisher"),
+                                                            ("Генеральная прокуратура Казахстана", "cited")]

@@ -49,6 +49,10 @@ RULES = (
     FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить"), _f(), quantity=True),
     FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
              _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
+    # "из зон вооруженных конфликтов в Сирии и Ираке … возвращены 725 граждан" (operations «Жусан», «Мехр»)
+    FactRule("returned_from_conflict_zones", _f("вернуть", "возвратить", "репатриировать", "вернуться",
+                                                "возвращение", "репатриация", "эвакуировать"),
+             _f("сирия", "ирак", "афганистан", "зона", "жусан", "мехр"), quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
              _f("теракт", "террористический", "нападение", "акт", "попытка"), quantity=True),
     FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить"), _f("режим"), regime=True),
@@ -69,7 +73,7 @@ ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
 _UNTIL = re.compile(r"\bдо\s*$", re.I)
 COUNT_THINGS = {"weapons_seized", "criminal_cases_opened"}   # no count of people is theirs
-COUNT_PEOPLE = {"prosecuted", "convicted"}                    # only a count of people is theirs
+COUNT_PEOPLE = {"prosecuted", "convicted", "returned_from_conflict_zones"}   # only a count of people is theirs
 _PART = re.compile(r"\bиз\s+(?:них|которых|числа)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -158,6 +162,12 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         # after "дело" count no cases ("возбуждено два уголовных дела")
                         head = next((t for t in sent.tokens[lo:hi + 1] if t.lemma in rule.needs), None)
                         nums = [n for n in nums if head is None or n.start < head.start]
+                    if rule.kind == "detained":
+                        # "пресечена деятельность 12 ячеек, задержаны 48 членов": the count of people;
+                        # "Из 32 террористов 31 уничтожен, один задержан": the whole is no detainee count
+                        nums = [n for n in nums if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)]
+                        if any(_counts_people(sent, n) for n in nums):
+                            nums = [n for n in nums if _counts_people(sent, n)]
                     whole = [n for n in nums if not (sent.tokens[i].start < n.start
                                                      and _PART.search(text, max(sent.start, n.start - 12), n.start))]
                     nums = whole or nums

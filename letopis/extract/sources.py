@@ -25,12 +25,18 @@ _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:�
                            r"[Кк]ак\s+сообщили\s+в|сообщили\s+в|сообщ\w+|информиру\w+)\s+(?P<cited>(?:пресс-служб|департамент|"
                            r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
-_DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/", re.M)
+# an agency's dateline: "АСТАНА, 5 мая /Казинформ/", "ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus.",
+# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -"
+_DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/"
+                       r"|^[A-ZА-ЯЁ\- ]{3,30},\s+\d{1,2}\s+[а-я]+(?:\s+\d{4}\s+(?:года|г\.))?,\s+"
+                       r"(?P<pub2>[A-ZА-ЯЁ][\w.\-]+(?:\s[A-ZА-ЯЁ][\w.\-]+)?)\.(?:\s|$)"
+                       r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
 # the lower-case rest of a name that starts with an adjective: "Сирийская| обсерватория по правам человека"
-_TAIL = re.compile(r"(?:\s+[а-яё]+){1,5}?(?=\s*(?:[,.;:()]|$))")
+# (and a capitalised owner after it: "Генеральная| прокуратура Казахстана")
+_TAIL = re.compile(r"(?:\s+[а-яё]+){1,5}?(?:\s+[А-ЯЁ][\w-]+){0,2}(?=\s*(?:[,.;:()]|$))")
 
 
 def _clean(name: str) -> str:
@@ -112,7 +118,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
             out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 
     for m in _DATELINE.finditer(text[:400]):
-        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+        g = next(k for k in ("pub", "pub2", "pub3") if m.group(k))
+        add(m.group(g), "publisher", m.start(g), m.end(g))
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
         a, b = m.start("pub"), m.end("pub")
@@ -141,6 +148,10 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         raw = " ".join(words)
         name = _normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw)
         agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
+        if agency is None and len(words) == 1:
+            # "По данным прокуратуры" after "сообщила Генеральная прокуратура Казахстана": the one named
+            agency = next((x.name for x in reversed(out) if x.relation == "cited" and x.end <= m.start("cited")
+                           and words[0][:7].lower() in x.name.lower()), None)
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))
