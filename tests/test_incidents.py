@@ -1038,3 +1038,24 @@ def test_a_killing_beside_arson_and_kidnapping_is_an_assault_too_and_a_highway_i
     inc, _ = only("НАЗРАНЬ, 22 июня 2009 года. Утром в понедельник на трассе Кавказ взорван автомобиль президента "
                   "Ингушетии, погиб водитель.", "2009-06-22")
     assert inc.country == "RU" and inc.region == "Республика Ингушетия" and inc.city != "Кавказ"
+
+
+def test_a_toll_of_riots_with_no_attack_told_is_no_incident():
+    rec = code("ТАШКЕНТ, 4 июля 2022 года. В результате массовых беспорядков в Нукусе 1-2 июля погибли 18 человек, "
+               "ранены 243, сообщила Генеральная прокуратура Узбекистана. Задержаны 516 человек.", "2022-07-04")
+    assert rec.incidents == [] and [(f.kind, f.quantity) for f in rec.facts] == [("detained", 516)]
+
+
+def test_an_attacker_wounded_and_in_hospital_survived_and_the_subject_of_another_clause_is_no_death():
+    rec = code("ПАРИЖ, 29 октября 2020 года. Утром в четверг мужчина с ножом напал на людей в базилике Нотр-Дам в "
+               "Ницце. Трое человек погибли, одной из жертв нападавший перерезал горло. Нападавший был ранен "
+               "полицейскими и госпитализирован. Им оказался 21-летний уроженец Туниса Брахим Иссауи.", "2020-10-29")
+    inc = rec.incidents[0]
+    assert (inc.killed, inc.perpetrators_killed, inc.perpetrators) == (3, 0, ["Брахим Иссауи"])
+    assert [(p.name, p.age) for p in rec.persons] == [("Брахим Иссауи", 21)]
+
+
+def test_a_singular_attributive_cue_counts_the_one_name_after_it():
+    inc, _ = only("В Аргентине убита семья выходцев из Чечни. Муж Валерий, погибшая Людмила, сыновья Илья, Андрей "
+                  "и дочь Вера поселились в пригороде Буэнос-Айреса. Людмилу застрелили в доме.", "2012-05-10")
+    assert inc.killed == 1

@@ -233,3 +233,12 @@ def test_a_mans_surname_ending_in_a_consonant_that_did_not_decline_is_nominative
     assert normalize_person("Бабагана Зулум") == "Бабагана Зулум"
     assert normalize_person("Элайджа Каммингс") == "Элайджа Каммингс"
     assert normalize_person("Джона Смита") == "Джон Смит" and normalize_person("Сергея Черных") == "Сергей Черных"
+
+
+def test_a_place_or_a_latin_organisation_after_a_role_belongs_to_the_role():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Был убит глава города Сергиев Посад Евгений Душко. Основатель Facebook Марк Цукерберг выступил "
+                       "в Сенате. Росгвардеец Иван Сидоров получил ранение.")
+    got = {p.name: p.roles for p in rec.persons}
+    assert got["Евгений Душко"] == ["глава города Сергиев Посад"] and got["Марк Цукерберг"] == ["основатель Facebook"]
+    assert got["Иван Сидоров"] == ["росгвардеец"]

@@ -113,13 +113,18 @@ def _starts_person(analysis: Analysis, tok: Token) -> bool:
     return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
 
 
+_OWNERS = frozenset({"ORGANIZATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE"})
+
+
 def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
     """End (exclusive token index) of an organisation the recogniser found starting at token k, one
     the dictionary cannot read as a genitive ("Жогорку Кенеша", "Google")."""
-    e = next((e for e in analysis.entities if e.type == "ORGANIZATION" and e.start == toks[k].start), None)
-    # a Latin name or one of two words or more: a lone Cyrillic word ("певица Глюкоза") is rather a stage
-    # name, and initials ("генерал П. Плеве") a person the recogniser mistook
-    if e is None or not (re.search(r"[A-Za-z]", e.text) or " " in e.text.strip()) or re.match(r"[А-ЯЁ]\.", e.text):
+    e = next((e for e in analysis.entities if e.type in _OWNERS and e.start == toks[k].start), None)
+    # a place ("комиссар полиции Буффало": an indeclinable town); an organisation with a Latin name or one of
+    # two words or more: a lone Cyrillic word ("певица Глюкоза") is rather a stage name, and initials
+    # ("генерал П. Плеве") a person the recogniser mistook
+    if e is None or e.type == "ORGANIZATION" and not (re.search(r"[A-Za-z]", e.text) or " " in e.text.strip()) \
+            or re.match(r"[А-ЯЁ]\.", e.text):
         return None
     end = next((n + 1 for n in range(k, min(len(toks), k + 8)) if toks[n].end == e.end), None)
     return end if end is not None and end > k else None

@@ -77,7 +77,8 @@ VIOLENT_WORDS = {"убийство", "убийца", "покушение", "от
 
 # a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
 # unless the article leads with the clash itself (15371: "В результате массовой драки … убиты семеро")
-CLASH = {"драка", "столкновение", "беспорядки", "беспорядок", "потасовка", "стычка", "давка"}
+RIOT = {"беспорядки", "беспорядок"}
+CLASH = {"драка", "столкновение", "потасовка", "стычка", "давка"} | RIOT
 CAUSE = {("в", "результат"), ("в", "ход"), ("во", "время"), ("в", "время")}
 
 
@@ -879,6 +880,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
+    if not hits and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
+        return None                                    # "в результате массовых беспорядков погибли 18": unrest
     if not hits and all(c.count == 0 for c in statements):
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
     t = cas.tally(statements)
@@ -1181,6 +1184,12 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # "нападавшие ушли на территорию Афганистана": fled (not "ушёл из жизни")
             gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с") \
                 and not (i + 2 < len(toks) and toks[i + 2].lemma == "жизнь")
+            # "Нападавший был ранен полицейскими и госпитализирован": in hospital, so alive (his own clause)
+            treated = t.lemma in ("госпитализировать", "госпитализированный") and any(
+                _attackerish(x) and "nomn" in x.tag and not any(y.text == "," for y in toks[k + 1:i])
+                for k, x in enumerate(toks[:i]) if k >= i - 7)
+            if treated:
+                return [(t.start, t.end)]
             if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
             near = toks[max(0, i - 4):i + 5]

@@ -639,6 +639,20 @@ def identification(toks: list[Token], k: int) -> bool:
 _REPORT_OPENS = frozenset(("PREP", "VERB", "NPRO", "CONJ", "ADVB"))
 
 
+def _own_verb(toks: list[Token], k: int) -> bool:
+    """The words from token k to the next comma hold a finite verb of their own, and open with a word in
+    another case than a list's next item would ("одной из жертв нападавший перерезал горло"; not "…,
+    Сергей и дочь Вера поселились")."""
+    if k >= len(toks) or "nomn" in toks[k].tag or not toks[k].tag:
+        return False
+    for t in toks[k:]:
+        if t.text in BOUNDARY or t.text == ",":
+            return False
+        if "VERB" in t.tag and "indc" in t.tag:
+            return True
+    return False
+
+
 def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
     """Casualties named without a number: "убив охранника и случайного посетителя". A cue a number
     already answers still counts the nouns beside the number: "ранил двух прохожих и женщину" (+1)."""
@@ -670,11 +684,16 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         while hi < len(toks) and toks[hi].text not in BOUNDARY and hi - k < 25:
             if toks[hi].text == "," and hi + 1 < len(toks) and (
                     any(p in toks[hi + 1].tag for p in ("GRND", "VERB", "PRTS"))
-                    or toks[hi + 1].lemma in ("который", "и")):
-                break
+                    or toks[hi + 1].lemma in ("который", "и") or _own_verb(toks, hi + 1)):
+                break                    # ("…погибли, одной из жертв нападавший перерезал горло": a clause of its own)
             if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
             hi += 1
+        if ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and k + 1 < len(toks):
+            # "погибшая Людмила, сыновья Илья, Андрей …": a singular attributive cue counts the one name after it
+            held = next((p for p in view.persons if p.start == toks[k + 1].start), None)
+            if held is not None:
+                lo, hi = k + 1, next((n for n in range(k + 1, len(toks)) if toks[n].start >= held.end), len(toks))
         span = range(k + 1, hi) if transitive else range(lo, hi)
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
@@ -726,7 +745,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 g = "perpetrator"        # "офицеры полиции застрелили мужчину": the attacker
             if g == "perpetrator":
                 # "преступник умер на операционном столе": the attacker's own fate, counted apart
-                if fate == "killed" and "sing" in tok.tag and not perp_seen and not names:
+                # (not the subject of another verb beside an oblique noun cue: "одной из жертв нападавший
+                # перерезал горло")
+                if fate == "killed" and "sing" in tok.tag and not perp_seen and not names \
+                        and not ("NOUN" in t.tag and "nomn" not in t.tag):
                     perp_seen = True
                     out.append(Casualty("killed", 1, "perpetrator", "event", tok.start, tok.end, view.index,
                                         nominal=True))
