@@ -1014,6 +1014,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if headline is not None and geo_link._locative(text, headline.start) <= 0:
             headline = None
     place = headline or seg.place
+    arrival = _arrival(analysis, sents) if main else None
+    if place is None and arrival is not None:
+        place = geo_link.place_in(analysis, arrival.start, arrival.end, city_only=True)
     if place is None:
         # no settlement in the incident's own sentences: a city named elsewhere in the text is not the
         # scene ("ранен … доставлен в больницу Белграда"); keep its country and region (docs/coding.md §8)
@@ -1044,6 +1047,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 and any(t.lemma in ("он", "она", "они") for t in nxt.tokens):
             told = _date(analysis, found, [nxt], quotes)
             when = told if told is not None and told.value else None
+    if arrival is not None and (when is None or when.value is None):
+        full = next((t for t in found.temporals if arrival.start <= t.start < arrival.end and t.kind == "date"
+                     and t.value and t.extra.get("year") and not t.extra.get("year_inferred")), None)
+        when = full or when
     if when is not None:
         inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
         inc.field_evidence["date"] = [[when.start, when.end]]
@@ -1351,6 +1358,16 @@ def _named_weekday(found: Extraction, t):
             if d is not None:
                 return dataclasses.replace(t, value=d.value)
     return t
+
+
+def _arrival(analysis: Analysis, sents: list[Sentence]) -> Sentence | None:
+    """The sentence right before the act that tells of its attackers ("14 июня 1995 года отряд боевиков …
+    ворвался в Буденновск. Около 12:00 боевики атаковали …"): where and when the act happened."""
+    k = analysis.index_of(sents[0])
+    prev = analysis.sentences[k - 1] if k else None
+    if prev is None or analysis.ignored(prev.start, prev.end) or not any(_attackerish(t) for t in prev.tokens):
+        return None
+    return prev
 
 
 def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
