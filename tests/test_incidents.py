@@ -1068,3 +1068,26 @@ def test_the_attackers_arrival_dated_right_before_the_act_dates_it_and_its_own_t
                   "больницы. Всего в результате теракта погибли 129 человек, ранены 415.")
     assert (inc.date, inc.city, inc.killed, inc.wounded) == ("1995-06-14", "Буденновск", 129, 415)
     assert "hostage_taking" in inc.types
+
+
+def test_a_suspect_named_after_his_age_and_occupation_is_the_perpetrator_and_fled_attackers_survived():
+    rec = code("МОСКВА, 8 марта 2022 года — В ночь на вторник неизвестный бросил бутылку с зажигательной смесью в окно "
+               "военного комиссариата. Возгорание было быстро потушено, никто не пострадал. Днем полиция задержала "
+               "подозреваемого — 19-летнего студента Артема Иванова.", "2022-03-08")
+    inc = rec.incidents[0]
+    assert inc.types == ["arson"] and inc.perpetrators == ["Артем Иванов"] and inc.perpetrators_killed == 0
+    assert [(p.name, p.age) for p in rec.persons] == [("Артем Иванов", 19)]
+    inc, _ = only("МАХАЧКАЛА, 18 января 2011 года. Неизвестные обстреляли пост внутренних войск в Хасавюрте. Погибли "
+                  "трое военнослужащих. По данным ведомства, нападавшие вели огонь из автоматического оружия, после "
+                  "чего скрылись на автомобиле.", "2011-01-18")
+    assert inc.perpetrators_killed == 0
+
+
+def test_a_knife_nobody_was_hurt_with_makes_no_stabbing_and_the_body_names_the_headlines_town_in_full():
+    inc, _ = only("КЫЗЫЛОРДА, 22 ноября 2019 года. Вооруженный ножом мужчина захватил рейсовый автобус с 12 "
+                  "пассажирами. Спустя два часа захватчик отпустил пассажиров и сдался полиции. Никто не пострадал.",
+                  "2019-11-22")
+    assert inc.types == ["hijacking"] and inc.perpetrators_killed == 0
+    inc, _ = only("Взрыв в метро Петербурга\n\n3 апреля 2017 года в вагоне поезда метро в Санкт-Петербурге произошел "
+                  "взрыв. Погибли 15 человек, включая террориста.")
+    assert (inc.city, inc.killed, inc.perpetrators_killed) == ("Санкт-Петербург", 14, 1)

@@ -942,6 +942,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if "assassination" in types and "armed_assault" in types:
         if (t["killed"] or 0) <= 2:                                    # one target: the killing is the assassination
             types.remove("armed_assault")
+    if "stabbing" in types and len(types) > 1 and t["killed"] == 0 and t["wounded"] == 0:
+        types.remove("stabbing")                      # "Вооруженный ножом мужчина захватил автобус … Никто не пострадал"
     order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
                                            "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
     inc.types = sorted(types, key=order.get)
@@ -1014,6 +1016,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if headline is not None and geo_link._locative(text, headline.start) <= 0:
             headline = None
     place = headline or seg.place
+    if headline is not None and seg.place is not None and headline.city and seg.place.city \
+            and (headline.lat, headline.lon) == (seg.place.lat, seg.place.lon) and headline.lat is not None:
+        place = seg.place                             # one town: the body names it in full ("Санкт-Петербург")
     arrival = _arrival(analysis, sents) if main else None
     if place is None and arrival is not None:
         place = geo_link.place_in(analysis, arrival.start, arrival.end, city_only=True)
@@ -1088,7 +1093,7 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
 # ("предполагаемых исполнителей — граждане Таджикистана …", "исполнитель теракта X": not a singer)
 _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+|"
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
-                       rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+)?(?:{_FROM}"
+                       rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
@@ -1197,6 +1202,8 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 for k, x in enumerate(toks[:i]) if k >= i - 7)
             if treated:
                 return [(t.start, t.end)]
+            if t.lemma in ("скрыться", "сдаться") and any(_attackerish(x) and "nomn" in x.tag for x in toks[:i]):
+                return [(t.start, t.end)]             # "нападавшие вели огонь …, после чего скрылись"
             if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
             near = toks[max(0, i - 4):i + 5]

@@ -153,7 +153,10 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
             if after and after not in person.roles:
                 person.roles.append(after)
             for age in found.ages:
-                if (age.end <= s and _AGE_GAP.fullmatch(text, age.end, s)) or \
+                # "19-летнего студента Артема Иванова": a role may stand between the age and the name
+                role_gap = age.end <= s and any(age.end <= r.start and _AGE_GAP.fullmatch(text, r.end, s)
+                                                and not text[age.end:r.start].strip() for r in found.roles)
+                if (age.end <= s and _AGE_GAP.fullmatch(text, age.end, s)) or role_gap or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])):
                     person.age = age.value
             sent = analysis.sentence_at(s)
