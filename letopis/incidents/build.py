@@ -681,6 +681,20 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
     return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
 
 
+def _opens_with_date(found: Extraction, sent: Sentence) -> bool:
+    """The sentence opens with a full date ("17 мая 2011 года в Актобе …"), as a chronicle's entries do."""
+    return any(t.start == sent.start and t.kind == "date" and t.value and t.extra.get("year") for t in found.temporals)
+
+
+def _toll_next(analysis: Analysis, i: int) -> bool:
+    """The next sentence of the same paragraph tells a toll ("… напала на два оружейных магазина. Погибли 8
+    человек")."""
+    if i + 1 >= len(analysis.sentences):
+        return False
+    nxt = analysis.sentences[i + 1]
+    return "\n" not in analysis.text[analysis.sentences[i].end:nxt.start] and _own_toll(nxt)
+
+
 def _toll_then(analysis: Analysis, i: int) -> bool:
     """"Напомним, 5 июня 2016 года в Актобе группа … напала … Тогда погибли 7 человек": the next
     sentence, opening with "тогда", gives the toll of the act this one recalls."""
@@ -769,9 +783,11 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # (a main incident still without a place takes its place and date from such a sentence instead)
         # (a main incident placed only by its agency dateline is placed: "АКТОБЕ, 12 сентября … Напомним,
         # 5 июня 2016 года в Актобе …")
-        if segs and place and marker and (segs[0].place or dateline_town()) \
+        # (a chronicle's entry opens with its full date: "5 июня 2016 года в Актобе группа … напала …. Погибли 8")
+        opens_dated = _opens_with_date(found, sent)
+        if segs and place and (marker or opens_dated) and (segs[0].place or dateline_town()) \
                 and _another_day(analysis, found, sent, segs[0]) \
-                and (_own_toll(sent) or _toll_then(analysis, i)):
+                and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i)):
             segs.append(Segment([i], place))
             current = segs[-1]
             continue
@@ -811,11 +827,14 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
     if not violent or _judicial(analysis) or _no_event(analysis) or _nothing_up_front(analysis):
         return []
     incidents = []
-    for seg in _segments(analysis, found, violent):
+    segs = _segments(analysis, found, violent)
+    for seg in segs:
         if _state_force(analysis, seg.sentences):
             continue
-        # the first codable incident is the article's main one (its headline, its whole text)
-        inc = _code(analysis, found, persons, seg, main=not incidents)
+        # the first codable incident is the article's main one (its headline, its whole text but the other
+        # incidents' sentences: a chronicle's other attackers are not its own)
+        others = {i for o in segs if o is not seg for i in o.sentences}
+        inc = _code(analysis, found, persons, seg, main=not incidents, others=others)
         if inc is not None:
             if incidents:
                 _date_before(found, inc, incidents[0])
@@ -853,7 +872,8 @@ def _distribute(found: Extraction, inc: Incident) -> list[Incident]:
     return out
 
 
-def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool) -> Incident | None:
+def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool,
+          others: set[int] = frozenset()) -> Incident | None:
     text = analysis.text
     sents = [analysis.sentences[i] for i in seg.sentences]
     lo, hi = sents[0].start, sents[-1].end
@@ -965,7 +985,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.vehicles = list(dict.fromkeys(v.normal for v in found.vehicles if inside(v.start, v.end)))
 
     # perpetrators: named attackers; their death or arrest
-    scope = sents if not main else [x for x in analysis.sentences if not analysis.ignored(x.start, x.end)]
+    scope = sents if not main else [x for k, x in enumerate(analysis.sentences)
+                                    if not analysis.ignored(x.start, x.end) and k not in others]
     perps = _perpetrators(analysis, found, persons, scope)
     inc.perpetrators = [p.name for p in perps]
     if len(perps) == 1 and perps[0].age is None:
@@ -1109,7 +1130,10 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
             subject = first is not None and ("nomn" in first.tag or not first.tag or _opens_clause(sent, first, after))
-            verb = next((t for t in after[:25] if t.lemma in ATTACK_VERBS and "VERB" in t.tag), None)
+            # ("привел в действие взрывное устройство": set off)
+            verb = next((t for k, t in enumerate(after[:25]) if "VERB" in t.tag and (
+                t.lemma in ATTACK_VERBS or t.lemma == "привести" and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])),
+                None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
             # there, the person is its object (an indeclinable name reads as nominative too)
             alone = verb is not None and "plur" in verb.tag and not any(

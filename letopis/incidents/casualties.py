@@ -389,6 +389,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                         group = groups()[t.lemma]
                         end = t.end
                         break
+                # "Погиб один человек — предполагаемый исполнитель теракта": the one who died is the attacker
+                nxt = view.toks[head + 1:head + 5]
+                if group is None and num.value == 1 and nxt and nxt[0].text in ("—", "–") and any(
+                        groups().get(t.lemma) == "perpetrator" or t.lemma == "исполнитель" for t in nxt[1:]):
+                    group = "perpetrator"
+                    end = max(t.end for t in nxt if t.text[:1].isalnum())       # the apposition is this statement's
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
         if fate is None:
