@@ -1106,3 +1106,21 @@ def test_a_chronicle_of_attacks_gives_one_incident_per_dated_entry_each_with_its
                    ("2011-10-31", "Атырау", None, 1, []),
                    ("2016-06-05", "Актобе", 8, 18, []),
                    ("2016-07-18", "Алматы", 10, None, ["Руслан Кулекбаев"])]
+
+
+def test_a_bridge_named_by_an_adjective_is_in_the_storys_country_and_a_parliament_is_a_place_not_a_target():
+    rec = code("Теракт у британского парламента: погибли четыре человека\n\nЛОНДОН, 23 марта 2017 года. В среду днем "
+               "автомобиль въехал в толпу пешеходов на Вестминстерском мосту, после чего водитель напал с ножом на "
+               "полицейского у здания парламента. Нападавший был застрелен полицией. Погибли четыре человека. "
+               "Нападавшим оказался 52-летний британец Халид Масуд.", "2017-03-23")
+    inc = rec.incidents[0]
+    assert (inc.country, inc.city) == ("GB", "Лондон") and "assassination" not in inc.types
+    assert inc.perpetrators == ["Халид Масуд"] and inc.perpetrators_killed == 1
+    assert [(p.name, p.age) for p in rec.persons] == [("Халид Масуд", 52)]
+
+
+def test_militants_killed_resisting_arrest_with_nobody_else_hurt_is_a_security_operation():
+    rec = code("НАЗРАНЬ, 5 ноября 2019 года. В ходе контртеррористической операции в Карабулаке сотрудники ФСБ "
+               "ликвидировали двоих боевиков, которые оказали вооруженное сопротивление при задержании. Среди "
+               "силовиков пострадавших нет.", "2019-11-05")
+    assert rec.incidents == [] and rec.facts == []

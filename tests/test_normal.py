@@ -242,3 +242,9 @@ def test_a_place_or_a_latin_organisation_after_a_role_belongs_to_the_role():
     got = {p.name: p.roles for p in rec.persons}
     assert got["Евгений Душко"] == ["глава города Сергиев Посад"] and got["Марк Цукерберг"] == ["основатель Facebook"]
     assert got["Иван Сидоров"] == ["росгвардеец"]
+
+
+def test_a_kin_noun_between_an_age_and_a_name_may_be_someone_elses():
+    from letopis.pipeline import extract_text
+    rec = extract_text("53-летний житель Аляски Митч Сиви выиграл гонку. В прошлом году 25-летний сын Сиви был вторым.")
+    assert [(p.name, p.age) for p in rec.persons] == [("Митч Сиви", 53)]

@@ -145,6 +145,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue
                 if lem == "начать" and "расследование" not in window:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
+                if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
+                    continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:

@@ -404,6 +404,9 @@ def _carries_people(sents: list[Sentence], start: int) -> bool:
     return False
 
 
+_NEAR_A_BUILDING = frozenset({"у", "возле", "около", "здание", "рядом", "напротив", "близ", "вблизи"})
+
+
 def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | None = None) -> bool:
     """A public figure killed, wounded or attacked: "убит глава города", "покушение на депутата".
     Police officers killed on duty are not assassinated public figures."""
@@ -422,6 +425,8 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if i + 1 < len(toks) and toks[i + 1].lemma in ("семья", "полиция", "следственный", "пресс-служба", "мвд"):
                 continue
+            if any(x.lemma in _NEAR_A_BUILDING for x in toks[max(0, i - 2):i]):
+                continue                              # "у британского парламента", "у здания парламента": a place
             # "президент Йемена Али Абдалла Салех был убит"; but not "прокурор начал расследование убийства"
             for j in range(max(0, i - 6), min(len(toks), i + 10)):
                 if toks[j].lemma in KILL_WORDS and not any(
@@ -902,7 +907,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "нападение" alone, with nothing happening
     if not hits and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
         return None                                    # "в результате массовых беспорядков погибли 18": unrest
-    if not hits and all(c.count == 0 for c in statements):
+    if not hits and all(c.count == 0 or c.group == "perpetrator" for c in statements):
+        # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
+        # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
     t = cas.tally(statements)
     inc = Incident()

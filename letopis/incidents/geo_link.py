@@ -69,6 +69,19 @@ def _pick(hits: list, context: frozenset[str]):
 _WELL_KNOWN = 250_000
 
 
+def _named_countries(analysis: Analysis, but) -> set[str]:
+    """The countries of the places the text names by name (not by an adjective like `but`): a town an
+    adjective points to must lie in one of them."""
+    g = _gazetteer()
+    out: set[str] = set()
+    for e in analysis.entities:
+        if e is not but and e.type in ("COUNTRY", "STATE_OR_PROVINCE", "CITY") and not _ADJECTIVE.search(e.text):
+            hits = _lookup(g, e.text)
+            if hits:
+                out.add(_pick(hits, _context_countries(analysis)).country)
+    return out
+
+
 def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     """A small town whose country is not that of a country or region named beside it (±150 chars)."""
     if place.kind != "city" or (place.population or 0) >= _WELL_KNOWN:
@@ -135,6 +148,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
                 stem = _ADJECTIVE.sub("", e.text)
                 hits = [h for h in g.lookup(stem) if h.kind == "city"] if len(stem) > 3 else []
+                if hits and _pick(hits, context).country not in _named_countries(analysis, e):
+                    hits = []             # "на Вестминстерском мосту" in a London story: not Westminster, Colorado
                 if hits:
                     r = _resolved(_pick(hits, context), e.start, e.end)
                     out.append(r)

@@ -95,6 +95,22 @@ def _nominative_only(phrase: str) -> bool:
     return any("nomn" in t for t in tags) and not any("gent" in t for t in tags)
 
 
+# kin and partners: "25-летний сын Сиви", "23-летняя подруга Березовского" are someone's, not the name's
+_KIN = frozenset("""сын дочь брат сестра жена муж мать отец подруга друг партнер партнёр парень девушка супруг
+    супруга внук внучка племянник племянница невеста жених вдова вдовец сожитель сожительница""".split())
+
+
+def _person_noun(gap: str) -> bool:
+    """One lower-case word that names a kind of person: "52-летний британец Халид Масуд"."""
+    from letopis.nlp.morph import parse
+    w = gap.strip()
+    if not w or " " in w or not w.isalpha() or not w.islower() or gap[:1] != " " or gap[-1:] != " " \
+            or len(gap) != len(w) + 2:
+        return False
+    p = parse(w)[0]
+    return p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.normal_form not in _KIN
+
+
 def _nominative_head(analysis: Analysis, role) -> bool:
     """The role's first noun reads only as a nominative (or accusative) singular: "Водитель", not
     "водителя" or "сержантов"."""
@@ -156,7 +172,8 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                 # "19-летнего студента Артема Иванова": a role may stand between the age and the name
                 role_gap = age.end <= s and any(age.end <= r.start and _AGE_GAP.fullmatch(text, r.end, s)
                                                 and not text[age.end:r.start].strip() for r in found.roles)
-                if (age.end <= s and _AGE_GAP.fullmatch(text, age.end, s)) or role_gap or \
+                if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
+                        or role_gap or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])):
                     person.age = age.value
             sent = analysis.sentence_at(s)
