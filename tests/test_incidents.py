@@ -1124,3 +1124,19 @@ def test_militants_killed_resisting_arrest_with_nobody_else_hurt_is_a_security_o
                "ликвидировали двоих боевиков, которые оказали вооруженное сопротивление при задержании. Среди "
                "силовиков пострадавших нет.", "2019-11-05")
     assert rec.incidents == [] and rec.facts == []
+
+
+def test_a_suspect_from_a_province_a_subject_after_its_verb_and_a_victim_after_the_killers_noun():
+    inc, _ = only("БИШКЕК, 2 декабря 2020 года — Двое неизвестных напали на инкассаторскую машину, один из инкассаторов "
+                  "получил огнестрельное ранение. Позднее сотрудники милиции задержали подозреваемых — жителей Чуйской "
+                  "области Азамата Токтогулова и Бакыта Усенова.", "2020-12-02")
+    assert inc.perpetrators == ["Азамат Токтогулов", "Бакыт Усенов"] and inc.perpetrators_killed == 0
+    inc, _ = only("ДУШАНБЕ, 14 мая 2022 года. На центральном рынке Хорога взорвалась граната, погибли двое, ранены "
+                  "семеро. По предварительным данным, гранату бросил 42-летний местный житель Ш. Раджабов, который "
+                  "погиб на месте.", "2022-05-14")
+    assert inc.perpetrators == ["Ш. Раджабов"] and inc.perpetrators_killed == 1
+    from letopis.pipeline import process_document
+    from letopis.read import read_path
+    # "Дениса Вороненкова застрелил 28-летний Павел Паршов", "Убийцей Дениса Вороненкова стал …": the victim
+    doc = next(iter(read_path(need(NEREL / "train" / "113790_text.txt"))))
+    assert [i.perpetrators for i in process_document(doc).incidents] == [["Павел Александрович Паршов"]]

@@ -1008,6 +1008,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
     dead += [(cue.start, cue.end, cue.lemma) for s in sents if (cue := _died_by_own_hand(s))]
+    # "гранату бросил … Ш. Раджабов, который погиб на месте"
+    dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions if any(x.start <= b <= x.end for x in sents)
+             and (m := _WHO_DIED.match(text[b:b + 60]))]
     alive = _attacker_arrested(analysis, scope if main else sents, perps, sents)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
@@ -1122,7 +1125,7 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
 _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+|"
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
-                       r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?)?$", re.I)
+                       r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 
@@ -1145,17 +1148,22 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             # there, the person is its object (an indeclinable name reads as nominative too)
             alone = verb is not None and "plur" in verb.tag and not any(
                 t.lemma == "и" for t in after if t.start < verb.start)
+            # "Дениса Вороненкова застрелил 28-летний Павел Паршов": a name read as a woman's before a
+            # man's verb is its object
+            if subject and verb is not None and first is not None and "femn" in first.tag and "sing" in first.tag \
+                    and "masc" in verb.tag:
+                subject = False
             acts = verb is not None and not alone
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
-                           for r in perp_roles) or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
+                           and not _dependant(sent, r, first) for r in perp_roles) or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
                 b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
                 (any(t.lemma in ATTACK_VERBS for t in after[:25]) or bool(_type_hits(sent)))
-            if labelled or leads or _identified(analysis, sent, s) or (
+            if labelled or leads or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:
                     out.append(p)
@@ -1163,10 +1171,41 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
     return out
 
 
+def _dependant(sent: Sentence, role, first) -> bool:
+    """"Убийцей Дениса Вороненкова стал …": a name in the genitive after a role in another case is the
+    role's dependant (the victim), not its holder."""
+    head = next((t for t in sent.tokens if role.start <= t.start < role.end and "NOUN" in t.tag), None)
+    return head is not None and first is not None and "gent" in first.tag and "nomn" not in first.tag \
+        and "gent" not in head.tag
+
+
+_WHO_DIED = re.compile(r",?\s*(?:который|которая|которые)\s+(?:(?:тоже|также|сам|и)\s+)?(?:погиб|скончал|умер|подорвал)")
+
+
+def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
+    """"гранату бросил 42-летний местный житель Ш. Раджабов": a singular attack verb right before the name
+    (past its age and its role words) has the name for its subject; "бросить" counts beside a weapon."""
+    before = [t for t in sent.tokens if t.end <= at]
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 5 and (before[k].text[:1].isdigit() or "-" in before[k].text
+                                                 or any(x in before[k].tag for x in ("ADJF", "NOUN"))
+                                                 and before[k].text.islower() and "nomn" in before[k].tag):
+        k -= 1
+    if k < 0 or k == len(before) - 1:
+        return False
+    verb = before[k]
+    if "VERB" not in verb.tag or "sing" not in verb.tag:
+        return False
+    armed = any(sent.start <= w.start < sent.end and w.end <= verb.start for w in found.weapons)
+    return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed
+
+
 def _opens_clause(sent: Sentence, first, after: list) -> bool:
     """A name the tagger misread ("Ильназ" as a plural genitive) is still a subject when it opens its
     clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and a
     singular attack verb follows it at once (not "Капричков рассказал, что … Гордон застрелил")."""
+    if "Name" in first.tag and "sing" in first.tag:
+        return False                 # a first name the dictionary knows, in its case: "Дениса Вороненкова застрелил"
     k = next(i for i, t in enumerate(sent.tokens) if t is first)
     prev = sent.tokens[k - 1] if k else None
     opens = prev is None or not prev.text[:1].isalnum() or ("ADJF" in prev.tag and "nomn" in prev.tag)

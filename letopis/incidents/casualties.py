@@ -348,7 +348,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                     and _fate_of(view.toks[j + 2].lemma) == "killed" and not out:
                 # "напал на двух полицейских. Один из них скончался в больнице": one of those attacked died
                 out.append(Casualty("killed", 1, None, "event", num.start, num.end, view.index))
-            elif prev is None and not out and i_num == 0 and j + 1 < len(view.toks) \
+            elif prev is None and not out and (i_num == 0 or view.toks[i_num - 1].text == ",") and j + 1 < len(view.toks) \
                     and (group_of := view.group_from(j + 1))[1] and "gent" in view.toks[j + 1].tag \
                     and "plur" in view.toks[j + 1].tag and (last := _last_fate(view, j + 2)) is not None:
                 # "Один из сотрудников получил тяжелые ранения и скончался в больнице": one of those attacked,
