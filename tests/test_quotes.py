@@ -143,3 +143,11 @@ def test_an_agency_dateline_after_a_date_names_the_publisher_and_a_lone_office_i
                        "прокуратура Казахстана. По данным прокуратуры, полиция применила оружие.")
     assert [(s.name, s.relation) for s in rec.sources] == [("КАЗИНФОРМ", "publisher"),
                                                             ("Генеральная прокуратура Казахстана", "cited")]
+
+
+def test_a_quote_told_by_the_head_of_a_service_goes_to_the_one_who_heads_it_and_a_source_line_names_the_publisher():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Министр внутренних дел Казахстана Ерлан Тургумбаев заявил, что ситуация под контролем.\n\n«Мы "
+                       "продолжаем зачистку города», — подчеркнул глава МВД.\n\nИсточник: Tengrinews.kz")
+    assert [q.speaker for q in rec.quotes] == ["Ерлан Тургумбаев"]
+    assert [(s.name, s.relation) for s in rec.sources] == [("Tengrinews.kz", "publisher")]

@@ -25,6 +25,8 @@ _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:�
                            r"[Кк]ак\s+сообщили\s+в|сообщили\s+в|сообщ\w+|информиру\w+)\s+(?P<cited>(?:пресс-служб|департамент|"
                            r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
+# "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
+_SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
 # an agency's dateline: "АСТАНА, 5 мая /Казинформ/", "ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus.",
 # "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -"
 _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/"
@@ -117,6 +119,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
             # the span is the text's words ("пресс-службу ведомства"), the name their normal form
             out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 
+    for m in _SOURCE_LINE.finditer(text):
+        add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _DATELINE.finditer(text[:400]):
         g = next(k for k in ("pub", "pub2", "pub3") if m.group(k))
         add(m.group(g), "publisher", m.start(g), m.end(g))

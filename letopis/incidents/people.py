@@ -205,9 +205,39 @@ def attribute_quotes(quotes: list, persons: list[Person]) -> None:
             continue
         role = q.role.lower()
         who = [p for p in persons if any(r.lower() == role or r.lower().startswith(role + " ") for r in p.roles)]
+        if not who and (head := _leads(q.role)) is not None:
+            # "— подчеркнул глава МВД" after "Министр внутренних дел Казахстана Ерлан Тургумбаев": the one
+            # person who heads a body of the same service
+            who = [p for p in persons if any((h := _leads(r)) is not None and h == head for r in p.roles)]
         if len(who) == 1:
             q.speaker = who[0].name
             q.extra["speaker_by_role"] = True
+
+
+_LEADERS = frozenset({"глава", "министр", "председатель", "руководитель", "начальник", "директор", "командующий"})
+
+
+@lru_cache(maxsize=None)
+def _service_rows() -> tuple[tuple[tuple[str, ...], str], ...]:
+    from letopis.lexicon import read_table
+    return tuple((tuple(r[0].split()), r[1].strip()) for r in read_table("role_orgs.tsv"))
+
+
+@lru_cache(maxsize=2_000)
+def _leads(role: str) -> str | None:
+    """The service a leader's role heads ("глава МВД", "министр внутренних дел Казахстана" → police), by
+    the service words of its chain (role_orgs.tsv); None for other roles."""
+    from letopis.nlp.morph import lemma
+    words = role.split()
+    if not words or lemma(words[0]) not in _LEADERS:
+        return None
+    forms = [(w, lemma(w)) for w in words[1:]]
+    for pattern, group in _service_rows():
+        n = len(pattern)
+        for k in range(len(forms) - n + 1):
+            if all(p == (w if p != p.lower() else lem) for p, (w, lem) in zip(pattern, forms[k:k + n])):
+                return group
+    return None
 
 
 def _governs(text: str, person_start: int, word_start: int) -> bool:
