@@ -142,3 +142,12 @@ def test_a_day_counted_back_from_another_act_has_no_value_of_its_own():
     got = [(t.text, t.value, t.extra.get("days_before")) for t in scan("Днем ранее в Каспийске, а за два дня до "
                                                                          "этого и неделей ранее — в Дербенте.")]
     assert got == [("Днем ранее", None, 1), ("за два дня до этого", None, 2), ("неделей ранее", None, 7)]
+
+
+def test_nakanune_is_the_day_before_the_report_unless_it_is_the_eve_of_an_event():
+    from datetime import date
+
+    from letopis.extract.dates import scan
+    got = [(t.text, t.value) for t in scan("Накануне вечером двое напали на пост. Накануне выборов прошел митинг.",
+                                           date(2018, 5, 21))]
+    assert got == [("Накануне вечером", "2018-05-20"), ("Накануне", None)]

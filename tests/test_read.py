@@ -309,3 +309,10 @@ def test_any_text_reads_with_valid_spans(text):
     d = read_text(text)
     assert d.text == text
     _spans_valid(d)
+
+
+def test_a_date_line_over_the_headline_is_the_publication_date_not_the_title():
+    from letopis.read import read_text
+    doc = read_text("12.03.2019 14:20\n\nВ Назрани взорван автомобиль полицейского\n\nВ ночь на воскресенье в "
+                    "Назрани неизвестные взорвали автомобиль.")
+    assert (str(doc.published), doc.title) == ("2019-03-12", "В Назрани взорван автомобиль полицейского")

@@ -368,8 +368,14 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
         value = (published + timedelta(days=off)).isoformat() if published else None
         return "relative", value, extra
     if kind == "relative":
-        extra["offset_days"] = None
-        return "relative", None, extra
+        # "Накануне вечером двое напали …": the day before the report; "накануне выборов": the eve of
+        # an event, no date of its own
+        nxt = re.match(r"\s+([а-яё]+)", m.string[m.end():m.end() + 30], re.I)
+        if published is None or (nxt and _eve_of(nxt.group(1))):
+            extra["offset_days"] = None
+            return "relative", None, extra
+        extra["offset_days"] = -1
+        return "relative", (published - timedelta(days=1)).isoformat(), extra
     if kind == "earlier":
         n = gd.get("n1") or gd.get("n2")
         count = 1 if n is None else int(n) if n.isdigit() else {"дв": 2, "тр": 3, "че": 4, "пя": 5}[_norm(n)[:2]]
@@ -410,6 +416,13 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
             extra["approx"] = True
         return "time", "12:00" if n.startswith("полд") else "00:00", extra
     return None
+
+
+def _eve_of(word: str) -> bool:
+    """A noun in the genitive after "накануне": the eve of an event ("накануне выборов, праздника")."""
+    from letopis.nlp.morph import parse
+    p = parse(word.lower())[0]
+    return p.tag.POS == "NOUN" and p.tag.case == "gent"
 
 
 def scan(text: str, published: date | None = None) -> list[Temporal]:

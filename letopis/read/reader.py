@@ -52,15 +52,22 @@ def read_text(text: str, doc: str = "<text>", published: DateLike = None, title:
     given_date = parse_date(published)
     boilerplate = layout.boilerplate_spans(text)
     title_span = None
+    top = over = None
     if title:
         first = layout.first_lines(text, boilerplate, limit=1)
         if first and layout.same_title(text[first[0][0]:first[0][1]], title):
             title_span = first[0]
     else:
-        title_span = layout.find_title(text, boilerplate)
+        # a date line over the title ("12.03.2019 14:20" and then the headline) is no title
+        top = find_dateline(text, 0)
+        first = layout.first_lines(text, boilerplate, limit=1)
+        over = [top[1]] if top and first and top[1][0] == first[0][0] else []
+        title_span = layout.find_title(text, boilerplate + over)
         if title_span:
             title = text[title_span[0]:title_span[1]]
     dateline = find_dateline(text, title_span[1] if title_span else 0)
+    if dateline is None and over:
+        dateline = top
     if dateline and layout.covered(dateline[1], boilerplate):
         dateline = None
     return Document(doc=doc, text=text, title=title or None, title_span=title_span,
