@@ -161,3 +161,17 @@ def test_a_table_term_corrects_an_organisation_over_the_same_words():
     got = {(e.type, e.text) for e in rec.entities}
     assert ("DISEASE", "COVID-19") in got and ("ORGANIZATION", "COVID-19") not in got
     assert ("FACILITY", "Арканкерген") in got and ("ORGANIZATION", "Арканкерген") not in got
+
+
+def test_a_date_the_model_missed_comes_from_the_date_rules():
+    from letopis.pipeline import _date_entities, _merge_entities
+    from letopis.record import Entity, Temporal
+
+    class Found:
+        temporals = [Temporal("date", 0, 8, "28 апреля", "2019-04-28", {}),
+                     Temporal("relative", 20, 26, "вчера", "2019-04-27", {}),
+                     Temporal("date", 30, 40, "1 мая 2019", "2019-05-01", {})]
+    model = [Entity("DATE", 30, 40, "1 мая 2019", "1 мая 2019", source="model")]
+    got = _merge_entities([], model, [], [], _date_entities(Found()))
+    assert sorted((e.type, e.start, e.end, e.source) for e in got) == [
+        ("DATE", 0, 8, "rule"), ("DATE", 30, 40, "model")]
