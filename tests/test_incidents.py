@@ -1140,3 +1140,11 @@ def test_a_suspect_from_a_province_a_subject_after_its_verb_and_a_victim_after_t
     # "Дениса Вороненкова застрелил 28-летний Павел Паршов", "Убийцей Дениса Вороненкова стал …": the victim
     doc = next(iter(read_path(need(NEREL / "train" / "113790_text.txt"))))
     assert [i.perpetrators for i in process_document(doc).incidents] == [["Павел Александрович Паршов"]]
+
+
+def test_an_unknown_settlement_on_the_west_bank_is_coded_ps():
+    inc, _ = only("ИЕРУСАЛИМ, 5 января 2023 года. Палестинец открыл огонь по израильским военным на блокпосту у "
+                  "поселения Кдумим на Западном берегу реки Иордан, ранив одного военнослужащего. Нападавший был "
+                  "ликвидирован ответным огнем.", "2023-01-05")
+    assert (inc.country, inc.region, inc.city) == ("PS", "Западный берег реки Иордан", "Кдумим")
+    assert inc.perpetrators_killed == 1 and inc.wounded == 1

@@ -1073,6 +1073,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.city, inc.region, inc.country = place.city, place.region, place.country
         inc.lat, inc.lon = place.lat, place.lon
         inc.field_evidence["place"] = [[place.start, place.end]]
+    held = geo_link.territory(text, lo, hi)
+    if held is not None and inc.lat is None:
+        # "у поселения Кдумим на Западном берегу реки Иордан": a settlement the gazetteer does not know, in a
+        # territory coded apart (docs/coding.md §8: West Bank settlements are PS)
+        inc.country, inc.region = held
     when = _date(analysis, found, sents, quotes)
     if when is None and main:
         # "…похитили журналиста. По их словам, в среду вечером он был насильно посажен в автомобиль": the

@@ -69,6 +69,21 @@ def _pick(hits: list, context: frozenset[str]):
 _WELL_KNOWN = 250_000
 
 
+# territories whose country is not that of the state around them (docs/coding.md §8): an unknown settlement
+# or no settlement there takes their country
+# (where the act is: "на Западном берегу", "в секторе Газа"; not "ракета из Сектора Газа", "в двух километрах от …")
+_TERRITORIES = ((re.compile(r"\bна\s+Западном\s+берегу\b", re.I), "PS", "Западный берег реки Иордан"),
+                (re.compile(r"\bв\s+секторе\s+Газа\b", re.I), "PS", "Сектор Газа"))
+
+
+def territory(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(country, name) of a territory named in text[start:end] ("на Западном берегу реки Иордан" → PS)."""
+    for rx, country, name in _TERRITORIES:
+        if rx.search(text, start, end):
+            return country, name
+    return None
+
+
 def _named_countries(analysis: Analysis, but) -> set[str]:
     """The countries of the places the text names by name (not by an adjective like `but`): a town an
     adjective points to must lie in one of them."""
@@ -96,7 +111,7 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     return bool(near) and place.country not in near
 
 
-_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект)\w*\s+«?$", re.I)
+_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк)\w*\s+«?$", re.I)
 _COMPOUND = re.compile(r"(?<!\w)[А-ЯЁ]\w+-(?:на|над|под|ам)-[А-ЯЁ]\w+")
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
 
