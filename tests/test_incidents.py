@@ -1148,3 +1148,10 @@ def test_an_unknown_settlement_on_the_west_bank_is_coded_ps():
                   "ликвидирован ответным огнем.", "2023-01-05")
     assert (inc.country, inc.region, inc.city) == ("PS", "Западный берег реки Иордан", "Кдумим")
     assert inc.perpetrators_killed == 1 and inc.wounded == 1
+
+
+def test_a_blast_that_took_lives_killed_them():
+    inc, _ = only("МАХАЧКАЛА, 3 октября 2019 года. Взрыв самодельного устройства на Центральном рынке Махачкалы в "
+                  "четверг утром унес жизни трех человек. Пострадали пятеро, из них двое в тяжелом состоянии.",
+                  "2019-10-03")
+    assert (inc.killed, inc.wounded, inc.types) == (3, 5, ["bombing"])

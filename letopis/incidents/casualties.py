@@ -79,8 +79,14 @@ _PERIOD_WORDS = frozenset(("сутки", "день", "неделя", "месяц
 
 
 def _figurative(toks: list[Token]) -> list[Token]:
-    """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue."""
+    """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue, and each
+    "унести жизни" (of the killed: "взрыв унес жизни трех человек") made one."""
     out = toks
+    for k, t in enumerate(toks[:-1]):
+        if t.lemma == "унести" and toks[k + 1].lemma == "жизнь":
+            if out is toks:
+                out = list(toks)
+            out[k] = replace(t, lemma="погибнуть")
     for k, t in enumerate(toks[:-2]):
         if t.lemma == "пострадать" and "VERB" in t.tag and toks[k + 1].lemma == "за" and \
                 toks[k + 2].lemma not in _PERIOD_WORDS and "NUMR" not in toks[k + 2].tag \
