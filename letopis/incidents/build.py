@@ -237,6 +237,9 @@ def _security_act(sent: Sentence, start: int) -> bool:
             toks[k].lemma == "в" and _attackerish(toks[k + 1])
             for k in range(i + 1, min(i + 5, len(toks) - 1))):
         return True                                   # "выстрелил в нападавшего"
+    if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma in ("произвести", "сделать") and any(
+            _security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 5), i - 1)):
+        return True                                   # "Второй патрульный произвел выстрел на поражение"
     if toks[i].lemma not in POLICE_ACTS:
         return False
     if _security_subject(toks, i):
@@ -905,8 +908,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
-    if not hits and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
-        return None                                    # "в результате массовых беспорядков погибли 18": unrest
+    if all(h[0] == "arson" for h in hits) and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
+        return None                                    # "в результате массовых беспорядков погибли 18": unrest,
+        #                                                the houses and cars it burnt included
     if not hits and all(c.count == 0 or c.group == "perpetrator" for c in statements):
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
