@@ -157,8 +157,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
                         # "приговорил к срокам от 10 до 20 лет … пятерых обвиняемых": the object may follow the term
                         nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i))
-                                and _tokens_between(sent, n, i) <= ((12 if _counts_people(sent, n) and _one_clause(sent, i, n)
-                                                                    else 3) if n.start > sent.tokens[i].start else 1)]
+                                and _tokens_between(sent, n, i) <= (
+                                    (12 if _counts_people(sent, n) and _one_clause(sent, i, n) else 3)
+                                    if n.start > sent.tokens[i].start else 1)]
                     if rule.kind == "criminal_cases_opened":
                         # "возбудил уголовное дело о покушении на убийство двух и более лиц": the crime's words
                         # after "дело" count no cases ("возбуждено два уголовных дела")
@@ -167,7 +168,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     if rule.kind == "detained":
                         # "пресечена деятельность 12 ячеек, задержаны 48 членов": the count of people;
                         # "Из 32 террористов 31 уничтожен, один задержан": the whole is no detainee count
-                        nums = [n for n in nums if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)]
+                        nums = [n for n in nums
+                                if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)]
                         if any(_counts_people(sent, n) for n in nums):
                             nums = [n for n in nums if _counts_people(sent, n)]
                     whole = [n for n in nums if not (sent.tokens[i].start < n.start

@@ -1013,8 +1013,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
     dead += [(cue.start, cue.end, cue.lemma) for s in sents if (cue := _died_by_own_hand(s))]
     # "гранату бросил … Ш. Раджабов, который погиб на месте"
-    dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions if any(x.start <= b <= x.end for x in sents)
-             and (m := _WHO_DIED.match(text[b:b + 60]))]
+    dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions
+             if any(x.start <= b <= x.end for x in sents) and (m := _WHO_DIED.match(text[b:b + 60]))]
     alive = _attacker_arrested(analysis, scope if main else sents, perps, sents)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
@@ -1151,8 +1151,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             subject = first is not None and ("nomn" in first.tag or not first.tag or _opens_clause(sent, first, after))
             # ("привел в действие взрывное устройство": set off)
             verb = next((t for k, t in enumerate(after[:25]) if "VERB" in t.tag and (
-                t.lemma in ATTACK_VERBS or t.lemma == "привести" and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])),
-                None)
+                t.lemma in ATTACK_VERBS or t.lemma == "привести"
+                and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])), None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
             # there, the person is its object (an indeclinable name reads as nominative too)
             alone = verb is not None and "plur" in verb.tag and not any(
@@ -1165,7 +1165,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             acts = verb is not None and not alone
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
-                           and not _dependant(sent, r, first) for r in perp_roles) or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
+                           and not _dependant(sent, r, first) for r in perp_roles) \
+                or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
                 b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader

@@ -176,8 +176,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
                 # named as the text names it; the country comes from the places around it
                 # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
-                name = (settlement_name(analysis.text, e.start, e.text.strip()) if after_settlement_word(analysis.text, e.start)
-                        else e.normal.strip())
+                name = settlement_name(analysis.text, e.start, e.text.strip()) \
+                    if after_settlement_word(analysis.text, e.start) else e.normal.strip()
                 out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     persons = [(p.start, p.end) for p in analysis.entities if p.type == "PERSON"]
