@@ -248,3 +248,10 @@ def test_a_kin_noun_between_an_age_and_a_name_may_be_someone_elses():
     from letopis.pipeline import extract_text
     rec = extract_text("53-летний житель Аляски Митч Сиви выиграл гонку. В прошлом году 25-летний сын Сиви был вторым.")
     assert [(p.name, p.age) for p in rec.persons] == [("Митч Сиви", 53)]
+
+
+def test_names_listed_after_a_plural_settlement_word_are_villages_not_people():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В селах Масанчи, Сортобе и Булар батыр Кордайского района прошли беспорядки. Аким села Ержан "
+                       "Касымов сообщил о задержаниях.")
+    assert [p.name for p in rec.persons] == ["Ержан Касымов"]

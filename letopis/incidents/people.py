@@ -143,7 +143,14 @@ _EPONYM_BEFORE = frozenset({"улица", "проспект", "площадь", 
                             "проезд", "тупик"})
 
 
+# "в селах Масанчи, Сортобе и Булар батыр": names in a list after a settlement word are places
+_SETTLEMENT_LIST = re.compile(r"\b(?:селах|поселках|посёлках|аулах|деревнях|станицах|кишлаках|городах)\s+"
+                              r"(?:[А-ЯЁ][\w-]*(?:\s+[а-яё]+)?\s*,\s*)*(?:[А-ЯЁ][\w-]*(?:\s+[а-яё]+)?\s+и\s+)?$")
+
+
 def _eponym(analysis: Analysis, start: int) -> bool:
+    if _SETTLEMENT_LIST.search(analysis.text, max(0, start - 80), start):
+        return True
     sent = analysis.sentence_at(start)
     if sent is None:
         return False
