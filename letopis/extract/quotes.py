@@ -83,6 +83,11 @@ def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[s
     return ((p.normal or p.text) if p is not None else None), None
 
 
+# speakers called by what they do for the story, not by a post another person could hold
+_COMMENTATORS = frozenset({"эксперт", "аналитик", "политолог", "собеседник", "собеседница", "специалист",
+                           "исследователь", "востоковед", "историк", "юрист"})
+
+
 def _resolve_role(speaker: str | None, role: str | None, holders: dict[str, str]) -> str | None:
     if speaker is None and role:
         return holders.get(role.lower())
@@ -144,6 +149,11 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     for q in quotes:
         if q.extra.pop("pronoun", False):
             q.speaker, q.role = _antecedent(quotes, persons, q.start)
+        elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
+            # "— отметил эксперт" in a text that has named one person so far: that person
+            named = {p.normal or p.text for p in persons if p.end <= q.start}
+            if len(named) == 1:
+                q.speaker = named.pop()
     for q in quotes:                      # a role-only speaker may be named elsewhere in the text
         if q.speaker and not q.role:
             q.role = next((r for r, p in holders.items() if p == q.speaker), None)

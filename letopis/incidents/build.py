@@ -11,7 +11,7 @@ from letopis.extract import Extraction
 from letopis.extract.dates import _iso
 from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
-from letopis.incidents.people import armed_groups
+from letopis.incidents.people import KIN, armed_groups
 from letopis.incidents.tables import cues, type_cues
 from letopis.nlp.analysis import Analysis, Sentence, Token
 from letopis.nlp.normal import CASES
@@ -1135,6 +1135,17 @@ _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ог�
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
+def _suspect_named(text: str, s: int) -> bool:
+    """The name at `s` follows a suspect's noun (_SUSPECTS), not as a relative of one: "брат исполнителя
+    теракта Аброр Азимов" names the attacker's brother."""
+    m = _SUSPECTS.search(text, max(0, s - 60), s)
+    if m is None:
+        return False
+    before = re.search(r"([а-яё]+)\s*$", text[max(0, m.start() - 20):m.start()])
+    from letopis.nlp.morph import lemma
+    return before is None or lemma(before.group(1)) not in KIN
+
+
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 
 
@@ -1166,7 +1177,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
                            and not _dependant(sent, r, first) for r in perp_roles) \
-                or bool(_SUSPECTS.search(analysis.text, max(0, s - 60), s)) or any(
+                or _suspect_named(analysis.text, s) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
                 b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
@@ -1236,7 +1247,7 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     toks = sent.tokens
     # "Исполнителем теракта следствие считает … Акбаржона Джалилова": named as the one who carried it out
     doer = next((i for i, t in enumerate(toks) if t.lemma == "исполнитель" and t.start < at
-                 and any(x.lemma in _ACTS for x in toks[i + 1:i + 3])), None)
+                 and any(x.lemma in _ACTS for x in toks[i + 1:i + 3]) and not (i and toks[i - 1].lemma in KIN)), None)
     if doer is not None and at - toks[doer].start < 150:
         return True
     # "задержала … Рахмата Акилова, который признался в совершении теракта": who confessed to the act

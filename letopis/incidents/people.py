@@ -96,7 +96,7 @@ def _nominative_only(phrase: str) -> bool:
 
 
 # kin and partners: "25-летний сын Сиви", "23-летняя подруга Березовского" are someone's, not the name's
-_KIN = frozenset("""сын дочь брат сестра жена муж мать отец подруга друг партнер партнёр парень девушка супруг
+KIN = frozenset("""сын дочь брат сестра жена муж мать отец подруга друг партнер партнёр парень девушка супруг
     супруга внук внучка племянник племянница невеста жених вдова вдовец сожитель сожительница""".split())
 
 
@@ -108,7 +108,7 @@ def _person_noun(gap: str) -> bool:
             or len(gap) != len(w) + 2:
         return False
     p = parse(w)[0]
-    return p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.normal_form not in _KIN
+    return p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.normal_form not in KIN
 
 
 def _nominative_head(analysis: Analysis, role) -> bool:
