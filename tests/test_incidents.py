@@ -1176,3 +1176,9 @@ def test_the_attackers_brother_on_trial_is_no_attacker_and_the_expert_quoted_is_
     rec = code("Угроза терроризма остается высокой, считает директор института Султан Акимбеков. «Мы видим, что "
                "часть исполнителей терактов — выходцы из региона», — отметил эксперт.")
     assert [q.speaker for q in rec.quotes] == ["Султан Акимбеков"]
+
+
+def test_a_wounded_officer_named_after_his_rank_counts_for_the_police():
+    inc, _ = only("КЫЗЫЛОРДА, 3 марта 2024 года. Участковому инспектору Нурлану Жаксылыкову нанесли ножевое ранение "
+                  "при проверке жалобы жителей. Нападавший, 45-летний Ерболат Сейткалиев, задержан.", "2024-03-03")
+    assert inc.wounded_by_group == {"police": 1} and inc.perpetrators == ["Ерболат Сейткалиев"]

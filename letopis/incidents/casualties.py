@@ -794,8 +794,12 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                                     view.index, names=names, nominal=True, own_perp=True))
             continue
         if names:
-            # role nouns next to a name are its apposition ("глава города Евгений Душко")
+            # role nouns next to a name are its apposition ("глава города Евгений Душко"), and give its group
+            # in any case ("Участковому инспектору Нурлану Жаксылыкову нанесли ножевое ранение")
             count = len(names) if not plural_seen else max(count, len(names))
+            if group is None:
+                group = next((r.group for r in view.roles if 0 <= names[0].start - r.end <= 2
+                              and r.group in ("police", "security_service", "military")), None)
             start = min(start or names[0].start, names[0].start)
             end = max(end or names[-1].end, names[-1].end)
         elif plural_seen and count == 0:
