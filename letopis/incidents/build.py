@@ -1629,6 +1629,9 @@ _SPOKESMAN = re.compile(r"(?:представител\w*|пресс-секрет
                         r"(?:\w+\s+){0,2}[«\"„]?$", re.I)
 
 
+_AFFILIATED = re.compile(r"(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)\s+«?$", re.I)
+
+
 def _groups(text: str, lo: int, hi: int) -> list[str]:
     """Armed groups named in text[lo:hi], by the table's patterns in order: a name inside one found
     before is part of it ("Талибан" in "Техрик-е Талибан Пакистан")."""
@@ -1641,6 +1644,8 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             taken.append(m.span())
             if _SPOKESMAN.search(text, max(lo, m.start() - 50), m.start()):
                 continue                # "сообщил представитель движения «Талибан»": who told it
+            if _AFFILIATED.search(text, max(lo, m.start() - 30), m.start()):
+                continue                # "группировка «Аль-Мурабитун», связанная с «Аль-Каидой»": an ally
             if name not in found:
                 found.append(name)
     return found
