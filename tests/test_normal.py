@@ -255,3 +255,11 @@ def test_names_listed_after_a_plural_settlement_word_are_villages_not_people():
     rec = extract_text("В селах Масанчи, Сортобе и Булар батыр Кордайского района прошли беспорядки. Аким села Ержан "
                        "Касымов сообщил о задержаниях.")
     assert [p.name for p in rec.persons] == ["Ержан Касымов"]
+
+
+def test_a_foreign_surname_in_a_opening_a_clause_before_a_mans_verb_is_nominative():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Японский журналист Дзюмпэй Ясуда, похищенный в Сирии, освобожден. Ясуда пропал в июне 2015 "
+                       "года. Дениса Вороненкова застрелил Павел Паршов.")
+    names = [p.name for p in rec.persons]
+    assert "Дзюмпэй Ясуда" in names and "Денис Вороненков" in names

@@ -331,6 +331,38 @@ _FIRST_DECLENSION = ("а", "я", "у", "ю", "ой", "ей", "е")
 _PLURAL_STEMS = ("ов", "ев", "ёв", "ин", "ын", "ск", "цк")   # "братья Царнаевы", "Царнаева": a family, Царнаев
 
 
+def _subject_surnames(analysis: Analysis, entities: list[Entity]) -> None:
+    """"Японский журналист Дзюмпэй Ясуда, … Ясуда пропал в июне": a surname opening its clause before a
+    singular past verb is the subject, so nominative as written; every mention read as another form of it
+    ("Дзюмпэй Ясуд") takes it back. Only a surname ending in -а/-я, which a man's genitive may also be."""
+    fixed: dict[str, str] = {}
+    for e in entities:
+        if e.type != "PERSON" or not e.normal:
+            continue
+        said, norm = e.text.split()[-1], e.normal.split()[-1]
+        if said == norm or not said[-1:] in "аяАЯ" or said[:-1].lower() != norm.lower():
+            continue
+        if len(e.text.split()) > 1 and e.text.split()[0].lower() != e.normal.split()[0].lower():
+            continue                     # "Дениса Вороненкова застрелил": the first name is inflected too
+        if any({"Surn", "Name"} & p.tag.grammemes for p in morph.parse(said.lower())):
+            continue                     # "Фадеева": a Russian surname's genitive, or a woman's name
+        sent = analysis.sentence_at(e.start)
+        if sent is None:
+            continue
+        before = [t for t in sent.tokens if t.end <= e.start]
+        after = next((t for t in sent.tokens if t.start >= e.end), None)
+        opens = not before or not before[-1].text[:1].isalnum()
+        if opens and after is not None and "VERB" in after.tag and "past" in after.tag and "masc" in after.tag:
+            fixed[norm.lower()] = said
+    if not fixed:
+        return
+    for e in entities:
+        words = (e.normal or "").split()
+        if e.type == "PERSON" and words and words[-1].lower() in fixed:
+            words[-1] = fixed[words[-1].lower()]
+            e.normal = " ".join(words)
+
+
 def _first_declension_surnames(entities: list[Entity]) -> None:
     """"Пабло Неруда", "Неруды", "Неруду" in one document: the "-ы" form belongs to no masculine
     "Неруд", so the surname is "Неруда" in every mention ("Мануэля Арайи" beside "Арайя" is "Арайя").
@@ -683,6 +715,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         if e.normal is None:
             e.normal = normalize(e, analysis)
     _agree_persons(analysis, entities)
+    _subject_surnames(analysis, entities)
     _first_declension_surnames(entities)
     _family_plurals(entities)
     _type_places(entities)
