@@ -1190,3 +1190,16 @@ def test_the_group_claiming_an_attack_is_its_group_not_the_one_it_is_linked_to()
                   "ворвались в отель и захватили около 170 заложников. В результате штурма погибли 19 заложников.",
                   "2015-11-21")
     assert inc.groups == ["Аль-Мурабитун"] and inc.country == "ML" and inc.killed == 19
+
+
+def test_convicts_who_attack_in_a_prison_colony_are_no_verdict_and_one_of_the_captors_died():
+    inc, _ = only("ЕКАТЕРИНБУРГ, 7 июля 2023 года. Двое осужденных напали на сотрудников исправительной колонии № 2 в "
+                  "Екатеринбурге и взяли в заложники трех человек. Через несколько часов заложники были освобождены в "
+                  "ходе операции спецназа. Один из захватчиков погиб, второй задержан.", "2023-07-07")
+    assert inc.types == ["hostage_taking"] and inc.perpetrators_killed == 1 and inc.city == "Екатеринбург"
+
+
+def test_a_car_blown_up_on_a_weekday_with_nobody_hurt_is_a_bombing_of_that_day():
+    inc, _ = only("ОШ, 12 июня 2023 года. В субботу ночью в Оше взорван автомобиль главы района. Сам глава района не "
+                  "пострадал, так как в машине никого не было.", "2023-06-12")
+    assert (inc.date, inc.types, inc.wounded) == ("2023-06-10", ["bombing"], None)

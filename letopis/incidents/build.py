@@ -555,6 +555,11 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
             # an execution by the state ("смертельная инъекция") carries a sentence out
             sentence = t.lemma in JUDICIAL or i and (s.tokens[i - 1].lemma, t.lemma) in STATE_DEATH or \
                 t.lemma == "казнить" and any(x.lemma in PRISONER for x in s.tokens)
+            if sentence and _convicts_acting(s.tokens, i):
+                sentence = False         # "Двое осужденных напали на сотрудников колонии": prisoners, no verdict
+            if sentence and t.lemma == "колония" and not any(x.lemma in ("год", "месяц", "лет") or x.text.isdigit()
+                                                             for x in s.tokens[max(0, i - 4):i]):
+                sentence = False         # "сотрудники исправительной колонии": the prison, not "5 лет колонии"
             # its clause, up to 10 words back, or the 4 words before it
             lo = max(0, i - 10)
             lo = min(i - 4, max([lo] + [j + 1 for j in range(lo, i) if s.tokens[j].text in (",", ";", ":")]))
@@ -562,6 +567,12 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
                                     for x in s.tokens[max(0, lo):i]):
                 hits += 1
     return hits >= 1
+
+
+def _convicts_acting(toks: list, i: int) -> bool:
+    """Token i names convicts who do something ("осужденные напали", "двое осужденных захватили")."""
+    subject = "nomn" in toks[i].tag or (i > 0 and "NUMR" in toks[i - 1].tag)
+    return subject and any("VERB" in x.tag and x.lemma in ATTACK_VERBS | {"напасть"} for x in toks[i + 1:i + 3])
 
 
 def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
@@ -1100,7 +1111,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
         inc.field_evidence["date"] = [[when.start, when.end]]
 
-    day = when is not None and when.kind == "date" and when.extra.get("day")
+    # a day: a full date, or a weekday or "вчера" the publication date resolves ("В субботу ночью … взорван
+    # автомобиль главы района … никого не было")
+    day = when is not None and (when.kind == "date" and when.extra.get("day")
+                                or when.kind == "relative" and when.value and len(when.value) == 10)
     if inc.killed is None and inc.wounded is None and not inc.perpetrators_killed and not day \
             and not set(inc.types) & {"hostage_taking", "hijacking", "arson"} \
             and not (seg.own and exploded and "bombing" in inc.types):

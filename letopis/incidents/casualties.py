@@ -355,7 +355,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 # "напал на двух полицейских. Один из них скончался в больнице": one of those attacked died
                 out.append(Casualty("killed", 1, None, "event", num.start, num.end, view.index))
             elif prev is None and not out and (i_num == 0 or view.toks[i_num - 1].text == ",") and j + 1 < len(view.toks) \
-                    and (group_of := view.group_from(j + 1))[1] and "gent" in view.toks[j + 1].tag \
+                    and (group_of := view.group_from(j + 1))[1] \
+                    and any(c in view.toks[j + 1].tag for c in ("gent", "accs")) \
                     and "plur" in view.toks[j + 1].tag and (last := _last_fate(view, j + 2)) is not None:
                 # "Один из сотрудников получил тяжелые ранения и скончался в больнице": one of those attacked,
                 # told by his last fate
@@ -678,6 +679,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         answered = k in taken
         if answered and not covered:
             continue
+        if k and toks[k - 1].lemma == "не":
+            continue                     # "Сам Исаков не пострадал": no casualty
         if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
             continue                     # "сообщали о смерти", "заинтересованы в смерти": not the act
         if identification(toks, k):
