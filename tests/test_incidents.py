@@ -1197,6 +1197,8 @@ def test_convicts_who_attack_in_a_prison_colony_are_no_verdict_and_one_of_the_ca
                   "Екатеринбурге и взяли в заложники трех человек. Через несколько часов заложники были освобождены в "
                   "ходе операции спецназа. Один из захватчиков погиб, второй задержан.", "2023-07-07")
     assert inc.types == ["hostage_taking"] and inc.perpetrators_killed == 1 and inc.city == "Екатеринбург"
+    assert "convicted" not in [f.kind for f in code("Двое осужденных напали на сотрудников исправительной колонии № 2 "
+                                                    "в Екатеринбурге.").facts]
 
 
 def test_a_car_blown_up_on_a_weekday_with_nobody_hurt_is_a_bombing_of_that_day():

@@ -147,6 +147,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
+                if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and any(
+                        "VERB" in t.tag and "indc" in t.tag for t in sent.tokens[i + 1:i + 3]):
+                    continue                     # "Двое осужденных напали на сотрудников": prisoners who act
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:
