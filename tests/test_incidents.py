@@ -1205,3 +1205,9 @@ def test_a_car_blown_up_on_a_weekday_with_nobody_hurt_is_a_bombing_of_that_day()
     inc, _ = only("ОШ, 12 июня 2023 года. В субботу ночью в Оше взорван автомобиль главы района. Сам глава района не "
                   "пострадал, так как в машине никого не было.", "2023-06-12")
     assert (inc.date, inc.types, inc.wounded) == ("2023-06-10", ["bombing"], None)
+
+
+def test_the_suspect_detained_who_turned_out_to_be_someone_is_the_perpetrator():
+    inc, _ = only("АЛМАТЫ, 18 июля 2016 года. Неизвестный открыл стрельбу у здания Алмалинского РУВД. Погибли двое "
+                  "полицейских. Подозреваемый задержан, им оказался Руслан Кулекбаев.", "2016-07-18")
+    assert inc.perpetrators == ["Руслан Кулекбаев"] and inc.perpetrators_killed == 0

@@ -1278,8 +1278,10 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     if any(_attackerish(t) and t.start != at for t in toks[max(0, k - 3):k + 4]):
         return True
     i = analysis.index_of(sent) or 0
-    return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and i > 0 and \
-        any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)
+    # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"
+    told = toks[:k - 1] + (list(analysis.sentences[i - 1].tokens) if i > 0 else [])
+    return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and \
+        any(_attackerish(t) or t.text.lower().startswith("подозреваем") for t in told)
 
 
 def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person],
