@@ -213,13 +213,17 @@ def _inflect_adj(word: str, case: str | None, number: str | None, gender: str) -
     return None
 
 
+def service_group(chain: list[Token]) -> str | None:
+    """The service a role's genitive chain names ("полиции", "МВД", "внутренних дел" → police), the
+    highest ranked when it names several; None when it names none."""
+    found = [m.payload for m in org_matcher().find(chain)]
+    return min(found, key=lambda g: _GROUP_RANK.get(g, 3)) if found else None
+
+
 def _group(analysis: Analysis, head: Head, chain: list[Token]) -> str:
     if not head.group.startswith("*"):
         return head.group
-    found = [m.payload for m in org_matcher().find(chain)]
-    if found:
-        return min(found, key=lambda g: _GROUP_RANK.get(g, 3))
-    return head.group[1:]
+    return service_group(chain) or head.group[1:]
 
 
 def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) -> list[RoleMention]:

@@ -94,14 +94,20 @@ def _genitive(name: str) -> str:
     return " ".join(x for x in (shape(form.word, first) if form else first, rest) if x)
 
 
+def _cited_before(cited: list[Source] | tuple, at: int, test) -> str | None:
+    """The name of the last source cited before `at` whose name passes `test`."""
+    told = [x for x in cited if x.relation == "cited" and x.end <= at and test(x.name)]
+    return max(told, key=lambda x: x.end).name if told else None
+
+
 def _agency_before(analysis: Analysis, at: int, cited: list[Source] | tuple = ()) -> str | None:
     """The state body "ведомство" refers back to: the last source cited before it that is one ("…,
     сообщает ГКНБ Таджикистана. … По данным ведомства" — not "сотрудник милиции" told between), else the
     last one named before it ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба
     ведомства": ГКНБ)."""
-    told = [x for x in cited if x.relation == "cited" and x.end <= at and _state_body(x.name)]
+    told = _cited_before(cited, at, _state_body)
     if told:
-        return max(told, key=lambda x: x.end).name
+        return told
     orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and e.end <= at and _state_body(e.normal or e.text)]
     if not orgs:
         return None
@@ -154,8 +160,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
         if agency is None and len(words) == 1:
             # "По данным прокуратуры" after "сообщила Генеральная прокуратура Казахстана": the one named
-            agency = next((x.name for x in reversed(out) if x.relation == "cited" and x.end <= m.start("cited")
-                           and words[0][:7].lower() in x.name.lower()), None)
+            agency = _cited_before(out, m.start("cited"), lambda name: words[0][:7].lower() in name.lower())
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))

@@ -572,7 +572,7 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
 def _convicts_acting(toks: list, i: int) -> bool:
     """Token i names convicts who do something ("осужденные напали", "двое осужденных захватили")."""
     subject = "nomn" in toks[i].tag or (i > 0 and "NUMR" in toks[i - 1].tag)
-    return subject and any("VERB" in x.tag and x.lemma in ATTACK_VERBS | {"напасть"} for x in toks[i + 1:i + 3])
+    return subject and any("VERB" in x.tag and x.lemma in ATTACK_VERBS for x in toks[i + 1:i + 3])
 
 
 def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:

@@ -123,17 +123,18 @@ def _nominative_head(analysis: Analysis, role) -> bool:
     return bool(cases) and cases <= {"nomn", "accs"}
 
 
-def _inflected(text: str, start: int, end: int, name: str) -> bool:
+def _inflected(folded: str, start: int, end: int, name: str) -> bool:
     """A one-word mention that is a word of the person's name with a case ending ("Ибраимова" of Анвар
-    Ибраимов, "Петра" of Пётр Завьялов): an oblique case for sure, whatever else the normaliser missed."""
-    said = text[start:end].strip().lower().replace("ё", "е")
+    Ибраимов, "Петра" of Пётр Завьялов): an oblique case for sure, whatever else the normaliser missed.
+    `folded`: the text lower-cased with ё as е."""
+    said = folded[start:end].strip()
     if " " in said or not said:
         return False
     for w in name.lower().replace("ё", "е").split():
         stem = w[:-1] if w.endswith("й") else w
         # (the nominative must stand in the text too: "Хамдалла" is no case of a misread "Хамдалл")
         if said != w and said.startswith(stem) and said[len(stem):] in ("а", "я", "у", "ю", "ом", "ем", "е") \
-                and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text.lower().replace("ё", "е")):
+                and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded):
             return True
     return False
 
@@ -167,9 +168,10 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
     text = analysis.text
     persons = [p for p in _link(analysis) if not all(_eponym(analysis, s) for s, _ in p.mentions)]
     per_entities = [e for e in analysis.entities if e.type == "PERSON"]
+    folded = text.lower().replace("ё", "е")
     for person in persons:
         for s, e in sorted(person.mentions):
-            for role in _roles_before(text, s, found, per_entities, analysis, _inflected(text, s, e, person.name)):
+            for role in _roles_before(text, s, found, per_entities, analysis, _inflected(folded, s, e, person.name)):
                 if role not in person.roles:
                     person.roles.append(role)
             after = _role_after(text, s, e, found)
@@ -224,27 +226,18 @@ def attribute_quotes(quotes: list, persons: list[Person]) -> None:
 _LEADERS = frozenset({"глава", "министр", "председатель", "руководитель", "начальник", "директор", "командующий"})
 
 
-@lru_cache(maxsize=None)
-def _service_rows() -> tuple[tuple[tuple[str, ...], str], ...]:
-    from letopis.lexicon import read_table
-    return tuple((tuple(r[0].split()), r[1].strip()) for r in read_table("role_orgs.tsv"))
-
-
 @lru_cache(maxsize=2_000)
 def _leads(role: str) -> str | None:
     """The service a leader's role heads ("глава МВД", "министр внутренних дел Казахстана" → police), by
-    the service words of its chain (role_orgs.tsv); None for other roles."""
+    the service words of its chain, as the role extractor reads them (roles.service_group); None for
+    other roles."""
+    from letopis.extract.roles import service_group
+    from letopis.nlp.analysis import Token
     from letopis.nlp.morph import lemma
     words = role.split()
     if not words or lemma(words[0]) not in _LEADERS:
         return None
-    forms = [(w, lemma(w)) for w in words[1:]]
-    for pattern, group in _service_rows():
-        n = len(pattern)
-        for k in range(len(forms) - n + 1):
-            if all(p == (w if p != p.lower() else lem) for p, (w, lem) in zip(pattern, forms[k:k + n])):
-                return group
-    return None
+    return service_group([Token(0, 0, w, lemma(w)) for w in words[1:]])
 
 
 def _governs(text: str, person_start: int, word_start: int) -> bool:
