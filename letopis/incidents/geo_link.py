@@ -31,16 +31,29 @@ def _gazetteer():
     return get_gazetteer()
 
 
-_CONTEXT: dict[int, tuple[object, frozenset[str]]] = {}
+_MEMO: dict[tuple[str, int], tuple[object, frozenset[str]]] = {}
+
+
+def _per_document(name: str, analysis: Analysis, compute) -> frozenset[str]:
+    """compute(analysis), worked out once per document: place look-ups ask for it at every mention."""
+    key = (name, id(analysis))
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is analysis:
+        return hit[1]
+    if len(_MEMO) > 64:
+        _MEMO.clear()
+    value = frozenset(compute(analysis))
+    _MEMO[key] = (analysis, value)
+    return value
 
 
 def _context_countries(analysis: Analysis) -> frozenset[str]:
     """Countries the article names outright (countries and regions): they settle ambiguous town names
     ("Санта-Фе" beside "Техас" is in the US, not Argentina)."""
-    key = id(analysis)
-    hit = _CONTEXT.get(key)
-    if hit is not None and hit[0] is analysis:
-        return hit[1]
+    return _per_document("context", analysis, _outright_countries)
+
+
+def _outright_countries(analysis: Analysis) -> set[str]:
     g = _gazetteer()
     codes: set[str] = set()
     if g is not None:
@@ -50,10 +63,7 @@ def _context_countries(analysis: Analysis) -> frozenset[str]:
                 # only names that point to one country settle others ("Техас", not "Санта-Фе")
                 if hits and hits[0].kind in ("country", "region") and len({h.country for h in hits}) == 1:
                     codes.add(hits[0].country)
-    if len(_CONTEXT) > 64:
-        _CONTEXT.clear()
-    _CONTEXT[key] = (analysis, frozenset(codes))
-    return frozenset(codes)
+    return codes
 
 
 def _pick(hits: list, context: frozenset[str]):
@@ -84,13 +94,17 @@ def territory(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _named_countries(analysis: Analysis, but) -> set[str]:
-    """The countries of the places the text names by name (not by an adjective like `but`): a town an
-    adjective points to must lie in one of them."""
+def _named_countries(analysis: Analysis) -> frozenset[str]:
+    """The countries of the places the text names by name, not by an adjective: a town an adjective
+    points to must lie in one of them."""
+    return _per_document("named", analysis, _countries_by_name)
+
+
+def _countries_by_name(analysis: Analysis) -> set[str]:
     g = _gazetteer()
     out: set[str] = set()
     for e in analysis.entities:
-        if e is not but and e.type in ("COUNTRY", "STATE_OR_PROVINCE", "CITY") and not _ADJECTIVE.search(e.text):
+        if e.type in ("COUNTRY", "STATE_OR_PROVINCE", "CITY") and not _ADJECTIVE.search(e.text):
             hits = _lookup(g, e.text)
             if hits:
                 out.add(_pick(hits, _context_countries(analysis)).country)
@@ -163,7 +177,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
                 stem = _ADJECTIVE.sub("", e.text)
                 hits = [h for h in g.lookup(stem) if h.kind == "city"] if len(stem) > 3 else []
-                if hits and _pick(hits, context).country not in _named_countries(analysis, e):
+                if hits and _pick(hits, context).country not in _named_countries(analysis):
                     hits = []             # "на Вестминстерском мосту" in a London story: not Westminster, Colorado
                 if hits:
                     r = _resolved(_pick(hits, context), e.start, e.end)
