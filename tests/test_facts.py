@@ -82,3 +82,9 @@ def test_detainees_are_the_count_of_people_and_citizens_brought_back_from_war_zo
                 "том числе 400 детей.")
     assert ("detained", 48) in got and ("detained", 12) not in got and ("cells_dismantled", 12) in got
     assert ("returned_from_conflict_zones", 725) in got
+
+
+def test_the_number_right_before_detained_is_the_detainees_though_a_people_count_stands_before():
+    got = facts("В ходе оперативных мероприятий четверо подозреваемых были ликвидированы при оказании сопротивления, "
+                "один задержан.")
+    assert ("detained", 1) in got and ("detained", 4) not in got

@@ -306,3 +306,10 @@ def test_a_family_nobody_is_named_in_full_by():
     _family_plurals(families + singles)
     assert [e.normal for e in families] == ["Скрипали", "Буши", "Романовы", "Гнесины"]
     assert [e.normal for e in singles] == ["Тиньков", "Каримов", "Черных", "Алексей", "Соловей"]
+
+
+def test_the_last_name_of_a_list_of_places_after_a_preposition_is_a_place():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Смертники привели в действие взрывные устройства в трех церквях в Коломбо, Негомбо и Баттикалоа.")
+    assert [p.name for p in rec.persons] == []
+    assert ("CITY", "Баттикалоа") in [(e.type, e.text) for e in rec.entities]

@@ -151,3 +151,15 @@ def test_a_quote_told_by_the_head_of_a_service_goes_to_the_one_who_heads_it_and_
                        "продолжаем зачистку города», — подчеркнул глава МВД.\n\nИсточник: Tengrinews.kz")
     assert [q.speaker for q in rec.quotes] == ["Ерлан Тургумбаев"]
     assert [(s.name, s.relation) for s in rec.sources] == [("Tengrinews.kz", "publisher")]
+
+
+def test_a_statement_quoted_with_no_body_after_it_is_the_one_cited_before_and_a_town_dateline_names_its_agency():
+    from letopis.pipeline import extract_text
+    rec = extract_text("АСТАНА. 5 сентября. КАЗИНФОРМ - Комитет национальной безопасности Казахстана предотвратил теракт, "
+                       "сообщает пресс-служба ведомства.\n\n«В результате оперативных мероприятий задержаны трое членов "
+                       "ячейки», — говорится в сообщении.")
+    assert [q.speaker for q in rec.quotes] == ["пресс-служба Комитета национальной безопасности Казахстана"]
+    rec = extract_text("В Махачкале убит журналист\n\nМахачкала, 9 июля 2011 г. РИА «Дагестан».\n\nГлавный редактор "
+                       "газеты убит в пятницу, сообщили в МВД по Республике Дагестан.")
+    assert rec.published == "2011-07-09"
+    assert ("РИА «Дагестан»", "publisher") in [(s.name, s.relation) for s in rec.sources]

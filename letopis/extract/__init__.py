@@ -41,6 +41,7 @@ def run(analysis: Analysis) -> Extraction:
     ex.terms = terms.find_terms(analysis)
     ex.quotes = quotes.find_quotes(analysis, ex)
     ex.sources = sources.find_sources(analysis, ex)
+    quotes.statements_of_sources(ex.quotes, ex.sources)
     ex.facts = facts.find_facts(analysis, ex)
     return ex
 

@@ -174,7 +174,10 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         nums = [n for n in nums
                                 if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)]
                         if any(_counts_people(sent, n) for n in nums):
-                            nums = [n for n in nums if _counts_people(sent, n)]
+                            # "четверо подозреваемых ликвидированы …, один задержан": the number right
+                            # before the cue is the detainees' own, though no noun follows it
+                            nums = [n for n in nums if _next_token_is(sent, n, i)] or \
+                                [n for n in nums if _counts_people(sent, n)]
                     whole = [n for n in nums if not (sent.tokens[i].start < n.start
                                                      and _PART.search(text, max(sent.start, n.start - 12), n.start))]
                     nums = whole or nums

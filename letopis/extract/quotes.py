@@ -114,6 +114,8 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         extra = {"verb": m.group("verb")}
         if verb in IMPERSONAL:
             speaker, role = _org_after(analysis, m.end("verb")), None      # "— говорится в сообщении КНБ"
+            if speaker is None:
+                extra["statement"] = True   # "— говорится в сообщении.": whose, the sources tell
         elif _PRONOUN_AFTER.match(text, m.end("verb")):
             speaker, role = None, None                 # "— добавила она": resolved once all quotes are in
             extra["pronoun"] = True
@@ -160,3 +162,12 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             if q.role:
                 q.role = next(x.normal for x in roles if x.normal.lower() == q.role)
     return quotes
+
+
+def statements_of_sources(quotes: list[Quote], sources: list) -> None:
+    """"…», — говорится в сообщении." with no body named after it: the statement of the state body
+    cited last before it ("сообщает пресс-служба ведомства" in the lead)."""
+    from letopis.extract.sources import cited_before
+    for q in quotes:
+        if q.extra.pop("statement", False) and q.speaker is None:
+            q.speaker = cited_before(sources, q.start, lambda name: True)

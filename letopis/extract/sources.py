@@ -28,11 +28,13 @@ _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
 # an agency's dateline: "АСТАНА, 5 мая /Казинформ/", "ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus.",
-# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -"
+# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -", a line "Махачкала, 9 июля 2011 г. РИА «Дагестан»."
 _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/"
                        r"|^[A-ZА-ЯЁ\- ]{3,30},\s+\d{1,2}\s+[а-я]+(?:\s+\d{4}\s+(?:года|г\.))?,\s+"
                        r"(?P<pub2>[A-ZА-ЯЁ][\w.\-]+(?:\s[A-ZА-ЯЁ][\w.\-]+)?)\.(?:\s|$)"
-                       r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]", re.M)
+                       r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]"
+                       r"|^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)\s+"
+                       r"(?P<pub4>[A-ZА-ЯЁ][^\n.]{1,40}?)\.?[ \t]*$", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
@@ -94,7 +96,7 @@ def _genitive(name: str) -> str:
     return " ".join(x for x in (shape(form.word, first) if form else first, rest) if x)
 
 
-def _cited_before(cited: list[Source] | tuple, at: int, test) -> str | None:
+def cited_before(cited: list[Source] | tuple, at: int, test) -> str | None:
     """The name of the last source cited before `at` whose name passes `test`."""
     told = [x for x in cited if x.relation == "cited" and x.end <= at and test(x.name)]
     return max(told, key=lambda x: x.end).name if told else None
@@ -105,7 +107,7 @@ def _agency_before(analysis: Analysis, at: int, cited: list[Source] | tuple = ()
     сообщает ГКНБ Таджикистана. … По данным ведомства" — not "сотрудник милиции" told between), else the
     last one named before it ("Сотрудники ГКНБ задержали членов «Хизб ут-Тахрир», сообщает пресс-служба
     ведомства": ГКНБ)."""
-    told = _cited_before(cited, at, _state_body)
+    told = cited_before(cited, at, _state_body)
     if told:
         return told
     orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and e.end <= at and _state_body(e.normal or e.text)]
@@ -128,7 +130,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _DATELINE.finditer(text[:400]):
-        g = next(k for k in ("pub", "pub2", "pub3") if m.group(k))
+        g = next(k for k in ("pub", "pub2", "pub3", "pub4") if m.group(k))
         add(m.group(g), "publisher", m.start(g), m.end(g))
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
@@ -160,7 +162,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
         if agency is None and len(words) == 1:
             # "По данным прокуратуры" after "сообщила Генеральная прокуратура Казахстана": the one named
-            agency = _cited_before(out, m.start("cited"), lambda name: words[0][:7].lower() in name.lower())
+            agency = cited_before(out, m.start("cited"), lambda name: words[0][:7].lower() in name.lower())
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))

@@ -59,6 +59,10 @@ ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "�
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
+# what a rescue service puts out or clears: "ликвидировать" of these kills no one
+# ("огонь" is also gunfire: "ликвидирован ответным огнем")
+HAZARDS = frozenset(("возгорание", "пожар", "пламя", "очаг", "последствие", "утечка", "задымление", "завал",
+                     "разлив"))
 KILL_WORDS = {"убийство", "убийца", "покушение", "гибель", "погибнуть", "убить", "убитый", "застрелить",
               "ранить", "ранение", "расстрелять", "взорвать", "скончаться", "отравить", "убиенный"}
 
@@ -78,6 +82,7 @@ VIOLENT_WORDS = {"убийство", "убийца", "покушение", "от
 # a brawl, clash or riot: its toll is not that of the attack the article is about (docs/coding.md §1),
 # unless the article leads with the clash itself (15371: "В результате массовой драки … убиты семеро")
 RIOT = {"беспорядки", "беспорядок"}
+MUTINY = frozenset({"бунт", "мятеж", "восстание"})     # prisoners or soldiers rising: violence by itself
 CLASH = {"драка", "столкновение", "потасовка", "стычка", "давка"} | RIOT
 CAUSE = {("в", "результат"), ("в", "ход"), ("во", "время"), ("в", "время")}
 
@@ -100,8 +105,29 @@ class Segment:
     recalled: bool = False             # opened by a past marker ("Днем ранее в Каспийске …")
 
 
+def _driver_was_bomber(inc: Incident, statements: list[cas.Casualty], text: str) -> None:
+    """A suicide car bomb: "Водитель автомобиля … погиб" is the bomber's death, not a victim's."""
+    for c in statements:
+        if c.fate == "killed" and c.count == 1 and c.nominal and text[c.start:c.end].lower().startswith("водител"):
+            inc.killed = (inc.killed or 1) - 1
+            group = inc.killed_by_group
+            if c.group in group:
+                group[c.group] -= 1
+                if not group[c.group]:
+                    del group[c.group]
+                    inc.field_evidence.pop(f"killed_by_group.{c.group}", None)
+            inc.perpetrators_killed = (inc.perpetrators_killed or 0) + 1
+            inc.field_evidence["perpetrators_killed"] = [[c.start, c.end]]
+            return
+
+
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in found.quotes if not q.extra.get("indirect")]
+    """Spans of what people said, which tell no toll or act of their own; an official statement
+    quoted ("…», — говорится в сообщении ЦОС ФСБ") is the report itself, not a quote."""
+    from letopis.extract.quotes import IMPERSONAL
+    from letopis.nlp.morph import lemma
+    return [(q.start, q.end) for q in found.quotes if not q.extra.get("indirect")
+            and lemma(q.extra.get("verb", "").lower()) not in IMPERSONAL]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -242,6 +268,8 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "Второй патрульный произвел выстрел на поражение"
     if toks[i].lemma not in POLICE_ACTS:
         return False
+    if _hazard_cleared(toks, i):
+        return False
     if _security_subject(toks, i):
         return True                                   # "которого застрелили сотрудники полиции"
     if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and any(
@@ -295,6 +323,8 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
     toks = sent.tokens
     if toks[k].lemma not in ("уничтожить", "ликвидировать"):
         return False
+    if _hazard_cleared(toks, k):
+        return True
     if any(_attacker_word(t) for t in toks[max(0, k - 4):k + 4]):
         return False
     # the passive's subject: the nearest common noun in the nominative before it ("автомобиль «Тойота
@@ -306,6 +336,14 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
         if subject(t):
             return "inan" in t.tag
     return False
+
+
+def _hazard_cleared(toks: list, k: int) -> bool:
+    """"Возгорание на площади около 5 кв. метров ликвидировали сотрудники МЧС": a fire put out, no
+    one killed (a hazard word near the verb, in its sentence)."""
+    if toks[k].lemma not in SECURITY_KILLS:
+        return False
+    return any(x.lemma in HAZARDS for x in toks[max(0, k - 10):k + 4])
 
 
 # harm done to oneself: "нанёс себе несколько ударов ножом", "выстрелил себе в голову"
@@ -539,6 +577,8 @@ def _nothing_up_front(analysis: Analysis) -> bool:
     if _violence_told(analysis, lead) or any(not _denied(s, h[2]) for s in lead for h in _type_hits(s)):
         return False
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
+    if any(t.lemma in MUTINY for s in lead for t in s.tokens):
+        return False                     # "Бунт в колонии в Вахдате: погибли 32 человека": violence, no obituary
     return any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens) or \
         not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
 
@@ -986,6 +1026,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             types.remove("armed_assault")
     if "stabbing" in types and len(types) > 1 and t["killed"] == 0 and t["wounded"] == 0:
         types.remove("stabbing")                      # "Вооруженный ножом мужчина захватил автобус … Никто не пострадал"
+    if "bombing" in types and "suicide" not in types and any(h[0] == "suicide" for s in title for h in _attack_hits(s)):
+        types.append("suicide")                       # "Смертник протаранил ворота посольства": told by the title
+        if "vehicle" in weapons:
+            _driver_was_bomber(inc, statements, text)
     order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
                                            "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
     inc.types = sorted(types, key=order.get)
@@ -1149,12 +1193,19 @@ _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ог�
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
+_DOER = re.compile(rf"(?<!\w)исполнител(?:ь|ем|я)\s*[—–]\s*(?:{_FROM}[А-ЯЁ][\w-]*\s+)?$")
+_ACT_WORD = re.compile(r"(?<!\w)(?:теракт|нападени|взрыв|покушени)", re.I)
+
+
 def _suspect_named(text: str, s: int) -> bool:
     """The name at `s` follows a suspect's noun (_SUSPECTS), not as a relative of one: "брат исполнителя
     теракта Аброр Азимов" names the attacker's brother."""
     m = _SUSPECTS.search(text, max(0, s - 60), s)
     if m is None:
-        return False
+        # "теракт был заказан …, а исполнитель — гражданин Таджикистана Зоир Халилов": the act told just before
+        m = _DOER.search(text, max(0, s - 60), s)
+        if m is None or not _ACT_WORD.search(text, max(0, m.start() - 120), m.start()):
+            return False
     before = re.search(r"([а-яё]+)\s*$", text[max(0, m.start() - 20):m.start()])
     from letopis.nlp.morph import lemma
     return before is None or lemma(before.group(1)) not in KIN
@@ -1235,17 +1286,23 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed
 
 
+_SUBORDINATE = frozenset(("что", "который", "как", "когда", "чтобы", "где", "если"))
+
+
 def _opens_clause(sent: Sentence, first, after: list) -> bool:
     """A name the tagger misread ("Ильназ" as a plural genitive) is still a subject when it opens its
-    clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and a
-    singular attack verb follows it at once (not "Капричков рассказал, что … Гордон застрелил")."""
+    clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and its
+    clause's first verb is a singular attack verb (not "Капричков рассказал, что … Гордон застрелил")."""
     if "Name" in first.tag and "sing" in first.tag:
         return False                 # a first name the dictionary knows, in its case: "Дениса Вороненкова застрелил"
     k = next(i for i, t in enumerate(sent.tokens) if t is first)
     prev = sent.tokens[k - 1] if k else None
     opens = prev is None or not prev.text[:1].isalnum() or ("ADJF" in prev.tag and "nomn" in prev.tag)
-    return opens and bool(after) and after[0].lemma in ATTACK_VERBS and "VERB" in after[0].tag \
-        and "sing" in after[0].tag
+    # the clause's first verb, past an apposition and adverbs ("19-летний Ильназ Галявиев, выпускник
+    # гимназии № 175, утром во вторник открыл стрельбу")
+    verb = next((t for t in after[:15] if "VERB" in t.tag), None)
+    return opens and verb is not None and verb.lemma in ATTACK_VERBS and "sing" in verb.tag \
+        and not any(t.lemma in _SUBORDINATE for t in after if t.start < verb.start)
 
 
 _ACTS = frozenset({"теракт", "нападение", "взрыв", "убийство", "покушение", "атака", "подрыв", "стрельба"})
@@ -1617,12 +1674,15 @@ def _timeline(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> l
 
 
 def _claim(sent: Sentence) -> bool | None:
-    """A sentence of responsibility: True when claimed ("взяло на себя ответственность"), False when
+    """A sentence of responsibility: True when claimed ("взяло на себя ответственность") or laid on a
+    group ("возложили ответственность на"), False when
     denied ("не берёт на себя ответственность"), None when it tells of none."""
     toks = sent.tokens
     if not any(t.lemma == "ответственность" for t in toks):
         return None
-    verbs = [k for k, t in enumerate(toks) if t.lemma in ("взять", "взявший", "брать", "заявить")]
+    # ("Власти возложили ответственность на группировку X": blamed, coded as GTD codes a blamed group)
+    verbs = [k for k, t in enumerate(toks) if t.lemma in ("взять", "взявший", "брать", "заявить", "возложить",
+                                                          "возлагать")]
     if not verbs:
         return None
     return not all(k and toks[k - 1].lemma == "не" for k in verbs)

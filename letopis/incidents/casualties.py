@@ -39,6 +39,8 @@ REFUTED = {"опровергнуть", "опровергать", "опровер
 GENITIVE_NOUNS = {"убийство", "гибель", "смерть"}
 # adjectives that give a generic head its group ("трое гражданских лиц"); alone they are no person
 ADJ_GROUPS = {"гражданский": "civilian"}
+# participles that name people held by the state ("погибли … 29 заключенных")
+HELD_PEOPLE = frozenset({"заключенный", "осужденный", "задержанный", "арестованный"})
 PRONOUNS = {"он", "она", "они", "его", "ее", "их", "себя", "который"}
 
 
@@ -146,6 +148,8 @@ class SentenceView:
         tag = self.toks[i].tag
         if "PRTF" in tag and (noun := participle_noun(self.toks[i].text)) in groups():
             return groups()[noun], True          # "Пятеро нападавших": the participle's lemma is the verb
+        if "PRTF" in tag and participle_noun(self.toks[i].text) in HELD_PEOPLE:
+            return None, True                    # "29 заключенных": people of no listed group
         if lem in GENERIC_PERSON:
             return None, True
         if role is not None:
@@ -203,11 +207,19 @@ def _asides(view: SentenceView) -> set[int]:
     toks, out = view.toks, set()
     lemmas = [t.lemma for t in toks]
     for k, t in enumerate(toks):
-        if t.text != "," or not any(tuple(lemmas[k + 1:k + 1 + len(p)]) == p for p in BREAKDOWN):
+        if t.text != ",":
             continue
-        end = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].text == ","), None)
-        if end is not None:
-            out.update(range(k, end + 1))
+        if any(tuple(lemmas[k + 1:k + 1 + len(p)]) == p for p in BREAKDOWN):
+            end = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].text == ","), None)
+            if end is not None:
+                out.update(range(k, end + 1))
+        elif k and k + 1 < len(toks) and "NOUN" in toks[k + 1].tag and "nomn" in toks[k + 1].tag \
+                and "plur" in toks[k + 1].tag and "NOUN" in toks[k - 1].tag + toks[k - 2].tag:
+            # "Три сотрудника посольства[, граждане Кыргызстана,] получили ранения": a plural apposition
+            # without a verb of its own
+            end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == ","), None)
+            if end is not None and not any("VERB" in x.tag or "PRT" in x.tag for x in toks[k + 1:end]):
+                out.update(range(k, end + 1))
     return out
 
 
@@ -379,6 +391,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                       # "…достигло 30, погибших — 5"
                                       or i_num > 1 and view.toks[i_num - 1].text in ("—", "–", ":")
                                       and _fate_of(view.toks[i_num - 2].lemma) is not None)
+            # "погиб сотрудник ФСБ, еще один тяжело ранен": one more, the fate right after it
+            elliptic = elliptic or i_num > 0 and view.toks[i_num - 1].lemma in ("еще", "ещё") and num.value == 1 \
+                and any(_fate_of(t.lemma) for t in view.toks[j:j + 2])
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
                     and not num.extra.get("collective") and not elliptic and not counted_fate and not counted:
                 continue
@@ -407,6 +422,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)
             latest = latest or fate is not None
+        if group is None and head is not None and any(
+                view.toks[k].lemma in SECURITY_KILLS and cues().get(view.toks[k].lemma) == "perp_dead"
+                for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))):
+            group = "perpetrator"        # "24 осужденных были ликвидированы силовиками": counted with the attackers
         if fate is None and group == "perpetrator":
             # "ликвидированы 13 нападавших": attackers killed by the security forces
             cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))
@@ -494,7 +513,11 @@ def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]
         if a.fate != b.fate or a.count is None or b.count is None or b.extra or (a.group and b.group) \
                 or a.kind not in ("total", "event") or b.kind not in ("total", "event") or a.sentence != b.sentence:
             continue
-        between = [t.lemma for t in view.toks if a.end <= t.start and t.end <= b.start]
+        # ("три сотрудника учреждения и 29 заключенных": the head's genitive dependant may stand between)
+        toks = [t for t in view.toks if a.end <= t.start and t.end <= b.start]
+        while toks and "NOUN" in toks[0].tag and "gent" in toks[0].tag and "Geox" not in toks[0].tag:
+            toks = toks[1:]
+        between = [t.lemma for t in toks]
         if not between or not set(between) <= _AND_WORDS or not set(between) & {"и", "также"}:
             continue
         joined = Casualty(a.fate, a.count + b.count, None, "total", a.start, b.end, a.sentence,
@@ -724,14 +747,15 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         plural_seen = False
         perp_seen = False
         counted: list[str] = []
+        counted_at: set[int] = set()     # tokens of the nouns counted, to follow a list on
         groups_seen: list[tuple[str | None, int, int]] = []      # group, span of each noun counted
         role_end = -1
         for i in span:
             if i == k or i in covered:
                 continue
             tok = toks[i]
-            if answered and not any(x in covered for x in range(max(span.start, i - 3), i)) :
-                continue                 # beside a number only: "двух прохожих и женщину"
+            if answered and not any(x in covered or x in counted_at for x in range(max(span.start, i - 3), i)):
+                continue                 # beside a number, or the list it opens: "двух прохожих и женщину"
             if tok.start < role_end:
                 continue                 # inside a multi-token role already counted
 
@@ -771,6 +795,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             group = group or g
             groups_seen.append((g, tok.start, max(tok.end, getattr(view.role_at(i), "end", tok.end))))
             counted.append(tok.lemma)
+            counted_at.add(i)
             start = tok.start if start is None else start
             end = tok.end
             if "plur" in tok.tag:
@@ -851,7 +876,10 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
     if _PERIOD.search(text[sent.start:sent.end]):
         return True
     lem = [t.lemma for t in sent.tokens]
+    # ("в ходе операции по освобождению заложников", "… по подавлению бунта": one act's operation)
     return any(lem[i] == "в" and lem[i + 1] == "ход" and lem[i + 2] in AGGREGATE
+               and not (lem[i + 2] == "операция" and lem[i + 3:i + 4] == ["по"] and i + 4 < len(lem)
+                        and lem[i + 4].endswith("ние"))
                for i in range(len(lem) - 2))
 
 
@@ -918,14 +946,28 @@ def _event_sum(evs: list[Casualty]) -> int:
     """Victims told as events, without a total. Within a sentence they add up ("убил трёх мужчин и одну
     женщину" = 4). Across sentences, victims of distinct groups add up ("убил 2-х сотрудников КНБ" …
     "убив охранника и посетителя"), but a retelling does not: "убит глава города" … "мужчина скончался",
-    "зарезавший четырёх полицейских" … "убил трёх мужчин и одну женщину". So: numbered events of named
-    groups add up, plus the fullest sentence of victims told by nouns and names; generic victims count
-    only as the fullest sentence."""
-    numbered = sum(c.count for c in evs if c.group and not c.generic and not c.nominal)
+    "зарезавший четырёх полицейских" … "убил трёх мужчин и одну женщину". So: numbered events of distinct
+    named groups add up (one group's, the fullest sentence), plus the fullest sentence of victims told by
+    nouns and names; generic victims count only as the fullest sentence."""
+    by_group: dict[str, dict[int, int]] = {}
+    extra = 0
+    for c in evs:
+        if c.group and not c.generic and not c.nominal:
+            if c.extra:
+                extra += c.count                      # "убил ещё двух полицейских": on top
+            else:
+                at = by_group.setdefault(c.group, {})
+                at[c.sentence] = at.get(c.sentence, 0) + c.count
     per: dict[int, int] = {}
     for c in evs:
-        if c.nominal:                                 # told by nouns and names: retold sentence by sentence
+        if c.nominal and c.sentence in by_group.get(c.group or "", {}):
+            # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
+            by_group[c.group][c.sentence] += c.count
+        elif c.nominal:                               # told by nouns and names: retold sentence by sentence
             per[c.sentence] = per.get(c.sentence, 0) + c.count
+    # one group's numbered victims told again in another sentence are retold, not more ("Четверо
+    # туристов погибли" … "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов")
+    numbered = sum(max(at.values()) for at in by_group.values()) + extra
     total_specific = numbered + max(per.values(), default=0)
     per_sentence: dict[int, int] = {}
     for c in evs:
@@ -1007,6 +1049,15 @@ def tally(cas: list[Casualty]) -> dict:
         if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
             total = (total or 0) + sum(c.count for c in extras)
             ev[fate] = ev.get(fate, []) + [(c.start, c.end) for c in extras]
+        elif extras and not latest:
+            # "еще один тяжело ранен" … "ранения получили еще четыре человека": on top of the count told
+            # last before them. A narrative retelling the lead adds to its own last count ("погибли семь
+            # человек" … "тела двоих погибших" … "погибли ещё три человека": 2 + 3, within the 7)
+            anchor = max((c for c in totals if c.start < extras[-1].start), key=lambda c: c.start, default=None)
+            later = [c for c in extras if anchor is not None and c.start > anchor.start]
+            if later and anchor.count + sum(c.count for c in later) > total:
+                total = anchor.count + sum(c.count for c in later)
+                ev[fate] = [(anchor.start, anchor.end)] + [(c.start, c.end) for c in later]
         vague_at = [c.sentence for c in cas if c.fate == fate and c.kind == "vague"][:1]
         vague = bool(vague_at)
         if vague and not totals and not latest and total is not None and all(c.nominal or c.weak or c.sentence == v

@@ -183,7 +183,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     r = _resolved(_pick(hits, context), e.start, e.end)
                     out.append(r)
                 seen.add((e.start, e.end))
-            elif e.normal and e.normal[:1].isupper() and (e.type == "CITY" or e.type == "LOCATION" and (
+            elif e.normal and e.normal[:1].isupper() and not _ON.search(analysis.text, max(0, e.start - 4), e.start) \
+                    and (e.type == "CITY" or e.type == "LOCATION" and (
                     after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
                     and analysis.text[max(0, e.start - 3):e.start].strip() == "в")):
@@ -217,6 +218,11 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
         out.append(r)
     out.extend(_named_settlements(analysis, start, end, out, context))
     return sorted(out, key=lambda r: r.start)
+
+
+# "на Лубянке", "на Дубровке": a name the gazetteer does not know after "на" is a square, a street or
+# a quarter, not a town (towns take "в")
+_ON = re.compile(r"(?:^|\s)на\s+$", re.I)
 
 
 # "в городе Сисайд Парк", "в деревне Портапик": after a settlement word the name stands in apposition,

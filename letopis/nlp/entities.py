@@ -108,6 +108,10 @@ def _places_after_place_adjectives(analysis: Analysis, entities: list[Entity]) -
                 nxt = places.get(toks[i + 2].start) if toks[i + 1].text in ("и", ",") else None
                 if nxt is not None and _same_case(tok, toks[i + 2]):
                     kind = nxt.type
+            if kind is None and i > 2 and toks[i - 1].text in ("и", ",") and (prev := places.get(toks[i - 2].start)) \
+                    and (_same_case(tok, toks[i - 2]) or not morph.parse(tok.text)[0].is_known) \
+                    and _place_list_after_prep(toks, i - 2, places):
+                kind = prev.type                 # "в Коломбо, Негомбо и Баттикалоа": the list's last place
             if kind is None:
                 continue
             person = by_span.get((tok.start, tok.end))
@@ -116,6 +120,13 @@ def _places_after_place_adjectives(analysis: Analysis, entities: list[Entity]) -
             elif free:
                 added.append(Entity(kind, tok.start, tok.end, tok.text, source="rule"))
     return entities + added
+
+
+def _place_list_after_prep(toks: list[Token], j: int, places: dict[int, Entity]) -> bool:
+    """Token j is a place in a list of places ("Коломбо, Негомбо") that opens after "в", "из"…"""
+    while j > 1 and toks[j - 1].text in ("и", ",") and toks[j - 2].start in places:
+        j -= 2
+    return j > 0 and toks[j - 1].text.lower() in _PLACE_PREPS
 
 
 def _same_case(a: Token, b: Token) -> bool:
@@ -136,7 +147,7 @@ def _noun_cases(word: str) -> set[str | None]:
     return {p.tag.case for p in morph.parse(word) if p.tag.POS == "NOUN"}
 
 
-_PLACE_PREPS = frozenset(("в", "во", "из", "под", "у", "около", "близ"))
+_NEAR_PREPS = frozenset(("в", "во", "из", "под", "у", "около", "близ"))
 
 
 def _after_place_adjective(toks: list[Token], i: int) -> bool:
@@ -144,7 +155,7 @@ def _after_place_adjective(toks: list[Token], i: int) -> bool:
     adjective (the country or region) make the next capitalised word a settlement, where the
     dictionary does not know it."""
     adj, prep = toks[i - 1], toks[i - 2]
-    if prep.text.lower() not in _PLACE_PREPS or not adj.text.islower():
+    if prep.text.lower() not in _NEAR_PREPS or not adj.text.islower():
         return False
     return adj.lemma.endswith(("ский", "цкий")) and adj.tag.startswith("ADJF")
 

@@ -25,11 +25,11 @@ _DATE_FORMS = (
 )
 # A dateline is a whole short line: optional label, place ("МОСКВА," / "Москва,", not a
 # person's name, which marks a photo caption), weekday, the date,
-# an optional time before or after it, and an optional agency ("— РИА Новости").
+# an optional time before or after it, and an optional agency ("— РИА Новости", ". РИА «Дагестан».").
 _DATELINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*),\s*)??(?:{_WEEKDAY},?\s*)?"
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
-    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*[\-–—|]\s*[^\d\n]{{1,40}})?[\s.]*$",
+    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
     re.IGNORECASE)
 # An agency dateline that opens the lead: "АКТОБЕ, 6 июня 2016 года. Группа …", "МОСКВА, 12.03.2019 —
 # …". The place must be in capitals (a name in the story is not), and the date must carry its year.
