@@ -263,3 +263,20 @@ def test_a_foreign_surname_in_a_opening_a_clause_before_a_mans_verb_is_nominativ
                        "года. Дениса Вороненкова застрелил Павел Паршов.")
     names = [p.name for p in rec.persons]
     assert "Дзюмпэй Ясуда" in names and "Денис Вороненков" in names
+
+
+def test_a_name_in_apposition_to_a_role_in_an_oblique_case_is_not_read_as_written():
+    from letopis.pipeline import extract_text
+    rec = extract_text("По словам председателя ГКНБ Абдиля Сегизбаева, теракт был заказан из-за рубежа. Маккалоу вышла "
+                       "замуж за жителя острова Норфолк Рика Робинсон в 1983 году.")
+    assert {"Абдиль Сегизбаев", "Рик Робинсон"} <= {p.name for p in rec.persons}
+    # a role that is itself a complement heads nothing: the wife is named in the nominative
+    rec = extract_text("На церемонии была супруга экс-президента Чехии Ливия Клаусова.")
+    assert [p.name for p in rec.persons] == ["Ливия Клаусова"]
+
+
+def test_a_gate_or_bridge_named_like_a_person_is_no_person_but_a_name_after_a_locative_is():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Первый взрыв прогремел у ворот Эбби-Гейт, где тысячи афганцев ждали эвакуации. В аэропорту "
+                       "Нурлан Сагинтаев встретил делегацию.")
+    assert [p.name for p in rec.persons] == ["Нурлан Сагинтаев"]

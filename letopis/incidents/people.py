@@ -144,6 +144,12 @@ _EPONYM_BEFORE = frozenset({"улица", "проспект", "площадь", 
                             "проезд", "тупик"})
 
 
+# structures named as people are ("ворота Эбби-Гейт"); in the locative they may open a clause whose
+# subject is a person ("в аэропорту Ерлан Карин заявил"), so only their genitive and nominative count
+_STRUCTURES = frozenset({"ворота", "мост", "станция", "аэропорт", "вокзал", "отель", "гостиница", "терминал",
+                         "пристань", "причал", "тоннель"})
+
+
 # "в селах Масанчи, Сортобе и Булар батыр": names in a list after a settlement word are places
 _SETTLEMENT_LIST = re.compile(r"\b(?:селах|поселках|посёлках|аулах|деревнях|станицах|кишлаках|городах)\s+"
                               r"(?:[А-ЯЁ][\w-]*(?:\s+[а-яё]+)?\s*,\s*)*(?:[А-ЯЁ][\w-]*(?:\s+[а-яё]+)?\s+и\s+)?$")
@@ -161,6 +167,8 @@ def _eponym(analysis: Analysis, start: int) -> bool:
     last = prev[-1].text.lower()
     if last == "имени":     # "театр имени …"; but "мужчина по имени Иван Петров" is a person
         return len(prev) == 2 and prev[0].lemma != "по"
+    if prev[-1].lemma in _STRUCTURES and ("gent" in prev[-1].tag or "nomn" in prev[-1].tag):
+        return True         # "у ворот Эбби-Гейт", "моста Риальто"; not "в аэропорту Ерлан Карин заявил"
     return prev[-1].lemma in _EPONYM_BEFORE or last == "им" and analysis.text[prev[-1].end:prev[-1].end + 1] == "."
 
 

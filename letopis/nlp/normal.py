@@ -313,18 +313,20 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
     return tuple(opts.items())
 
 
-def person_candidates(text: str, prev: str | None = None) -> list[tuple[str, float]]:
-    """Nominative readings of a person mention, best first, with their joint scores."""
-    return list(_person_candidates(text, prev))
+def person_candidates(text: str, prev: str | None = None, oblique: bool = False) -> list[tuple[str, float]]:
+    """Nominative readings of a person mention, best first, with their joint scores. `oblique`: the
+    name stands in apposition to a role in an oblique case ("председателя ГКНБ Абдиля Сегизбаева"),
+    so the reading as written (a woman's "Абдиля Сегизбаева") is unlikely."""
+    return list(_person_candidates(text, prev, oblique))
 
 
 @lru_cache(maxsize=5_000)
-def _person_candidates(text: str, prev: str | None) -> tuple[tuple[str, float], ...]:
+def _person_candidates(text: str, prev: str | None, oblique: bool = False) -> tuple[tuple[str, float], ...]:
     """Cached: a person is mentioned many times, mostly in the same form."""
-    return tuple(_person_candidates_uncached(text, prev))
+    return tuple(_person_candidates_uncached(text, prev, oblique))
 
 
-def _person_candidates_uncached(text: str, prev: str | None = None) -> list[tuple[str, float]]:
+def _person_candidates_uncached(text: str, prev: str | None = None, oblique: bool = False) -> list[tuple[str, float]]:
     text = _INITIALS.sub(r"\1. ", text.strip())
     matches = [m for m in _WORD.finditer(text)]
     words = [m for m in matches if len(m.group()) > 1 and m.group()[:1].isupper()]
@@ -348,6 +350,8 @@ def _person_candidates_uncached(text: str, prev: str | None = None) -> list[tupl
                 out.append((m, (head + "-" if head else "") + normal))
             if prep_cases:
                 total += 0.5 * len(words) if case in prep_cases else (-1.0 if case == "nomn" else 0)
+            elif oblique and case == "nomn":
+                total -= 1.0
             elif case == "nomn":
                 total += 0.05                  # ties go to the form as written
             rebuilt, last = [], 0
@@ -360,8 +364,8 @@ def _person_candidates_uncached(text: str, prev: str | None = None) -> list[tupl
     return sorted(results.items(), key=lambda kv: -kv[1])
 
 
-def normalize_person(text: str, prev: str | None = None) -> str:
-    return person_candidates(text, prev)[0][0]
+def normalize_person(text: str, prev: str | None = None, oblique: bool = False) -> str:
+    return person_candidates(text, prev, oblique)[0][0]
 
 
 # --- places, organisations -------------------------------------------------------------------
@@ -496,6 +500,41 @@ def normalize_name(text: str, prev: str | None = None) -> str:
 _PREV = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:-[^\W\d_]+)?)\W{0,2}$")
 
 
+_WORDS_BEFORE = re.compile(r"((?:[А-ЯЁа-яё][\w-]*\s+){1,5})$")
+
+
+def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
+    """The name at `start` follows, with no punctuation between, a singular person noun that cannot
+    be nominative ("по словам председателя ГКНБ", "министра внутренних дел"), past its lower-case
+    complements and capitalised names: the name stands in that noun's case, not as written."""
+    if analysis is None:
+        return False
+    m = _WORDS_BEFORE.search(analysis.text[max(0, start - 60):start])
+    if m is None:
+        return False
+    words = m.group(1).split()
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w[:1].isupper():
+            continue                          # "ГКНБ", "Казахстана": the role's complement
+        nouns = [p for p in morph.parse(w) if p.tag.POS == "NOUN"]
+        people = [p for p in nouns if "anim" in p.tag and p.tag.number == "sing"]
+        if people:
+            if any(p.tag.case == "nomn" for p in nouns):
+                return False
+            # the role itself may be a complement ("супруга экс-президента Чехии Ливия Клаусова"): only a
+            # role after a preposition or "по словам" is sure to head the name
+            before = words[k - 1].lower() if k else _PREV.search(analysis.text[max(0, start - 120):start - len(m.group(1))])
+            before = before if isinstance(before, str) or before is None else before.group(1).lower()
+            return before in PREP_CASES or before in _BY_WORDS
+        if w in PREP_CASES:
+            return False
+    return False
+
+
+_BY_WORDS = frozenset(("словам", "данным", "мнению", "информации", "сообщению", "заявлению"))
+
+
 def previous_word(analysis: Analysis | None, start: int) -> str | None:
     if analysis is None:
         return None
@@ -532,7 +571,7 @@ def quoted_apposition(analysis: Analysis | None, start: int) -> bool:
 def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
     prev = previous_word(analysis, entity.start)
     if entity.type in PERSON_TYPES:
-        return normalize_person(entity.text, prev)
+        return normalize_person(entity.text, prev, prev not in PREP_CASES and after_oblique_role(analysis, entity.start))
     if quoted_apposition(analysis, entity.start):
         return entity.text
     return normalize_name(entity.text, prev)
