@@ -88,3 +88,10 @@ def test_the_number_right_before_detained_is_the_detainees_though_a_people_count
     got = facts("В ходе оперативных мероприятий четверо подозреваемых были ликвидированы при оказании сопротивления, "
                 "один задержан.")
     assert ("detained", 1) in got and ("detained", 4) not in got
+
+
+def test_a_checkpoint_at_the_entry_to_a_town_is_no_entry_of_a_group_and_the_detainee_as_subject_no_new_arrest():
+    got = facts("Группа боевиков атаковала пост ГИБДД на въезде в Грозный. По данным спецслужбы, задержанный является "
+                "сторонником террористической организации. Среди подозреваемых — гражданин России, арестованный во "
+                "время отпуска в Испании.")
+    assert [k for k, _ in got] == ["detained"]

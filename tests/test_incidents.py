@@ -1281,3 +1281,16 @@ def test_a_prison_mutiny_with_a_toll_in_the_title_is_an_incident_and_those_the_f
                "силовиками.")
     [inc] = rec.incidents
     assert inc.city == "Вахдат" and inc.perpetrators_killed == 24 and "hostage_taking" in inc.types
+
+
+def test_the_shooter_shot_by_a_border_agent_died_though_the_tagger_reads_arrows():
+    inc, _ = only("Нападение на школу в Ювалде во вторник совершил 18-летний местный житель Сальвадор Рамос. Погиб 21 "
+                  "человек. Стрелок был застрелен сотрудником пограничной службы США.", "2022-05-25")
+    assert inc.perpetrators_killed == 1 and inc.perpetrators == ["Сальвадор Рамос"]
+
+
+def test_a_shooting_the_police_deny_is_no_incident():
+    rec = code("МВД опровергло информацию о стрельбе в торговом центре Алматы\nИнформация о стрельбе в торговом центре "
+               "не соответствует действительности, сообщили в Департаменте полиции Алматы. «Никакой стрельбы не было, "
+               "пострадавших нет», — говорится в сообщении ведомства.", "2023-03-14")
+    assert rec.incidents == []

@@ -280,3 +280,10 @@ def test_a_gate_or_bridge_named_like_a_person_is_no_person_but_a_name_after_a_lo
     rec = extract_text("Первый взрыв прогремел у ворот Эбби-Гейт, где тысячи афганцев ждали эвакуации. В аэропорту "
                        "Нурлан Сагинтаев встретил делегацию.")
     assert [p.name for p in rec.persons] == ["Нурлан Сагинтаев"]
+
+
+def test_names_listed_after_a_plural_street_word_are_streets():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Сургуте в субботу утром неизвестный с ножом напал на прохожих на улицах Ленина и Энергетиков, "
+                       "ранив восемь человек. Им оказался 19-летний местный житель Артур Гаджиев.")
+    assert [p.name for p in rec.persons] == ["Артур Гаджиев"]

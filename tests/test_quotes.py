@@ -163,3 +163,17 @@ def test_a_statement_quoted_with_no_body_after_it_is_the_one_cited_before_and_a_
                        "газеты убит в пятницу, сообщили в МВД по Республике Дагестан.")
     assert rec.published == "2011-07-09"
     assert ("РИА «Дагестан»", "publisher") in [(s.name, s.relation) for s in rec.sources]
+
+
+def test_agency_datelines_after_the_date_or_as_a_site_and_sources_named_in_the_nominative():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Взрыв в мечети\nКабул, 8 октября 2021 года, Kun.uz. В пятницу в мечети прогремел взрыв. По "
+                       "данным представителя талибов Забихуллы Муджахида, погибли 50 человек.")
+    assert rec.published == "2021-10-08"
+    assert [(s.name, s.relation) for s in rec.sources] == [("Kun.uz", "publisher"),
+                                                            ("представитель талибов Забихулла Муджахид", "cited")]
+    rec = extract_text("Задержан подозреваемый\n\n24.kg, 12 апреля 2022\n\nВ Сургуте ранены восемь человек, сообщили в "
+                       "региональном управлении СК.")
+    assert rec.published == "2022-04-12"
+    assert [(s.name, s.relation) for s in rec.sources] == [("24.kg", "publisher"),
+                                                            ("региональное управление СК", "cited")]

@@ -147,6 +147,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
+                if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
+                    continue                     # "атаковала пост ГИБДД на въезде в Грозный": a place
                 if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and any(
                         "VERB" in t.tag and "indc" in t.tag for t in sent.tokens[i + 1:i + 3]):
                     continue                     # "Двое осужденных напали на сотрудников": prisoners who act
@@ -188,7 +190,11 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         fact.extra["penalty"] = pm.group(1).strip()
                         nums = [n for n in nums if pm.start() <= n.start < pm.end()]
                     # a singular noun counts one person or case; "оружие" and "взрывчатка" count nothing
-                    one = None if nums or rule.kind not in ONE_BY_NOUN else next(
+                    # ("задержанный является сторонником": the participle as the subject names one arrested
+                    # before; "гражданин России, арестованный в Испании" is an arrest)
+                    one = None if nums or rule.kind not in ONE_BY_NOUN or rule.kind == "detained" and \
+                        "PRTF" in sent.tokens[i].tag and i + 1 < len(sent.tokens) and \
+                        any(x in sent.tokens[i + 1].tag for x in ("VERB", "PRTS")) else next(
                         (t for t in sent.tokens[lo:hi + 1] if t.lemma in rule.needs and "sing" in t.tag
                          and "NOUN" in t.tag), None)
                     if nums:

@@ -28,13 +28,16 @@ _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
 # an agency's dateline: "АСТАНА, 5 мая /Казинформ/", "ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus.",
-# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -", a line "Махачкала, 9 июля 2011 г. РИА «Дагестан»."
+# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -", "Махачкала, 9 июля 2011 г. РИА «Дагестан».", "Кабул, 8 октября
+# 2021 года, Kun.uz.", a site's line "24.kg, 12 апреля 2022"
 _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/"
                        r"|^[A-ZА-ЯЁ\- ]{3,30},\s+\d{1,2}\s+[а-я]+(?:\s+\d{4}\s+(?:года|г\.))?,\s+"
                        r"(?P<pub2>[A-ZА-ЯЁ][\w.\-]+(?:\s[A-ZА-ЯЁ][\w.\-]+)?)\.(?:\s|$)"
                        r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]"
-                       r"|^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)\s+"
-                       r"(?P<pub4>[A-ZА-ЯЁ][^\n.]{1,40}?)\.?[ \t]*$", re.M)
+                       r"|^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)(?:,\s*|\s+)"
+                       r"(?P<pub4>[A-ZА-ЯЁ«][^\n,]{0,25}?)(?:\.(?=\s|$)|[ \t]*$)"
+                       r"|^(?P<pub5>[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)),"
+                       r"\s+\d{1,2}\s+[а-я]+\s+\d{4}", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
@@ -47,16 +50,29 @@ def _clean(name: str) -> str:
     return re.sub(r"[\s.,;:]+$", "", name.strip())
 
 
+def _pos(word: str) -> str | None:
+    from letopis.nlp.morph import parse
+    return parse(word)[0].tag.POS
+
+
 def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
     """An organisation entity's normal form when one covers the name ("генпрокуратуры РК")."""
     for e in analysis.entities:
         if e.type == "ORGANIZATION" and e.start <= start + 2 and e.end >= end - 2 and e.normal:
             return e.normal
+    # a person the source names goes in the nominative too ("представителя талибов Забихуллы Муджахида")
+    for e in sorted((e for e in analysis.entities if e.type == "PERSON" and e.normal and start <= e.start
+                     and e.end <= start + len(raw)), key=lambda e: -e.start):
+        raw = raw[:e.start - start] + e.normal + raw[e.end - start:]
     words = raw.split()
-    if words and words[0][0].islower():
+    if words and words[0][0].islower() and _pos(words[0]) not in ("PREP", "CONJ", "NPRO", "PRCL"):
+        # the head and the adjectives before it agree ("региональном управлении СК" → "региональное управление")
         from letopis.nlp.morph import parse
-        from letopis.nlp.normal import inflect
-        nom = inflect(parse(words[0])[0], ("nomn",))
+        from letopis.nlp.normal import inflect, normalize_name
+        named = normalize_name(" ".join(words))
+        if named.split()[0] != words[0] or not parse(words[0])[0].tag.POS == "ADJF":
+            return named
+        nom = inflect(parse(words[0])[0], ("nomn",))   # "российских СМИ": an abbreviation heads it
         if nom is not None:
             words[0] = nom.word
     return " ".join(words)
@@ -130,7 +146,7 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _DATELINE.finditer(text[:400]):
-        g = next(k for k in ("pub", "pub2", "pub3", "pub4") if m.group(k))
+        g = next(k for k in ("pub", "pub2", "pub3", "pub4", "pub5") if m.group(k))
         add(m.group(g), "publisher", m.start(g), m.end(g))
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news

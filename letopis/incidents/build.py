@@ -253,6 +253,13 @@ def _attackerish(t) -> bool:
     return t.lemma not in ("он", "они", "мужчина") and _attacker_word(t)
 
 
+def _may_be_nominative(t) -> bool:
+    """Any reading of the word is nominative ("Стрелок был застрелен": the tagger's first reading is
+    "стрелок", arrows, in the genitive plural)."""
+    from letopis.nlp.morph import parse
+    return "nomn" in t.tag or any(p.tag.case == "nomn" for p in parse(t.text.lower()))
+
+
 def _security_act(sent: Sentence, start: int) -> bool:
     """The cue at `start` is force used by the police against the attacker, not the attack itself."""
     toks = sent.tokens
@@ -273,7 +280,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if _security_subject(toks, i):
         return True                                   # "которого застрелили сотрудники полиции"
     if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and any(
-            _attackerish(x) and "nomn" in x.tag for x in toks[max(0, i - 3):i]):
+            _attackerish(x) and _may_be_nominative(x) for x in toks[max(0, i - 3):i]):
         return True                                   # "Нападавший застрелен": the attacker, shot by the police
     if "PRTS" in toks[i].tag and any(_security_actor(toks, k, ("ablt",)) for k in range(i + 1, min(len(toks), i + 4))):
         return True                                   # "Один из нападавших был застрелен полицией"
@@ -626,6 +633,10 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
 _CHARGED = re.compile(r"умышленн\w+\s+убийств|террористическ\w+\s+акт|терроризм", re.I)
 
 
+_UNTRUE = re.compile(r"не\s+соответству\w+\s+действительности|(?:информаци\w+|сообщени\w+|слух\w*)\s+(?:о\s+\w+\s+)?"
+                     r"(?:оказал\w+\s+)?(?:ложн|фейк)", re.I)
+
+
 def _no_event(analysis: Analysis) -> bool:
     """The article is about an accident, a foiled plot or a clash of a state's forces: its lead says so
     and tells of no attack. A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
@@ -640,6 +651,11 @@ def _no_event(analysis: Analysis) -> bool:
     if lemmas & ACCIDENT and not wider & ATTACK_LEAD - {"убить"} and not _CHARGED.search(analysis.text):
         return True
     if any(_forces_clash(s.tokens) for s in lead):
+        return True
+    # "МВД опровергло информацию о стрельбе": a rumour denied up front, nothing happened (a death denied
+    # later, "сообщали о смерти мэра, однако … опровергнута", leaves the attack)
+    if any(t.lemma in cas.REFUTED for s in lead[:2] for t in s.tokens) or \
+            any(_UNTRUE.search(analysis.text, s.start, s.end) for s in lead[:2]):
         return True
     head = {t.lemma for t in (lead[0].tokens if lead else [])}
     return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and

@@ -25,11 +25,14 @@ _DATE_FORMS = (
 )
 # A dateline is a whole short line: optional label, place ("МОСКВА," / "Москва,", not a
 # person's name, which marks a photo caption), weekday, the date,
-# an optional time before or after it, and an optional agency ("— РИА Новости", ". РИА «Дагестан».").
+# an optional time before or after it, and an optional agency ("— РИА Новости", ". РИА «Дагестан».",
+# ", Kun.uz."); a site may stand for the place ("24.kg, 12 апреля 2022").
+_SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)"   # "24.kg, 12 апреля 2022"
 _DATELINE = re.compile(
-    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*),\s*)??(?:{_WEEKDAY},?\s*)?"
+    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{_SITE}),\s*)??"
+    rf"(?:{_WEEKDAY},?\s*)?"
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
-    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
+    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«]))|,(?-i:(?=\s*[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
     re.IGNORECASE)
 # An agency dateline that opens the lead: "АКТОБЕ, 6 июня 2016 года. Группа …", "МОСКВА, 12.03.2019 —
 # …". The place must be in capitals (a name in the story is not), and the date must carry its year.
@@ -37,6 +40,10 @@ _LEAD_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}),\s*(?:{_WEEKDAY},?\s*)?"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})(?:\s*(?:,\s*)?{_TIME})?\s*(?:\.|[—–-](?=\s))",
     re.IGNORECASE)
+# …or a town in title case, the full date and the agency: "Кабул, 8 октября 2021 года, Kun.uz. В пятницу …"
+_LEAD_AGENCY_DATELINE = re.compile(
+    rf"^\s*[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s*(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
+    r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?\.(?=\s)")
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 DATELINE_MAX_LINE = 80
@@ -114,7 +121,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[date, Span] | None:
                     if found:
                         lead = len(line) - len(line.lstrip())
                         return found, (pos + lead, pos + len(line.rstrip()))
-            m = _LEAD_DATELINE.match(line)
+            m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line)
             found = _from_match(m) if m else None
             if found:
                 lead = len(line) - len(line.lstrip())
