@@ -105,6 +105,28 @@ class Segment:
     recalled: bool = False             # opened by a past marker ("Днем ранее в Каспийске …")
 
 
+def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perps: list[Person]) -> None:
+    """"Кулибали был убит": a dead victim named who is the attacker is the attacker's death."""
+    names = {p.name for p in perps}
+    dead = [v for v in inc.victims if v.name in names and v.fate == "killed"]
+    if not dead or len(dead) >= (inc.killed or 0):
+        return                                        # the only dead: the victim, wrongly taken for an attacker
+    inc.victims = [v for v in inc.victims if v not in dead]
+    told = [c for c in statements if c.fate == "killed" and c.names and c.count == len(c.names)
+            and all(any(m == (e.start, e.end) for p in perps if p.name in names for m in p.mentions) for e in c.names)]
+    if inc.killed and len(told) == 1 and inc.field_evidence.get("killed") and \
+            [told[0].start, told[0].end] in inc.field_evidence["killed"]:
+        inc.killed -= len(dead)                       # counted among the killed by that very statement
+        for g in (told[0].group,):
+            if g and inc.killed_by_group.get(g):
+                inc.killed_by_group[g] -= len(dead)
+                if not inc.killed_by_group[g]:
+                    del inc.killed_by_group[g]
+    inc.perpetrators_killed = max(inc.perpetrators_killed or 0, len(dead))
+    inc.field_evidence["perpetrators_killed"] = [[c.start, c.end] for c in told] or \
+        inc.field_evidence.get("perpetrators_killed", [])
+
+
 def _driver_was_bomber(inc: Incident, statements: list[cas.Casualty], text: str) -> None:
     """A suicide car bomb: "Водитель автомобиля … погиб" is the bomber's death, not a victim's."""
     for c in statements:
@@ -1114,6 +1136,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if inc.perpetrators_killed:
             p.extra["fate"] = "killed (self-detonation)" if any(d[2] == "самоподрыв" for d in dead) else "killed"
     _victims(inc, statements, persons)
+    _attackers_among_victims(inc, statements, perps)
 
     # place and date
     headline = None
@@ -1289,11 +1312,15 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     (past its age and its role words) has the name for its subject; "бросить" counts beside a weapon."""
     before = [t for t in sent.tokens if t.end <= at]
     k = len(before) - 1
-    while k >= 0 and len(before) - k <= 5 and (before[k].text[:1].isdigit() or "-" in before[k].text
+    # past the age, the role and its genitive complement ("18-летний студент четвёртого курса", "гражданин
+    # Австралии"): one nominative role noun must be among them
+    while k >= 0 and len(before) - k <= 7 and (before[k].text[:1].isdigit() or "-" in before[k].text
                                                  or any(x in before[k].tag for x in ("ADJF", "NOUN"))
-                                                 and before[k].text.islower() and "nomn" in before[k].tag):
+                                                 and ("nomn" in before[k].tag or "gent" in before[k].tag)):
         k -= 1
-    if k < 0 or k == len(before) - 1:
+    walked = before[k + 1:]
+    if k < 0 or not walked or any(t.text[:1].isupper() and "gent" not in t.tag for t in walked) or not any(
+            "nomn" in t.tag and t.text.islower() or "-" in t.text or t.text[:1].isdigit() for t in walked):
         return False
     verb = before[k]
     if "VERB" not in verb.tag or "sing" not in verb.tag:
@@ -1327,6 +1354,10 @@ _ACTS = frozenset({"теракт", "нападение", "взрыв", "убий
 _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одного|другой|второй)\s*[—–-]\s*$", re.I)
 
 
+_THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
+                      r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
+
+
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
     стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X", "X, который
@@ -1340,6 +1371,12 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # "задержала … Рахмата Акилова, который признался в совершении теракта": who confessed to the act
     if any(t.lemma == "признаться" and t.start > at and t.start - at < 80
            and any(x.lemma in _ACTS for x in toks[i + 1:i + 5]) for i, t in enumerate(toks)):
+        return True
+    # "вооружённый мужчина захватил заложников … Полиция установила, что это 32-летний Амеди Кулибали": the
+    # one the sentence before told acting, identified
+    i = analysis.index_of(sent) or 0
+    if _THAT_IS.search(analysis.text, max(sent.start, at - 60), at) and i > 0 and (
+            _attack_hits(analysis.sentences[i - 1]) or any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
@@ -1567,16 +1604,13 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
     return None
 
 
-_DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
-
-
 def _dateline_scene(analysis: Analysis) -> geo_link.Resolved | None:
     """The town an agency dateline files the story from ("КЕРЧЬ, 17 октября 2018 года."): the scene
     when the story names no town of its own and no other country (docs/coding.md §8)."""
     if not analysis.dateline:
         return None
     a, b = analysis.dateline
-    m = _DATELINE_TOWN.match(analysis.text, a, b)
+    m = geo_link.DATELINE_TOWN.match(analysis.text, a, b)
     g = geo_link._gazetteer()
     if m is None or g is None:
         return None

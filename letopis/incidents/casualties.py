@@ -39,6 +39,9 @@ REFUTED = {"опровергнуть", "опровергать", "опровер
 GENITIVE_NOUNS = {"убийство", "гибель", "смерть"}
 # adjectives that give a generic head its group ("трое гражданских лиц"); alone they are no person
 ADJ_GROUPS = {"гражданский": "civilian"}
+# verbs that link a count to a fate told elsewhere ("число погибших составило 12", "жертвами стали трое")
+LINKING = frozenset({"быть", "стать", "составить", "составлять", "достигнуть", "достичь", "оказаться", "насчитываться",
+                     "возрасти", "вырасти", "увеличиться", "превысить", "превышать"})
 # participles that name people held by the state ("погибли … 29 заключенных")
 HELD_PEOPLE = frozenset({"заключенный", "осужденный", "задержанный", "арестованный"})
 PRONOUNS = {"он", "она", "они", "его", "ее", "их", "себя", "который"}
@@ -298,6 +301,16 @@ def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | No
     return None, None
 
 
+def _fate_in_clause_before(view: SentenceView, k: int) -> bool:
+    """A fate word before token k within its clause ("Ранения получили три человека")."""
+    for t in reversed(view.toks[max(0, k - 4):k]):
+        if not t.text[:1].isalnum():
+            return False
+        if _fate_of(t.lemma):
+            return True
+    return False
+
+
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
@@ -418,6 +431,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                     group = "perpetrator"
                     end = max(t.end for t in nxt if t.text[:1].isalnum())       # the apposition is this statement's
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
+        if head_fate is None and i_num and (prev := view.toks[i_num - 1]).tag.split(",")[0] in ("VERB", "PRTS") \
+                and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
+                and not _fate_in_clause_before(view, i_num - 1):
+            continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)

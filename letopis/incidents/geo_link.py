@@ -53,6 +53,30 @@ def _context_countries(analysis: Analysis) -> frozenset[str]:
     return _per_document("context", analysis, _outright_countries)
 
 
+# the town of an agency dateline: "ЛОНДОН, 23 марта 2017 года."
+DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
+
+
+def _city_countries(analysis: Analysis) -> frozenset[str]:
+    """The countries of the towns the recogniser found, and of the dateline's town, whose names point to
+    one country ("ЛОНДОН")."""
+    def compute(analysis: Analysis) -> set[str]:
+        g = _gazetteer()
+        if g is None:
+            return set()
+        out: set[str] = set()
+        for e in analysis.entities:
+            hits = [h for h in g.lookup(e.text) if h.kind == "city"] if e.type == "CITY" else []
+            if hits and len({h.country for h in hits}) == 1:
+                out.add(hits[0].country)
+        if analysis.dateline and (m := DATELINE_TOWN.match(analysis.text, *analysis.dateline)):
+            # an agency files from the town everyone means by the name (as _dateline_scene reads it)
+            towns = [h for h in g.lookup(m.group(1).capitalize()) if h.kind == "city"]
+            out.update(towns[0].country for _ in towns[:1])
+        return out
+    return _per_document("cities", analysis, compute)
+
+
 def _outright_countries(analysis: Analysis) -> set[str]:
     g = _gazetteer()
     codes: set[str] = set()
@@ -177,8 +201,13 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
                 stem = _ADJECTIVE.sub("", e.text)
                 hits = [h for h in g.lookup(stem) if h.kind == "city"] if len(stem) > 3 else []
-                if hits and _pick(hits, context).country not in _named_countries(analysis):
-                    hits = []             # "на Вестминстерском мосту" in a London story: not Westminster, Colorado
+                if not hits and stem.endswith("ен") and len(stem) > 5:
+                    hits = [h for h in g.lookup(stem[:-2]) if h.kind == "city"]   # "Керченском": Керчь
+                # "на Вестминстерском мосту" in a London story: not Westminster, Colorado; a story naming no
+                # country places it by its towns ("ЛОНДОН"), or, naming none, takes it ("Керченском": Керчь)
+                known = _named_countries(analysis) or _city_countries(analysis)
+                if hits and known and _pick(hits, context).country not in known:
+                    hits = []
                 if hits:
                     r = _resolved(_pick(hits, context), e.start, e.end)
                     out.append(r)
