@@ -257,7 +257,7 @@ def _match_from(sent: Sentence, lemmas: list[str], i: int, seq: tuple[str, ...])
 
 
 _FOUND_FORMS = ("нашл", "нашё", "наше", "найд", "обнаруж", "изъя", "изым")
-_ATTACKER_FORMS = ("нападавш", "стрелк", "террорист", "преступник", "злоумышленник", "боевик", "убийц")
+_ATTACKER_FORMS = ("нападавш", "стрелк", "стрелявш", "террорист", "преступник", "злоумышленник", "боевик", "убийц")
 
 
 def _found_word(t) -> bool:
@@ -443,8 +443,11 @@ _NOT_PHYSICAL = {"хакерский", "компьютерный", "информ
 def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     """Type cues of the attack itself: not police fire at the attacker, not weapons only found."""
     found_only = any(_found_word(t) for t in sent.tokens)
+    dummy = any(t.lemma in DUMMY for t in sent.tokens)      # "Граната оказалась муляжом": no weapon
     out = []
     for h in _type_hits(sent):
+        if dummy and h[1] in ("explosives", "firearms"):
+            continue
         if _security_act(sent, h[2]):
             continue
         # (a cue that names what was seized is no theft: "захватила школу" is a siege of the people in it)
@@ -460,6 +463,9 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue
         out.append(h)
     return out
+
+
+DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
 
 
 CARRIERS = {"самолет", "самолёт", "автобус", "судно", "поезд", "лайнер", "воздушный", "пассажир", "вертолет",
@@ -1385,7 +1391,9 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
         return False
-    if any(_attackerish(t) and t.start != at for t in toks[max(0, k - 3):k + 4]):
+    # ("Задержанным оказался X" after the attacker's arrest or surrender: the one detained)
+    if any((_attackerish(t) or t.text.lower().startswith("задержанн")) and t.start != at
+           for t in toks[max(0, k - 3):k + 4]):
         return True
     i = analysis.index_of(sent) or 0
     # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"

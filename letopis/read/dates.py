@@ -40,9 +40,11 @@ _LEAD_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}),\s*(?:{_WEEKDAY},?\s*)?"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})(?:\s*(?:,\s*)?{_TIME})?\s*(?:\.|[—–-](?=\s))",
     re.IGNORECASE)
-# …or a town in title case, the full date and the agency: "Кабул, 8 октября 2021 года, Kun.uz. В пятницу …"
+# …or a town, the full date and the agency: "Кабул, 8 октября 2021 года, Kun.uz. В пятницу …", "ДУШАНБЕ,
+# 25 ноября 2021 года, Asia-Plus. В ночь на четверг …"
 _LEAD_AGENCY_DATELINE = re.compile(
-    rf"^\s*[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s*(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
+    rf"^\s*(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*|[А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?),\s*"
+    rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
     r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?\.(?=\s)")
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
