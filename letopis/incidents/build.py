@@ -1192,6 +1192,17 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 and any(t.lemma in ("он", "она", "они") for t in nxt.tokens):
             told = _date(analysis, found, [nxt], quotes)
             when = told if told is not None and told.value else None
+    if when is None and main and sents:
+        # "В результате взрывов в аэропорту Брюсселя и в метро погибли 34 человека. Утром во вторник, 22 марта
+        # 2016 года, в зале вылета аэропорта прогремели два взрыва": the lead's summary, dated by the next
+        # sentence that opens the first of its parts with a full date (not a past one: no "ранее", "напомним")
+        k = analysis.index_of(sents[0])
+        nxt = analysis.sentences[k + 1] if k is not None and k + 1 < len(analysis.sentences) else None
+        if nxt is not None and analysis.index_of(nxt) in others and not any(t.lemma in PAST_MARKERS for t in nxt.tokens):
+            told = _date(analysis, found, [nxt], quotes)
+            if told is not None and told.kind == "date" and told.extra.get("year") and told.extra.get("day") \
+                    and told.start - nxt.start < 40:
+                when = told
     if arrival is not None and (when is None or when.value is None):
         full = next((t for t in found.temporals if arrival.start <= t.start < arrival.end and t.kind == "date"
                      and t.value and t.extra.get("year") and not t.extra.get("year_inferred")), None)
