@@ -95,3 +95,8 @@ def test_a_checkpoint_at_the_entry_to_a_town_is_no_entry_of_a_group_and_the_deta
                 "сторонником террористической организации. Среди подозреваемых — гражданин России, арестованный во "
                 "время отпуска в Испании.")
     assert [k for k, _ in got] == ["detained"]
+
+
+def test_a_regime_level_named_in_quotes_still_names_the_regime():
+    got = facts("Режим «умеренный» («желтый») уровня террористической опасности продлен в Алматы до 1 марта.")
+    assert ("regime_continues", None) in got

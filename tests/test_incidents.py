@@ -1343,3 +1343,23 @@ def test_a_lead_summing_up_attacks_is_dated_by_the_next_sentence_opening_the_fir
                "Утром во вторник, 22 марта 2016 года, в зале вылета аэропорта Завентем прогремели два взрыва. По "
                "данным прокуратуры, оба взрыва устроили смертники. В аэропорту погибли 14 человек.")
     assert [i.date for i in rec.incidents][:1] == ["2016-03-22"] and rec.incidents[0].killed == 34
+
+
+def test_officers_dead_trying_to_arrest_an_armed_man_who_was_killed_is_an_incident_recalled_after_a_meeting():
+    rec = code("Аким Шымкента встретился с родственниками погибших полицейских\nШЫМКЕНТ, 3 июля 2023 года. Аким "
+               "города Габит Сыздыкбеков встретился с семьями сотрудников полиции, погибших при задержании "
+               "вооруженного преступника. Напомним, 26 июня в селе Сарыагаш при попытке задержания 41-летнего "
+               "Бахытжана Оразбаева погибли старший лейтенант полиции Нуржан Абдикаримов и сержант Азамат Толегенов. "
+               "Преступник был ликвидирован.")
+    [inc] = rec.incidents
+    assert (inc.date, inc.city, inc.killed, inc.killed_by_group, inc.perpetrators_killed) == (
+        "2023-06-26", "Сарыагаш", 2, {"police": 2}, 1)
+    names = [p.name for p in rec.persons]
+    assert "Аким Шымкента" not in names and "ШЫМКЕНТ" not in names and "Габит Сыздыкбеков" in names
+
+
+def test_a_commissioned_bus_trip_is_no_contract_killing():
+    rec = code("19 человек погибли в рухнувшем с моста автобусе\nПо предварительным данным, 19 человек погибли в "
+               "результате падения автобуса с моста на замёрзшую реку. Автобус совершал заказной нерегулярный рейс "
+               "по маршруту Сретенск — Чита.", "2019-12-01")
+    assert rec.incidents == []

@@ -287,3 +287,12 @@ def test_names_listed_after_a_plural_street_word_are_streets():
     rec = extract_text("В Сургуте в субботу утром неизвестный с ножом напал на прохожих на улицах Ленина и Энергетиков, "
                        "ранив восемь человек. Им оказался 19-летний местный житель Артур Гаджиев.")
     assert [p.name for p in rec.persons] == ["Артур Гаджиев"]
+
+
+def test_two_namesakes_by_first_name_listed_together_stay_two_but_an_address_after_a_full_name_is_the_same():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Операторами фильма выступили Михаил Агранович и Михаил Хасая.")
+    assert len(rec.persons) == 2
+    rec = extract_text("Президент России Дмитрий Медведев провел совещание. «Дмитрий Анатольевич, все готово», — "
+                       "доложил министр.")
+    assert [p.name for p in rec.persons] == ["Дмитрий Медведев"]

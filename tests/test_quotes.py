@@ -177,3 +177,17 @@ def test_agency_datelines_after_the_date_or_as_a_site_and_sources_named_in_the_n
     assert rec.published == "2022-04-12"
     assert [(s.name, s.relation) for s in rec.sources] == [("24.kg", "publisher"),
                                                             ("региональное управление СК", "cited")]
+
+
+def test_an_interview_told_in_dashed_lines_quotes_the_one_the_questions_address():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Интервью с руководителем Комитета по противодействию экстремизму Нурланом Жумабаевым\n\n"
+                       "— Нурлан Серикович, какова сегодня ситуация с терроризмом?\n\n"
+                       "— За последние пять лет в стране не было совершено ни одного теракта.\n\n"
+                       "— Откуда исходит основная угроза?\n\n"
+                       "— Главный канал вербовки — социальные сети и мессенджеры.\n\n"
+                       "— Работа по профилактике будет усилена, — отметил Жумабаев.")
+    assert [p.name for p in rec.persons] == ["Нурлан Жумабаев"]
+    assert [(q.speaker, q.text[:20]) for q in rec.quotes] == [
+        ("Нурлан Жумабаев", "За последние пять ле"), ("Нурлан Жумабаев", "Главный канал вербов"),
+        ("Нурлан Жумабаев", "Работа по профилакти")]

@@ -97,7 +97,8 @@ def _counts_people(sent: Sentence, n) -> bool:
     after = [t for t in sent.tokens if t.start >= n.end][:2]
     return any(t.lemma in _PEOPLE or "PRTF" in t.tag and participle_noun(t.text) in _PEOPLE for t in after)
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
-_REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[А-Яа-яЁё\-]+\s+){0,3}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
+# (a level named in quotes may stand between: "Режим «умеренный» («желтый») уровня террористической опасности")
+_REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[«(\"]*[А-Яа-яЁё\-]+[»)\"]*\s+){0,5}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
                      r"опасности|готовности|тревоги|ЧП|ЧС))")
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)

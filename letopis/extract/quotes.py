@@ -32,6 +32,10 @@ _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s
 # every quotation mark or word of the text (a cheap search first; the same matches either way)
 _DIRECT_NEED = re.compile(r"[»\"”]\s*[,.]?\s*[—–-]\s*[а-яё]", re.I)
 _LEAD_NEED = re.compile(r":\s*[«\"“„]")
+# direct speech opened by a dash at a paragraph's start: "— Мы не допустим этого, — заявил Токаев."
+_DASHED = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<body>[^\n]+?)[,!?.…]?[ \t]*[—–][ \t]*(?P<verb>[а-яё]+)\b")
+# an interview's lines: "— Нурлан Серикович, какова ситуация?" (a question) and the answers after it
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<body>[^\n]+?)[ \t]*$")
 # the speaker runs to the comma, within its sentence: a full stop only after an initial ("С. Собянина")
 # or inside a word ("vc.ru"), guillemets only around a name ("собеседников «Ъ»")
 _INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>(?:«[^»\n]{1,40}»|[^,.\n:;«»]|(?<=[А-ЯЁA-Z])\.|\.(?=\w)){0,160}?),\s*(?P<body>[^.!?]+[.!?]?)")
@@ -94,6 +98,36 @@ def _resolve_role(speaker: str | None, role: str | None, holders: dict[str, str]
     return speaker
 
 
+def _interview_answers(analysis: Analysis, persons: list[Entity], quotes: list[Quote],
+                       taken: list[tuple[int, int]]) -> list[Quote]:
+    """An interview told as dashed lines, questions ending in "?": each answer after a question is the
+    interviewee's. Who that is: the one a dashed answer names ("— …, — отметил Жумабаев"), else the one
+    the questions address by first name and patronymic ("— Нурлан Серикович, …?"), else the only person
+    named before the first question."""
+    lines = list(_DASH_LINE.finditer(analysis.text))
+    asked = [m for m in lines if m.group("body").rstrip("»\"").endswith("?")]
+    if len(lines) < 3 or not asked:
+        return []
+    named = {p.normal or p.text for p in persons}
+    who = next((q.speaker for q in quotes if q.speaker in named and any(m.start() <= q.start < m.end() for m in lines)),
+               None)
+    if who is None:
+        firsts = {w for m in asked for w in re.findall(r"^([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+(?:вич|вна|ич|улы|кызы)\b",
+                                                      m.group("body"))}
+        fits = {n for n in named if n.split()[0] in firsts and len(n.split()) > 1}
+        intro = {p.normal or p.text for p in persons if p.end <= lines[0].start() and " " in (p.normal or p.text)}
+        who = next(iter(fits), None) if len(fits) == 1 else next(iter(intro), None) if len(intro) == 1 else None
+    if who is None:
+        return []
+    out = []
+    for prev, m in zip(lines, lines[1:]):
+        if m in asked or prev not in asked or any(a <= m.start() < b for a, b in taken):
+            continue
+        body = m.group("body")
+        out.append(Quote(who, None, m.start("body"), m.start("body") + len(body), body, extra={"interview": True}))
+    return out
+
+
 def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     text = analysis.text
     roles = ex.roles
@@ -124,6 +158,19 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e], extra=extra))
         taken.append((m.start(), m.end()))
+    for m in _DASHED.finditer(text):
+        verb = lemma(m.group("verb"))
+        if verb not in SPEECH or len(m.group("body").split()) < 3 or any(a <= m.start() < b for a, b in taken):
+            continue
+        if verb in IMPERSONAL:
+            speaker, role = _org_after(analysis, m.end("verb")), None
+        else:
+            speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
+        speaker = _resolve_role(speaker, role, holders)
+        quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
+                            extra={"verb": m.group("verb")}))
+        taken.append((m.start(), m.end()))
+    quotes += _interview_answers(analysis, persons, quotes, taken)
     for m in (_LEAD.finditer(text) if _LEAD_NEED.search(text) else ()):
         if lemma(m.group("verb")) not in SPEECH or any(a <= m.start(2) < b for a, b in taken):
             continue

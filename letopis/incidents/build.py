@@ -614,7 +614,8 @@ def _nothing_up_front(analysis: Analysis) -> bool:
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
     if any(t.lemma in MUTINY for s in lead for t in s.tokens):
         return False                     # "Бунт в колонии в Вахдате: погибли 32 человека": violence, no obituary
-    return any(t.lemma in NEUTRAL_TOLL for s in title for t in s.tokens) or \
+    # (a toll of many in the title, "…родственниками погибших полицейских", is no obituary)
+    return any(t.lemma in NEUTRAL_TOLL and "plur" not in t.tag for s in title for t in s.tokens) or \
         not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
 
 
@@ -999,7 +1000,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if not statements and not hits:
         return None
     told = sents + (_lead(analysis, 0) if main else [])
-    if not hits and (not _violence_told(analysis, told) or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
+    # "при попытке задержания 41-летнего Бахытжана Оразбаева погибли старший лейтенант полиции … и сержант …
+    # Преступник был ликвидирован": officers dead at an attacker's hands, though no attack verb is told
+    forces_killed = any(c.fate == "killed" and c.count and c.group in SECURITY_GROUPS for c in statements) and \
+        any(_attackerish(t) for s in sents for t in s.tokens)
+    if not hits and not forces_killed and (not _violence_told(analysis, told)
+                                           or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening

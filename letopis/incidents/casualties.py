@@ -620,6 +620,8 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     first = view.toks[k]
     if "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None):
         return True
+    if prev.text[:1].isdigit() and "gent" in prev.tag and "nomn" not in prev.tag:
+        return True                      # "при попытке задержания 41-летнего Бахытжана Оразбаева погибли …": his age
     # "брат лидера КНДР Ким Чен Ына": a person noun in the genitive just before (the name is its apposition)
     for j in range(k - 1, max(-1, k - 4), -1):
         t = view.toks[j]

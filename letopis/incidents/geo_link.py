@@ -295,6 +295,8 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
+        if any(p.type == "PERSON" and p.start <= s < p.end for p in analysis.entities):
+            continue                                     # "Аким города Габит Сыздыкбеков": the role's holder
         for r in inside:                                 # after "города" a name is the town, not a province
             have.remove(r)
         hits = [h for h in g.lookup(name) if h.kind == "city"] if g is not None else []

@@ -174,9 +174,26 @@ def _eponym(analysis: Analysis, start: int) -> bool:
     return prev[-1].lemma in _EPONYM_BEFORE or last == "им" and analysis.text[prev[-1].end:prev[-1].end + 1] == "."
 
 
+def _not_a_name(analysis: Analysis, found: Extraction, s: int, e: int) -> bool:
+    """A town in an agency dateline ("ШЫМКЕНТ, 3 июля"), or a role and the place it governs ("Аким
+    Шымкента": "Аким" is also a first name) the recogniser read as a person."""
+    if analysis.dateline and analysis.dateline[0] <= s < analysis.dateline[1]:
+        return True
+    role = next((r for r in found.roles if r.start == s and r.end < e), None)
+    if role is None:
+        return False
+    from letopis.incidents.geo_link import _gazetteer
+    g = _gazetteer()
+    rest = analysis.text[role.end:e].split()
+    return g is not None and bool(rest) and all(
+        any(h.kind in ("city", "region", "country") for h in g.lookup(w)) for w in rest)
+
+
 def people(analysis: Analysis, found: Extraction) -> list[Person]:
     text = analysis.text
-    persons = [p for p in _link(analysis) if not all(_eponym(analysis, s) for s, _ in p.mentions)]
+    # (the fullest mention names the person: "Аким Шымкента" drags "Аким" and "Шымкента" along with it)
+    persons = [p for p in _link(analysis) if not all(_eponym(analysis, s) for s, _ in p.mentions)
+               and not _not_a_name(analysis, found, *max(p.mentions, key=lambda m: (m[1] - m[0], -m[0])))]
     per_entities = [e for e in analysis.entities if e.type == "PERSON"]
     folded = text.lower().replace("ё", "е")
     for person in persons:

@@ -3,7 +3,8 @@
 "Максат Кариев", "Кариева", "М. Кариев" are one person: full names group under surname and first
 name ("Садыр Жапаров" and "Акылбек Жапаров" are two); a lone surname or an initial joins the namesake
 named last before it, whose initial fits; a first-name-only mention joins the one person with that
-first name when there is exactly one. The fullest normal form names the person; an initial never
+first name when there is exactly one, and so does a first name with a patronymic ("Нурлан Серикович").
+The fullest normal form names the person; an initial never
 beats a full first name ("Газиз Байтасов" over "Г. Байтасов").
 """
 from __future__ import annotations
@@ -20,10 +21,11 @@ def _words(name: str) -> list[str]:
     return [w for w in _WORD.findall(name)]
 
 
-def _fullness(name: str) -> tuple[int, int, int]:
+def _fullness(name: str) -> tuple[int, int, int, int]:
     words = _words(name)
     full = [w for w in words if not w.endswith(".")]
-    return (len(full), len(words), len(name))
+    # a surname beats a patronymic: "Нурлан Жумабаев" names the person, not "Нурлан Серикович"
+    return (len(full), not _first_and_patronymic(words), len(words), len(name))
 
 
 def _key(word: str) -> str:
@@ -44,6 +46,10 @@ def link_persons(analysis: Analysis) -> list[Person]:
             continue
         if len(words) == 1 or words[0].endswith("."):
             later.append((e, words))
+            continue
+        if _first_and_patronymic(words) and (owner := _owner(groups, e, words)) is not None:
+            owner["names"].append(e.normal or e.text)      # "— Нурлан Серикович, …?" after "Нурлан Жумабаев"
+            owner["spans"].append((e.start, e.end))
             continue
         g = groups.setdefault((_key(words[-1]), _key(words[0])), {"names": [], "spans": []})
         g["names"].append(e.normal or e.text)
@@ -81,9 +87,24 @@ def _join_real_names(text: str, persons: list[Person]) -> list[Person]:
     return out
 
 
+def _first_and_patronymic(words: list[str]) -> bool:
+    """"Нурлан Серикович": a first name and a patronymic, the way an interviewer addresses someone (a
+    surname the dictionary also knows in -вич, "Янукович", "Абрамович", is no patronymic here)."""
+    if len(words) != 2 or not words[1].lower().endswith(("вич", "вна", "ична")):
+        return False
+    from letopis.nlp.morph import parse
+    tags = [p.tag for p in parse(words[1].lower())]
+    return bool(tags) and all("Patr" in t for t in tags)
+
+
 def _owner(groups: dict[tuple[str, str], dict], e, words: list[str]) -> dict | None:
     """The person a short mention names: by surname (with a matching initial), else by first name;
     of several namesakes, the one last named before it ("Садыр Жапаров … Жапаров")."""
+    if _first_and_patronymic(words):
+        # "— Нурлан Серикович, …?": the one person of that first name named in full
+        # (named in full before it: "Операторами выступили Михаил Агранович и Михаил Хасая" are two)
+        same = [g for k, g in groups.items() if k[1] == _key(words[0]) and k[0]]
+        return same[0] if len(same) == 1 and min(same[0]["spans"])[0] < e.start else None
     last = _key(words[-1])
     same = [(k, g) for k, g in groups.items() if k[0] == last and k[1]]
     if len(words) > 1:                                   # "С. Жапаров": the initial must fit
