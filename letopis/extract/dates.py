@@ -110,6 +110,8 @@ def _sources() -> list[tuple[str, str]]:
                     rf"(?:\s+(?P<dp>{dp}))?{E}"),
         ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt_tree(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
         ("relative", rf"{B}накануне(?:\s+(?P<dp>{dp}))?{E}"),
+        # "в новогоднюю ночь": the first of January (of the report's year, when it is filed in January)
+        ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год){E}"),
         # "днём ранее", "двумя днями ранее", "за сутки до этого": a day counted back from the act told before
         ("earlier", rf"{B}(?:(?P<u1>дн[её]м|сутками|неделей)|(?P<n1>двумя|тремя|четырьмя|пятью|\d)\s+"
                     rf"(?P<u2>днями|сутками|неделями))\s+ранее{E}|{B}за\s+(?:(?P<n2>два|три|четыре|пять|\d)\s+)?"
@@ -147,7 +149,7 @@ _NEEDS = (
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
     None, None, None, None,                       # year, year, weekday, reldays
-    "накануне", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
+    "накануне", "новогодн|новый год", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 
@@ -376,6 +378,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
             return "relative", None, extra
         extra["offset_days"] = -1
         return "relative", (published - timedelta(days=1)).isoformat(), extra
+    if kind == "newyear":
+        on = published is not None and published.month == 1 and published.day <= 15
+        return "relative", date(published.year, 1, 1).isoformat() if on else None, extra
     if kind == "earlier":
         n = gd.get("n1") or gd.get("n2")
         count = 1 if n is None else int(n) if n.isdigit() else {"дв": 2, "тр": 3, "че": 4, "пя": 5}[_norm(n)[:2]]

@@ -465,6 +465,7 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     return out
 
 
+ATTEMPTS = frozenset({"пытаться", "попытаться", "попытка", "пробовать", "попробовать"})
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
 
 
@@ -662,6 +663,9 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
 _CHARGED = re.compile(r"умышленн\w+\s+убийств|террористическ\w+\s+акт|терроризм", re.I)
 
 
+_TECH_CAUSE = re.compile(r"причин\w*\s+(?:[а-яё]+\s+){0,3}(?:стал\w*|явил\w*|мог\w*\s+стать)\s+(?:[а-яё]+\s+)?"
+                         r"(?:нарушени\w+\s+(?:правил|техник|требовани)|неисправност|утечк|коротк\w+\s+замыкани|"
+                         r"самовозгорани|неосторожн|износ|сбо[йя])", re.I)
 _UNTRUE = re.compile(r"не\s+соответству\w+\s+действительности|(?:информаци\w+|сообщени\w+|слух\w*)\s+(?:о\s+\w+\s+)?"
                      r"(?:оказал\w+\s+)?(?:ложн|фейк)", re.I)
 
@@ -678,6 +682,9 @@ def _no_event(analysis: Analysis) -> bool:
     # nor is one the article charges as a murder or terrorism ("наехал на толпу … уголовное дело по статье
     # «Умышленное убийство»")
     if lemmas & ACCIDENT and not wider & ATTACK_LEAD - {"убить"} and not _CHARGED.search(analysis.text):
+        return True
+    # "причиной возгорания стало нарушение правил хранения боеприпасов": a blast the lead blames on a fault
+    if any(_TECH_CAUSE.search(analysis.text, s.start, s.end) for s in lead) and not wider & ATTACK_LEAD - {"взрыв"}:
         return True
     if any(_forces_clash(s.tokens) for s in lead):
         return True
@@ -1114,8 +1121,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             perps[0].age = age.value
     for p in perps:
         p.extra["role_in_incident"] = "perpetrator"
+    # ("один из них пытался покончить с собой": an attempt, no death)
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
-            if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)]
+            if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)
+            and not any(x.lemma in ATTEMPTS for x in s.tokens[max(0, k - 2):k])]
     dead += [(cue.start, cue.end, cue.lemma) for s in sents if (cue := _died_by_own_hand(s))]
     # "гранату бросил … Ш. Раджабов, который погиб на месте"
     dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions

@@ -1032,8 +1032,10 @@ def tally(cas: list[Casualty]) -> dict:
         mine = [c for c in cas if c.fate == fate and c.count is not None]
         if any(not c.claim for c in mine):
             mine = [c for c in mine if not c.claim]       # "Талибан утверждает … семерых": a claim
-        if fate == "wounded" and any(not c.weak and not c.hospital for c in mine):
-            mine = [c for c in mine if not c.weak]        # "ранены" beats "пострадали" (docs/coding.md §5)
+        # "ранены" beats "пострадали" (docs/coding.md §5), but not the attackers' own wounds ("Пострадали 15
+        # человек … Оба нападавших также получили ранения")
+        if fate == "wounded" and any(not c.weak and not c.hospital and c.group != "perpetrator" for c in mine):
+            mine = [c for c in mine if not c.weak]
         # "из трёх пострадавших двоих госпитализировали": the hospitalised are a part of the injured
         victims = [c for c in mine if c.group != "perpetrator"]
         perps = [c for c in mine if c.group == "perpetrator"]

@@ -174,11 +174,23 @@ def _eponym(analysis: Analysis, start: int) -> bool:
     return prev[-1].lemma in _EPONYM_BEFORE or last == "им" and analysis.text[prev[-1].end:prev[-1].end + 1] == "."
 
 
+def _common_noun(word: str) -> bool:
+    """A dictionary noun no reading of which is a name ("Школьник"; not "Орел", also a surname)."""
+    from letopis.nlp.morph import parse
+    parses = parse(word.lower())
+    return bool(parses) and all(p.is_known and p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox"} & set(
+        p.tag.grammemes) for p in parses)
+
+
 def _not_a_name(analysis: Analysis, found: Extraction, s: int, e: int) -> bool:
-    """A town in an agency dateline ("ШЫМКЕНТ, 3 июля"), or a role and the place it governs ("Аким
-    Шымкента": "Аким" is also a first name) the recogniser read as a person."""
+    """A town in an agency dateline ("ШЫМКЕНТ, 3 июля"), a common noun, or a role and the place it governs
+    ("Аким Шымкента": "Аким" is also a first name) the recogniser read as a person."""
     if analysis.dateline and analysis.dateline[0] <= s < analysis.dateline[1]:
         return True
+    word = analysis.text[s:e]
+    if " " not in word and analysis.title_span and s == analysis.title_span[0] and _common_noun(word) \
+            and not re.search(r"[а-яё,]\s+" + re.escape(word[:-1]), analysis.text):
+        return True                 # "Школьник напал с ножом": a noun opening the title (not "Поп-звезда Мадонна")
     role = next((r for r in found.roles if r.start == s and r.end < e), None)
     if role is None:
         return False
