@@ -1382,3 +1382,10 @@ def test_a_depot_blast_the_lead_blames_on_a_fault_is_no_incident_and_new_years_n
                   "Всего в результате теракта погибли 39 человек. Нападавший открыл огонь по посетителям и скрылся.",
                   "2017-01-02")
     assert inc.date == "2017-01-01" and inc.killed == 39
+
+
+def test_the_bomber_named_after_his_nationality_who_set_it_off_and_died_later_is_the_perpetrator():
+    inc, _ = only("В центре Иерусалима в понедельник вечером взорвался пассажирский автобус, ранены 21 человек. "
+                  "Позднее выяснилось, что бомбу привел в действие 19-летний палестинец Абдель Хамид Абу Сроур, "
+                  "который сам получил тяжелые ранения и скончался в больнице два дня спустя.", "2016-04-18")
+    assert (inc.perpetrators, inc.perpetrators_killed, inc.wounded) == (["Абдель Хамид Абу Сроур"], 1, 21)

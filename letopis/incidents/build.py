@@ -1336,7 +1336,8 @@ def _dependant(sent: Sentence, role, first) -> bool:
         and "gent" not in head.tag
 
 
-_WHO_DIED = re.compile(r",?\s*(?:который|которая|которые)\s+(?:(?:тоже|также|сам|и)\s+)?(?:погиб|скончал|умер|подорвал)")
+_WHO_DIED = re.compile(r",?\s*(?:который|которая|которые)\s+(?:(?:тоже|также|сам|и)\s+)?"
+                       r"(?:получил\w*\s+[^,.]{0,40}?ранени\w+\s+и\s+)?(?:погиб|скончал|умер|подорвал)")
 
 
 def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
@@ -1350,7 +1351,14 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
                                                  or any(x in before[k].tag for x in ("ADJF", "NOUN"))
                                                  and ("nomn" in before[k].tag or "gent" in before[k].tag)):
         k -= 1
-    walked = before[k + 1:]
+    # "бомбу привел в действие 19-летний палестинец X": the verb's fixed object stands between
+    if k >= 2 and [t.lemma for t in before[k - 1:k + 1]] == ["в", "действие"] and before[k - 2].lemma == "привести":
+        k -= 2
+    elif k >= 1 and before[k].lemma == "в" and before[k + 1:k + 2] and before[k + 1].lemma == "действие" \
+            and before[k - 1].lemma == "привести":
+        k -= 1
+    fixed = k >= 0 and before[k].lemma == "привести"
+    walked = [t for t in before[k + 1:] if t.lemma not in ("в", "действие")] if fixed else before[k + 1:]
     if k < 0 or not walked or any(t.text[:1].isupper() and "gent" not in t.tag for t in walked) or not any(
             "nomn" in t.tag and t.text.islower() or "-" in t.text or t.text[:1].isdigit() for t in walked):
         return False
@@ -1358,7 +1366,8 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     if "VERB" not in verb.tag or "sing" not in verb.tag:
         return False
     armed = any(sent.start <= w.start < sent.end and w.end <= verb.start for w in found.weapons)
-    return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed
+    return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed or verb.lemma == "привести" and \
+        [t.lemma for t in before[k + 1:k + 3]] == ["в", "действие"]
 
 
 _SUBORDINATE = frozenset(("что", "который", "как", "когда", "чтобы", "где", "если"))

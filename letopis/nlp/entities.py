@@ -658,7 +658,7 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
     return [e for e in entities if id(e) not in gone] + joined
 
 
-_AFTER_ROLE = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}){1,2})")
+_AFTER_ROLE = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+){0,2}){1,3})")
 # Arabic and other name particles joined to the next name word: "Саиф уль-Малук", "Абд ар-Рахман";
 # in NEREL train every such word is part of a name (36 persons, a city, an organisation)
 _PARTICLE_WORD = re.compile(r" (?:аль|эль|уль|ул|ад|ас|ан|ар|ат|аз|аш|ибн|бин|бен|бинт|ур|эд|эс|эр)-[А-ЯЁ][а-яё]+\b")

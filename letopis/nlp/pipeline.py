@@ -191,7 +191,8 @@ def analyze(document: Document, ner: str | None = None) -> Analysis:
     from letopis.nlp.entities import normalize_other, promote_institutions, refine
     promote_institutions(found)
     core = [e for e in found if e.type in CORE_TYPES and not e.extra.get("adjective")]
-    analysis.entities = refine(analysis, core, roles=[e for e in found if e.type == "PROFESSION"])
+    # ("19-летний палестинец Абдель Хамид Абу Сроур": a nationality places a name the recogniser missed too)
+    analysis.entities = refine(analysis, core, roles=[e for e in found if e.type in ("PROFESSION", "NATIONALITY")])
     taken = {id(e) for e in core}
     analysis.other_entities = normalize_other(analysis, [e for e in found if id(e) not in taken])
     return analysis
