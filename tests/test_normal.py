@@ -296,3 +296,23 @@ def test_two_namesakes_by_first_name_listed_together_stay_two_but_an_address_aft
     rec = extract_text("Президент России Дмитрий Медведев провел совещание. «Дмитрий Анатольевич, все готово», — "
                        "доложил министр.")
     assert [p.name for p in rec.persons] == ["Дмитрий Медведев"]
+
+
+def test_a_surname_the_dictionary_reads_as_a_plural_and_the_roles_of_a_list_go_each_to_its_own_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Токаев провел совещание\nАСТАНА, 14 февраля 2023 года. В нем приняли участие председатель КНБ "
+                       "Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов и вице-министр Айгуль Шайхина.")
+    got = {p.name: p.roles for p in rec.persons}
+    assert got["Ермек Сагимбаев"] == ["председатель КНБ"] and got["Марат Ахметжанов"] == ["министр внутренних дел"]
+    assert got["Айгуль Шайхина"] == ["вице-министр"] and "Токаев" in got
+    assert ("ORGANIZATION", "Токаев") not in [(e.type, e.text) for e in rec.entities]
+
+
+def test_a_womans_surname_form_names_her_in_full_and_a_client_run_into_the_lawyers_name_is_apart():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Шерзод Рахимов, Бекзод Юлдашев и Дилноза Каримова признаны виновными. Рахимову и Юлдашеву "
+                       "назначено по 8 лет лишения свободы, Каримовой — 5 лет. Адвокат Юлдашева Зафар Назаров заявил, "
+                       "что защита обжалует приговор.")
+    names = [p.name for p in rec.persons]
+    assert "Дилноза Каримова" in names and "Зафар Назаров" in names
+    assert not any("Каримов" == n.split()[-1] or n.startswith("Юлдашева") for n in names)

@@ -74,6 +74,8 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
     a genitive one is still X's ("по словам Ерлана Карина, государственного секретаря РК,")."""
     for r in found.roles:
         if r.start >= end and re.fullmatch(r"\s*,\s*", text[end:r.start]) and not r.plural:
+            if re.match(r"\s{1,2}[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
+                return None     # "…Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов": the next name's role
             if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):
                 return None
             return r.normal
@@ -175,11 +177,11 @@ def _eponym(analysis: Analysis, start: int) -> bool:
 
 
 def _common_noun(word: str) -> bool:
-    """A dictionary noun no reading of which is a name ("Школьник"; not "Орел", also a surname)."""
+    """A dictionary noun no reading of which is a name ("Школьник"; not "Орел", also a surname, nor
+    "Токаев", a surname's shape)."""
+    from letopis.nlp.entities import not_a_name
     from letopis.nlp.morph import parse
-    parses = parse(word.lower())
-    return bool(parses) and all(p.is_known and p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox"} & set(
-        p.tag.grammemes) for p in parses)
+    return not_a_name(word) and all(p.tag.POS == "NOUN" and "Geox" not in p.tag for p in parse(word.lower()))
 
 
 def _not_a_name(analysis: Analysis, found: Extraction, s: int, e: int) -> bool:

@@ -321,9 +321,22 @@ _SETTLEMENT_WORDS = frozenset(("город", "столица", "штат", "се
 
 def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
     """A one-word person mention takes the reading a fuller mention confirms
-    ("Байсеитова" next to "Жаксыбек Байсеитов" is the masculine genitive)."""
+    ("Байсеитова" next to "Жаксыбек Байсеитов" is the masculine genitive), and a full name takes the one
+    a surname's unambiguous form confirms ("Дилноза Каримова" beside "Каримовой": a woman)."""
     from letopis.nlp.normal import person_candidates, previous_word
     persons = [e for e in entities if e.type == "PERSON"]
+    sure = {(e.normal or "").lower() for e in persons if " " not in e.text and e.text.lower().endswith(_GENDERED)
+            and (e.normal or e.text).lower() != e.text.lower()}
+    for e in persons:
+        words = e.text.split()
+        if len(words) < 2 or not sure or (e.normal or "").split()[-1:] and (e.normal or "").split()[-1].lower() in sure:
+            continue
+        if any(p.is_known and "Name" in p.tag for p in morph.parse(words[0].lower())):
+            continue                     # a known first name tells the gender itself ("Петр Завьялов", his mother)
+        for cand, _ in person_candidates(e.text, previous_word(analysis, e.start))[:3]:
+            if cand.split()[-1].lower() in sure:
+                e.normal = cand
+                break
     known = {w.lower() for e in persons if len((e.normal or "").split()) > 1
              for w in (e.normal or "").replace(".", ". ").split() if len(w) > 2}
     for e in persons:
@@ -337,6 +350,8 @@ def _agree_persons(analysis: Analysis, entities: list[Entity]) -> None:
                 break
 
 
+# surname endings that tell the gender whatever the case: "Каримовой" (hers), "Каримовым" (his)
+_GENDERED = ("овой", "евой", "иной", "ыной", "овым", "евым", "иным", "ыным")
 _OBLIQUE_ONLY = ("ы", "и")                      # endings no masculine consonant surname has in the singular
 _FIRST_DECLENSION = ("а", "я", "у", "ю", "ой", "ей", "е")
 _PLURAL_STEMS = ("ов", "ев", "ёв", "ин", "ын", "ск", "цк")   # "братья Царнаевы", "Царнаева": a family, Царнаев
@@ -501,11 +516,15 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 
 
 @lru_cache(maxsize=5_000)
-def _not_a_name(word: str) -> bool:
+def not_a_name(word: str) -> bool:
     """A dictionary word none of whose readings is a first name, surname or patronymic."""
     lw = word.lower()
+    parses = morph.parse(lw)
+    # "Токаев": a surname's shape the dictionary reads only as a plural genitive ("токай")
+    if lw.endswith(("ов", "ев", "ёв")) and all(p.tag.number == "plur" and p.tag.case == "gent" for p in parses):
+        return False
     return morph.morph().word_is_known(lw) and \
-        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parse(lw))
+        not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
 
 
 @lru_cache(maxsize=5_000)
@@ -517,7 +536,7 @@ def _place_or_org(text: str) -> str | None:
     words = _NAME_WORD.findall(text)
     if not words:
         return None
-    if not all(_not_a_name(w) for w in words):
+    if not all(not_a_name(w) for w in words):
         return None
     head = morph.parse(words[-1].lower())[0].tag
     if "Geox" in head:
@@ -549,7 +568,7 @@ def _trim_place_adjectives(analysis: Analysis, e: Entity) -> None:
 def _common_noun(word: str) -> bool:
     """A dictionary word of 4+ letters none of whose readings is a name or a place: short ones
     are often foreign names ("Ван Цзюнь", "Пан Ги Мун", "Ар Келли")."""
-    return len(word) >= 4 and _not_a_name(word) and \
+    return len(word) >= 4 and not_a_name(word) and \
         not any("Geox" in p.tag for p in morph.parse(word.lower()))
 
 
@@ -620,9 +639,33 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
             continue
         rest = [m.group() for m in _NAME_WORD.finditer(e.text)
                 if not any(o.start <= e.start + m.start() < o.end for o in inner)]
-        if all(w.isupper() or _not_a_name(w) for w in rest):
+        if all(w.isupper() or not_a_name(w) for w in rest):
             outer.add(id(e))
     return [e for e in entities if id(e) not in outer]
+
+
+_GENITIVE_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына)$")
+
+
+def _split_dependants(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Адвокат Юлдашева Зафар Назаров": a surname in the genitive run together with the full name after
+    it is two people (the lawyer's client, and the lawyer): a first name in the nominative opens the second."""
+    out: list[Entity] = []
+    for e in entities:
+        words = list(_NAME_WORD.finditer(e.text)) if e.type == "PERSON" else []
+        if len(words) >= 3 and _GENITIVE_SURNAME.fullmatch(words[0].group()) and not any(
+                "Name" in p.tag and p.is_known for p in morph.parse(words[0].group().lower())) and any(
+                p.is_known and "Name" in p.tag and p.tag.case == "nomn" for p in morph.parse(words[1].group().lower())) \
+                and not any("Patr" in p.tag for p in morph.parse(words[-1].group().lower())):
+            # (not "Суркова Зоя Антоновна": a surname first, the patronymic last, as forms list people)
+            cut = words[1].start()
+            for a, b in ((0, words[0].end()), (cut, len(e.text))):
+                part = Entity("PERSON", e.start + a, e.start + b, e.text[a:b], source="rule")
+                part.extra["apart"] = True           # not joined again by _join_split_names
+                out.append(part)
+            continue
+        out.append(e)
+    return out
 
 
 def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -646,7 +689,8 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
         if id(e) in gone:
             continue
         nxt = by_start.get(e.end + 1)
-        if nxt is None or analysis.text[e.end] != " " or not (e.text[:1].isupper() and nxt.text[:1].isupper()):
+        if nxt is None or analysis.text[e.end] != " " or not (e.text[:1].isupper() and nxt.text[:1].isupper()) \
+                or e.extra.get("apart") and nxt.extra.get("apart"):
             continue
         if len(_NAME_WORD.findall(e.text)) + len(_NAME_WORD.findall(nxt.text)) > 3:
             continue
@@ -655,6 +699,8 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
             continue
         gone.update((id(e), id(nxt)))
         joined.append(Entity("PERSON", e.start, nxt.end, analysis.text[e.start:nxt.end], source=e.source))
+    for e in persons:
+        e.extra.pop("apart", None)
     return [e for e in entities if id(e) not in gone] + joined
 
 
@@ -690,7 +736,7 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
         start, end = m.start(1), m.end(1)
         if 1 in covered[start:end] or analysis.ignored(start, end):
             continue
-        if any(_not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
+        if any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
             continue
         covered[start:end] = b"\x01" * (end - start)
         added.append(Entity("PERSON", start, end, m.group(1), source="rule"))
@@ -715,6 +761,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         elif e.type == "PERSON" and _DOMAIN.search(e.text):
             e.type = "ORGANIZATION"              # "корреспондент Tengrinews.kz": a site, not a person
     entities = _persons_after_roles(analysis, entities, list(roles))
+    entities = _split_dependants(analysis, entities)
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
     entities = _places_after_place_adjectives(analysis, entities)
