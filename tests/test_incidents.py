@@ -1389,3 +1389,14 @@ def test_the_bomber_named_after_his_nationality_who_set_it_off_and_died_later_is
                   "Позднее выяснилось, что бомбу привел в действие 19-летний палестинец Абдель Хамид Абу Сроур, "
                   "который сам получил тяжелые ранения и скончался в больнице два дня спустя.", "2016-04-18")
     assert (inc.perpetrators, inc.perpetrators_killed, inc.wounded) == (["Абдель Хамид Абу Сроур"], 1, 21)
+
+
+def test_days_ago_date_the_act_a_qualified_toll_after_a_vague_one_counts_and_attackers_inside_a_total_are_theirs():
+    inc, _ = only("Три дня назад в Оше взорвался автомобиль, погиб водитель. Следствие рассматривает версию теракта.",
+                  "2023-05-10")
+    assert inc.date == "2023-05-07"
+    inc, _ = only("Десятки человек пострадали в результате взрыва на рынке в Кандагаре во вторник, погибли по меньшей "
+                  "мере 12.", "2023-05-10")
+    assert inc.killed == 12
+    inc, _ = only("В результате нападения на блокпост в Дагестане погибли пятеро, включая двоих нападавших.", "2023-05-10")
+    assert (inc.killed, inc.perpetrators_killed) == (3, 2)

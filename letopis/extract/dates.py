@@ -340,6 +340,11 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
             a = int(amt) if float(amt).is_integer() else amt
             value = (f"PT{a}M" if code == "MIN" else f"PT{a}{code}" if code in ("H", "S")
                      else f"P{a}{code}")
+        if extra.get("ago") and code in ("D", "W") and isinstance(amt, int) and published is not None and amt < 60:
+            # "три дня назад", "неделю назад": a day counted back from the report
+            days = amt * (7 if code == "W" else 1)
+            extra["offset_days"] = -days
+            return "relative", (published - timedelta(days=days)).isoformat(), extra
         return "duration", value, extra
     if kind == "decade":
         return "vague", None, {"decade": int(gd["y"])}

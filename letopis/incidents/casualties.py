@@ -301,6 +301,18 @@ def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | No
     return None, None
 
 
+_QUALIFIER_WORDS = frozenset({"по", "меньшей", "мере", "крайней", "не", "менее", "более", "около", "свыше", "как",
+                              "минимум", "почти", "порядка", "примерно", "приблизительно", "уже"})
+
+
+def _past_qualifier(view: SentenceView, i: int) -> int:
+    """The token before the number at i, past a qualifier ("погибли по меньшей мере 12": "погибли")."""
+    k = i - 1
+    while k > 0 and i - k <= 3 and view.toks[k].text.lower() in _QUALIFIER_WORDS:
+        k -= 1
+    return max(k, 0)
+
+
 def _fate_in_clause_before(view: SentenceView, k: int) -> bool:
     """A fate word before token k within its clause ("Ранения получили три человека")."""
     for t in reversed(view.toks[max(0, k - 4):k]):
@@ -400,7 +412,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "8 человек погибли и не менее 15 получили ранения": a bare number after a count of people
             elliptic = bool(out) and (any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
                                       # "погибли 25 человек …; ранены 49": the fate right before it
-                                      or i_num > 0 and _fate_of(view.toks[i_num - 1].lemma) is not None
+                                      # (past a qualifier: "погибли по меньшей мере 12")
+                                      or i_num > 0 and _fate_of(view.toks[_past_qualifier(view, i_num)].lemma) is not None
                                       # "…достигло 30, погибших — 5"
                                       or i_num > 1 and view.toks[i_num - 1].text in ("—", "–", ":")
                                       and _fate_of(view.toks[i_num - 2].lemma) is not None)
@@ -1067,6 +1080,11 @@ def tally(cas: list[Casualty]) -> dict:
             ev[fate] = [(c.start, c.end) for c in victims if c.kind == "event"]
         else:
             total = None
+        if fate == "killed" and totals and not latest and total:
+            # "погибли пятеро, включая двоих нападавших": the attackers named inside the total are theirs
+            inside = [c for c in perps if c.kind == "breakdown" and c.sentence == best.sentence and c.start > best.start]
+            if inside and sum(c.count for c in inside) < total:
+                total -= sum(c.count for c in inside)
         if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
             total = (total or 0) + sum(c.count for c in extras)
             ev[fate] = ev.get(fate, []) + [(c.start, c.end) for c in extras]
