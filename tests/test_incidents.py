@@ -1400,3 +1400,11 @@ def test_days_ago_date_the_act_a_qualified_toll_after_a_vague_one_counts_and_att
     assert inc.killed == 12
     inc, _ = only("В результате нападения на блокпост в Дагестане погибли пятеро, включая двоих нападавших.", "2023-05-10")
     assert (inc.killed, inc.perpetrators_killed) == (3, 2)
+
+
+def test_an_unknown_attacker_who_fled_survived_and_a_suicide_attacker_who_hurt_people_bombed():
+    inc, _ = only("В Алматы неизвестный ранил ножом полицейского и скрылся. Пострадавший госпитализирован.", "2023-05-10")
+    assert inc.perpetrators_killed == 0
+    inc, _ = only("В понедельник в Кветте смертник атаковал колонну полиции. Погибли 9 полицейских и 2 прохожих, 20 "
+                  "человек ранены.", "2023-05-10")
+    assert (inc.types, inc.killed, inc.perpetrators_killed) == (["bombing", "suicide"], 11, 1)

@@ -1090,6 +1090,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
                                            "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
     inc.types = sorted(types, key=order.get)
+    if "suicide" in inc.types and "bombing" not in inc.types and "explosives" in weapons and "firearms" not in weapons \
+            and hurt:
+        # "смертник атаковал колонну полиции": a suicide attacker's weapon is his bomb (the assault was it)
+        inc.types = sorted([t_ for t_ in inc.types if t_ != "armed_assault" or not generic] + ["bombing"],
+                           key=order.get)
     inc.suicide = "suicide" in inc.types
     if inc.suicide and "bombing" in inc.types and not inc.perpetrators_killed:
         inc.perpetrators_killed = 1                   # the bomber died in the blast (docs/coding.md §5)
@@ -1462,8 +1467,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 for k, x in enumerate(toks[:i]) if k >= i - 7)
             if treated:
                 return [(t.start, t.end)]
-            if t.lemma in ("скрыться", "сдаться") and any(_attackerish(x) and "nomn" in x.tag for x in toks[:i]):
-                return [(t.start, t.end)]             # "нападавшие вели огонь …, после чего скрылись"
+            # "нападавшие вели огонь …, после чего скрылись", "неизвестный ранил ножом полицейского и скрылся"
+            if t.lemma in ("скрыться", "сдаться") and any((_attackerish(x) or x.lemma == "неизвестный")
+                                                         and "nomn" in x.tag for x in toks[:i]):
+                return [(t.start, t.end)]
             if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
             near = toks[max(0, i - 4):i + 5]
