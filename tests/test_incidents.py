@@ -1408,3 +1408,15 @@ def test_an_unknown_attacker_who_fled_survived_and_a_suicide_attacker_who_hurt_p
     inc, _ = only("В понедельник в Кветте смертник атаковал колонну полиции. Погибли 9 полицейских и 2 прохожих, 20 "
                   "человек ранены.", "2023-05-10")
     assert (inc.types, inc.killed, inc.perpetrators_killed) == (["bombing", "suicide"], 11, 1)
+
+
+def test_the_victim_as_that_one_or_as_the_hurt_one_counts_and_an_arsonist_detained_survived():
+    inc, _ = only("В Шымкенте в ходе ссоры мужчина ударил ножом знакомого, тот скончался в больнице. Подозреваемый "
+                  "задержан.", "2023-05-10")
+    assert (inc.types, inc.killed, inc.perpetrators_killed) == (["stabbing"], 1, 0)
+    inc, _ = only("Вчера вечером в Уфе 17-летний подросток выстрелил из травматического пистолета в лицо однокласснику. "
+                  "Пострадавший госпитализирован.", "2023-05-10")
+    assert inc.wounded == 1
+    inc, _ = only("В Краснодаре 23-летняя женщина облила бензином и подожгла здание отделения полиции. Пострадавших "
+                  "нет, поджигательница задержана.", "2023-05-10")
+    assert (inc.types, inc.perpetrators_killed) == (["arson"], 0)

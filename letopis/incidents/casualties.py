@@ -864,6 +864,14 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             end = max(end or names[-1].end, names[-1].end)
         elif plural_seen and count == 0:
             continue
+        if count == 0 and not names and ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and "nomn" in t.tag \
+                and k + 1 < len(toks) and toks[k + 1].tag.split(",")[0] in ("VERB", "PRTS"):
+            # "Пострадавший госпитализирован": the participle is the one person
+            count, start, end = 1, t.start, t.end
+        if count == 0 and not names and not transitive and k and toks[k - 1].lemma in ("тот", "последний") \
+                and "sing" in t.tag and "nomn" in toks[k - 1].tag:
+            # "ударил ножом знакомого, тот скончался в больнице": the one just named, as "тот"
+            count, start, end = 1, toks[k - 1].start, t.end
         if count == 0 or start is None and not names:
             continue
         # "его жертвами стали X, Y и Z": a summary of all the victims, a total rather than one more event
