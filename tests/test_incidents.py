@@ -1420,3 +1420,11 @@ def test_the_victim_as_that_one_or_as_the_hurt_one_counts_and_an_arsonist_detain
     inc, _ = only("В Краснодаре 23-летняя женщина облила бензином и подожгла здание отделения полиции. Пострадавших "
                   "нет, поджигательница задержана.", "2023-05-10")
     assert (inc.types, inc.perpetrators_killed) == (["arson"], 0)
+
+
+def test_a_total_after_one_attackers_acts_is_their_toll_and_an_animals_attack_is_no_incident():
+    inc, _ = only("В Норвегии Андерс Брейвик взорвал бомбу у правительственного квартала в Осло, а затем открыл огонь на "
+                  "острове Утойя. Всего погибли 77 человек.", "2011-07-23")
+    assert (inc.killed, inc.perpetrators, inc.types) == (77, ["Андерс Брейвик"], ["armed_assault", "bombing"])
+    assert code("Жительница Москвы стала жертвой нападения собаки. Женщина госпитализирована с укусами.",
+                "2023-05-10").incidents == []

@@ -449,6 +449,9 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     for h in _type_hits(sent):
         if dummy and h[1] in ("explosives", "firearms"):
             continue
+        k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[3]), len(sent.tokens))
+        if any(t.lemma in ANIMALS for t in sent.tokens[k:k + 2]):
+            continue                                  # "жертвой нападения собаки": an animal, no attacker
         if _security_act(sent, h[2]):
             continue
         # (a cue that names what was seized is no theft: "захватила школу" is a siege of the people in it)
@@ -467,6 +470,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
 
 
 ATTEMPTS = frozenset({"пытаться", "попытаться", "попытка", "пробовать", "попробовать"})
+ANIMALS = frozenset({"собака", "пёс", "пес", "медведь", "акула", "волк", "тигр", "крокодил", "лев", "змея", "бык",
+                     "слон", "леопард", "рысь", "кабан", "лось"})
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
 
 
@@ -595,7 +600,7 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
         hits = [t for k, t in enumerate(toks) if t.lemma in violent
                 and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)
                 and not _gas_blast(toks, k) and not _denied(s, t.start)
-                and not (k + 1 < len(toks) and toks[k + 1].lemma in _NOT_AN_ACT)]
+                and not (k + 1 < len(toks) and toks[k + 1].lemma in _NOT_AN_ACT | ANIMALS)]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
             if any(not any(a <= t.start < b for a, b in titled) for t in hits):
