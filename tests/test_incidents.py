@@ -1428,3 +1428,10 @@ def test_a_total_after_one_attackers_acts_is_their_toll_and_an_animals_attack_is
     assert (inc.killed, inc.perpetrators, inc.types) == (77, ["Андерс Брейвик"], ["armed_assault", "bombing"])
     assert code("Жительница Москвы стала жертвой нападения собаки. Женщина госпитализирована с укусами.",
                 "2023-05-10").incidents == []
+
+
+def test_a_ramming_into_people_beside_a_stabbing_is_an_armed_assault_too():
+    inc, _ = only("В Лондоне на Лондонском мосту фургон въехал в толпу пешеходов, после чего трое мужчин напали на людей "
+                  "с ножами. Погибли восемь человек, все трое нападавших застрелены полицией.", "2017-06-04")
+    assert (inc.types, inc.weapons, inc.killed, inc.perpetrators_killed) == (
+        ["armed_assault", "stabbing"], ["melee", "vehicle"], 8, 3)

@@ -470,6 +470,7 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
 
 
 ATTEMPTS = frozenset({"пытаться", "попытаться", "попытка", "пробовать", "попробовать"})
+_CROWD = frozenset({"толпа", "пешеход", "люди", "человек", "прохожий", "демонстрант", "участник", "посетитель"})
 ANIMALS = frozenset({"собака", "пёс", "пес", "медведь", "акула", "волк", "тигр", "крокодил", "лев", "змея", "бык",
                      "слон", "леопард", "рысь", "кабан", "лось"})
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
@@ -1063,9 +1064,13 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     generic = "armed_assault" in types and not any(h[0] == "armed_assault" and h[1] for h in hits)
     if "other" in types and generic and not weapons and len(types) == 2:
         types.remove("armed_assault")                 # "нападение … девочку ударили в грудь": a beating
+    # "фургон въехал в толпу пешеходов": a ramming is an armed assault (docs/coding.md §3), beside a stabbing too
+    # (into people: "протаранил ворота посольства" is a car bomb's way in)
+    rammed = any(h[1] == "vehicle" and h[0] in ("other", "armed_assault") and any(
+        t.lemma in _CROWD and h[2] <= t.start < h[3] + 40 for s in sents for t in s.tokens) for h in hits)
     if "other" in types and (weapons or len(types) > 1):
         types.remove("other")                         # "избили кастетом": an assault with a weapon
-        if "armed_assault" not in types and not (set(types) - {"suicide", "assassination"}):
+        if "armed_assault" not in types and (rammed or not (set(types) - {"suicide", "assassination"})):
             types.append("armed_assault")
     hurt = any(c.fate in ("killed", "wounded") and c.group != "perpetrator" for c in statements)
     title = [x for x in analysis.sentences if analysis.title_span and x.start < analysis.title_span[1]] if main else []
@@ -1079,7 +1084,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                                                                        and c.group != "perpetrator" for c in statements):
         specific = set()                              # "атаковали колонну, убив 30 человек … сожгли грузовики,
         #                                             похитили женщин": the killing is an assault of its own
-    if "armed_assault" in types and specific and not any(
+    if "armed_assault" in types and specific and not rammed and not any(
             h[0] == "armed_assault" and h[1] == "firearms" for h in hits) and "firearms" not in weapons:
         types.remove("armed_assault")                 # "напал с ножом": the specific method is the type
     if not (set(types) - {"assassination", "suicide"}) and hurt and "assassination" not in types:
