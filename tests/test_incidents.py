@@ -1435,3 +1435,15 @@ def test_a_ramming_into_people_beside_a_stabbing_is_an_armed_assault_too():
                   "с ножами. Погибли восемь человек, все трое нападавших застрелены полицией.", "2017-06-04")
     assert (inc.types, inc.weapons, inc.killed, inc.perpetrators_killed) == (
         ["armed_assault", "stabbing"], ["melee", "vehicle"], 8, 3)
+
+
+def test_one_clause_per_subject_a_noun_before_a_counted_list_and_a_routes_towns_are_no_scene():
+    inc, _ = only("В Ингушетии в результате подрыва автомобиля главы МВД республики Руслана Мейриева погиб его "
+                  "охранник, сам министр не пострадал.", "2023-05-10")
+    assert inc.killed == 1
+    inc, _ = only("В Хасавюрте неизвестный бросил гранату во двор частного дома, ранены женщина и двое детей.",
+                  "2023-05-10")
+    assert inc.wounded == 3
+    inc, _ = only("На трассе Алматы — Бишкек неизвестные расстреляли автомобиль бизнесмена. Бизнесмен и его водитель "
+                  "погибли.", "2023-05-10")
+    assert inc.city is None and inc.killed == 2

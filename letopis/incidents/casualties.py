@@ -711,7 +711,8 @@ def _own_verb(toks: list[Token], k: int) -> bool:
     """The words from token k to the next comma hold a finite verb of their own, and open with a word in
     another case than a list's next item would ("одной из жертв нападавший перерезал горло"; not "…,
     Сергей и дочь Вера поселились")."""
-    if k >= len(toks) or "nomn" in toks[k].tag or not toks[k].tag:
+    # ("…погиб его охранник, сам министр не пострадал": "сам" opens a clause of its own)
+    if k >= len(toks) or ("nomn" in toks[k].tag and toks[k].lemma != "сам") or not toks[k].tag:
         return False
     for t in toks[k:]:
         if t.text in BOUNDARY or t.text == ",":
@@ -786,8 +787,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             if i == k or i in covered:
                 continue
             tok = toks[i]
-            if answered and not any(x in covered or x in counted_at for x in range(max(span.start, i - 3), i)):
-                continue                 # beside a number, or the list it opens: "двух прохожих и женщину"
+            if answered and not any(x in covered or x in counted_at for x in range(max(span.start, i - 3), i)) \
+                    and not (i + 2 < len(toks) and toks[i + 1].lemma == "и" and i + 2 in covered):
+                continue                 # beside a number, or the list it opens: "двух прохожих и женщину",
+                #                          "ранены женщина и двое детей"
             if tok.start < role_end:
                 continue                 # inside a multi-token role already counted
 

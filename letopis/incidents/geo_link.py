@@ -149,7 +149,9 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     return bool(near) and place.country not in near
 
 
-_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк)\w*\s+«?$", re.I)
+# (and the second town of a route: "на трассе Алматы — Бишкек")
+_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк)\w*\s+«?"
+                   r"(?:[А-ЯЁ][\w-]+\s*[—–-]\s*)?$", re.I)
 _COMPOUND = re.compile(r"(?<!\w)[А-ЯЁ]\w+-(?:на|над|под|ам)-[А-ЯЁ]\w+")
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
 
