@@ -100,3 +100,11 @@ def test_a_checkpoint_at_the_entry_to_a_town_is_no_entry_of_a_group_and_the_deta
 def test_a_regime_level_named_in_quotes_still_names_the_regime():
     got = facts("Режим «умеренный» («желтый») уровня террористической опасности продлен в Алматы до 1 марта.")
     assert ("regime_continues", None) in got
+
+
+def test_a_penalty_is_the_term_and_where_it_is_served_not_who_got_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд приговорил к 20 годам лишения свободы бывшего главу КНБ Карима Масимова. Соучастник "
+                       "приговорен к 8 годам лишения свободы в колонии строгого режима.")
+    assert [f.extra["penalty"] for f in rec.facts if f.kind == "sentence"] == [
+        "20 годам лишения свободы", "8 годам лишения свободы в колонии строгого режима"]

@@ -191,3 +191,12 @@ def test_an_interview_told_in_dashed_lines_quotes_the_one_the_questions_address(
     assert [(q.speaker, q.text[:20]) for q in rec.quotes] == [
         ("Нурлан Жумабаев", "За последние пять ле"), ("Нурлан Жумабаев", "Главный канал вербов"),
         ("Нурлан Жумабаев", "Работа по профилакти")]
+
+
+def test_as_told_by_a_person_is_an_indirect_quote_and_a_role_does_not_swallow_a_nominative_first_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Как сообщила официальный представитель МИД России Мария Захарова, в результате обстрела "
+                       "пострадали трое российских граждан. Как сообщило агентство Reuters, жертв больше.")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Мария Захарова", "официальный представитель МИД России")]
+    rec = extract_text("«Мы не допустим повторения январских событий», — заявил президент Касым-Жомарт Токаев.")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Касым-Жомарт Токаев", "президент")]

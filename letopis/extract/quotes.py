@@ -38,7 +38,8 @@ _DASHED = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<body>[^\n]+?)[,!?.…]?[ \t]
 _DASH_LINE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<body>[^\n]+?)[ \t]*$")
 # the speaker runs to the comma, within its sentence: a full stop only after an initial ("С. Собянина")
 # or inside a word ("vc.ru"), guillemets only around a name ("собеседников «Ъ»")
-_INDIRECT = re.compile(r"(?:^|(?<=[\s(]))[Пп]о\s+(?:его|ее|её|их\s+)?словам\s*(?P<who>(?:«[^»\n]{1,40}»|[^,.\n:;«»]|(?<=[А-ЯЁA-Z])\.|\.(?=\w)){0,160}?),\s*(?P<body>[^.!?]+[.!?]?)")
+_INDIRECT = re.compile(r"(?:^|(?<=[\s(]))(?:[Пп]о\s+(?:его|ее|её|их\s+)?словам|(?P<as>[Кк]ак\s+(?:сообщил|заявил|отметил|"
+                       r"рассказал|пояснил|подчеркнул|уточнил)[аи]?))\s*(?P<who>(?:«[^»\n]{1,40}»|[^,.\n:;«»]|(?<=[А-ЯЁA-Z])\.|\.(?=\w)){0,160}?),\s*(?P<body>[^.!?]+[.!?]?)")
 
 
 def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Entity]) -> tuple[str | None, str | None, int]:
@@ -187,6 +188,9 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         rs = [r for r in roles if m.start("who") <= r.start < m.end("who")]
         speaker = ps[0].normal or ps[0].text if ps else None
         role = rs[0].normal if rs else None
+        if m.group("as") and not rs and not (ps and ps[0].start - m.start("who") <= 2):
+            continue                     # "Как сообщила официальный представитель МИД Мария Захарова, …": a
+            #                              person or a post; an agency or a newspaper is a source, not a speaker
         if speaker is None and role is None:
             # "по словам спикера": the last named speaker
             speaker = next((q.speaker for q in reversed(quotes) if q.start < m.start() and q.speaker), None)

@@ -108,8 +108,11 @@ def _starts_person(analysis: Analysis, tok: Token) -> bool:
     Ардерн"): a name the dictionary misreads as a genitive noun ends the role before it (one word may
     be the role's own genitive: "главарь клана Гамбино", and so may a name the dictionary knows in the
     genitive: "представитель фонда Анны Франк")."""
-    if any(p.tag.case in ("gent", "gen2") and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in _readings(tok.text)):
+    readings = _readings(tok.text)
+    if any(p.tag.case in ("gent", "gen2") and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings) and not any(
+            p.tag.case == "nomn" and p.tag.number == "sing" and {"Name", "Surn"} & p.tag.grammemes for p in readings):
         return False                   # "фонда Анны Франк": a known name in the genitive is the chain's own
+        #                                (not "президент Касым-Жомарт Токаев", nominative too)
     return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
 
 
