@@ -1447,3 +1447,14 @@ def test_one_clause_per_subject_a_noun_before_a_counted_list_and_a_routes_towns_
     inc, _ = only("На трассе Алматы — Бишкек неизвестные расстреляли автомобиль бизнесмена. Бизнесмен и его водитель "
                   "погибли.", "2023-05-10")
     assert inc.city is None and inc.killed == 2
+
+
+def test_a_beheading_names_its_agent_the_killer_and_an_attack_told_first_stands_beside_a_later_execution():
+    inc, _ = only("Во Франции учитель истории Самюэль Пати был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым у "
+                  "школы. Нападавший был застрелен полицией.", "2020-10-17")
+    assert (inc.types, inc.killed, inc.perpetrators, inc.perpetrators_killed) == (
+        ["stabbing"], 1, ["Абдуллах Анзоров"], 1)
+    inc, _ = only("Взрыв в метро Минска 11 апреля 2011 года унес жизни 15 человек, более 200 пострадали. Исполнители "
+                  "Дмитрий Коновалов и Владислав Ковалев были расстреляны по приговору суда.", "2016-04-11")
+    assert (inc.date, inc.types, inc.killed, inc.perpetrators_killed) == ("2011-04-11", ["bombing"], 15, None)
+    assert inc.perpetrators == ["Дмитрий Коновалов", "Владислав Ковалев"]

@@ -449,6 +449,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     for h in _type_hits(sent):
         if dummy and h[1] in ("explosives", "firearms"):
             continue
+        if any(t.lemma == "приговор" and h[3] <= t.start < h[3] + 20 for t in sent.tokens):
+            continue                                  # "были расстреляны по приговору суда": an execution
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[3]), len(sent.tokens))
         if any(t.lemma in ANIMALS for t in sent.tokens[k:k + 2]):
             continue                                  # "жертвой нападения собаки": an animal, no attacker
@@ -651,6 +653,22 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
                                     for x in s.tokens[max(0, lo):i]):
                 hits += 1
     return hits >= 1
+
+
+def _attack_first(analysis: Analysis, found: Extraction) -> bool:
+    """The article opens with the attack itself, dated and with its toll, before any court: "Взрыв в метро
+    Минска 11 апреля 2011 года унес жизни 15 человек … Исполнители … были расстреляны по приговору суда"
+    (docs/coding.md §1: the attack described with its own place and toll is coded)."""
+    body = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)
+            and not (analysis.title_span and s.start < analysis.title_span[1])]
+    if not body:
+        return False
+    first = body[0]
+    if any(t.lemma in JUDICIAL for t in first.tokens) or not _attack_hits(first):
+        return False
+    dated = any(t.kind == "date" and t.extra.get("year") and first.start <= t.start < first.end for t in found.temporals)
+    view = cas.SentenceView(analysis, first, found, analysis.index_of(first) or 0)
+    return dated and any(c.count for c in cas.numeric_statements(view))
 
 
 def _convicts_acting(toks: list, i: int) -> bool:
@@ -942,7 +960,8 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
-    if not violent or _judicial(analysis) or _no_event(analysis) or _nothing_up_front(analysis):
+    if not violent or _judicial(analysis) and not _attack_first(analysis, found) or _no_event(analysis) \
+            or _nothing_up_front(analysis):
         return []
     incidents = []
     segs = _segments(analysis, found, violent)
@@ -1280,7 +1299,7 @@ _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ог�
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
-_DOER = re.compile(rf"(?<!\w)исполнител(?:ь|ем|я)\s*[—–]\s*(?:{_FROM}[А-ЯЁ][\w-]*\s+)?$")
+_DOER = re.compile(rf"(?<!\w)[Ии]сполнител(?:ь|ем|я|и|ей)\s*(?:[—–]\s*)?(?:{_FROM}[А-ЯЁ][\w-]*\s+)?$")
 _ACT_WORD = re.compile(r"(?<!\w)(?:теракт|нападени|взрыв|покушени)", re.I)
 
 
@@ -1336,7 +1355,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
                 (any(t.lemma in ATTACK_VERBS for t in after[:25]) or bool(_type_hits(sent)))
-            if labelled or leads or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or (
+            if labelled or leads or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
+                    _passive_agent(sent, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:
                     out.append(p)
@@ -1384,6 +1404,19 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     armed = any(sent.start <= w.start < sent.end and w.end <= verb.start for w in found.weapons)
     return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed or verb.lemma == "привести" and \
         [t.lemma for t in before[k + 1:k + 3]] == ["в", "действие"]
+
+
+def _passive_agent(sent: Sentence, at: int) -> bool:
+    """"Учитель … был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым": a name in the instrumental
+    after a passive killing verb (past its age and its noun, also instrumental) is the killer."""
+    before = [t for t in sent.tokens if t.end <= at]
+    first = next((t for t in sent.tokens if t.start >= at), None)
+    if first is None or "ablt" not in first.tag or "nomn" in first.tag:
+        return False
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 3 and ("ablt" in before[k].tag or before[k].text[:1].isdigit()):
+        k -= 1
+    return k >= 0 and "PRTS" in before[k].tag and (before[k].lemma in cas.TRANSITIVE or before[k].lemma in ATTACK_VERBS)
 
 
 _SUBORDINATE = frozenset(("что", "который", "как", "когда", "чтобы", "где", "если"))

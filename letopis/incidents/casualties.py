@@ -20,8 +20,8 @@ from letopis.nlp.normal import CASES
 from letopis.record import Entity
 
 # active verbs whose victims stand in the accusative; their nominative subject is the attacker
-TRANSITIVE = {"избить", "убить", "застрелить", "ранить", "расстрелять", "зарезать", "травмировать", "казнить",
-              "ликвидировать", "уничтожить", "нейтрализовать"}
+TRANSITIVE = {"избить", "убить", "застрелить", "ранить", "расстрелять", "зарезать", "обезглавить", "травмировать",
+              "казнить", "ликвидировать", "уничтожить", "нейтрализовать"}
 GENERIC_PERSON = {"человек", "люди", "жертва", "погибший", "раненый", "пострадавший", "убитый",
                   "гражданин", "лицо"}
 EMPLOYEE = {"сотрудник", "работник", "служащий", "офицер", "представитель", "член", "боец"}
@@ -633,6 +633,9 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     first = view.toks[k]
     if "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None):
         return True
+    if "ablt" in first.tag and "nomn" not in first.tag and any(
+            "PRTS" in x.tag for x in view.toks[max(0, k - 4):k]):
+        return True                      # "был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым": the agent
     if prev.text[:1].isdigit() and "gent" in prev.tag and "nomn" not in prev.tag:
         return True                      # "при попытке задержания 41-летнего Бахытжана Оразбаева погибли …": his age
     # "брат лидера КНДР Ким Чен Ына": a person noun in the genitive just before (the name is its apposition)
@@ -737,6 +740,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue
         if k and toks[k - 1].lemma == "не":
             continue                     # "Сам Исаков не пострадал": no casualty
+        if any(x.lemma == "приговор" for x in toks[k + 1:k + 4]):
+            continue                     # "были расстреляны по приговору суда": an execution, years later
         if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
             continue                     # "сообщали о смерти", "заинтересованы в смерти": not the act
         if identification(toks, k):
