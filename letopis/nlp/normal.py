@@ -571,7 +571,13 @@ def quoted_apposition(analysis: Analysis | None, start: int) -> bool:
 def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
     prev = previous_word(analysis, entity.start)
     if entity.type in PERSON_TYPES:
-        return normalize_person(entity.text, prev, prev not in PREP_CASES and after_oblique_role(analysis, entity.start))
+        cands = person_candidates(entity.text, prev)
+        # the role before a name can only demote the reading as written, and only when a rival is close
+        # (most names: no need to look back at all)
+        if prev in PREP_CASES or cands[0][0].replace(" ", "") != entity.text.replace(" ", "") or len(cands) < 2 \
+                or cands[0][1] - cands[1][1] > 1.0:
+            return cands[0][0]
+        return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))
     if quoted_apposition(analysis, entity.start):
         return entity.text
     return normalize_name(entity.text, prev)
