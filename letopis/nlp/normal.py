@@ -317,7 +317,8 @@ def person_candidates(text: str, prev: str | None = None, oblique: bool = False)
     """Nominative readings of a person mention, best first, with their joint scores. `oblique`: the
     name stands in apposition to a role in an oblique case ("председателя ГКНБ Абдиля Сегизбаева"),
     so the reading as written (a woman's "Абдиля Сегизбаева") is unlikely."""
-    return list(_person_candidates(text, prev, oblique))
+    # only a preposition tells anything (the cache keys on what matters: hits rise, the answers stay)
+    return list(_person_candidates(text, prev if prev in PREP_CASES else None, oblique))
 
 
 @lru_cache(maxsize=5_000)
@@ -437,9 +438,14 @@ def _lone_adjective(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=5_000)
 def normalize_name(text: str, prev: str | None = None) -> str:
-    """Nominative of a place or organisation name: head and the adjectives before it."""
+    """Nominative of a place or organisation name: head and the adjectives before it (only a preposition
+    before it tells anything, so only that keys the cache)."""
+    return _normalize_name(text, prev if prev in PREP_CASES else None)
+
+
+@lru_cache(maxsize=20_000)
+def _normalize_name(text: str, prev: str | None = None) -> str:
     q = _QUOTE.search(text)
     if q and q.start() == 0:
         return text                            # «Хабар 24»: a quoted name is kept as written
