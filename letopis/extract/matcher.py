@@ -130,7 +130,11 @@ class LemmaMatcher:
         """The longest pattern starting at token i."""
         if i >= len(tokens):
             return None
-        first = self._children(self.root, tokens[i])
+        tok = tokens[i]
+        # the root's step inline: every token of every sentence asks it, and most lead nowhere
+        first = self._memo.get((self.root, tok.text, tok.lemma))
+        if first is None:
+            first = self._children(self.root, tok)
         if not first:                   # most tokens start no pattern
             return None
         best: Match | None = None
