@@ -666,7 +666,8 @@ def _attack_first(analysis: Analysis, found: Extraction) -> bool:
     first = body[0]
     if any(t.lemma in JUDICIAL for t in first.tokens) or not _attack_hits(first):
         return False
-    dated = any(t.kind == "date" and t.extra.get("year") and first.start <= t.start < first.end for t in found.temporals)
+    dated = any(t.kind == "date" and t.extra.get("year") and first.start <= t.start < first.end
+                for t in found.temporals)
     view = cas.SentenceView(analysis, first, found, analysis.index_of(first) or 0)
     return dated and any(c.count for c in cas.numeric_statements(view))
 
@@ -1248,7 +1249,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # sentence that opens the first of its parts with a full date (not a past one: no "ранее", "напомним")
         k = analysis.index_of(sents[0])
         nxt = analysis.sentences[k + 1] if k is not None and k + 1 < len(analysis.sentences) else None
-        if nxt is not None and analysis.index_of(nxt) in others and not any(t.lemma in PAST_MARKERS for t in nxt.tokens):
+        if nxt is not None and analysis.index_of(nxt) in others \
+                and not any(t.lemma in PAST_MARKERS for t in nxt.tokens):
             told = _date(analysis, found, [nxt], quotes)
             if told is not None and told.kind == "date" and told.extra.get("year") and told.extra.get("day") \
                     and told.start - nxt.start < 40:

@@ -1100,7 +1100,8 @@ def tally(cas: list[Casualty]) -> dict:
             total = None
         if fate == "killed" and totals and not latest and total:
             # "погибли пятеро, включая двоих нападавших": the attackers named inside the total are theirs
-            inside = [c for c in perps if c.kind == "breakdown" and c.sentence == best.sentence and c.start > best.start]
+            inside = [c for c in perps if c.kind == "breakdown" and c.sentence == best.sentence
+                      and c.start > best.start]
             if inside and sum(c.count for c in inside) < total:
                 total -= sum(c.count for c in inside)
         if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
