@@ -1370,7 +1370,7 @@ def test_the_injured_told_as_hurt_count_beside_the_attackers_wounds_and_an_attem
                "напали на учеников и учительницу в школе в понедельник утром. Пострадали 15 человек, из них 12 детей. "
                "Оба нападавших также получили ранения — один из них пытался покончить с собой. Подростки задержаны.")
     [inc] = rec.incidents
-    assert inc.wounded == 15 and not inc.perpetrators_killed and rec.persons == []
+    assert (inc.wounded, inc.perpetrators_killed) == (15, 0) and rec.persons == []
 
 
 def test_a_depot_blast_the_lead_blames_on_a_fault_is_no_incident_and_new_years_night_is_the_first():

@@ -1526,7 +1526,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             attacker = any(_attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
                            for x in toks[max(0, i - 6):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
-            attacker = attacker or before and any(x.lemma == "он" and "nomn" in x.tag for x in toks[max(0, i - 6):i])
+            # ("Оба нападавших также получили ранения … Подростки задержаны": the people just told of)
+            attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag
+                                                  and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
+                                                  and x.lemma not in KIN for x in toks[max(0, i - 6):i])
             named = any(lo <= a < hi for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
             # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)
