@@ -26,7 +26,7 @@ SPEECH = {"сказать", "заявить", "подчеркнуть", "отм�
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 _PRONOUN_AFTER = re.compile(r"\s+(?:он|она|они)\b", re.I)
-_DIRECT = re.compile(r"[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
+_DIRECT = re.compile(r"[«\"“„](?P<body>(?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
 _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
 # what every match of _DIRECT / _LEAD contains: most texts have neither, and those patterns try
 # every quotation mark or word of the text (a cheap search first; the same matches either way)
@@ -141,10 +141,11 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for m in (_DIRECT.finditer(text) if _DIRECT_NEED.search(text) else ()):
-        body_s, body_e = m.start(1), m.end(1)
+    # «…», — сказал X; and the same told after a dash at a paragraph's start: "— …, — заявил X."
+    direct = list(_DIRECT.finditer(text)) if _DIRECT_NEED.search(text) else []
+    for m in [*direct, *_DASHED.finditer(text)]:
         verb = lemma(m.group("verb"))
-        if verb not in SPEECH or len(m.group(1).split()) < 3:
+        if verb not in SPEECH or len(m.group("body").split()) < 3 or any(a <= m.start() < b for a, b in taken):
             continue
         extra = {"verb": m.group("verb")}
         if verb in IMPERSONAL:
@@ -157,19 +158,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         else:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
         speaker = _resolve_role(speaker, role, holders)
-        quotes.append(Quote(speaker, role, body_s, body_e, text[body_s:body_e], extra=extra))
-        taken.append((m.start(), m.end()))
-    for m in _DASHED.finditer(text):
-        verb = lemma(m.group("verb"))
-        if verb not in SPEECH or len(m.group("body").split()) < 3 or any(a <= m.start() < b for a, b in taken):
-            continue
-        if verb in IMPERSONAL:
-            speaker, role = _org_after(analysis, m.end("verb")), None
-        else:
-            speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
-        speaker = _resolve_role(speaker, role, holders)
-        quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
-                            extra={"verb": m.group("verb")}))
+        quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
         taken.append((m.start(), m.end()))
     quotes += _interview_answers(analysis, persons, quotes, taken)
     for m in (_LEAD.finditer(text) if _LEAD_NEED.search(text) else ()):

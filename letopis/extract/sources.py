@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
+from letopis.read.dates import SITE
 from letopis.record import Source
 
 _NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
@@ -36,7 +37,7 @@ _DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2
                        r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]"
                        r"|^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)(?:,\s*|\s+)"
                        r"(?P<pub4>[A-ZА-ЯЁ«][^\n,]{0,25}?)(?:\.(?=\s|$)|[ \t]*$)"
-                       r"|^(?P<pub5>[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)),"
+                       rf"|^(?P<pub5>{SITE}),"
                        r"\s+\d{1,2}\s+[а-я]+\s+\d{4}", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
@@ -50,11 +51,6 @@ def _clean(name: str) -> str:
     return re.sub(r"[\s.,;:]+$", "", name.strip())
 
 
-def _pos(word: str) -> str | None:
-    from letopis.nlp.morph import parse
-    return parse(word)[0].tag.POS
-
-
 def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
     """An organisation entity's normal form when one covers the name ("генпрокуратуры РК")."""
     for e in analysis.entities:
@@ -65,16 +61,20 @@ def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
                      and e.end <= start + len(raw)), key=lambda e: -e.start):
         raw = raw[:e.start - start] + e.normal + raw[e.end - start:]
     words = raw.split()
-    if words and words[0][0].islower() and _pos(words[0]) not in ("PREP", "CONJ", "NPRO", "PRCL"):
-        # the head and the adjectives before it agree ("региональном управлении СК" → "региональное управление")
-        from letopis.nlp.morph import parse
-        from letopis.nlp.normal import inflect, normalize_name
-        named = normalize_name(" ".join(words))
-        if named.split()[0] != words[0] or not parse(words[0])[0].tag.POS == "ADJF":
-            return named
-        nom = inflect(parse(words[0])[0], ("nomn",))   # "российских СМИ": an abbreviation heads it
-        if nom is not None:
-            words[0] = nom.word
+    if not words or not words[0][0].islower():
+        return " ".join(words)
+    from letopis.nlp.morph import parse
+    from letopis.nlp.normal import inflect, normalize_name
+    first = parse(words[0])[0]
+    if first.tag.POS in ("PREP", "CONJ", "NPRO", "PRCL"):
+        return " ".join(words)
+    # the head and the adjectives before it agree ("региональном управлении СК" → "региональное управление")
+    named = normalize_name(" ".join(words))
+    if named.split()[0] != words[0] or first.tag.POS != "ADJF":
+        return named
+    nom = inflect(first, ("nomn",))                   # "российских СМИ": an abbreviation heads it
+    if nom is not None:
+        words[0] = nom.word
     return " ".join(words)
 
 

@@ -116,28 +116,27 @@ def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perp
             and all(any(m == (e.start, e.end) for p in perps if p.name in names for m in p.mentions) for e in c.names)]
     if inc.killed and len(told) == 1 and inc.field_evidence.get("killed") and \
             [told[0].start, told[0].end] in inc.field_evidence["killed"]:
-        inc.killed -= len(dead)                       # counted among the killed by that very statement
-        for g in (told[0].group,):
-            if g and inc.killed_by_group.get(g):
-                inc.killed_by_group[g] -= len(dead)
-                if not inc.killed_by_group[g]:
-                    del inc.killed_by_group[g]
+        _uncount_killed(inc, told[0].group, len(dead))  # counted among the killed by that very statement
     inc.perpetrators_killed = max(inc.perpetrators_killed or 0, len(dead))
     inc.field_evidence["perpetrators_killed"] = [[c.start, c.end] for c in told] or \
         inc.field_evidence.get("perpetrators_killed", [])
+
+
+def _uncount_killed(inc: Incident, group: str | None, n: int) -> None:
+    """Take n dead, who were the attackers, out of the victims' toll and their group."""
+    inc.killed = (inc.killed or n) - n
+    if group and inc.killed_by_group.get(group):
+        inc.killed_by_group[group] -= n
+        if inc.killed_by_group[group] <= 0:
+            del inc.killed_by_group[group]
+            inc.field_evidence.pop(f"killed_by_group.{group}", None)
 
 
 def _driver_was_bomber(inc: Incident, statements: list[cas.Casualty], text: str) -> None:
     """A suicide car bomb: "Водитель автомобиля … погиб" is the bomber's death, not a victim's."""
     for c in statements:
         if c.fate == "killed" and c.count == 1 and c.nominal and text[c.start:c.end].lower().startswith("водител"):
-            inc.killed = (inc.killed or 1) - 1
-            group = inc.killed_by_group
-            if c.group in group:
-                group[c.group] -= 1
-                if not group[c.group]:
-                    del group[c.group]
-                    inc.field_evidence.pop(f"killed_by_group.{c.group}", None)
+            _uncount_killed(inc, c.group, 1)
             inc.perpetrators_killed = (inc.perpetrators_killed or 0) + 1
             inc.field_evidence["perpetrators_killed"] = [[c.start, c.end]]
             return
@@ -870,7 +869,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
     def dateline_town():
         if not filed:
-            filed.append(_dateline_scene(analysis))
+            filed.append(geo_link.dateline_town(analysis))
         return filed[0]
     for i in violent:
         sent = analysis.sentences[i]
@@ -1217,7 +1216,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 place.city == (r.city or "") for s in sents for r in geo_link.mentions(analysis, s.start, s.end)):
             import dataclasses
             place = dataclasses.replace(place, city=None, lat=None, lon=None)
-        scene = (_lead_scene(analysis) or _dateline_scene(analysis)) if main else None
+        scene = (_lead_scene(analysis) or geo_link.dateline_town(analysis)) if main else None
         if scene is not None and any(geo_link.names_district(analysis, s.start, s.end, here) or any(
                 r.kind == "region" and r.name != scene.region for r in here)
                 for s in sents for here in [geo_link.mentions(analysis, s.start, s.end)]):
@@ -1381,7 +1380,11 @@ _WHO_DIED = re.compile(r",?\s*(?:который|которая|которые)\s
 def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     """"гранату бросил 42-летний местный житель Ш. Раджабов": a singular attack verb right before the name
     (past its age and its role words) has the name for its subject; "бросить" counts beside a weapon."""
-    before = [t for t in sent.tokens if t.end <= at]
+    toks = [t for t in sent.tokens if t.end <= at]
+    # "бомбу привел в действие 19-летний палестинец X": the verb's fixed object is skipped
+    set_off = {j for j in range(len(toks) - 2)
+               if toks[j].lemma == "привести" and [toks[j + 1].lemma, toks[j + 2].lemma] == ["в", "действие"]}
+    before = [t for j, t in enumerate(toks) if j - 1 not in set_off and j - 2 not in set_off]
     k = len(before) - 1
     # past the age, the role and its genitive complement ("18-летний студент четвёртого курса", "гражданин
     # Австралии"): one nominative role noun must be among them
@@ -1389,14 +1392,7 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
                                                  or any(x in before[k].tag for x in ("ADJF", "NOUN"))
                                                  and ("nomn" in before[k].tag or "gent" in before[k].tag)):
         k -= 1
-    # "бомбу привел в действие 19-летний палестинец X": the verb's fixed object stands between
-    if k >= 2 and [t.lemma for t in before[k - 1:k + 1]] == ["в", "действие"] and before[k - 2].lemma == "привести":
-        k -= 2
-    elif k >= 1 and before[k].lemma == "в" and before[k + 1:k + 2] and before[k + 1].lemma == "действие" \
-            and before[k - 1].lemma == "привести":
-        k -= 1
-    fixed = k >= 0 and before[k].lemma == "привести"
-    walked = [t for t in before[k + 1:] if t.lemma not in ("в", "действие")] if fixed else before[k + 1:]
+    walked = before[k + 1:]
     if k < 0 or not walked or any(t.text[:1].isupper() and "gent" not in t.tag for t in walked) or not any(
             "nomn" in t.tag and t.text.islower() or "-" in t.text or t.text[:1].isdigit() for t in walked):
         return False
@@ -1404,8 +1400,8 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
     if "VERB" not in verb.tag or "sing" not in verb.tag:
         return False
     armed = any(sent.start <= w.start < sent.end and w.end <= verb.start for w in found.weapons)
-    return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed or verb.lemma == "привести" and \
-        [t.lemma for t in before[k + 1:k + 3]] == ["в", "действие"]
+    return verb.lemma in ATTACK_VERBS or verb.lemma == "бросить" and armed or \
+        any(toks[j] is verb for j in set_off)
 
 
 def _passive_agent(sent: Sentence, at: int) -> bool:
@@ -1481,7 +1477,6 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     if any((_attackerish(t) or t.text.lower().startswith("задержанн")) and t.start != at
            for t in toks[max(0, k - 3):k + 4]):
         return True
-    i = analysis.index_of(sent) or 0
     # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"
     told = toks[:k - 1] + (list(analysis.sentences[i - 1].tokens) if i > 0 else [])
     return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and \
@@ -1701,25 +1696,6 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
                     and geo_link._locative(analysis.text, r.start) >= 2:
                 return geo_link.place_in(analysis, s.start, s.end, city_only=True)
     return None
-
-
-def _dateline_scene(analysis: Analysis) -> geo_link.Resolved | None:
-    """The town an agency dateline files the story from ("КЕРЧЬ, 17 октября 2018 года."): the scene
-    when the story names no town of its own and no other country (docs/coding.md §8)."""
-    if not analysis.dateline:
-        return None
-    a, b = analysis.dateline
-    m = geo_link.DATELINE_TOWN.match(analysis.text, a, b)
-    g = geo_link._gazetteer()
-    if m is None or g is None:
-        return None
-    name = "-".join(w.capitalize() for w in m.group(1).split("-"))
-    towns = [p for p in g.lookup(name) if p.kind == "city"]
-    if not towns:
-        return None
-    town = geo_link._resolved(towns[0], m.start(1), m.end(1))
-    town.city = town.name = name                       # the text's spelling: "НУР-СУЛТАН" stays Нур-Султан
-    return town
 
 
 def _arrest_date(sent: Sentence, t) -> bool:

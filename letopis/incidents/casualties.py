@@ -149,10 +149,12 @@ class SentenceView:
         if lem in groups():
             return groups()[lem], True
         tag = self.toks[i].tag
-        if "PRTF" in tag and (noun := participle_noun(self.toks[i].text)) in groups():
-            return groups()[noun], True          # "Пятеро нападавших": the participle's lemma is the verb
-        if "PRTF" in tag and participle_noun(self.toks[i].text) in HELD_PEOPLE:
-            return None, True                    # "29 заключенных": people of no listed group
+        if "PRTF" in tag:
+            noun = participle_noun(self.toks[i].text)
+            if noun in groups():
+                return groups()[noun], True      # "Пятеро нападавших": the participle's lemma is the verb
+            if noun in HELD_PEOPLE:
+                return None, True                # "29 заключенных": people of no listed group
         if lem in GENERIC_PERSON:
             return None, True
         if role is not None:
@@ -301,14 +303,12 @@ def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | No
     return None, None
 
 
-_QUALIFIER_WORDS = frozenset({"по", "меньшей", "мере", "крайней", "не", "менее", "более", "около", "свыше", "как",
-                              "минимум", "почти", "порядка", "примерно", "приблизительно", "уже"})
-
-
-def _past_qualifier(view: SentenceView, i: int) -> int:
-    """The token before the number at i, past a qualifier ("погибли по меньшей мере 12": "погибли")."""
-    k = i - 1
-    while k > 0 and i - k <= 3 and view.toks[k].text.lower() in _QUALIFIER_WORDS:
+def _before_number(view: SentenceView, num, i: int) -> int:
+    """The token before the number at i, past the qualifier the number finder read before it ("погибли по
+    меньшей мере 12": "погибли"; qualifiers.tsv) and "уже"."""
+    q = num.extra.get("qualifier_start")
+    k = (view.tok_at(q) if q is not None else i) - 1
+    if k > 0 and view.toks[k].text.lower() == "уже":
         k -= 1
     return max(k, 0)
 
@@ -413,7 +413,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             elliptic = bool(out) and (any(_fate_of(t.lemma) for t in view.toks[j:j + 3])
                                       # "погибли 25 человек …; ранены 49": the fate right before it
                                       # (past a qualifier: "погибли по меньшей мере 12")
-                                      or i_num > 0 and _fate_of(view.toks[_past_qualifier(view, i_num)].lemma) is not None
+                                      or i_num > 0 and _fate_of(view.toks[_before_number(view, num, i_num)].lemma) is not None
                                       # "…достигло 30, погибших — 5"
                                       or i_num > 1 and view.toks[i_num - 1].text in ("—", "–", ":")
                                       and _fate_of(view.toks[i_num - 2].lemma) is not None)

@@ -54,7 +54,7 @@ def _context_countries(analysis: Analysis) -> frozenset[str]:
 
 
 # the town of an agency dateline: "ЛОНДОН, 23 марта 2017 года."
-DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
+_DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
 
 
 def _city_countries(analysis: Analysis) -> frozenset[str]:
@@ -69,12 +69,30 @@ def _city_countries(analysis: Analysis) -> frozenset[str]:
             hits = [h for h in g.lookup(e.text) if h.kind == "city"] if e.type == "CITY" else []
             if hits and len({h.country for h in hits}) == 1:
                 out.add(hits[0].country)
-        if analysis.dateline and (m := DATELINE_TOWN.match(analysis.text, *analysis.dateline)):
-            # an agency files from the town everyone means by the name (as _dateline_scene reads it)
-            towns = [h for h in g.lookup(m.group(1).capitalize()) if h.kind == "city"]
-            out.update(towns[0].country for _ in towns[:1])
+        town = dateline_town(analysis)
+        if town is not None and town.country:
+            out.add(town.country)
         return out
     return _per_document("cities", analysis, compute)
+
+
+def dateline_town(analysis: Analysis) -> Resolved | None:
+    """The town an agency dateline files the story from ("КЕРЧЬ, 17 октября 2018 года."): the town
+    everyone means by the name, spelt as the text spells it ("НУР-СУЛТАН" stays Нур-Султан); the scene
+    when the story names no town of its own and no other country (docs/coding.md §8)."""
+    if not analysis.dateline:
+        return None
+    m = _DATELINE_TOWN.match(analysis.text, *analysis.dateline)
+    g = _gazetteer()
+    if m is None or g is None:
+        return None
+    name = "-".join(w.capitalize() for w in m.group(1).split("-"))
+    towns = [p for p in g.lookup(name) if p.kind == "city"]
+    if not towns:
+        return None
+    town = _resolved(towns[0], m.start(1), m.end(1))
+    town.city = town.name = name
+    return town
 
 
 def _outright_countries(analysis: Analysis) -> set[str]:

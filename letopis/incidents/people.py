@@ -184,7 +184,7 @@ def _common_noun(word: str) -> bool:
     return not_a_name(word) and all(p.tag.POS == "NOUN" and "Geox" not in p.tag for p in parse(word.lower()))
 
 
-def _not_a_name(analysis: Analysis, found: Extraction, s: int, e: int) -> bool:
+def _no_person(analysis: Analysis, found: Extraction, s: int, e: int) -> bool:
     """A town in an agency dateline ("ШЫМКЕНТ, 3 июля"), a common noun, or a role and the place it governs
     ("Аким Шымкента": "Аким" is also a first name) the recogniser read as a person."""
     if analysis.dateline and analysis.dateline[0] <= s < analysis.dateline[1]:
@@ -207,7 +207,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
     text = analysis.text
     # (the fullest mention names the person: "Аким Шымкента" drags "Аким" and "Шымкента" along with it)
     persons = [p for p in _link(analysis) if not all(_eponym(analysis, s) for s, _ in p.mentions)
-               and not _not_a_name(analysis, found, *max(p.mentions, key=lambda m: (m[1] - m[0], -m[0])))]
+               and not _no_person(analysis, found, *max(p.mentions, key=lambda m: (m[1] - m[0], -m[0])))]
     per_entities = [e for e in analysis.entities if e.type == "PERSON"]
     folded = text.lower().replace("ё", "е")
     for person in persons:

@@ -530,8 +530,7 @@ def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
                 return False
             # the role itself may be a complement ("супруга экс-президента Чехии Ливия Клаусова"): only a
             # role after a preposition or "по словам" is sure to head the name
-            before = words[k - 1].lower() if k else _PREV.search(analysis.text[max(0, start - 120):start - len(m.group(1))])
-            before = before if isinstance(before, str) or before is None else before.group(1).lower()
+            before = words[k - 1].lower() if k else previous_word(analysis, start - len(m.group(1)))
             return before in PREP_CASES or before in _BY_WORDS
         if w in PREP_CASES:
             return False

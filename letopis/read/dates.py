@@ -27,9 +27,9 @@ _DATE_FORMS = (
 # person's name, which marks a photo caption), weekday, the date,
 # an optional time before or after it, and an optional agency ("— РИА Новости", ". РИА «Дагестан».",
 # ", Kun.uz."); a site may stand for the place ("24.kg, 12 апреля 2022").
-_SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)"   # "24.kg, 12 апреля 2022"
+SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)"    # "24.kg, 12 апреля 2022"
 _DATELINE = re.compile(
-    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{_SITE}),\s*)??"
+    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{SITE}),\s*)??"
     rf"(?:{_WEEKDAY},?\s*)?"
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
     rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«]))|,(?-i:(?=\s*[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
