@@ -108,3 +108,13 @@ def test_a_penalty_is_the_term_and_where_it_is_served_not_who_got_it():
                        "приговорен к 8 годам лишения свободы в колонии строгого режима.")
     assert [f.extra["penalty"] for f in rec.facts if f.kind == "sentence"] == [
         "20 годам лишения свободы", "8 годам лишения свободы в колонии строгого режима"]
+
+
+def test_an_emergency_and_a_curfew_are_regimes_and_one_lifted_told_by_a_short_participle():
+    from letopis.pipeline import extract_text
+    facts = [(f.kind, f.extra.get("regime")) for t in (
+        "Президент подписал указ о введении чрезвычайного положения в Алматы.",
+        "В Андижане отменен комендантский час.", "Режим КТО в Нальчике отменен.",
+        "Из Сирии эвакуированы 50 граждан Казахстана.") for f in extract_text(t, "2022-01-06").facts]
+    assert facts == [("regime_declared", "чрезвычайное положение"), ("regime_lifted", "комендантский час"),
+                     ("regime_lifted", "режим КТО"), ("returned_from_conflict_zones", None)]

@@ -1458,3 +1458,57 @@ def test_a_beheading_names_its_agent_the_killer_and_an_attack_told_first_stands_
                   "Дмитрий Коновалов и Владислав Ковалев были расстреляны по приговору суда.", "2016-04-11")
     assert (inc.date, inc.types, inc.killed, inc.perpetrators_killed) == ("2011-04-11", ["bombing"], 15, None)
     assert inc.perpetrators == ["Дмитрий Коновалов", "Владислав Ковалев"]
+
+
+def test_a_gas_blast_told_up_front_is_every_later_blast_and_militants_firing_on_those_come_to_arrest_them():
+    rec = code("Взрыв в жилом доме\n\nТАШКЕНТ, 3 февраля 2022 г. /Podrobno.uz/. Взрыв бытового газа произошел в "
+               "многоэтажном жилом доме в Юнусабадском районе.\n\nВ результате взрыва погибли два человека, еще пять "
+               "получили травмы.")
+    assert rec.incidents == [] and rec.published == "2022-02-03"
+    rec = code("В Нальчике нейтрализованы двое боевиков\n\nНАЛЬЧИК, 14 мая. /ТАСС/. Двое боевиков нейтрализованы в "
+               "Нальчике, сообщили в НАК.\n\n«Сотрудники ФСБ блокировали частный дом. На предложение сложить оружие и "
+               "сдаться они открыли огонь по силовикам и были нейтрализованы ответным огнем», — говорится в "
+               "сообщении НАК.\n\nСреди сотрудников правоохранительных органов пострадавших нет.")
+    assert rec.incidents == [] and [s.name for s in rec.sources if s.relation == "publisher"] == ["ТАСС"]
+
+
+def test_the_shooter_named_in_apposition_who_was_wounded_is_the_attacker_and_no_victim():
+    inc, _ = only("В Алматы неизвестный открыл стрельбу у здания районного управления внутренних дел. В результате "
+                  "погибли трое сотрудников полиции и один гражданский. Еще трое человек получили ранения. Стрелявший, "
+                  "26-летний Руслан Кулекбаев, был ранен и задержан в ходе спецоперации.", "2016-07-18")
+    assert (inc.perpetrators, inc.killed, inc.wounded, inc.perpetrators_killed) == (["Руслан Кулекбаев"], 4, 3, 0)
+    assert inc.victims == []
+
+
+def test_a_recalled_attack_in_another_month_and_a_second_blast_the_next_morning_are_incidents_of_their_own():
+    rec = code("Взрыв на вокзале\n\nВОЛГОГРАД, 29 декабря — Интерфакс.\n\nВзрыв на железнодорожном вокзале "
+               "Волгограда устроила террористка-смертница. Погибли 16 человек, еще около 40 госпитализированы.\n\n"
+               "На следующее утро в троллейбусе в Дзержинском районе города прогремел второй взрыв, жертвами которого "
+               "стали 14 человек.\n\nРанее, в октябре, смертница Наида Асиялова взорвала себя в автобусе в Волгограде, "
+               "тогда погибли шесть человек.")
+    assert [(i.killed, i.perpetrators, i.date_text) for i in rec.incidents] == [
+        (16, [], None), (14, [], None), (6, ["Наида Асиялова"], "в октябре")]
+    assert rec.published is None and [s.name for s in rec.sources] == ["Интерфакс"]
+    # a step taken days after the attack is no attack of that day
+    inc, _ = only("В Тусоне 22-летний мужчина открыл стрельбу, погибли шесть человек. Стрелок предстал перед судом через "
+                  "два дня после стрельбы в Тусоне. Тогда были ранены еще 13 человек.", "2011-01-10")
+    assert inc.killed == 6
+
+
+def test_a_war_on_a_border_of_two_states_is_no_incident_and_the_first_part_of_a_hyphenated_village_no_place():
+    rec = code("Конфликт на границе\n\nБИШКЕК, 20 сен — Sputnik.\n\nЧисло погибших граждан Кыргызстана в результате "
+               "вооруженного конфликта на кыргызско-таджикской границе в Баткенской области выросло до 59 человек. "
+               "Столкновения начались 14 сентября у села Кок-Таш. Таджикские военные обстреляли позиции кыргызских "
+               "пограничников из минометов. Из зоны конфликта эвакуированы более 136 тысяч человек.")
+    assert rec.incidents == [] and rec.facts == []
+    assert "JP" not in {p.country for p in rec.places} and "Кок-Таш" in {p.name for p in rec.places}
+
+
+def test_riots_whose_crowd_attacked_are_unrest_and_a_state_of_emergency_is_declared():
+    rec = code("Беспорядки в Жанаозене\n\nАстана, 17 декабря 2011 года. Kazinform.\n\nВ результате массовых беспорядков "
+               "в городе Жанаозен погибли 14 человек, более 80 получили ранения. По данным ведомства, группа хулиганов "
+               "напала на установленную на площади юрту, после чего участники беспорядков подожгли здание акимата. В "
+               "городе введено чрезвычайное положение сроком до 5 января 2012 года.")
+    assert rec.incidents == [] and rec.published == "2011-12-17"
+    assert [(f.kind, f.extra.get("regime"), f.extra.get("until")) for f in rec.facts] == [
+        ("regime_declared", "чрезвычайное положение", "2012-01-05")]

@@ -316,3 +316,21 @@ def test_a_date_line_over_the_headline_is_the_publication_date_not_the_title():
     doc = read_text("12.03.2019 14:20\n\nВ Назрани взорван автомобиль полицейского\n\nВ ночь на воскресенье в "
                     "Назрани неизвестные взорвали автомобиль.")
     assert (str(doc.published), doc.title) == ("2019-03-12", "В Назрани взорван автомобиль полицейского")
+
+
+@pytest.mark.parametrize("line,expected,agency", [
+    ("МОСКВА, 24 марта 2024 года. ТАСС.", date(2024, 3, 24), "ТАСС"),
+    ("Алматы. 12 января 2022 года. КазТАГ", date(2022, 1, 12), "КазТАГ"),
+    ("Санкт-Петербург, 10 декабря 2019. Фонтанка.ру.", date(2019, 12, 10), "Фонтанка.ру"),
+    ("ВОЛГОГРАД, 29 декабря — Интерфакс.", None, "Интерфакс"),
+    ("Махачкала, 24 июня. РИА Новости.", None, "РИА Новости"),
+    ("ГРОЗНЫЙ, 4 декабря 2014. /ИТАР-ТАСС/. Боевики атаковали пост ГИБДД.", date(2014, 12, 4), "ИТАР-ТАСС"),
+    ("КАБУЛ, 14 марта. Не менее 12 человек погибли в результате взрыва на рынке.", None, None),
+])
+def test_an_agency_line_gives_its_date_when_it_has_a_year_and_always_its_agency(line, expected, agency):
+    from letopis.read.dates import find_agency
+    d = read_text(f"Взрыв в центре города\n{line}\nВ субботу в центре города прогремел взрыв.")
+    found = find_agency(d.text, d.title_span[1])
+    assert d.published == expected and (d.text[slice(*found)] if found else None) == agency
+    # the agency's line is metadata, the story starts after it
+    assert (d.dateline_span is not None) == (agency is not None)

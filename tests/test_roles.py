@@ -84,3 +84,10 @@ def test_a_role_in_the_title_line_is_not_the_leads_and_a_remit_belongs_to_the_po
                        "радикализации. Эксперт Кушкумбаев считает, что нужна профилактика.")
     roles = {p.name: p.extra.get("role") for p in rec.persons}
     assert roles["Санат Кушкумбаев"] == "эксперт по вопросам безопасности"   # not "президент", not "эксперт" too
+
+
+def test_many_of_a_role_joined_to_one_named_by_another_are_not_his():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Среди погибших 17 сотрудников полиции и протоиерей Николай Котельников, которому злоумышленники "
+                       "перерезали горло.", "2024-06-24")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Николай Котельников", ["протоиерей"])]

@@ -32,6 +32,8 @@ _PEOPLE = frozenset({"человек", "подозреваемый", "подоз
                      "мужчина", "женщина", "гражданин", "уроженец", "уроженка", "выходец", "обвиняемый"})
 
 
+_REGIMES = frozenset({"режим", "положение", "час"})
+
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
              _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет",
@@ -51,14 +53,18 @@ RULES = (
              _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
     # "из зон вооруженных конфликтов в Сирии и Ираке … возвращены 725 граждан" (operations «Жусан», «Мехр»)
     FactRule("returned_from_conflict_zones", _f("вернуть", "возвратить", "репатриировать", "вернуться",
-                                                "возвращение", "репатриация", "эвакуировать"),
+                                                "возвращение", "репатриация"),
              _f("сирия", "ирак", "афганистан", "зона", "жусан", "мехр"), quantity=True),
+    # (people evacuated "из зоны конфликта" at home are no returnees: only from the named countries)
+    FactRule("returned_from_conflict_zones", _f("эвакуировать"), _f("сирия", "ирак", "афганистан"), quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
              _f("теракт", "террористический", "нападение", "акт", "попытка"), quantity=True),
-    FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить"), _f("режим"), regime=True),
-    FactRule("regime_declared", _f("ввести", "введение", "объявить", "ввод"), _f("режим"), regime=True, when=True),
+    # (a state of emergency and a curfew are regimes too: "введено чрезвычайное положение", "комендантский час")
+    # ("отменен" reads first as the adjective "отменный")
+    FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить", "отменный"), _REGIMES, regime=True),
+    FactRule("regime_declared", _f("ввести", "введение", "объявить", "ввод"), _REGIMES, regime=True, when=True),
     FactRule("regime_continues", _f("сохраняться", "сохранить", "сохраниться", "продлить", "продление", "продолжать",
-                                    "действовать"), _f("режим"), regime=True),
+                                    "действовать"), _REGIMES, regime=True),
     FactRule("entry_of_foreign_group", _f("прибытие", "въезд", "прибыть", "въехать", "проникнуть", "проникновение"),
              _f("иностранный", "боевик", "группа"), when=True),
     FactRule("attempted_exit", _f("покинуть", "выехать", "выезд", "бежать"), _f(), when=True, needs_attempt=True),
@@ -99,7 +105,8 @@ def _counts_people(sent: Sentence, n) -> bool:
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 # (a level named in quotes may stand between: "Режим «умеренный» («желтый») уровня террористической опасности")
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[«(\"]*[А-Яа-яЁё\-]+[»)\"]*\s+){0,5}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
-                     r"опасности|готовности|тревоги|ЧП|ЧС))")
+                     r"опасности|готовности|тревоги|ЧП|ЧС))"
+                     r"|(?<![а-яё])(?:чрезвычайн|военн|комендантск)\w+\s+(?:положени|час)\w*")
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
@@ -110,11 +117,14 @@ _PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])к\s+(пожизненному\s+л
 
 
 def _regime_norm(raw: str) -> str:
+    """"режима КТО" → "режим КТО"; "чрезвычайного положения" → "чрезвычайное положение"."""
     from letopis.nlp.morph import parse
     from letopis.nlp.normal import inflect
     words = raw.split()
-    nom = inflect(parse(words[0])[0], ("nomn", "sing"))
-    words[0] = nom.word if nom else words[0]
+    whole = not words[0].lower().startswith("режим")     # the adjective and its noun both
+    for k in range(2 if whole else 1):
+        nom = inflect(parse(words[k])[0], ("nomn", "sing"))
+        words[k] = nom.word if nom else words[k]
     return " ".join(words)
 
 

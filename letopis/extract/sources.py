@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
-from letopis.read.dates import SITE
+from letopis.read.dates import find_agency
 from letopis.record import Source
 
 _NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
@@ -28,17 +28,6 @@ _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:�
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
-# an agency's dateline: "АСТАНА, 5 мая /Казинформ/", "ДУШАНБЕ, 3 апреля 2021 года, Asia-Plus.",
-# "ЖАНАОЗЕН. 16 декабря. КАЗИНФОРМ -", "Махачкала, 9 июля 2011 г. РИА «Дагестан».", "Кабул, 8 октября
-# 2021 года, Kun.uz.", a site's line "24.kg, 12 апреля 2022"
-_DATELINE = re.compile(r"^[A-ZА-ЯЁ\- ]{3,30},\s+[^\n/]{1,30}/(?P<pub>[^/\n]{2,40})/"
-                       r"|^[A-ZА-ЯЁ\- ]{3,30},\s+\d{1,2}\s+[а-я]+(?:\s+\d{4}\s+(?:года|г\.))?,\s+"
-                       r"(?P<pub2>[A-ZА-ЯЁ][\w.\-]+(?:\s[A-ZА-ЯЁ][\w.\-]+)?)\.(?:\s|$)"
-                       r"|^[A-ZА-ЯЁ\- ]{3,30}\.\s+\d{1,2}\s+[а-я]+\.\s+(?P<pub3>[A-ZА-ЯЁ][\w.\-]+)\s+[-—–]"
-                       r"|^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*,\s+\d{1,2}\s+[а-я]+\s+\d{4}\s*(?:года|г\.)(?:,\s*|\s+)"
-                       r"(?P<pub4>[A-ZА-ЯЁ«][^\n,]{0,25}?)(?:\.(?=\s|$)|[ \t]*$)"
-                       rf"|^(?P<pub5>{SITE}),"
-                       r"\s+\d{1,2}\s+[а-я]+\s+\d{4}", re.M)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
@@ -145,9 +134,9 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
 
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
-    for m in _DATELINE.finditer(text[:400]):
-        g = next(k for k in ("pub", "pub2", "pub3", "pub4", "pub5") if m.group(k))
-        add(m.group(g), "publisher", m.start(g), m.end(g))
+    agency = find_agency(text, analysis.title_span[1] if analysis.title_span else 0)
+    if agency:                                        # "МОСКВА, 24 марта 2024 года. ТАСС."
+        add(text[agency[0]:agency[1]], "publisher", *agency)
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
         a, b = m.start("pub"), m.end("pub")

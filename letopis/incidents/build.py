@@ -108,18 +108,42 @@ class Segment:
 def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perps: list[Person]) -> None:
     """"Кулибали был убит": a dead victim named who is the attacker is the attacker's death."""
     names = {p.name for p in perps}
+    _attackers_wounded(inc, statements, perps, names)
     dead = [v for v in inc.victims if v.name in names and v.fate == "killed"]
     if not dead or len(dead) >= (inc.killed or 0):
         return                                        # the only dead: the victim, wrongly taken for an attacker
     inc.victims = [v for v in inc.victims if v not in dead]
-    told = [c for c in statements if c.fate == "killed" and c.names and c.count == len(c.names)
-            and all(any(m == (e.start, e.end) for p in perps if p.name in names for m in p.mentions) for e in c.names)]
+    told = [c for c in statements if c.fate == "killed" and _names_only(c, perps, names)]
     if inc.killed and len(told) == 1 and inc.field_evidence.get("killed") and \
             [told[0].start, told[0].end] in inc.field_evidence["killed"]:
         _uncount_killed(inc, told[0].group, len(dead))  # counted among the killed by that very statement
     inc.perpetrators_killed = max(inc.perpetrators_killed or 0, len(dead))
     inc.field_evidence["perpetrators_killed"] = [[c.start, c.end] for c in told] or \
         inc.field_evidence.get("perpetrators_killed", [])
+
+
+def _names_only(c: cas.Casualty, perps: list[Person], names: set[str]) -> bool:
+    """The statement counts just the people it names, and they are these attackers."""
+    return bool(c.names) and c.count == len(c.names) and all(
+        any(m == (e.start, e.end) for p in perps if p.name in names for m in p.mentions) for e in c.names)
+
+
+def _attackers_wounded(inc: Incident, statements: list[cas.Casualty], perps: list[Person], names: set[str]) -> None:
+    """"Стрелявший, 26-летний Руслан Кулекбаев, был ранен и задержан": the attacker's wound is no victim's,
+    and the statement naming only him leaves the toll."""
+    hurt = [v for v in inc.victims if v.name in names and v.fate == "wounded"]
+    if not hurt:
+        return
+    inc.victims = [v for v in inc.victims if v not in hurt]
+    for c in statements:
+        if c.fate == "wounded" and _names_only(c, perps, names) and [c.start, c.end] in \
+                inc.field_evidence.get("wounded", []):
+            inc.wounded = max(0, (inc.wounded or 0) - c.count)
+            inc.field_evidence["wounded"].remove([c.start, c.end])
+            if c.group and inc.wounded_by_group.get(c.group):
+                inc.wounded_by_group[c.group] -= c.count
+                if inc.wounded_by_group[c.group] <= 0:
+                    del inc.wounded_by_group[c.group]
 
 
 def _uncount_killed(inc: Incident, group: str | None, n: int) -> None:
@@ -316,6 +340,37 @@ def _security_act(sent: Sentence, start: int) -> bool:
 
 # heads of a phrase naming a security force by its people or unit ("сотрудники полиции", "наряд ДПС")
 _STAFF = {"сотрудник", "офицер", "агент", "наряд", "патруль", "отряд", "подразделение", "спецназ"}
+
+
+# an arrest or an operation of the forces: "на предложение сдаться", "при задержании", "блокировали дом"
+_ARREST = frozenset({"сдаться", "задержание", "блокировать", "заблокировать", "контртеррористический", "кто",
+                     "спецоперация", "штурм"})
+
+
+# those who riot: "группа хулиганов напала на юрту", "участники беспорядков подожгли здание"
+_RIOTERS = frozenset({"хулиган", "погромщик", "бунтовщик", "митингующий", "протестующий", "демонстрант", "манифестант",
+                      "толпа"})
+
+
+def _rioters_act(sent: Sentence, start: int) -> bool:
+    """The act at `start` is done by rioters: one of _RIOTERS, or "участники беспорядков", names its doer
+    within the five words before it."""
+    toks = sent.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    before = toks[max(0, k - 5):k]
+    return any(t.lemma in _RIOTERS or t.lemma == "участник" and j + 1 < len(before) and before[j + 1].lemma in RIOT
+               for j, t in enumerate(before))
+
+
+def _resisting(sent: Sentence, start: int) -> bool:
+    """The act at `start` is fire opened on the forces come to arrest: "На предложение сложить оружие и
+    сдаться они открыли огонь по силовикам" (those killed then are the militants: an operation)."""
+    toks = sent.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    return any(t.lemma in _ARREST for t in toks) and any(
+        toks[j].lemma == "по" and (toks[j + 1].lemma in ("силовик", "правоохранитель") or
+                                   _security_actor(toks, j + 1, ("datv",)))
+        for j in range(k, min(k + 5, len(toks) - 1)))
 
 
 def _security_subject(toks: list, i: int) -> bool:
@@ -711,7 +766,16 @@ def _no_event(analysis: Analysis) -> bool:
     # "причиной возгорания стало нарушение правил хранения боеприпасов": a blast the lead blames on a fault
     if any(_TECH_CAUSE.search(analysis.text, s.start, s.end) for s in lead) and not wider & ATTACK_LEAD - {"взрыв"}:
         return True
+    # "Взрыв бытового газа произошел в жилом доме … В результате взрыва погибли двое": the blast told up
+    # front is a gas blast, and every later "взрыв" is that one
+    if any(_gas_blast(s.tokens, k) for s in lead for k in range(len(s.tokens))) and \
+            not wider & ATTACK_LEAD - _BLASTS:
+        return True
     if any(_forces_clash(s.tokens) for s in lead):
+        return True
+    # "вооруженный конфликт на кыргызско-таджикской границе": a war of two states' forces, no incident of ours
+    if any(_BORDER_WAR.search(analysis.text, s.start, s.end) for s in lead) and \
+            not any(_attackerish(t) for s in told for t in s.tokens):
         return True
     # "МВД опровергло информацию о стрельбе": a rumour denied up front, nothing happened (a death denied
     # later, "сообщали о смерти мэра, однако … опровергнута", leaves the attack)
@@ -721,6 +785,10 @@ def _no_event(analysis: Analysis) -> bool:
     head = {t.lemma for t in (lead[0].tokens if lead else [])}
     return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
+
+
+_BORDER_WAR = re.compile(r"(?:конфликт\w*|столкновени\w+|бо(?:й|я|ев|и)|обстрел\w*|перестрелк\w+)\s+(?:[а-яё]+\s+)?"
+                         r"(?:на|у)\s+[а-яё]+о-[а-яё]+(?:ой|ом)\s+границ", re.I)
 
 
 def _forces_clash(toks: list) -> bool:
@@ -788,6 +856,10 @@ def _aside_over(analysis: Analysis, seg: Segment, i: int) -> bool:
     return "\n" in analysis.text[last.end:sent.start] and bool(sent.tokens) and sent.tokens[0].lemma != "тогда"
 
 
+_NEXT_DAY = re.compile(r"(?<!\w)(?:на\s+следующ(?:ее|ий)\s+(?:утро|день)|на\s+другой\s+день|через\s+(?:день|сутки|"
+                       r"два\s+дня|\d+\s+дн(?:я|ей))|спустя\s+(?:сутки|день|\d+\s+дн(?:я|ей)))(?!\s+после)", re.I)
+
+
 def _own_toll(sent: Sentence) -> bool:
     """The sentence tells a death or an injury itself (a casualty cue outside "в результате …")."""
     return any(cues().get(t.lemma) in ("killed", "wounded") for t in sent.tokens)
@@ -810,7 +882,13 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
                 and t.extra.get("year")}
     mine = full(sent)
     if not mine:
-        return False
+        # "Ранее, в октябре, смертница … взорвала себя": a month none of the main incident's dates is in
+        def months(s: Sentence) -> set[int]:
+            return {t.extra.get("month") for t in found.temporals if s.start <= t.start < s.end
+                    and t.kind in ("month", "date") and t.extra.get("month")}
+        own = {t.extra["month"] for t in found.temporals if sent.start <= t.start < sent.end
+               and t.kind == "month" and t.extra.get("month")}
+        return bool(own) and not own & {m for j in main.sentences for m in months(analysis.sentences[j])}
     if mine & {v for j in main.sentences for v in full(analysis.sentences[j])}:
         return False
     pub = analysis.published
@@ -925,6 +1003,15 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                 and _another_day(analysis, found, sent, segs[0]) \
                 and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i)):
             segs.append(Segment([i], place))
+            current = segs[-1]
+            continue
+        # "На следующее утро в троллейбусе прогремел второй взрыв, жертвами которого стали 14 человек":
+        # another attack on another day, with a toll of its own (docs/coding.md §2)
+        # (not "предстал перед судом через два дня после стрельбы": a step after the attack)
+        if segs and _NEXT_DAY.search(analysis.text, sent.start, sent.end) and _attack_hits(sent) and (
+                _own_toll(sent) or _toll_next(analysis, i)) and not any(_attackerish(t) for t in sent.tokens) \
+                and any(t.lemma in HAPPENED or t.lemma in ATTACK_VERBS and "VERB" in t.tag for t in sent.tokens):
+            segs.append(Segment([i], place or segs[0].place))
             current = segs[-1]
             continue
         # "В понедельник в Назрани … Во вторник в Хасавюрте …": another town on another weekday
@@ -1042,10 +1129,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
-    if all(h[0] == "arson" for h in hits) and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
+    if all(h[0] == "arson" or _rioters_act(s, h[2]) for h in hits for s in sents if s.start <= h[2] < s.end) \
+            and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
         return None                                    # "в результате массовых беспорядков погибли 18": unrest,
-        #                                                the houses and cars it burnt included
-    if not hits and all(c.count == 0 or c.group == "perpetrator" for c in statements):
+        #                                                the houses and cars it burnt and what rioters attacked
+    if all(c.count == 0 or c.group == "perpetrator" for c in statements) and all(
+            _resisting(s, a) for a in {h[2] for h in hits} for s in sents if s.start <= a < s.end):
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
@@ -1296,7 +1385,7 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
 # "задержаны подозреваемые — жители Витебска Дмитрий Коновалов", "погиб сам подрывник — 25-летний житель
 # города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
 # ("предполагаемых исполнителей — граждане Таджикистана …", "исполнитель теракта X": not a singer)
-_SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|смертни(?:к|ц)\w*|нападавш\w+|"
+_SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|стрелявш\w+|стрелок|смертни(?:к|ц)\w*|нападавш\w+|"
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
@@ -1518,8 +1607,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             lo, hi = near[0].start, near[-1].end
             # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны";
             # "Подозреваемый задержан" (lemma "подозревать")
+            # ("Стрелявший, 26-летний Руслан Кулекбаев, был ранен и задержан": past his apposition)
             attacker = any(_attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
-                           for x in toks[max(0, i - 6):i + 5])
+                           for x in toks[max(0, i - 9):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
             # ("Оба нападавших также получили ранения … Подростки задержаны": the people just told of)
             attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag

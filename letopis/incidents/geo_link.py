@@ -53,8 +53,8 @@ def _context_countries(analysis: Analysis) -> frozenset[str]:
     return _per_document("context", analysis, _outright_countries)
 
 
-# the town of an agency dateline: "ЛОНДОН, 23 марта 2017 года."
-_DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?)\s*[,.]")
+# the town of an agency dateline: "ЛОНДОН, 23 марта 2017 года.", "Махачкала, 24 июня. РИА Новости."
+_DATELINE_TOWN = re.compile(r"\s*([А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)\s*[,.]")
 
 
 def _city_countries(analysis: Analysis) -> frozenset[str]:

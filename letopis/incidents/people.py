@@ -48,12 +48,16 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     roles: list[str] = []
     pos = start
     by_end = sorted(found.roles, key=lambda r: -r.end)
+    last_plural = False
     for _ in range(6):
         prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
                      and r.normal not in roles), None)
         if prev is not None and inflected and not roles and analysis is not None and _nominative_head(analysis, prev):
             break
+        if prev is not None and roles and prev.plural and not last_plural:
+            break                 # "17 сотрудников полиции и протоиерей X": the many are others than X
         if prev is not None:
+            last_plural = prev.plural
             roles.append(prev.normal)
             pos = prev.start
             continue

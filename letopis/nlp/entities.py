@@ -778,8 +778,13 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     _family_plurals(entities)
     _type_places(entities)
     seen: set[tuple[str, int, int]] = set()
+    longest: dict[tuple[str, int], int] = {}
     out = []
     for e in sorted(entities, key=lambda e: (e.start, -e.end)):
+        # "Кок" of "Кок-Таш": the first part of a hyphenated name is no place of its own
+        if longest.get((e.type, e.start), e.end) > e.end and analysis.text[e.end:e.end + 1] == "-":
+            continue
+        longest.setdefault((e.type, e.start), e.end)
         if (e.type, e.start, e.end) not in seen:          # a repaired span may repeat another
             seen.add((e.type, e.start, e.end))
             out.append(e)

@@ -46,6 +46,21 @@ _LEAD_AGENCY_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*|[А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?),\s*"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
     r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?\.(?=\s)")
+# …or any agency line: a town (or a site), the day and month, the year when given, a time, and the
+# agency after a comma, a full stop or a dash, or between slashes: "МОСКВА, 24 марта 2024 года. ТАСС.",
+# "ВОЛГОГРАД, 29 декабря — Интерфакс.", "Алматы. 12 января 2022 года. КазТАГ", "АСТАНА, 5 мая /Казинформ/",
+# "Санкт-Петербург, 10 декабря 2019. Фонтанка.ру.". Each word of the agency is capitalised (or quoted), so
+# the lead's first sentence ("КАБУЛ, 14 марта. Не менее 12 человек …") is no agency.
+_AGENCY_WORD = r"(?-i:[A-ZА-ЯЁ«])[^\s,.—–/|]*"
+_AGENCY_DATELINE = re.compile(
+    rf"^[ \t]*(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}|[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)[,.]"
+    rf"|(?P<site>{SITE}),)\s*(?:{_WEEKDAY},?\s*)?"
+    rf"(?:(?P<d4>\d{{1,2}})\s+{_MONTH_WORD}(?:\s+(?P<y4>\d{{4}})(?:\s*(?:года|г\.?))?)?|{_DATE_FORMS[0]})"
+    rf"(?:,?\s*{_TIME})?"
+    rf"(?:[.,]?\s*/(?P<slash>[^/\n]{{2,40}})/"
+    rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
+    r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–-]\s))?",
+    re.IGNORECASE)
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 DATELINE_MAX_LINE = 80
@@ -104,29 +119,70 @@ def parse_date(value: date | datetime | str | None) -> date | None:
     return found
 
 
-def find_dateline(text: str, start: int = 0) -> tuple[date, Span] | None:
-    """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
-    that consists of a date (and time, place, agency); returns the date and the line's span."""
-    seen = 0
-    pos = start
-    n = len(text)
+def _agency_line(line: str) -> tuple[date | None, int] | None:
+    """An agency dateline opening LINE: its date (None without a year) and where it ends (the whole line,
+    or the agency's full stop or dash when the lead goes on after it)."""
+    m = _AGENCY_DATELINE.match(line)
+    if not m or not (m.group("agency") or m.group("slash") or m.group("site")):
+        return None
+    if m.group("y"):
+        found = _from_match(m)
+    elif m.group("d4"):
+        month = _month(m.group("mon"))
+        if month is None:
+            return None
+        try:
+            found = date(int(m.group("y4")), month, int(m.group("d4"))) if m.group("y4") else None
+        except ValueError:
+            return None
+    else:
+        return None
+    rest = line[m.end():]
+    if not rest.strip(" \t."):
+        return found, len(line.rstrip())
+    tail = re.match(r"\.|\s*[—–-](?=\s)", rest)
+    return (found, m.end() + tail.end()) if tail else None
+
+
+def find_agency(text: str, start: int = 0) -> Span | None:
+    """The agency (or site) an agency dateline among the top lines names: "ТАСС" in "МОСКВА, 24 марта
+    2024 года. ТАСС.", "Новости-Грузия" in "БИШКЕК, 5 августа /Новости-Грузия/. …" under a date line."""
+    for pos, line in _top_lines(text, start):
+        if _agency_line(line):
+            m = _AGENCY_DATELINE.match(line)
+            group = next(g for g in ("agency", "slash", "site") if m.group(g))
+            return pos + m.start(group), pos + m.end(group)
+    return None
+
+
+def _top_lines(text: str, start: int):
+    """(offset, line) of the top DATELINE_SEARCH_LINES non-empty lines from START."""
+    seen, pos, n = 0, start, len(text)
     while pos < n and seen < DATELINE_SEARCH_LINES:
         end = text.find("\n", pos)
         end = n if end < 0 else end
-        line = text[pos:end]
-        if line.strip():
+        if text[pos:end].strip():
             seen += 1
-            if len(line) <= DATELINE_MAX_LINE and any(ch.isdigit() for ch in line):
-                m = _DATELINE.match(line)
-                if m:
-                    found = _from_match(m)
-                    if found:
-                        lead = len(line) - len(line.lstrip())
-                        return found, (pos + lead, pos + len(line.rstrip()))
-            m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line)
+            yield pos, text[pos:end]
+        pos = end + 1
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
+    """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
+    that consists of a date (and time, place, agency); returns the date and the line's span. An agency's
+    line without a year ("ВОЛГОГРАД, 29 декабря — Интерфакс.") is a dateline of no date."""
+    for pos, line in _top_lines(text, start):
+        lead = len(line) - len(line.lstrip())
+        if len(line) <= DATELINE_MAX_LINE and any(ch.isdigit() for ch in line):
+            m = _DATELINE.match(line)
             found = _from_match(m) if m else None
             if found:
-                lead = len(line) - len(line.lstrip())
-                return found, (pos + lead, pos + m.end())
-        pos = end + 1
+                return found, (pos + lead, pos + len(line.rstrip()))
+        agency = _agency_line(line)
+        if agency:
+            return agency[0], (pos + lead, pos + agency[1])
+        m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line)
+        found = _from_match(m) if m else None
+        if found:
+            return found, (pos + lead, pos + m.end())
     return None
