@@ -1512,3 +1512,18 @@ def test_riots_whose_crowd_attacked_are_unrest_and_a_state_of_emergency_is_decla
     assert rec.incidents == [] and rec.published == "2011-12-17"
     assert [(f.kind, f.extra.get("regime"), f.extra.get("until")) for f in rec.facts] == [
         ("regime_declared", "чрезвычайное положение", "2012-01-05")]
+
+
+def test_those_counted_then_listed_after_a_dash_count_once_and_an_item_named_twice_is_one_item():
+    inc, _ = only("Смертник подорвал автомобиль у поста полиции\n\nВодитель легкового автомобиля подорвал себя у поста "
+                  "полиции на въезде в Назрань. Водитель привел в действие взрывное устройство. В результате взрыва "
+                  "погибли двое полицейских — старший сержант Ахмед Евлоев и сержант Магомед Кациев. Мощность "
+                  "взрывного устройства составила около 30 кг.", "2023-06-22")
+    assert (inc.killed, inc.killed_by_group) == (2, {"police": 2})
+    assert [w.normal for w in inc.weapon_items].count("взрывное устройство") == 1
+
+
+def test_a_village_told_after_its_settlement_word_beats_the_headlines_nearby_town():
+    inc, _ = only("В Оше подожгли мечеть\n\nОШ, 3 апреля 2021 года. АКИpress.\n\nВ ночь на субботу неизвестные подожгли "
+                  "мечеть в селе Кара-Суу Ошской области. Пострадавших нет.")
+    assert (inc.city, inc.region, inc.country, inc.types) == ("Кара-Суу", "Ошская область", "KG", ["arson"])

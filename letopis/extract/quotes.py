@@ -122,7 +122,12 @@ def _interview_answers(analysis: Analysis, persons: list[Entity], quotes: list[Q
         return []
     out = []
     for prev, m in zip(lines, lines[1:]):
-        if m in asked or prev not in asked or any(a <= m.start() < b for a, b in taken):
+        if m in asked or prev not in asked:
+            continue
+        for q in quotes:          # "— …, — отметил эксперт.": an answer whose speaker a noun left unknown
+            if q.speaker is None and m.start() <= q.start < m.end():
+                q.speaker = who
+        if any(a <= m.start() < b for a, b in taken):
             continue
         body = m.group("body")
         out.append(Quote(who, None, m.start("body"), m.start("body") + len(body), body, extra={"interview": True}))

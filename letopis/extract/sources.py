@@ -122,13 +122,22 @@ def _agency_before(analysis: Analysis, at: int, cited: list[Source] | tuple = ()
     return last.normal or last.text
 
 
+def _shorter(name: str, earlier: str) -> bool:
+    """NAME is a body cited before under its full name: "ГКНБ" after "ГКНБ Таджикистана", "СК" after
+    "Следственный комитет" (the initials of its words)."""
+    if earlier.startswith(name + " "):
+        return True
+    return name.isupper() and len(name) >= 2 and name == "".join(w[0] for w in earlier.split() if len(w) > 2).upper()
+
+
 def find_sources(analysis: Analysis, ex) -> list[Source]:
     text = analysis.text
     out: list[Source] = []
 
     def add(name: str, relation: str, start: int, end: int) -> None:
         name = _clean(name)
-        if name and not any(s.name == name and s.relation == relation for s in out):
+        if name and not any(s.name == name and s.relation == relation or relation == "cited" == s.relation
+                            and _shorter(name, s.name) for s in out):
             # the span is the text's words ("пресс-службу ведомства"), the name their normal form
             out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 

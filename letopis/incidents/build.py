@@ -1228,7 +1228,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 inc.field_evidence["perpetrators_killed"] = [[n.start, n.end]]
     inc.weapons = sorted(weapons, key=("firearms", "explosives", "melee", "incendiary", "vehicle", "other").index)
     # text is the surface span (text == document[start:end]); the dictionary form is in normal
-    inc.weapon_items = [WeaponItem(w.text, w.cls, w.kind, w.start, w.end, w.normal) for w in items]
+    named: set[str] = set()                           # one item once, at its first mention
+    inc.weapon_items = [WeaponItem(w.text, w.cls, w.kind, w.start, w.end, w.normal) for w in items
+                        if (w.normal or w.text).lower() not in named and not named.add((w.normal or w.text).lower())]
     inc.vehicles = list(dict.fromkeys(v.normal for v in found.vehicles if inside(v.start, v.end)))
 
     # perpetrators: named attackers; their death or arrest
@@ -1293,6 +1295,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if headline is not None and seg.place is not None and headline.city and seg.place.city \
             and (headline.lat, headline.lon) == (seg.place.lat, seg.place.lon) and headline.lat is not None:
         place = seg.place                             # one town: the body names it in full ("Санкт-Петербург")
+    elif headline is not None and seg.place is not None and seg.place.city and seg.place.lat is not None \
+            and headline.country == seg.place.country \
+            and seg.place.start > analysis.title_span[1] and geo_link.after_settlement_word(text, seg.place.start) \
+            and not any(r.city == headline.city for s in sents if s.start >= analysis.title_span[1]
+                        for r in geo_link.mentions(analysis, s.start, s.end)):
+        place = seg.place             # "В Оше подожгли мечеть" … "в селе Кара-Суу Ошской области": the village
     arrival = _arrival(analysis, sents) if main else None
     if place is None and arrival is not None:
         place = geo_link.place_in(analysis, arrival.start, arrival.end, city_only=True)

@@ -957,6 +957,9 @@ def _explicit_none(view: SentenceView) -> list[Casualty]:
     return out
 
 
+_DASH_AFTER = re.compile(r"\s*[—–:]\s")
+
+
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
     out: list[Casualty] = []
     for si in sentences:
@@ -986,6 +989,10 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.nominal and any(
             o is not c and o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
             and (o.start, o.end) != (c.start, c.end) for o in found_here))]
+        # "погибли двое полицейских — старший сержант X и сержант Y": the people counted, listed after a dash
+        found_here = [c for c in found_here if not (c.nominal and any(
+            not o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
+            and _DASH_AFTER.match(analysis.text, o.end) for o in found_here))]
         for c in found_here:
             c.claim = claim
             out.append(c)
