@@ -1527,3 +1527,21 @@ def test_a_village_told_after_its_settlement_word_beats_the_headlines_nearby_tow
     inc, _ = only("В Оше подожгли мечеть\n\nОШ, 3 апреля 2021 года. АКИpress.\n\nВ ночь на субботу неизвестные подожгли "
                   "мечеть в селе Кара-Суу Ошской области. Пострадавших нет.")
     assert (inc.city, inc.region, inc.country, inc.types) == ("Кара-Суу", "Ошская область", "KG", ["arson"])
+
+
+def test_people_all_unhurt_are_no_toll_and_the_hijacker_named_in_apposition_is_the_attacker():
+    inc, _ = only("Угонщик самолета задержан\n\nТурецкие спецслужбы задержали мужчину, который пытался угнать "
+                  "пассажирский самолет. Угонщик, 45-летний гражданин Украины Артем Козлов, заявил, что на борту "
+                  "заложена бомба. Все 110 пассажиров и члены экипажа не пострадали.", "2014-02-07")
+    assert (inc.types, inc.killed, inc.wounded, inc.wounded_by_group) == (["hijacking"], 0, 0, {})
+    assert (inc.perpetrators, inc.perpetrators_killed) == (["Артем Козлов"], 0)
+    inc, _ = only("Взрыв у здания суда\n\nУ здания суда сработало самодельное взрывное устройство. Никто из 30 "
+                  "посетителей не пострадал.", "2014-02-07")
+    assert (inc.killed, inc.wounded) == (0, 0)
+
+
+def test_the_incident_said_to_have_happened_on_a_weekday_dates_the_attack():
+    inc, _ = only("В Китае мужчина с ножом напал на детский сад\n\nШесть человек, в том числе трое детей, погибли в "
+                  "результате нападения мужчины с ножом на детский сад в провинции Гуандун.\n\nИнцидент произошел в "
+                  "понедельник около 7:40 утра по местному времени.", "2023-07-12")
+    assert (inc.date, inc.killed, inc.killed_by_group) == ("2023-07-10", 6, {"civilian": 3})

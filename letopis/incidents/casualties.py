@@ -233,8 +233,8 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
     asides = view.asides()
     for k, t in enumerate(view.toks):
         fate = _fate_of(t.lemma)
-        if fate is None:
-            continue
+        if fate is None or k and view.toks[k - 1].lemma == "не":
+            continue                                  # "Все 110 пассажиров … не пострадали"
         if fate == "wounded" and k and view.toks[k - 1].lemma == "смертельно":
             fate = "killed"
         between = [x for n, x in enumerate(view.toks[min(i, k):max(i, k)], min(i, k)) if n not in asides]
@@ -935,12 +935,14 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
 
 # "погибших нет", "никто (из заложников) не пострадал", "сообщений о пострадавших не поступало": an explicit zero
 _NONE = [
-    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|без\s+(?:человеческих\s+)?жертв|никто(?:\s+из\s+\w+)?\s+не\s+(?:погиб|пострадал)"
+    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|без\s+(?:человеческих\s+)?жертв|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+(?:погиб|пострадал)"
                 r"|(?:о|информации о)\s+(?:погибших|жертвах)\s+не\s+(?:поступал|сообща)", re.I), ("killed",)),
-    (re.compile(r"раненых\s+нет|никто(?:\s+из\s+\w+)?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
+    (re.compile(r"раненых\s+нет|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
                 r"не\s+(?:поступал|сообща)|пострадавших\s+нет", re.I), ("wounded",)),
-    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+\w+)?\s+не\s+пострадал"
+    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+пострадал"
                 r"|пострадавших\s+нет", re.I), ("killed",)),
+    # "Все 110 пассажиров и члены экипажа не пострадали"
+    (re.compile(r"(?<![а-яё])все\s+[^.;:]{0,60}?\s+не\s+пострадал", re.I), ("killed", "wounded")),
 ]
 
 
