@@ -316,3 +316,22 @@ def test_a_womans_surname_form_names_her_in_full_and_a_client_run_into_the_lawye
     names = [p.name for p in rec.persons]
     assert "Дилноза Каримова" in names and "Зафар Назаров" in names
     assert not any("Каримов" == n.split()[-1] or n.startswith("Юлдашева") for n in names)
+
+
+def test_a_name_after_a_nominative_role_with_its_own_complement_stays_as_written():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Найроби выступил президент Кении Ухуру Кениатта.", "2019-01-16")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Ухуру Кениатта", ["президент Кении"])]
+
+
+def test_mentions_written_alike_are_one_person_named_as_written_and_a_quote_takes_the_full_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Правительство впервые возглавит женщина — 44-летняя Хелле Торнинг-Шмитт. «У нас хорошая "
+                       "программа», — сказала премьер-министр Дании Хелле Торнинг-Шмитт.", "2011-09-16")
+    assert [p.name for p in rec.persons] == ["Хелле Торнинг-Шмитт"] and rec.persons[0].age == 44
+    assert [q.speaker for q in rec.quotes] == ["Хелле Торнинг-Шмитт"]
+    rec = extract_text("Премьер Палестины Хамдалла подал в отставку\n\nИсточник сообщил, что Хамдалла не поладил с "
+                       "вице-премьерами. Новый премьер-министр Палестины Рами Хамдалла, назначенный 2 июня, подал в "
+                       "отставку. "
+                       "Хамдалла заявил, что уходит.", "2013-06-20")
+    assert {p.name for p in rec.persons} <= {"Рами Хамдалла", "Хамдалла"} and len(rec.persons) == 1

@@ -240,15 +240,27 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
         person.roles = [r for r in person.roles if not any(o.startswith(r + " ") for o in person.roles)]
         if person.roles:
             person.extra["role"] = ", ".join(person.roles)
-    attribute_quotes(found.quotes, persons)
+    # the person each mention's own reading belongs to ("Роналд", read so in one sentence, is Криштиану Роналду)
+    readings: dict[str, set[str]] = {}
+    for e in analysis.entities:
+        if e.type == "PERSON":
+            for p in persons:
+                if (e.start, e.end) in p.mentions:
+                    readings.setdefault(e.normal or e.text, set()).add(p.name)
+    attribute_quotes(found.quotes, persons, readings)
     return persons
 
 
-def attribute_quotes(quotes: list, persons: list[Person]) -> None:
+def attribute_quotes(quotes: list, persons: list[Person], readings: dict[str, set[str]] | None = None) -> None:
     """"…», — сказал аким": a quote told by a role alone goes to the one person the article gives
     that role ("Аким Алматинской области Амандык Баталов"); with two such persons it stays unnamed.
-    A speaker named by surname alone takes the person's full name."""
+    A speaker named by surname alone takes the person's full name, and one named by a mention's reading
+    takes the name of the person the mention belongs to."""
     for q in quotes:
+        owners = (readings or {}).get(q.speaker or "", set())
+        if q.speaker and len(owners) == 1 and q.speaker not in owners:
+            q.speaker = next(iter(owners))
+            continue
         if q.speaker:
             # "По словам Баталова, …": the surname names the person in full ("Амандык Баталов")
             full = [p.name for p in persons if p.name != q.speaker and p.name.endswith(" " + q.speaker)]

@@ -509,32 +509,53 @@ _PREV = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:-[^\W\d_]+)?)\W{0,2}$")
 _WORDS_BEFORE = re.compile(r"((?:[А-ЯЁа-яё][\w-]*\s+){1,5})$")
 
 
-def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
-    """The name at `start` follows, with no punctuation between, a singular person noun that cannot
-    be nominative ("по словам председателя ГКНБ", "министра внутренних дел"), past its lower-case
-    complements and capitalised names: the name stands in that noun's case, not as written."""
+def _role_noun_before(analysis: Analysis | None, start: int):
+    """The singular person noun before the name at `start`, with no punctuation between, past its
+    lower-case complements and capitalised names: (its noun readings, the words, its index) or None."""
     if analysis is None:
-        return False
+        return None
     m = _WORDS_BEFORE.search(analysis.text[max(0, start - 60):start])
     if m is None:
-        return False
+        return None
     words = m.group(1).split()
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         if w[:1].isupper():
             continue                          # "ГКНБ", "Казахстана": the role's complement
         nouns = [p for p in morph.parse(w) if p.tag.POS == "NOUN"]
-        people = [p for p in nouns if "anim" in p.tag and p.tag.number == "sing"]
-        if people:
-            if any(p.tag.case == "nomn" for p in nouns):
-                return False
-            # the role itself may be a complement ("супруга экс-президента Чехии Ливия Клаусова"): only a
-            # role after a preposition or "по словам" is sure to head the name
-            before = words[k - 1].lower() if k else previous_word(analysis, start - len(m.group(1)))
-            return before in PREP_CASES or before in _BY_WORDS
+        if any("anim" in p.tag and p.tag.number == "sing" for p in nouns):
+            return nouns, words, k, start - len(m.group(1))
         if w in PREP_CASES:
-            return False
-    return False
+            return None
+    return None
+
+
+def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
+    """The name at `start` follows, with no punctuation between, a singular person noun that cannot
+    be nominative ("по словам председателя ГКНБ", "министра внутренних дел"), past its lower-case
+    complements and capitalised names: the name stands in that noun's case, not as written."""
+    found = _role_noun_before(analysis, start)
+    if found is None:
+        return False
+    nouns, words, k, at = found
+    if any(p.tag.case == "nomn" for p in nouns):
+        return False
+    # the role itself may be a complement ("супруга экс-президента Чехии Ливия Клаусова"): only a
+    # role after a preposition or "по словам" is sure to head the name
+    before = words[k - 1].lower() if k else previous_word(analysis, at)
+    return before in PREP_CASES or before in _BY_WORDS
+
+
+def after_nominative_role(analysis: Analysis | None, start: int) -> bool:
+    """The name at `start` follows a nominative role that has its own capitalised complement ("президент
+    Кении Ухуру Кениатта"): the complement took the genitive slot, so the name is the role's apposition,
+    nominative as written (not "Кениатт")."""
+    found = _role_noun_before(analysis, start)
+    if found is None:
+        return False
+    nouns, words, k, _ = found
+    return k < len(words) - 1 and all(w[:1].isupper() for w in words[k + 1:]) and \
+        all(p.tag.case == "nomn" for p in nouns if "anim" in p.tag)
 
 
 _BY_WORDS = frozenset(("словам", "данным", "мнению", "информации", "сообщению", "заявлению"))
@@ -579,7 +600,12 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         cands = person_candidates(entity.text, prev)
         # the role before a name can only demote the reading as written, and only when a rival is close
         # (most names: no need to look back at all)
-        if prev in PREP_CASES or cands[0][0].replace(" ", "") != entity.text.replace(" ", "") or len(cands) < 2 \
+        written = entity.text.replace(" ", "")
+        if prev not in PREP_CASES and cands[0][0].replace(" ", "") != written and any(
+                c.replace(" ", "") == written and cands[0][1] - v <= 1.0 for c, v in cands[1:]) \
+                and after_nominative_role(analysis, entity.start):
+            return entity.text
+        if prev in PREP_CASES or cands[0][0].replace(" ", "") != written or len(cands) < 2 \
                 or cands[0][1] - cands[1][1] > 1.0:
             return cands[0][0]
         return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))

@@ -39,6 +39,10 @@ def link_persons(analysis: Analysis) -> list[Person]:
     # full names group by (surname, first name): "Садыр Жапаров" and "Акылбек Жапаров" are two people;
     # a name with an initial ("С. Жапаров") or none joins them afterwards
     groups: dict[tuple[str, str], dict] = {}
+    # the same words as written are the same person, however each mention's context made it normalise
+    # ("44-летняя Хелле Торнинг-Шмитт" read as "Хелла", "премьер-министр Дании Хелле Торнинг-Шмитт" as
+    # written); a lone surname as written joins the full name written with it ("Рами Хамдалла" … "Хамдалла")
+    written: dict[tuple[str, str], dict] = {}
     later = []                            # one-word mentions and names with an initial
     for e in mentions:
         words = _words(e.normal or e.text)
@@ -51,20 +55,35 @@ def link_persons(analysis: Analysis) -> list[Person]:
             owner["names"].append(e.normal or e.text)      # "— Нурлан Серикович, …?" after "Нурлан Жумабаев"
             owner["spans"].append((e.start, e.end))
             continue
-        g = groups.setdefault((_key(words[-1]), _key(words[0])), {"names": [], "spans": []})
+        surface = _words(e.text)
+        as_written = (_key(surface[-1]), _key(surface[0])) if len(surface) > 1 else None
+        normal = (_key(words[-1]), _key(words[0]))
+        g = written.get(as_written) or groups.setdefault(normal, {"names": [], "spans": [], "written": set()})
+        for key in (as_written, normal):                 # both spellings of the one person find it
+            if key:
+                written.setdefault(key, g)
         g["names"].append(e.normal or e.text)
         g["spans"].append((e.start, e.end))
+        g["written"].add(e.text)
     for e, words in later:
+        surface = _words(e.text)
         target = _owner(groups, e, words)
+        # (not a Russian surname: "Назарбаева", "Медведевой" are the man's genitive or a woman, as read)
+        if target is None and surface and not _RUSSIAN_SURNAME.search(_key(surface[-1])):
+            target = _owner(written, e, words, False) or _owner(written, e, surface, False) or \
+                written.get((_key(surface[-1]), ""))
         if target is None:                               # "Медведев", "Д. Медведев": one, named so only
-            target = groups.setdefault((_key(words[-1]), ""), {"names": [], "spans": []})
+            target = groups.setdefault((_key(words[-1]), ""), {"names": [], "spans": [], "written": set()})
+        if surface:                                      # "Хамдалла" read as "Хамдалл" here, as written there
+            written.setdefault((_key(surface[-1]), ""), target)
         target["names"].append(e.normal or e.text)
         target["spans"].append((e.start, e.end))
     persons = []
     for g in groups.values():
         if not g["spans"]:
             continue
-        name = max(g["names"], key=_fullness)
+        # of two readings as full, the one written so somewhere ("Хелле", not "Хелла")
+        name = max(g["names"], key=lambda n: (_fullness(n), n in g["written"]))
         persons.append(Person(name=name, mentions=sorted(set(g["spans"]))))
     return _join_real_names(analysis.text, sorted(persons, key=lambda p: p.mentions[0]))
 
@@ -87,6 +106,10 @@ def _join_real_names(text: str, persons: list[Person]) -> list[Person]:
     return out
 
 
+# the endings of Russian and Turkic surnames, whose forms the dictionary reads well
+_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск|цк)(?:а|ой|у|ым|ом|е|ым|ых)?$|(?:ск|цк)(?:ий|ая|ого|ой|ому|им)$")
+
+
 def _first_and_patronymic(words: list[str]) -> bool:
     """"Нурлан Серикович": a first name and a patronymic, the way an interviewer addresses someone (a
     surname the dictionary also knows in -вич, "Янукович", "Абрамович", is no patronymic here)."""
@@ -97,7 +120,7 @@ def _first_and_patronymic(words: list[str]) -> bool:
     return bool(tags) and all("Patr" in t for t in tags)
 
 
-def _owner(groups: dict[tuple[str, str], dict], e, words: list[str]) -> dict | None:
+def _owner(groups: dict[tuple[str, str], dict], e, words: list[str], first_names: bool = True) -> dict | None:
     """The person a short mention names: by surname (with a matching initial), else by first name;
     of several namesakes, the one last named before it ("Садыр Жапаров … Жапаров")."""
     if _first_and_patronymic(words):
@@ -109,7 +132,7 @@ def _owner(groups: dict[tuple[str, str], dict], e, words: list[str]) -> dict | N
     same = [(k, g) for k, g in groups.items() if k[0] == last and k[1]]
     if len(words) > 1:                                   # "С. Жапаров": the initial must fit
         same = [(k, g) for k, g in same if k[1].startswith(_key(words[0]))]
-    if not same and len(words) == 1:
+    if not same and len(words) == 1 and first_names:
         same = [(k, g) for k, g in groups.items() if k[1] == last]    # a first name alone
         if len(same) != 1:
             return None
