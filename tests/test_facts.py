@@ -118,3 +118,12 @@ def test_an_emergency_and_a_curfew_are_regimes_and_one_lifted_told_by_a_short_pa
         "Из Сирии эвакуированы 50 граждан Казахстана.") for f in extract_text(t, "2022-01-06").facts]
     assert facts == [("regime_declared", "чрезвычайное положение"), ("regime_lifted", "комендантский час"),
                      ("regime_lifted", "режим КТО"), ("returned_from_conflict_zones", None)]
+
+
+def test_prisoners_are_no_convictions_but_a_verdict_on_people_and_those_convicted_of_a_crime_are():
+    from letopis.pipeline import extract_text
+    facts = [[(f.kind, f.quantity) for f in extract_text(t, "2023-11-14").facts] for t in (
+        "В колонии пострадали не менее 15 осужденных.",
+        "Суд вынес приговор четырем жителям региона, признанным виновными в подготовке теракта.",
+        "Число осужденных за терроризм составило 50 человек.")]
+    assert facts == [[], [("convicted", 4)], [("convicted", 50)]]

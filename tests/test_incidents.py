@@ -1545,3 +1545,11 @@ def test_the_incident_said_to_have_happened_on_a_weekday_dates_the_attack():
                   "результате нападения мужчины с ножом на детский сад в провинции Гуандун.\n\nИнцидент произошел в "
                   "понедельник около 7:40 утра по местному времени.", "2023-07-12")
     assert (inc.date, inc.killed, inc.killed_by_group) == ("2023-07-10", 6, {"civilian": 3})
+
+
+def test_the_parts_of_one_groups_dead_listed_after_a_dash_are_not_added_nor_hurt():
+    inc, _ = only("Срочник расстрелял сослуживцев\n\nВоеннослужащий срочной службы Рамиль Шамсутдинов открыл огонь по "
+                  "сослуживцам во время развода караула. Погибли восемь военнослужащих — два офицера и шесть солдат, "
+                  "еще двое получили ранения.", "2019-10-26")
+    assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (8, 2, {"military": 8}, {})
+    assert inc.perpetrators == ["Рамиль Шамсутдинов"]

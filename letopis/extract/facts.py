@@ -48,7 +48,7 @@ RULES = (
     FactRule("cells_dismantled", _f("выявить", "ликвидировать", "раскрыть", "обезвредить", "нейтрализовать",
                                     "пресечь"), _f("ячейка"), quantity=True),
     FactRule("prosecuted", _f("привлечь", "привлечение"), _f("ответственность"), quantity=True),
-    FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить"), _f(), quantity=True),
+    FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить", "приговор"), _f(), quantity=True),
     FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
              _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
     # "из зон вооруженных конфликтов в Сирии и Ираке … возвращены 725 граждан" (operations «Жусан», «Мехр»)
@@ -162,9 +162,10 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
                 if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
                     continue                     # "атаковала пост ГИБДД на въезде в Грозный": a place
-                if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and any(
-                        "VERB" in t.tag and "indc" in t.tag for t in sent.tokens[i + 1:i + 3]):
-                    continue                     # "Двое осужденных напали на сотрудников": prisoners who act
+                if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and not (
+                        i + 1 < len(sent.tokens) and sent.tokens[i + 1].lemma in ("за", "по", "к", "на")):
+                    continue                     # "Двое осужденных напали", "пострадали 15 осужденных": prisoners
+                    #                              (not "число осужденных за терроризм": those convicted of it)
                 a, b = sent.tokens[lo].start, sent.tokens[hi].end
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:

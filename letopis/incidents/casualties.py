@@ -245,6 +245,15 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
     return (best, best_k) if best_d <= 12 else (None, None)
 
 
+_LISTED = re.compile(r"\s*[—–:]\s*(?:[^—–:;.()]*?(?:,|\sи)\s*)?")
+
+
+def _listed_after(view: SentenceView, count: Casualty, num) -> bool:
+    """The number stands in a list after a dash that follows the count: "восемь человек — два полицейских и
+    шесть мирных жителей", the count's parts."""
+    return count.end <= num.start and _LISTED.fullmatch(view.a.text, count.end, num.start) is not None
+
+
 def _breakdown_before(view: SentenceView, j: int) -> bool:
     lo = max(0, j - 8)
     # within the clause: "в том числе шестеро детей; ранены 49" starts another after ";"
@@ -491,8 +500,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             "total" if group is None else "event")
         mine = [c for c in out if c.kind == "event" and c.start < num.start]
         if kind == "event" and not totals_here and mine and mine[-1].group == group and not own_fate \
-                and _breakdown_before(view, i_num):
+                and (_breakdown_before(view, i_num) or _listed_after(view, mine[-1], num)):
             continue            # "12 мирных жителей, в том числе пятеро детей, погибли": inside the 12
+            #                     ("Погибли восемь военнослужащих — два офицера и шесть солдат": the eight)
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest, qualifier=num.qualifier,
                      generic=generic, extra=extra, weak=weak, hospital=hospital)

@@ -241,12 +241,11 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
         if person.roles:
             person.extra["role"] = ", ".join(person.roles)
     # the person each mention's own reading belongs to ("Роналд", read so in one sentence, is Криштиану Роналду)
+    owner = {m: p.name for p in persons for m in p.mentions}
     readings: dict[str, set[str]] = {}
     for e in analysis.entities:
-        if e.type == "PERSON":
-            for p in persons:
-                if (e.start, e.end) in p.mentions:
-                    readings.setdefault(e.normal or e.text, set()).add(p.name)
+        if e.type == "PERSON" and (e.start, e.end) in owner:
+            readings.setdefault(e.normal or e.text, set()).add(owner[(e.start, e.end)])
     attribute_quotes(found.quotes, persons, readings)
     return persons
 
