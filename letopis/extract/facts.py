@@ -175,7 +175,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     # "выехали около 860 граждан, из них более 150 погибли": a part is another fact's count
                     if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
                         # "приговорил к срокам от 10 до 20 лет … пятерых обвиняемых": the object may follow the term
-                        nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i))
+                        # (not "четыре приговора": verdicts, not people)
+                        nums = [n for n in nums if (_counts_people(sent, n) or _next_token_is(sent, n, i)
+                                                    and lem != "приговор")
                                 and _tokens_between(sent, n, i) <= (
                                     (12 if _counts_people(sent, n) and _one_clause(sent, i, n) else 3)
                                     if n.start > sent.tokens[i].start else 1)]
