@@ -334,3 +334,21 @@ def test_an_agency_line_gives_its_date_when_it_has_a_year_and_always_its_agency(
     assert d.published == expected and (d.text[slice(*found)] if found else None) == agency
     # the agency's line is metadata, the story starts after it
     assert (d.dateline_span is not None) == (agency is not None)
+
+
+def test_the_site_a_page_or_record_names_in_its_metadata_publishes_it_when_the_text_names_none():
+    from letopis.pipeline import process_document
+    from letopis.read.reader import read_bytes, read_record
+    page = ("<html><head><meta charset='utf-8'><title>Стрельба в кафе</title>"
+            "<meta property='og:site_name' content='Vlast.kz'></head><body><article><h1>Стрельба в кафе</h1>"
+            "<p>В воскресенье вечером в Шымкенте мужчина открыл стрельбу в кафе, сообщает пресс-служба полиции.</p>"
+            "<p>В результате стрельбы погиб один человек, еще двое получили ранения.</p></article></body></html>")
+    rec = process_document(read_bytes(page.encode(), "page.html", "2023-08-14"))
+    assert [(s.name, s.relation) for s in rec.sources][:1] == [("Vlast.kz", "publisher")]
+    rec = process_document(read_record({"text": "В Алматы неизвестный открыл стрельбу, ранены двое.",
+                                        "source": "https://www.zakon.kz/news/1"}, "r1"))
+    assert [(s.name, s.relation) for s in rec.sources] == [("zakon.kz", "publisher")]
+    # an agency the text names wins: "МОСКВА, 5 марта 2020 — РИА Новости."
+    rec = process_document(read_record({"text": "Взрыв\nМОСКВА, 5 марта 2020 — РИА Новости.\nВ Москве прогремел "
+                                                "взрыв.", "source": "news.example.org"}, "r2"))
+    assert [(s.name, s.relation) for s in rec.sources] == [("РИА Новости", "publisher")]

@@ -182,5 +182,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         add(name, "cited", m.start("cited"), m.end("cited"))
     for m in _VENUE.finditer(text):
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
+    # the site the page or record came from publishes it, when the text names no publisher of its own
+    if analysis.site and not any(s.relation == "publisher" for s in out):
+        out.insert(0, Source(analysis.site.strip(), "publisher"))
     # one publisher: an agency's own note outranks a "сообщает" of a quoted outlet only when alone
     return out

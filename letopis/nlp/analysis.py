@@ -36,6 +36,7 @@ class Analysis:
     published: date | None = None
     title_span: Span | None = None
     dateline: Span | None = None                          # "КЕРЧЬ, 17 октября 2018 года.": metadata, ignored
+    site: str | None = None                               # the publisher the page's metadata names
 
     @property
     def tokens(self) -> list[Token]:

@@ -185,7 +185,8 @@ def analyze(document: Document, ner: str | None = None) -> Analysis:
         ignore.append(tuple(dateline))
     analysis = Analysis(text=text, sentences=sentences, ignore=ignore,
                         published=document.published, title_span=document.title_span,
-                        dateline=tuple(dateline) if dateline else None)
+                        dateline=tuple(dateline) if dateline else None,
+                        site=getattr(document, "site", None))
     found = natasha_entities(text, sentences) if which == "natasha" else model_entities(text)
     found = [e for e in found if not analysis.ignored(e.start, e.end)]
     from letopis.nlp.entities import normalize_other, promote_institutions, refine

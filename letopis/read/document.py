@@ -30,6 +30,7 @@ class Document:
     boilerplate: list[Span] = field(default_factory=list)   # promos, "Читайте также", bylines
     path: str | None = None
     dateline_span: Span | None = None   # a line such as "05/08/2008 10:35" that gave `published`
+    site: str | None = None             # the publisher a page's or record's metadata names ("Vlast.kz")
     warnings: list[str] = field(default_factory=list)       # read problems that did not stop the document
 
     @property

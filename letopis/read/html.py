@@ -28,6 +28,7 @@ class Page:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    site: str | None = None          # the site's own name ("og:site_name"): the publisher
     warnings: list[str] = field(default_factory=list)
 
 
@@ -45,6 +46,7 @@ def extract(html: str, url: str | None = None) -> Page:
     title = getattr(result, "title", None) if result is not None else None
     pub = getattr(result, "date", None) if result is not None else None
     page_url = getattr(result, "url", None) if result is not None else None
+    site = getattr(result, "sitename", None) if result is not None else None
     if not text.strip():
         text = trafilatura.html2txt(html) or ""
         if text.strip():
@@ -53,4 +55,4 @@ def extract(html: str, url: str | None = None) -> Page:
             meta = trafilatura.extract_metadata(html)
             title = getattr(meta, "title", None) if meta else None
     return Page(text=text, title=title or None, date=pub or None, url=page_url or url,
-                warnings=warnings)
+                site=site or None, warnings=warnings)

@@ -29,6 +29,7 @@ TEXT_FIELDS = ("text", "content", "body", "article", "html")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("published", "date", "published_at", "pub_date", "datetime", "time")
 URL_FIELDS = ("url", "link", "source_url")
+SITE_FIELDS = ("site", "source", "publisher", "sitename", "site_name")
 
 DateLike = date | str | None
 
@@ -112,7 +113,7 @@ def read_bytes(data: bytes, doc: str, published: DateLike = None, hint: str | No
 
 
 def _from_html(html: str, doc: str, published: DateLike, title: str | None, url: str | None,
-               encoding: str | None, path: str | None, warnings: list[str]) -> Document:
+               encoding: str | None, path: str | None, warnings: list[str], site: str | None = None) -> Document:
     page = extract(html, url)
     warnings = warnings + page.warnings
     if not page.text.strip():
@@ -126,6 +127,7 @@ def _from_html(html: str, doc: str, published: DateLike, title: str | None, url:
     document = read_text(page.text, doc, published or page_date, title or page.title,
                          url or page.url, encoding=encoding, format="html", path=path,
                          warnings=warnings)
+    document.site = site or page.site
     return document
 
 
@@ -150,6 +152,8 @@ def read_record(record: object, doc: str, published: DateLike = None, path: str 
         raise ReadError(doc, f"no text: the record needs one of the fields {', '.join(TEXT_FIELDS)}")
     _, title = _field(record, TITLE_FIELDS)
     _, url = _field(record, URL_FIELDS)
+    _, site = _field(record, SITE_FIELDS)
+    site = _site_name(site)
     _, own_date = _field(record, DATE_FIELDS)
     warnings: list[str] = []
     when: DateLike = published
@@ -161,10 +165,22 @@ def read_record(record: object, doc: str, published: DateLike = None, path: str 
     title = str(title) if title is not None else None
     url = str(url) if url is not None else None
     if key == "html" or looks_like_html(text[:2048]):
-        return _from_html(text, doc, when, title, url, None, path, warnings)
+        return _from_html(text, doc, when, title, url, None, path, warnings, site)
     document = read_text(text, doc, when, title, url, encoding="utf-8", format=fmt, path=path,
                          warnings=warnings)
+    document.site = site
     return document
+
+
+def _site_name(value: object) -> str | None:
+    """A record's publisher field: a name ("Tengrinews.kz"), or a URL whose host names the site."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if "://" in value:
+        from urllib.parse import urlparse
+        host = urlparse(value.strip()).hostname or ""
+        return host.removeprefix("www.") or None
+    return value.strip()
 
 
 def _record_doc(record: object, fallback: str) -> str:
