@@ -1553,3 +1553,11 @@ def test_the_parts_of_one_groups_dead_listed_after_a_dash_are_not_added_nor_hurt
                   "еще двое получили ранения.", "2019-10-26")
     assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (8, 2, {"military": 8}, {})
     assert inc.perpetrators == ["Рамиль Шамсутдинов"]
+
+
+def test_the_toll_of_a_fight_with_attackers_counts_and_bare_ranks_serve_where_the_sentences_ranks_do():
+    inc, _ = only("Нападение на акимат\n\nГруппа вооруженных людей напала на здание акимата Талгарского района. По словам "
+                  "начальника полиции, нападавшие подожгли здание. В ходе столкновения погиб сержант полиции Нуржан "
+                  "Абдрахманов, ранения получили лейтенант Асхат Сейткали и рядовой Данияр Оспанов.", "2022-01-06")
+    assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (1, 2, {"police": 1}, {"police": 2})
+    assert "armed_assault" in inc.types

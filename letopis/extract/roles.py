@@ -223,15 +223,10 @@ def service_group(chain: list[Token]) -> str | None:
     return min(found, key=lambda g: _GROUP_RANK.get(g, 3)) if found else None
 
 
-def _group(analysis: Analysis, head: Head, chain: list[Token]) -> str:
-    if not head.group.startswith("*"):
-        return head.group
-    return service_group(chain) or head.group[1:]
-
-
 def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) -> list[RoleMention]:
     text, toks = analysis.text, sent.tokens
     out: list[RoleMention] = []
+    bare: list[RoleMention] = []                     # ranks that name no service (military by default)
     i = 0
     while i < len(toks):
         m = head_matcher().match_at(toks, i)
@@ -274,9 +269,19 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
         normal = " ".join(adjs + [prefix + head.normal] + ([_chain_text(analysis, chain)] if chain else []))
         s, e = toks[start].start, toks[cend - 1].end
         plural = hr.tag.number == "plur" and "Pltm" not in hr.tag
-        out.append(RoleMention(s, e, text[s:e], normal, _group(analysis, head, chain), plural,
-                               "person" in head.flags))
+        served = service_group(chain) if head.group.startswith("*") else None
+        out.append(RoleMention(s, e, text[s:e], normal, head.group if not head.group.startswith("*")
+                               else served or head.group[1:], plural, "person" in head.flags))
+        if head.group.startswith("*") and served is None:
+            bare.append(out[-1])
         i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
+    # "погиб сержант полиции X, ранения получили лейтенант Y и рядовой Z": a bare rank serves where the
+    # sentence's ranks that name their service do
+    told = {r.group for r in out if not any(r is b for b in bare)
+            and r.group in ("police", "security_service", "military")}
+    if len(told) == 1:
+        for r in bare:
+            r.group = next(iter(told))
     return out
 
 

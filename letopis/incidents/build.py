@@ -1112,7 +1112,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # ("столкновения между полицией и рабочими … в результате этих беспорядков погибли люди")
     led = [_force_near(s.tokens, k) for s in _lead(analysis) for k, t in enumerate(s.tokens) if t.lemma in CLASH]
     clash_led = bool(led) and not any(led)
-    statements = [c for c in statements if clash_led or not _clash_toll(analysis.sentences[c.sentence])]
+    # (an attack told with its attackers makes "в ходе столкновения погиб сержант" the fight with them)
+    attackers = any(_attackerish(t) for s in sents for t in s.tokens)
+    statements = [c for c in statements if clash_led or attackers or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
     exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens) or any(_set_off(s) for s in sents)
     if not exploded:
