@@ -149,7 +149,9 @@ def test_a_quote_told_by_the_head_of_a_service_goes_to_the_one_who_heads_it_and_
     from letopis.pipeline import extract_text
     rec = extract_text("Министр внутренних дел Казахстана Ерлан Тургумбаев заявил, что ситуация под контролем.\n\n«Мы "
                        "продолжаем зачистку города», — подчеркнул глава МВД.\n\nИсточник: Tengrinews.kz")
-    assert [q.speaker for q in rec.quotes] == ["Ерлан Тургумбаев"]
+    # (what he said after "заявил, что" is his too)
+    assert [(q.speaker, q.text[:12]) for q in rec.quotes] == [("Ерлан Тургумбаев", "ситуация под"),
+                                                               ("Ерлан Тургумбаев", "Мы продолжае")]
     assert [(s.name, s.relation) for s in rec.sources] == [("Tengrinews.kz", "publisher")]
 
 
@@ -213,3 +215,20 @@ def test_a_body_cited_again_by_its_short_name_or_initials_is_one_source_and_an_e
                        "велика угроза?\n\n— После прихода талибов к власти угроза выросла.\n\n— Что нужно делать?\n\n"
                        "— Прежде всего работать с молодежью. Запретами проблему не решить, — отметил эксперт.")
     assert [q.speaker for q in rec.quotes] == ["Азамат Нурланов", "Азамат Нурланов"]
+
+
+def test_said_that_a_colon_after_a_complement_and_a_first_name_the_dictionary_knows_as_a_noun():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Теракт в Бишкеке\n\nБишкек, 3 марта 2024 года. 24.kg.\n\nВо вторник у здания ГКНБ прогремел взрыв. "
+                       "Председатель ГКНБ Камчыбек Ташиев заявил журналистам: «Все причастные будут найдены и наказаны».\n\n"
+                       "«Мы усилили охрану всех административных зданий», — сообщил в своем Telegram-канале министр "
+                       "внутренних дел Улан Ниязбеков.\n\nПрезидент Садыр Жапаров отметил, что ситуация находится под "
+                       "контролем. «Паниковать не нужно», — добавил он.")
+    assert [(q.speaker, q.text[:20]) for q in rec.quotes] == [
+        ("Камчыбек Ташиев", "Все причастные будут"), ("Улан Ниязбеков", "Мы усилили охрану вс"),
+        ("Садыр Жапаров", "ситуация находится п"), ("Садыр Жапаров", "Паниковать не нужно")]
+    assert rec.published == "2024-03-03" and [s.name for s in rec.sources] == ["24.kg"]
+    # the one named right before the verb said it, not the one she is the daughter of
+    rec = extract_text("29 августа дочь президента Узбекистана Ислама Каримова Лолла Каримова сообщила, что её отец "
+                       "попал в реанимацию.")
+    assert [q.speaker for q in rec.quotes] == ["Лолла Каримова"]

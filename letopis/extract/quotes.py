@@ -42,6 +42,51 @@ _INDIRECT = re.compile(r"(?:^|(?<=[\s(]))(?:[Пп]о\s+(?:его|ее|её|их\
                        r"рассказал|пояснил|подчеркнул|уточнил)[аи]?))\s*(?P<who>(?:«[^»\n]{1,40}»|[^,.\n:;«»]|(?<=[А-ЯЁA-Z])\.|\.(?=\w)){0,160}?),\s*(?P<body>[^.!?]+[.!?]?)")
 
 
+def _lead_quotes(text: str):
+    """"Ташиев заявил журналистам: «…»": each quote after a colon whose speech verb stands within the
+    words before it (not the first word of the sentence, which _LEAD alone would try)."""
+    for colon in _LEAD_NEED.finditer(text):
+        lo = max(0, colon.start() - 70)
+        for w in reversed(list(re.finditer(r"(?<![а-яё])[а-яё]+", text[lo:colon.start()], re.I))):
+            if lemma(w.group().lower()) in SPEECH:
+                m = _LEAD.match(text, lo + w.start())
+                if m is not None and m.start(2) >= colon.start():
+                    yield m
+                break
+
+
+def _said_that(analysis: Analysis, persons: list[Entity], quotes: list[Quote]) -> list[Quote]:
+    """"Президент Садыр Жапаров отметил, что ситуация находится под контролем": a person, the subject,
+    then a speech verb and "что": what follows to the sentence's end is what the person said."""
+    out: list[Quote] = []
+    for p in persons:
+        sent = analysis.sentence_at(p.start)
+        if sent is None:
+            continue
+        toks = sent.tokens
+        k = next((i for i, t in enumerate(toks) if t.start >= p.end), None)
+        first = next((i for i, t in enumerate(toks) if t.start >= p.start), None)
+        if k is None or first is None or first and "PREP" in toks[first - 1].tag:
+            continue
+        verb = next((i for i in range(k, min(k + 3, len(toks))) if "VERB" in toks[i].tag
+                     and toks[i].lemma in SPEECH and toks[i].lemma not in IMPERSONAL), None)
+        # (only adverbs between: "дочь … Ислама Каримова Лолла Каримова сообщила" is Лолла's)
+        if verb is None or any(t.text[:1].isupper() or not t.text.isalpha() and t.text not in "—–"
+                               for t in toks[k:verb]):
+            continue
+        that = next((i for i in range(verb + 1, min(verb + 5, len(toks) - 1))
+                     if toks[i].text == "," and toks[i + 1].lemma == "что"), None)
+        if that is None or that + 2 >= len(toks):
+            continue
+        a, b = toks[that + 2].start, sent.end
+        if any(q.start <= a < q.end or a <= q.start < b for q in quotes + out):
+            continue
+        speaker = p.normal or p.text
+        out.append(Quote(speaker, None, a, b, analysis.text[a:b].strip(),
+                         extra={"indirect": True, "verb": toks[verb].text}))
+    return out
+
+
 def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Entity]) -> tuple[str | None, str | None, int]:
     """The speaker named right after the speech verb: a person, or a role phrase."""
     sent = analysis.sentence_at(pos)
@@ -166,8 +211,8 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
         taken.append((m.start(), m.end()))
     quotes += _interview_answers(analysis, persons, quotes, taken)
-    for m in (_LEAD.finditer(text) if _LEAD_NEED.search(text) else ()):
-        if lemma(m.group("verb")) not in SPEECH or any(a <= m.start(2) < b for a, b in taken):
+    for m in (_lead_quotes(text) if _LEAD_NEED.search(text) else ()):
+        if any(a <= m.start(2) < b for a, b in taken):
             continue
         sent = analysis.sentence_at(m.start())
         lo = sent.start if sent else max(0, m.start() - 150)
@@ -192,6 +237,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
                             extra={"indirect": True}))
+    quotes += _said_that(analysis, persons, quotes)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
         if q.extra.pop("pronoun", False):

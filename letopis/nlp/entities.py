@@ -734,7 +734,17 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
         if not m:
             continue
         start, end = m.start(1), m.end(1)
-        if 1 in covered[start:end] or analysis.ignored(start, end):
+        if analysis.ignored(start, end):
+            continue
+        if 1 in covered[start:end]:
+            # "министр внутренних дел Улан Ниязбеков" with only the surname found: the one capitalised word
+            # between the post and the surname is the first name, though the dictionary knows it ("улан")
+            e = next((e for e in entities if e.type == "PERSON" and start < e.start < end
+                      and 1 not in covered[start:e.start]), None)
+            if e is not None and re.fullmatch(r"[А-ЯЁ][а-яё]+[ \t]+", analysis.text[start:e.start]) \
+                    and " " not in e.text.strip():
+                covered[start:e.start] = b"\x01" * (e.start - start)
+                e.start, e.text = start, analysis.text[start:e.end]
             continue
         if any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
             continue

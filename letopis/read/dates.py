@@ -27,7 +27,7 @@ _DATE_FORMS = (
 # person's name, which marks a photo caption), weekday, the date,
 # an optional time before or after it, and an optional agency ("— РИА Новости", ". РИА «Дагестан».",
 # ", Kun.uz."); a site may stand for the place ("24.kg, 12 апреля 2022").
-SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge)"    # "24.kg, 12 апреля 2022"
+SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge|media|news|tv|asia|online)"    # "24.kg, 12 апреля 2022"
 _DATELINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{SITE}),\s*)??"
     rf"(?:{_WEEKDAY},?\s*)?"
@@ -58,7 +58,7 @@ _AGENCY_DATELINE = re.compile(
     rf"(?:(?P<d4>\d{{1,2}})\s+{_MONTH_WORD}(?:\s+(?P<y4>\d{{4}})(?:\s*(?:года|г\.?))?)?|{_DATE_FORMS[0]})"
     rf"(?:,?\s*{_TIME})?"
     rf"(?:[.,]?\s*/(?P<slash>[^/\n]{{2,40}})/"
-    rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
+    rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{SITE}|{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
     r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–-]\s))?",
     re.IGNORECASE)
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
