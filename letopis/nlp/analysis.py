@@ -48,7 +48,9 @@ class Analysis:
         return i if i >= 0 and self.sentences[i] is sent else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
+        starts = self.__dict__.get("_starts")          # built once: asked for every mention of the text
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
