@@ -151,3 +151,10 @@ def test_nakanune_is_the_day_before_the_report_unless_it_is_the_eve_of_an_event(
     got = [(t.text, t.value) for t in scan("Накануне вечером двое напали на пост. Накануне выборов прошел митинг.",
                                            date(2018, 5, 21))]
     assert got == [("Накануне вечером", "2018-05-20"), ("Накануне", None)]
+
+
+@pytest.mark.parametrize("text", ["Минувшей ночью в городе прогремел взрыв.", "Сегодня ночью в городе прогремел взрыв.",
+                                  "Этой ночью в городе прогремел взрыв."])
+def test_the_night_just_past_begins_the_day_before_the_report(text):
+    t = one(text)
+    assert (t.kind, t.value) == ("relative", "2011-11-13")      # as "в ночь с 13 на 14 ноября" starts the 13th
