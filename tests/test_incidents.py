@@ -1561,3 +1561,17 @@ def test_the_toll_of_a_fight_with_attackers_counts_and_bare_ranks_serve_where_th
                   "Абдрахманов, ранения получили лейтенант Асхат Сейткали и рядовой Данияр Оспанов.", "2022-01-06")
     assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (1, 2, {"police": 1}, {"police": 2})
     assert "armed_assault" in inc.types
+
+
+def test_an_attack_on_an_officials_car_is_an_assassination_attempt_and_a_bomber_retold_dies_once():
+    inc, _ = only("Обстрелян автомобиль главы района\n\nНеизвестные обстреляли из автоматического оружия служебный "
+                  "автомобиль главы Унцукульского района Дагестана Ахмеда Магомедова. Сам глава района не пострадал, "
+                  "ранение получил его водитель. Нападавшие скрылись.", "2013-07-12")
+    assert (inc.types, inc.wounded, inc.perpetrators_killed) == (["assassination"], 1, 0)
+    inc, _ = only("Взрывы в Атырау\n\nВ понедельник в Атырау прогремели два взрыва, в результате погиб один человек — "
+                  "предполагаемый исполнитель. Второй взрыв произошел около 11:00 возле жилого дома, в результате его "
+                  "погиб сам подрывник.", "2011-10-31")
+    assert (inc.killed, inc.perpetrators_killed) == (None, 1)
+    # a post attacked near an official's house is no attempt on him
+    inc, _ = only("Боевики напали на пост полиции рядом с домом главы района, ранен полицейский.", "2013-07-12")
+    assert "assassination" not in inc.types

@@ -548,6 +548,11 @@ def _carries_people(sents: list[Sentence], start: int) -> bool:
 _NEAR_A_BUILDING = frozenset({"у", "возле", "около", "здание", "рядом", "напротив", "близ", "вблизи"})
 
 
+# what a public figure rides in or lives in, attacked for him: "обстреляли автомобиль главы района"
+_TARGET_THINGS = frozenset({"автомобиль", "машина", "кортеж", "дом", "резиденция", "вертолет", "вертолёт", "самолет",
+                            "самолёт"})
+
+
 def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | None = None) -> bool:
     """A public figure killed, wounded or attacked: "убит глава города", "покушение на депутата".
     Police officers killed on duty are not assassinated public figures."""
@@ -568,6 +573,14 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if any(x.lemma in _NEAR_A_BUILDING for x in toks[max(0, i - 2):i]):
                 continue                              # "у британского парламента", "у здания парламента": a place
+            # "обстреляли служебный автомобиль главы района", "напали на депутата": the attack aimed at him or
+            # at what he rides in or lives in (not "рядом с домом главы")
+            j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS
+                      and "VERB" in toks[j].tag), None)
+            if j is not None and (toks[i - 1].lemma in _TARGET_THINGS or i - 1 == j or toks[i - 1].lemma == "на") \
+                    and not any("VERB" in x.tag or x.lemma in _NEAR_A_BUILDING | {"рядом", "возле", "около"}
+                                for x in toks[j + 1:i]):
+                return True
             # "президент Йемена Али Абдалла Салех был убит"; but not "прокурор начал расследование убийства"
             for j in range(max(0, i - 6), min(len(toks), i + 10)):
                 if toks[j].lemma in KILL_WORDS and not any(

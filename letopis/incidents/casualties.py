@@ -1044,6 +1044,20 @@ def _event_sum(evs: list[Casualty]) -> int:
     return max(total_specific, max(per_sentence.values(), default=0))
 
 
+def _perps_dead(perps: list[Casualty]) -> int:
+    """Attackers dead: the numbered ones add up, and so do those named apart; a nameless one told by a noun
+    in another sentence ("погиб один человек — предполагаемый исполнитель" … "погиб сам подрывник") is
+    one of them retold, unless "ещё"."""
+    numbered = sum(c.count for c in perps if not c.nominal and not c.extra)
+    named = {_surname(e) for c in perps if c.nominal for e in c.names}
+    per: dict[int, int] = {}
+    for c in perps:
+        if c.nominal and not c.names and not c.extra:
+            per[c.sentence] = per.get(c.sentence, 0) + c.count
+    more = sum(c.count for c in perps if c.extra)
+    return max(numbered, len(named) + max(per.values(), default=0)) + more
+
+
 def _surname(e: Entity) -> str:
     return (e.normal or e.text).split()[-1].lower()[:5]
 
@@ -1090,7 +1104,7 @@ def tally(cas: list[Casualty]) -> dict:
         victims = [c for c in mine if c.group != "perpetrator"]
         perps = [c for c in mine if c.group == "perpetrator"]
         if fate == "killed" and perps:
-            res["perpetrators_killed"] = sum(c.count for c in perps)
+            res["perpetrators_killed"] = _perps_dead(perps)
             res["evidence"]["perpetrators_killed"] = [(c.start, c.end) for c in perps]
         extras = [c for c in victims if c.kind == "total" and c.extra and not c.latest]
         totals = [c for c in victims if c.kind == "total" and c not in extras]
