@@ -335,3 +335,12 @@ def test_mentions_written_alike_are_one_person_named_as_written_and_a_quote_take
                        "отставку. "
                        "Хамдалла заявил, что уходит.", "2013-06-20")
     assert {p.name for p in rec.persons} <= {"Рами Хамдалла", "Хамдалла"} and len(rec.persons) == 1
+
+
+def test_the_capitalised_words_after_an_age_are_the_name_but_a_title_before_a_first_name_is_not():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба в Страсбурге\n\nНападение совершил 29-летний Шериф Шекатт, который ранее был судим. "
+                       "Шекатт был застрелен полицией.", "2018-12-12")
+    assert [p.name for p in rec.persons] == ["Шериф Шекатт"] and rec.incidents[0].perpetrators == ["Шериф Шекатт"]
+    rec = extract_text("Свадьба в Лондоне\n\nНа церемонии был 31-летний Принц Уильям.", "2013-07-22")
+    assert [p.name for p in rec.persons] == ["Уильям"]

@@ -753,6 +753,34 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
     return entities + added
 
 
+_AGE_AND_WORD = re.compile(r"\d{1,3}-летн\w+\s+([А-ЯЁ][а-яё]+)\s+$")
+
+
+_AGE_AND_NAME = re.compile(r"\d{1,3}-летн\w+\s+([А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def _first_names_after_ages(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"29-летний Шериф Шекатт": the capitalised words right after an age are the person's name, whatever else
+    the dictionary makes of the first ("шериф"): a surname found alone takes the word before it, and two
+    such words the recogniser left out are a person when the last can be no common word."""
+    for e in entities:
+        if e.type != "PERSON" or " " in e.text.strip():
+            continue
+        m = _AGE_AND_WORD.search(analysis.text, max(0, e.start - 40), e.start)
+        # (not before a first name: "31-летний Принц Уильям" is a title)
+        if m and not any(o is not e and o.start <= m.start(1) < o.end for o in entities) and not any(
+                "Name" in p.tag for p in morph.parse(e.text.strip().lower())):
+            e.start, e.text = m.start(1), analysis.text[m.start(1):e.end]
+    added = []
+    for m in _AGE_AND_NAME.finditer(analysis.text):
+        a, b = m.span(1)
+        if analysis.ignored(a, b) or any(o.start < b and a < o.end for o in entities) \
+                or not_a_name(m.group(1).split()[-1]):
+            continue
+        added.append(Entity("PERSON", a, b, m.group(1), source="rule"))
+    return entities + added
+
+
 # "в мечети Аль-Нур": a mosque's name is no person (NEREL: the FACILITY "мечети Аль-Фуркан Джами"); a
 # church's may be its saint's ("церкви Николая Чудотворца")
 _DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
@@ -771,6 +799,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         elif e.type == "PERSON" and _DOMAIN.search(e.text):
             e.type = "ORGANIZATION"              # "корреспондент Tengrinews.kz": a site, not a person
     entities = _persons_after_roles(analysis, entities, list(roles))
+    entities = _first_names_after_ages(analysis, entities)
     entities = _split_dependants(analysis, entities)
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
