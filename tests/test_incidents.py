@@ -1553,6 +1553,11 @@ def test_the_parts_of_one_groups_dead_listed_after_a_dash_are_not_added_nor_hurt
                   "еще двое получили ранения.", "2019-10-26")
     assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (8, 2, {"military": 8}, {})
     assert inc.perpetrators == ["Рамиль Шамсутдинов"]
+    # the groups listed after a total's dash take its fate, not that of the cue after them
+    inc, _ = only("Стрельба в городе\n\nВ центре города неизвестный открыл стрельбу. Во время стрельбы погибли восемь "
+                  "человек — два полицейских и шесть мирных жителей, ранены 10.", "2019-10-26")
+    assert (inc.killed, inc.wounded, inc.killed_by_group, inc.wounded_by_group) == (
+        8, 10, {"police": 2, "civilian": 6}, {})
 
 
 def test_the_toll_of_a_fight_with_attackers_counts_and_bare_ranks_serve_where_the_sentences_ranks_do():

@@ -458,6 +458,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and not _fate_in_clause_before(view, i_num - 1):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
+        listed = next((c for c in reversed(out) if _listed_after(view, c, num)), None) if not head_fate else None
+        # (not one with a fate of its own: "погибли пятеро — двое полицейских, 10 ранены")
+        end_at = view.tok_at(end) if end else j
+        if listed is not None and not any(_fate_of(t.lemma) for t in view.toks[end_at:end_at + 2]):
+            fate = listed.fate          # "погибли восемь человек — два полицейских и шесть мирных жителей, ранены 10"
         if fate is None:
             fate, cue_at = _count_subject(view, i_num)
             latest = latest or fate is not None
