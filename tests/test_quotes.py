@@ -232,3 +232,11 @@ def test_said_that_a_colon_after_a_complement_and_a_first_name_the_dictionary_kn
     rec = extract_text("29 августа дочь президента Узбекистана Ислама Каримова Лолла Каримова сообщила, что её отец "
                        "попал в реанимацию.")
     assert [q.speaker for q in rec.quotes] == ["Лолла Каримова"]
+
+
+def test_said_that_past_a_short_phrase_but_not_by_a_plural_verb():
+    from letopis.pipeline import extract_text
+    said = [[q.speaker for q in extract_text("Заголовок\n\n" + t, "2020-01-01").quotes] for t in (
+        "Глава МВД Ерлан Тургумбаев в беседе с корреспондентом заявил, что угрозы для жителей нет.",
+        "Ерлан Тургумбаев и его коллеги заявили, что угрозы для жителей нет.")]
+    assert said == [["Ерлан Тургумбаев"], []]

@@ -68,11 +68,13 @@ def _said_that(analysis: Analysis, persons: list[Entity], quotes: list[Quote]) -
         first = next((i for i, t in enumerate(toks) if t.start >= p.start), None)
         if k is None or first is None or first and "PREP" in toks[first - 1].tag:
             continue
-        verb = next((i for i in range(k, min(k + 3, len(toks))) if "VERB" in toks[i].tag
+        verb = next((i for i in range(k, min(k + 6, len(toks))) if "VERB" in toks[i].tag
                      and toks[i].lemma in SPEECH and toks[i].lemma not in IMPERSONAL), None)
-        # (only adverbs between: "дочь … Ислама Каримова Лолла Каримова сообщила" is Лолла's)
-        if verb is None or any(t.text[:1].isupper() or not t.text.isalpha() and t.text not in "—–"
-                               for t in toks[k:verb]):
+        # (only adverbs and a short phrase between, "в беседе с корреспондентом": "дочь … Ислама Каримова Лолла
+        # Каримова сообщила" is Лолла's, and "X и его коллеги заявили" theirs)
+        if verb is None or "plur" in toks[verb].tag or any(
+                t.text[:1].isupper() and not t.text.isupper() or not t.text.isalpha() and t.text not in "—–"
+                for t in toks[k:verb]):
             continue
         that = next((i for i in range(verb + 1, min(verb + 5, len(toks) - 1))
                      if toks[i].text == "," and toks[i + 1].lemma == "что"), None)
