@@ -127,3 +127,12 @@ def test_prisoners_are_no_convictions_but_a_verdict_on_people_and_those_convicte
         "Суд вынес приговор четырем жителям региона, признанным виновными в подготовке теракта.",
         "Число осужденных за терроризм составило 50 человек.")]
     assert facts == [[], [("convicted", 4)], [("convicted", 50)]]
+
+
+def test_a_terror_threat_level_is_a_regime_named_in_the_nominative():
+    from letopis.pipeline import extract_text
+    facts = [(f.kind, f.extra.get("regime")) for t in (
+        "Аким подписал постановление о введении «красного» уровня террористической опасности в Актобе.",
+        "В Алматы сохраняется «желтый» уровень террористической опасности.") for f in extract_text(t, "2016-06-06").facts]
+    assert facts == [("regime_declared", "«красный» уровень террористической опасности"),
+                     ("regime_continues", "«желтый» уровень террористической опасности")]

@@ -1580,3 +1580,11 @@ def test_an_attack_on_an_officials_car_is_an_assassination_attempt_and_a_bomber_
     # a post attacked near an official's house is no attempt on him
     inc, _ = only("Боевики напали на пост полиции рядом с домом главы района, ранен полицейский.", "2013-07-12")
     assert "assassination" not in inc.types
+
+
+def test_a_stolen_bus_rammed_into_gates_is_no_hijacking():
+    inc, _ = only("Нападения в Актобе\n\nВ 17:30 группа на угнанном автобусе протаранила ворота воинской части и открыла "
+                  "огонь по военнослужащим. Погибли трое военнослужащих.", "2016-06-06")
+    assert inc.types == ["armed_assault"] and inc.killed_by_group == {"military": 3}
+    inc, _ = only("Вооруженный мужчина захватил автобус с пассажирами в Ставрополе, погиб водитель.", "2016-06-06")
+    assert "hijacking" in inc.types

@@ -32,7 +32,7 @@ _PEOPLE = frozenset({"человек", "подозреваемый", "подоз
                      "мужчина", "женщина", "гражданин", "уроженец", "уроженка", "выходец", "обвиняемый"})
 
 
-_REGIMES = frozenset({"режим", "положение", "час"})
+_REGIMES = frozenset({"режим", "положение", "час", "уровень"})
 
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
@@ -106,7 +106,9 @@ ATTEMPT = {"пытаться", "попытаться", "попытка", "нам
 # (a level named in quotes may stand between: "Режим «умеренный» («желтый») уровня террористической опасности")
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[«(\"]*[А-Яа-яЁё\-]+[»)\"]*\s+){0,5}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
                      r"опасности|готовности|тревоги|ЧП|ЧС))"
-                     r"|(?<![а-яё])(?:чрезвычайн|военн|комендантск)\w+\s+(?:положени|час)\w*")
+                     r"|(?<![а-яё])(?:чрезвычайн|военн|комендантск)\w+\s+(?:положени|час)\w*"
+                     # Kazakhstan's terror threat levels: "введен «красный» уровень террористической опасности"
+                     r"|[«\"][а-яё]+[»\"]\s+уров\w+\s+террористическ\w+\s+опасност\w+")
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
@@ -122,9 +124,13 @@ def _regime_norm(raw: str) -> str:
     from letopis.nlp.normal import inflect
     words = raw.split()
     whole = not words[0].lower().startswith("режим")     # the adjective and its noun both
+    gender = parse(words[1])[0].tag.gender if whole and len(words) > 1 else None
     for k in range(2 if whole else 1):
-        nom = inflect(parse(words[k])[0], ("nomn", "sing"))
-        words[k] = nom.word if nom else words[k]
+        word = words[k].strip("«»\"")                      # "«красного» уровня": the quoted level too
+        # (the adjective in the noun's gender: "чрезвычайное положение", "«красный» уровень")
+        nom = inflect(parse(word)[0], ("nomn", "sing", gender) if k == 0 and gender else ("nomn", "sing"))
+        if nom and nom.word.replace("ё", "е") != word.lower().replace("ё", "е"):      # spelt as the text does
+            words[k] = words[k].replace(word, nom.word)
     return " ".join(words)
 
 

@@ -541,7 +541,11 @@ def _carries_people(sents: list[Sentence], start: int) -> bool:
     for s in sents:
         if s.start <= start < s.end:
             i = next((k for k, t in enumerate(s.tokens) if t.start >= start), 0)
-            return any(t.lemma in CARRIERS for t in s.tokens[max(0, i - 4):i + 6])
+            near = s.tokens[max(0, i - 4):i + 6]
+            if "PRTF" in s.tokens[i].tag:
+                # "на угнанном автобусе протаранила ворота": a vehicle stolen before, no people seized with it
+                return any(t.lemma in ("пассажир", "экипаж", "заложник") for t in near)
+            return any(t.lemma in CARRIERS for t in near)
     return False
 
 
