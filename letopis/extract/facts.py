@@ -129,8 +129,9 @@ def _regime_norm(raw: str) -> str:
         word = words[k].strip("«»\"")                      # "«красного» уровня": the quoted level too
         # (the adjective in the noun's gender: "чрезвычайное положение", "«красный» уровень")
         nom = inflect(parse(word)[0], ("nomn", "sing", gender) if k == 0 and gender else ("nomn", "sing"))
-        if nom and nom.word.replace("ё", "е") != word.lower().replace("ё", "е"):      # spelt as the text does
-            words[k] = words[k].replace(word, nom.word)
+        if nom:                      # spelt as the text does when already nominative ("«желтый»", not "жёлтый")
+            same = nom.word.replace("ё", "е") == word.lower().replace("ё", "е")
+            words[k] = words[k].replace(word, word.lower() if same else nom.word)
     return " ".join(words)
 
 
