@@ -94,6 +94,10 @@ _AGE_GAP = re.compile(r"\s*(?:(?:урожен|гражданин|граждан�
                       r"(?:(?:района|области|края|республики|округа)\s+)?)?")   # "житель Баксанского района"
 
 
+_AGE_ADJECTIVE = re.compile(r"летн|месячн", re.I)
+_LOWER_WORDS = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+")
+
+
 def _nominative_only(phrase: str) -> bool:
     from letopis.nlp.morph import parse
     word = phrase.split()[0].lower()
@@ -228,7 +232,12 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                                                 and not text[age.end:r.start].strip() for r in found.roles)
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
-                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])):
+                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])
+                         # (not "Серик Ахметов, 38-летняя официантка X": an age adjective before another name
+                         # is that one's)
+                         and not (_AGE_ADJECTIVE.search(age.text) and any(
+                             _LOWER_WORDS.fullmatch(text, age.end, o.start) for o in per_entities
+                             if o.start > age.end and (o.start, o.end) not in person.mentions))):
                     person.age = age.value
             sent = analysis.sentence_at(s)
             if sent is not None:
