@@ -1601,3 +1601,9 @@ def test_victims_listed_with_ages_and_womens_trades_and_staff_of_a_school_are_ci
     inc, _ = only("Стрельба в гимназии\n\nВ Казани мужчина открыл стрельбу в гимназии. Жертвами нападения стали девять "
                   "человек — семь учеников восьмого класса и две сотрудницы гимназии.", "2021-05-11")
     assert (inc.killed, inc.killed_by_group) == (9, {"civilian": 9})
+
+
+def test_the_wounded_told_past_a_qualifier_after_a_breakdown_of_the_dead_are_the_wounded():
+    inc, _ = only("Обстрел Белгорода\n\nВ Белгороде в результате обстрела погибли 25 человек, в том числе пятеро детей, "
+                  "ранены более 100.", "2023-12-31")
+    assert (inc.killed, inc.wounded, inc.killed_by_group) == (25, 100, {"civilian": 5})

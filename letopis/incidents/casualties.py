@@ -497,7 +497,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if (after := _fate_of(t.lemma)) is not None:
                 break
         # "Погибли 12 человек, в том числе 9 полицейских, ранены 29": another fate right before it too
-        before = _fate_of(view.toks[i_num - 1].lemma) if i_num else None
+        # (past a qualifier: "в том числе пятеро детей, ранены более 100")
+        before = _fate_of(view.toks[_before_number(view, num, i_num)].lemma) if i_num else None
         own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2]) or \
             after is not None and bool(totals_here) and after != totals_here[-1].fate or \
             before is not None and bool(totals_here) and before != totals_here[-1].fate
