@@ -1607,3 +1607,8 @@ def test_the_wounded_told_past_a_qualifier_after_a_breakdown_of_the_dead_are_the
     inc, _ = only("Обстрел Белгорода\n\nВ Белгороде в результате обстрела погибли 25 человек, в том числе пятеро детей, "
                   "ранены более 100.", "2023-12-31")
     assert (inc.killed, inc.wounded, inc.killed_by_group) == (25, 100, {"civilian": 5})
+
+
+def test_a_settlement_read_together_with_its_region_is_the_scene():
+    inc, _ = only("Поджог мечети\n\nВ с. Кара-Суу Ошской области неизвестные подожгли мечеть, пострадал сторож.", "2023-03-02")
+    assert (inc.city, inc.region, inc.country) == ("Кара-Суу", "Ошская область", "KG")

@@ -166,6 +166,26 @@ def _genitive(word: str) -> bool:
     return any(p.tag.case == "gent" for p in morph.parse(word.lower()))
 
 
+# a settlement named before its region, the two read as one region: "Кара-Суу Ошской области"
+_SETTLEMENT_IN_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+[А-ЯЁ][а-яё]+(?:ой|ого)\s+"
+                                   r"(?:област|район|кра|округ)[а-яё]*$")
+
+
+def _settlements_in_regions(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"в с. Кара-Суу Ошской области" tagged as one region only: the settlement the gazetteer knows at its
+    head is a town of its own (as the recogniser finds it when "в селе" stands before)."""
+    gaz = None
+    added: list[Entity] = []
+    for e in entities:
+        m = _SETTLEMENT_IN_REGION.fullmatch(e.text) if e.type in ("STATE_OR_PROVINCE", "LOCATION") else None
+        if m is None or any(o.start == e.start and o.end == e.start + m.end(1) for o in entities):
+            continue
+        gaz = gaz or _gazetteer()
+        if gaz is not None and _geo_kind(gaz, m.group(1)) == "CITY":
+            added.append(Entity("CITY", e.start, e.start + m.end(1), m.group(1), source="rule"))
+    return entities + added
+
+
 def _add_compounds(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """ORG + place in the genitive (or "по" + place) → the organisation of that place;
     institution noun + place, place adjective + institution noun → organisation."""
@@ -805,6 +825,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _add_missed(analysis, entities)
     entities = _places_after_place_adjectives(analysis, entities)
     entities = _add_compounds(analysis, entities)
+    entities = _settlements_in_regions(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
     entities = _lone_surnames(analysis, entities)
