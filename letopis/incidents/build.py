@@ -343,6 +343,11 @@ def _security_act(sent: Sentence, start: int) -> bool:
 _STAFF = {"сотрудник", "офицер", "агент", "наряд", "патруль", "отряд", "подразделение", "спецназ"}
 
 
+def _token_at(toks: list, start: int) -> int:
+    """The index of the first token at or after `start` (len(toks) when none)."""
+    return next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+
+
 # an arrest or an operation of the forces: "на предложение сдаться", "при задержании", "блокировали дом"
 _ARREST = frozenset({"сдаться", "задержание", "блокировать", "заблокировать", "контртеррористический", "кто",
                      "спецоперация", "штурм"})
@@ -357,7 +362,7 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     """The act at `start` is done by rioters: one of _RIOTERS, or "участники беспорядков", names its doer
     within the five words before it."""
     toks = sent.tokens
-    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    k = _token_at(toks, start)
     before = toks[max(0, k - 5):k]
     return any(t.lemma in _RIOTERS or t.lemma == "участник" and j + 1 < len(before) and before[j + 1].lemma in RIOT
                for j, t in enumerate(before))
@@ -367,7 +372,7 @@ def _resisting(sent: Sentence, start: int) -> bool:
     """The act at `start` is fire opened on the forces come to arrest: "На предложение сложить оружие и
     сдаться они открыли огонь по силовикам" (those killed then are the militants: an operation)."""
     toks = sent.tokens
-    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    k = _token_at(toks, start)
     return any(t.lemma in _ARREST for t in toks) and any(
         toks[j].lemma == "по" and (toks[j + 1].lemma in ("силовик", "правоохранитель") or
                                    _security_actor(toks, j + 1, ("datv",)))
@@ -662,7 +667,7 @@ _NOT_AN_ACT = frozenset({"угроза", "опасность", "организа
 def _denied(sent: Sentence, start: int) -> bool:
     """The word at `start` is negated: "ни одного теракта", "не было убийств", "без стрельбы"."""
     toks = sent.tokens
-    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    k = _token_at(toks, start)
     return any(t.lemma in ("ни", "не", "без") for t in toks[max(0, k - 3):k])
 
 

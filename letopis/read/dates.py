@@ -119,11 +119,12 @@ def parse_date(value: date | datetime | str | None) -> date | None:
     return found
 
 
-def _agency_line(line: str) -> tuple[date | None, int] | None:
-    """An agency dateline opening LINE: its date (None without a year) and where it ends (the whole line,
-    or the agency's full stop or dash when the lead goes on after it)."""
+def _agency_line(line: str) -> tuple[date | None, int, Span] | None:
+    """An agency dateline opening LINE: its date (None without a year), where it ends (the whole line, or
+    the agency's full stop or dash when the lead goes on after it) and where the agency (or site) stands."""
     m = _AGENCY_DATELINE.match(line)
-    if not m or not (m.group("agency") or m.group("slash") or m.group("site")):
+    group = next((g for g in ("agency", "slash", "site") if m.group(g)), None) if m else None
+    if group is None:
         return None
     if m.group("y"):
         found = _from_match(m)
@@ -138,20 +139,20 @@ def _agency_line(line: str) -> tuple[date | None, int] | None:
     else:
         return None
     rest = line[m.end():]
+    agency = (m.start(group), m.end(group))
     if not rest.strip(" \t."):
-        return found, len(line.rstrip())
+        return found, len(line.rstrip()), agency
     tail = re.match(r"\.|\s*[—–-](?=\s)", rest)
-    return (found, m.end() + tail.end()) if tail else None
+    return (found, m.end() + tail.end(), agency) if tail else None
 
 
 def find_agency(text: str, start: int = 0) -> Span | None:
     """The agency (or site) an agency dateline among the top lines names: "ТАСС" in "МОСКВА, 24 марта
     2024 года. ТАСС.", "Новости-Грузия" in "БИШКЕК, 5 августа /Новости-Грузия/. …" under a date line."""
     for pos, line in _top_lines(text, start):
-        if _agency_line(line):
-            m = _AGENCY_DATELINE.match(line)
-            group = next(g for g in ("agency", "slash", "site") if m.group(g))
-            return pos + m.start(group), pos + m.end(group)
+        found = _agency_line(line)
+        if found:
+            return pos + found[2][0], pos + found[2][1]
     return None
 
 
