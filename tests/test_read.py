@@ -326,6 +326,10 @@ def test_a_date_line_over_the_headline_is_the_publication_date_not_the_title():
     ("Махачкала, 24 июня. РИА Новости.", None, "РИА Новости"),
     ("ГРОЗНЫЙ, 4 декабря 2014. /ИТАР-ТАСС/. Боевики атаковали пост ГИБДД.", date(2014, 12, 4), "ИТАР-ТАСС"),
     ("КАБУЛ, 14 марта. Не менее 12 человек погибли в результате взрыва на рынке.", None, None),
+    ("15 марта 2023 г., 10:45 — Газета.uz", date(2023, 3, 15), "Газета.uz"),
+    ("Москва. 12 марта. INTERFAX.RU -", None, "INTERFAX.RU"),
+    # with no town first, only a site is an agency
+    ("2 мая 2013 года Уоррен Баффет — крупнейший в мире инвестор.", None, None),
 ])
 def test_an_agency_line_gives_its_date_when_it_has_a_year_and_always_its_agency(line, expected, agency):
     from letopis.read.dates import find_agency

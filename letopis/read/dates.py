@@ -46,20 +46,20 @@ _LEAD_AGENCY_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*|[А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?),\s*"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
     r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?\.(?=\s)")
-# …or any agency line: a town (or a site), the day and month, the year when given, a time, and the
+# …or any agency line: a town (or a site; or nothing, then the agency must be a site), the day and month, the year when given, a time, and the
 # agency after a comma, a full stop or a dash, or between slashes: "МОСКВА, 24 марта 2024 года. ТАСС.",
 # "ВОЛГОГРАД, 29 декабря — Интерфакс.", "Алматы. 12 января 2022 года. КазТАГ", "АСТАНА, 5 мая /Казинформ/",
 # "Санкт-Петербург, 10 декабря 2019. Фонтанка.ру.". Each word of the agency is capitalised (or quoted), so
 # the lead's first sentence ("КАБУЛ, 14 марта. Не менее 12 человек …") is no agency.
 _AGENCY_WORD = r"(?-i:[A-ZА-ЯЁ«])[^\s,.—–/|]*"
 _AGENCY_DATELINE = re.compile(
-    rf"^[ \t]*(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}|[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)[,.]"
-    rf"|(?P<site>{SITE}),)\s*(?:{_WEEKDAY},?\s*)?"
+    rf"^[ \t]*(?:(?P<place>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}|[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*))[,.]"
+    rf"|(?P<site>{SITE}),)?\s*(?:{_WEEKDAY},?\s*)?"
     rf"(?:(?P<d4>\d{{1,2}})\s+{_MONTH_WORD}(?:\s+(?P<y4>\d{{4}})(?:\s*(?:года|г\.?))?)?|{_DATE_FORMS[0]})"
     rf"(?:,?\s*{_TIME})?"
     rf"(?:[.,]?\s*/(?P<slash>[^/\n]{{2,40}})/"
     rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{SITE}|{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
-    r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–-]\s))?",
+    r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–-](?:\s|$)))?",
     re.IGNORECASE)
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -124,8 +124,8 @@ def _agency_line(line: str) -> tuple[date | None, int, Span] | None:
     the agency's full stop or dash when the lead goes on after it) and where the agency (or site) stands."""
     m = _AGENCY_DATELINE.match(line)
     group = next((g for g in ("agency", "slash", "site") if m.group(g)), None) if m else None
-    if group is None:
-        return None
+    if group is None or group == "agency" and not m.group("place") and not re.fullmatch(SITE, m.group(group), re.I):
+        return None             # with no town first only a site is an agency ("2 мая 2013 года Уоррен Баффет — …")
     if m.group("y"):
         found = _from_match(m)
     elif m.group("d4"):
@@ -142,7 +142,7 @@ def _agency_line(line: str) -> tuple[date | None, int, Span] | None:
     agency = (m.start(group), m.end(group))
     if not rest.strip(" \t."):
         return found, len(line.rstrip()), agency
-    tail = re.match(r"\.|\s*[—–-](?=\s)", rest)
+    tail = re.match(r"\.|\s*[—–-](?=\s|$)", rest)
     return (found, m.end() + tail.end(), agency) if tail else None
 
 
