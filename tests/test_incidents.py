@@ -1612,3 +1612,16 @@ def test_the_wounded_told_past_a_qualifier_after_a_breakdown_of_the_dead_are_the
 def test_a_settlement_read_together_with_its_region_is_the_scene():
     inc, _ = only("Поджог мечети\n\nВ с. Кара-Суу Ошской области неизвестные подожгли мечеть, пострадал сторож.", "2023-03-02")
     assert (inc.city, inc.region, inc.country) == ("Кара-Суу", "Ошская область", "KG")
+
+
+@pytest.mark.parametrize("claimant,group", [
+    ("группировка «Союз исламского джихада»", "Союз исламского джихада"),
+    ("группировка «Вилаят Кавказ»", "Вилаят Кавказ"),
+    ("группировка «Катиба Имам аль-Бухари»", "Катибат Имам аль-Бухари"),
+    ("«Аль-Каида на Аравийском полуострове»", "Аль-Каида на Аравийском полуострове"),
+    ("неизвестная ранее группировка «Армия освобождения Юга»", "Армия освобождения Юга"),
+])
+def test_the_group_that_claims_an_attack_by_its_own_name_or_one_the_table_does_not_know(claimant, group):
+    inc, _ = only("Взрыв\n\nВ городе прогремел взрыв, погибли три человека. Ответственность за теракт взяла на себя "
+                  f"{claimant}.", "2020-01-01")
+    assert inc.groups == [group]

@@ -1404,7 +1404,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if main:
         for s, claimed in claims:
             if claimed and not analysis.ignored(s.start, s.end):
-                inc.groups += [g for g in _groups(text, s.start, s.end) if g not in inc.groups]
+                named = _groups(text, s.start, s.end) or _claimant(text, s.start, s.end)
+                inc.groups += [g for g in named if g not in inc.groups]
     inc.evidence = [[s.start, s.end] for s in sents]
     inc.summary = " ".join(text[s.start:s.end] for s in sents[:1])[:300]
     return inc
@@ -1955,6 +1956,17 @@ _SPOKESMAN = re.compile(r"(?:представител\w*|пресс-секрет
 
 
 _AFFILIATED = re.compile(r"(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)\s+«?$", re.I)
+
+
+# "взяла на себя группировка «Джунд аш-Шам»": a group the table does not know, named by its kind
+_CLAIMANT = re.compile(r"(?:группировк|организаци|движени|ячейк|бригад|фронт)\w*\s+«([^«»\n]{3,60})»", re.I)
+
+
+def _claimant(text: str, lo: int, hi: int) -> list[str]:
+    """The group a claim of responsibility names though the table does not know it: its name in «…» after
+    "группировка", "организация", "движение" (as written)."""
+    m = _CLAIMANT.search(text, lo, hi)
+    return [m.group(1).strip()] if m else []
 
 
 def _groups(text: str, lo: int, hi: int) -> list[str]:
