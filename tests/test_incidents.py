@@ -1625,3 +1625,11 @@ def test_the_group_that_claims_an_attack_by_its_own_name_or_one_the_table_does_n
     inc, _ = only("Взрыв\n\nВ городе прогремел взрыв, погибли три человека. Ответственность за теракт взяла на себя "
                   f"{claimant}.", "2020-01-01")
     assert inc.groups == [group]
+
+
+def test_troops_who_shot_villagers_are_a_state_not_an_attacker_of_ours():
+    rec = code("История деревни\n\nВ 1942 году немецкие войска расстреляли 200 жителей деревни Хатынь. Сегодня здесь "
+               "мемориал.", "2023-04-01")
+    assert rec.incidents == []
+    inc, _ = only("Нападение на село\n\nБоевики расстреляли 12 жителей села, сообщили в полиции.", "2023-04-01")
+    assert inc.killed == 12
