@@ -1633,3 +1633,12 @@ def test_troops_who_shot_villagers_are_a_state_not_an_attacker_of_ours():
     assert rec.incidents == []
     inc, _ = only("Нападение на село\n\nБоевики расстреляли 12 жителей села, сообщили в полиции.", "2023-04-01")
     assert inc.killed == 12
+
+
+def test_a_bride_kidnapping_is_no_incident_but_a_kidnapping_for_ransom_is():
+    rec = code("Похищение невесты\n\nВ Оше задержан мужчина, который похитил 19-летнюю студентку с целью вступления в "
+               "брак. Девушка освобождена.", "2023-04-01")
+    assert rec.incidents == []
+    inc, _ = only("Похищение бизнесмена\n\nВ Махачкале неизвестные похитили местного бизнесмена и потребовали выкуп в "
+                  "10 миллионов рублей.", "2023-04-01")
+    assert inc.types == ["hostage_taking"]

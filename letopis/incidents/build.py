@@ -796,6 +796,9 @@ def _no_event(analysis: Analysis) -> bool:
         return True
     if any(_forces_clash(s.tokens) for s in lead):
         return True
+    # "похитил студентку с целью вступления в брак": a bride kidnapping, a crime of another kind
+    if lemmas & {"похитить", "похищение", "похищенный"} and lemmas & _MARRIAGE and not wider & ATTACK_LEAD - {"заложник"}:
+        return True
     # "вооруженный конфликт на кыргызско-таджикской границе": a war of two states' forces, no incident of ours
     if any(_BORDER_WAR.search(analysis.text, s.start, s.end) for s in lead) and \
             not any(_attackerish(t) for s in told for t in s.tokens):
@@ -810,6 +813,7 @@ def _no_event(analysis: Analysis) -> bool:
                                          t.lemma not in ("убийство", "жертва") for t in lead[0].tokens)
 
 
+_MARRIAGE = frozenset({"брак", "невеста", "жениться", "замужество", "ала-качуу"})
 _BORDER_WAR = re.compile(r"(?:конфликт\w*|столкновени\w+|бо(?:й|я|ев|и)|обстрел\w*|перестрелк\w+)\s+(?:[а-яё]+\s+)?"
                          r"(?:на|у)\s+[а-яё]+о-[а-яё]+(?:ой|ом)\s+границ", re.I)
 
