@@ -1642,3 +1642,11 @@ def test_a_bride_kidnapping_is_no_incident_but_a_kidnapping_for_ransom_is():
     inc, _ = only("Похищение бизнесмена\n\nВ Махачкале неизвестные похитили местного бизнесмена и потребовали выкуп в "
                   "10 миллионов рублей.", "2023-04-01")
     assert inc.types == ["hostage_taking"]
+
+
+def test_the_one_detained_who_turned_out_to_be_the_attacker_named_past_his_age_survived():
+    inc, _ = only("Задержан подозреваемый\n\nСотрудники милиции задержали подозреваемого в убийстве участкового.\n\n"
+                  "Напомним, 7 марта в селе Сузак был убит участковый инспектор лейтенант милиции Бакыт Осмонов. "
+                  "Неизвестный нанес ему несколько ножевых ранений.\n\nЗадержанным оказался 27-летний местный житель "
+                  "Н. Ташматов.", "2023-03-15")
+    assert (inc.perpetrators, inc.perpetrators_killed, inc.killed) == (["Н. Ташматов"], 0, 1)

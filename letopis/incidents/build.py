@@ -1655,6 +1655,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                                                   and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
                                                   and x.lemma not in KIN for x in toks[max(0, i - 6):i])
             named = any(lo <= a < hi for a, _ in spans)
+            if i + 1 < len(toks) and toks[i + 1].lemma == "оказаться":
+                # "Задержанным оказался 27-летний местный житель Н. Ташматов": the one detained, past his age
+                named = named or any(toks[i + 1].end <= a < toks[min(len(toks) - 1, i + 9)].end for a, _ in spans)
             # with no attacker named, a named person arrested or charged is taken as the suspect
             # ("отверг обвинения", "по обвинениям в причастности" are no charge against the attacker)
             charged = t.lemma in ("арестовать", "обвинить") or t.lemma in ("арест", "обвинение") and any(
