@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from letopis.nlp.analysis import Analysis
+from letopis.nlp.analysis import Analysis, token_at
 from letopis.nlp.morph import lemma
 from letopis.record import Entity, Quote
 
@@ -64,8 +64,7 @@ def _said_that(analysis: Analysis, persons: list[Entity], quotes: list[Quote]) -
         if sent is None:
             continue
         toks = sent.tokens
-        k = next((i for i, t in enumerate(toks) if t.start >= p.end), None)
-        first = next((i for i, t in enumerate(toks) if t.start >= p.start), None)
+        k, first = token_at(toks, p.end), token_at(toks, p.start)
         if k is None or first is None or first and "PREP" in toks[first - 1].tag:
             continue
         verb = next((i for i in range(k, min(k + 6, len(toks))) if "VERB" in toks[i].tag

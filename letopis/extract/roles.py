@@ -269,16 +269,18 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
         normal = " ".join(adjs + [prefix + head.normal] + ([_chain_text(analysis, chain)] if chain else []))
         s, e = toks[start].start, toks[cend - 1].end
         plural = hr.tag.number == "plur" and "Pltm" not in hr.tag
-        served = service_group(chain) if head.group.startswith("*") else None
-        out.append(RoleMention(s, e, text[s:e], normal, head.group if not head.group.startswith("*")
-                               else served or head.group[1:], plural, "person" in head.flags))
-        if head.group.startswith("*") and served is None:
+        # "*X": the group the chain's service words name, X when they name none (a bare rank)
+        default = head.group.startswith("*")
+        served = service_group(chain) if default else None
+        out.append(RoleMention(s, e, text[s:e], normal, served or (head.group[1:] if default else head.group),
+                               plural, "person" in head.flags))
+        if default and served is None:
             bare.append(out[-1])
         i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
     # "погиб сержант полиции X, ранения получили лейтенант Y и рядовой Z": a bare rank serves where the
     # sentence's ranks that name their service do
-    told = {r.group for r in out if not any(r is b for b in bare)
-            and r.group in ("police", "security_service", "military")}
+    unnamed = {id(r) for r in bare}
+    told = {r.group for r in out if id(r) not in unnamed and r.group in ("police", "security_service", "military")}
     if len(told) == 1:
         for r in bare:
             r.group = next(iter(told))

@@ -13,7 +13,7 @@ from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import KIN, armed_groups
 from letopis.incidents.tables import cues, type_cues
-from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
 from letopis.nlp.normal import CASES
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
 
@@ -117,7 +117,7 @@ def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perp
     told = [c for c in statements if c.fate == "killed" and _names_only(c, perps, names)]
     if inc.killed and len(told) == 1 and inc.field_evidence.get("killed") and \
             [told[0].start, told[0].end] in inc.field_evidence["killed"]:
-        _uncount_killed(inc, told[0].group, len(dead))  # counted among the killed by that very statement
+        _uncount(inc, "killed", told[0].group, len(dead))  # counted among the killed by that very statement
     inc.perpetrators_killed = max(inc.perpetrators_killed or 0, len(dead))
     inc.field_evidence["perpetrators_killed"] = [[c.start, c.end] for c in told] or \
         inc.field_evidence.get("perpetrators_killed", [])
@@ -139,29 +139,26 @@ def _attackers_wounded(inc: Incident, statements: list[cas.Casualty], perps: lis
     for c in statements:
         if c.fate == "wounded" and _names_only(c, perps, names) and [c.start, c.end] in \
                 inc.field_evidence.get("wounded", []):
-            inc.wounded = max(0, (inc.wounded or 0) - c.count)
             inc.field_evidence["wounded"].remove([c.start, c.end])
-            if c.group and inc.wounded_by_group.get(c.group):
-                inc.wounded_by_group[c.group] -= c.count
-                if inc.wounded_by_group[c.group] <= 0:
-                    del inc.wounded_by_group[c.group]
+            _uncount(inc, "wounded", c.group, c.count)
 
 
-def _uncount_killed(inc: Incident, group: str | None, n: int) -> None:
-    """Take n dead, who were the attackers, out of the victims' toll and their group."""
-    inc.killed = (inc.killed or n) - n
-    if group and inc.killed_by_group.get(group):
-        inc.killed_by_group[group] -= n
-        if inc.killed_by_group[group] <= 0:
-            del inc.killed_by_group[group]
-            inc.field_evidence.pop(f"killed_by_group.{group}", None)
+def _uncount(inc: Incident, fate: str, group: str | None, n: int) -> None:
+    """Take n people, who were the attackers, out of the victims' toll of a fate and their group."""
+    setattr(inc, fate, (getattr(inc, fate) or n) - n)
+    by_group = getattr(inc, f"{fate}_by_group")
+    if group and by_group.get(group):
+        by_group[group] -= n
+        if by_group[group] <= 0:
+            del by_group[group]
+            inc.field_evidence.pop(f"{fate}_by_group.{group}", None)
 
 
 def _driver_was_bomber(inc: Incident, statements: list[cas.Casualty], text: str) -> None:
     """A suicide car bomb: "Водитель автомобиля … погиб" is the bomber's death, not a victim's."""
     for c in statements:
         if c.fate == "killed" and c.count == 1 and c.nominal and text[c.start:c.end].lower().startswith("водител"):
-            _uncount_killed(inc, c.group, 1)
+            _uncount(inc, "killed", c.group, 1)
             inc.perpetrators_killed = (inc.perpetrators_killed or 0) + 1
             inc.field_evidence["perpetrators_killed"] = [[c.start, c.end]]
             return
@@ -310,7 +307,7 @@ def _may_be_nominative(t) -> bool:
 def _security_act(sent: Sentence, start: int) -> bool:
     """The cue at `start` is force used by the police against the attacker, not the attack itself."""
     toks = sent.tokens
-    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    i = token_at(toks, start)
     if i is None:
         return False
     if toks[i].lemma in ("выстрелить", "стрелять", "открыть") and any(
@@ -343,11 +340,6 @@ def _security_act(sent: Sentence, start: int) -> bool:
 _STAFF = {"сотрудник", "офицер", "агент", "наряд", "патруль", "отряд", "подразделение", "спецназ"}
 
 
-def _token_at(toks: list, start: int) -> int:
-    """The index of the first token at or after `start` (len(toks) when none)."""
-    return next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
-
-
 # an arrest or an operation of the forces: "на предложение сдаться", "при задержании", "блокировали дом"
 _ARREST = frozenset({"сдаться", "задержание", "блокировать", "заблокировать", "контртеррористический", "кто",
                      "спецоперация", "штурм"})
@@ -362,7 +354,7 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     """The act at `start` is done by rioters: one of _RIOTERS, or "участники беспорядков", names its doer
     within the five words before it."""
     toks = sent.tokens
-    k = _token_at(toks, start)
+    k = token_at(toks, start, len(toks))
     before = toks[max(0, k - 5):k]
     return any(t.lemma in _RIOTERS or t.lemma == "участник" and j + 1 < len(before) and before[j + 1].lemma in RIOT
                for j, t in enumerate(before))
@@ -372,7 +364,7 @@ def _resisting(sent: Sentence, start: int) -> bool:
     """The act at `start` is fire opened on the forces come to arrest: "На предложение сложить оружие и
     сдаться они открыли огонь по силовикам" (those killed then are the militants: an operation)."""
     toks = sent.tokens
-    k = _token_at(toks, start)
+    k = token_at(toks, start, len(toks))
     return any(t.lemma in _ARREST for t in toks) and any(
         toks[j].lemma == "по" and (toks[j + 1].lemma in ("силовик", "правоохранитель") or
                                    _security_actor(toks, j + 1, ("datv",)))
@@ -463,7 +455,7 @@ def _cue_words(sent: Sentence, hit: tuple) -> str:
 def _thing_taken(sent: Sentence, start: int) -> bool:
     """"похищенный у полиции вертолёт", "похитили оружие": a theft, not a kidnapping."""
     toks = sent.tokens
-    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    i = token_at(toks, start)
     if i is None or toks[i].lemma not in ("похитить", "похищение", "похищенный", "захватить", "захват"):
         return False
     if "PRTF" in toks[i].tag and "pssv" in toks[i].tag and i > 1 and toks[i - 1].text == ",":
@@ -545,7 +537,7 @@ CARRIERS = {"самолет", "самолёт", "автобус", "судно", 
 def _carries_people(sents: list[Sentence], start: int) -> bool:
     for s in sents:
         if s.start <= start < s.end:
-            i = next((k for k, t in enumerate(s.tokens) if t.start >= start), 0)
+            i = token_at(s.tokens, start, 0)
             near = s.tokens[max(0, i - 4):i + 6]
             if "PRTF" in s.tokens[i].tag:
                 # "на угнанном автобусе протаранила ворота": a vehicle stolen before, no people seized with it
@@ -667,7 +659,7 @@ _NOT_AN_ACT = frozenset({"угроза", "опасность", "организа
 def _denied(sent: Sentence, start: int) -> bool:
     """The word at `start` is negated: "ни одного теракта", "не было убийств", "без стрельбы"."""
     toks = sent.tokens
-    k = _token_at(toks, start)
+    k = token_at(toks, start, len(toks))
     return any(t.lemma in ("ни", "не", "без") for t in toks[max(0, k - 3):k])
 
 
@@ -855,7 +847,7 @@ def _force_named(sent: Sentence, start: int) -> bool:
     """The act at `start` is the police's by name ("застрелили сотрудники полиции", "застрелен
     полицейским"), not only by _security_act's guess ("его застрелили" after an attack)."""
     toks = sent.tokens
-    i = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    i = token_at(toks, start)
     return i is not None and _security_act(sent, start) and _force_near(toks, i)
 
 

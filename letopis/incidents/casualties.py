@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups
-from letopis.nlp.analysis import Analysis, Sentence, Token
+from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
 from letopis.nlp.morph import participle_noun
 from letopis.nlp.persons import REAL_NAME
 from letopis.nlp.normal import CASES
@@ -642,7 +642,7 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
         return True                      # "глава города Сергиев Посад": a place the recogniser took for a name
     if transitive:
         return False
-    k = next((i for i, t in enumerate(view.toks) if t.start >= p.start), None)
+    k = token_at(view.toks, p.start)
     if k is None or k == 0:
         return False
     prev = view.toks[k - 1]

@@ -26,6 +26,11 @@ class Sentence:
     tokens: list[Token]
 
 
+def token_at(tokens: list[Token], offset: int, default: int | None = None) -> int | None:
+    """The index of the first token at or after `offset`; `default` when there is none."""
+    return next((i for i, t in enumerate(tokens) if t.start >= offset), default)
+
+
 @dataclass
 class Analysis:
     text: str
@@ -42,16 +47,20 @@ class Analysis:
     def tokens(self) -> list[Token]:
         return [t for s in self.sentences for t in s.tokens]
 
+    def _starts(self) -> list[int]:
+        """The sentences' starts, built once: asked for every mention and sentence of the text."""
+        starts = self.__dict__.get("_starts_list")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_starts_list"] = [s.start for s in self.sentences]
+        return starts
+
     def index_of(self, sent: Sentence) -> int | None:
         """The position of this very sentence (by identity: two sentences may be equal)."""
-        i = bisect.bisect_right([s.start for s in self.sentences], sent.start) - 1
+        i = bisect.bisect_right(self._starts(), sent.start) - 1
         return i if i >= 0 and self.sentences[i] is sent else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = self.__dict__.get("_starts")          # built once: asked for every mention of the text
-        if starts is None or len(starts) != len(self.sentences):
-            starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._starts(), offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None

@@ -107,7 +107,7 @@ def _join_real_names(text: str, persons: list[Person]) -> list[Person]:
 
 
 # the endings of Russian and Turkic surnames, whose forms the dictionary reads well
-_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск|цк)(?:а|ой|у|ым|ом|е|ым|ых)?$|(?:ск|цк)(?:ий|ая|ого|ой|ому|им)$")
+_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск|цк)(?:а|ой|у|ым|ом|е|ых)?$|(?:ск|цк)(?:ий|ая|ого|ой|ому|им)$")
 
 
 def _first_and_patronymic(words: list[str]) -> bool:
