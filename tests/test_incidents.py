@@ -1650,3 +1650,52 @@ def test_the_one_detained_who_turned_out_to_be_the_attacker_named_past_his_age_s
                   "Неизвестный нанес ему несколько ножевых ранений.\n\nЗадержанным оказался 27-летний местный житель "
                   "Н. Ташматов.", "2023-03-15")
     assert (inc.perpetrators, inc.perpetrators_killed, inc.killed) == (["Н. Ташматов"], 0, 1)
+
+
+def test_staff_listed_after_a_dash_past_their_workplace_are_the_ones_counted():
+    inc, _ = only("Стрельба в колледже\n\nВ Керчи 18-летний студент открыл огонь в здании колледжа. Погибли пять "
+                  "студентов и два сотрудника колледжа — мастер и библиотекарь. Ранены 12 человек.", "2018-10-18")
+    assert inc.killed == 7 and inc.killed_by_group == {"civilian": 7}
+
+
+def test_a_named_attacker_after_his_age_and_a_former_pupils_role_who_burst_in_and_opened_fire():
+    inc, text = only("Стрельба в школе\n\nУтром 19-летний бывший ученик школы № 88 Андрей Смирнов ворвался в здание "
+                     "и открыл огонь из карабина. Погибли два человека.", "2022-03-02")
+    assert inc.perpetrators == ["Андрей Смирнов"]
+    person = next(p for p in code(text, "2022-03-02").persons if p.name == "Андрей Смирнов")
+    assert person.age == 19 and person.roles == ["ученик школы № 88"]
+
+
+def test_a_named_victim_who_only_came_in_is_no_attacker():
+    inc, _ = only("Нападение на магазин\n\nВечером продавец Иван Петров зашел в подсобку, и неизвестный открыл "
+                  "огонь. Петров ранен.", "2022-03-02")
+    assert inc.perpetrators == []
+
+
+@pytest.mark.parametrize("told, weapons", [
+    ("В результате артиллерийского обстрела рынка погибли 13 человек", ["explosives"]),
+    ("Боевики обстреляли село из минометов, погибли трое жителей", ["explosives"]),
+    ("Неизвестные обстреляли пост полиции из автоматов, погибли трое полицейских", ["firearms"]),
+])
+def test_shelling_is_a_bombing_with_explosives_but_a_burst_of_gunfire_an_armed_assault(told, weapons):
+    inc, _ = only(f"Обстрел\n\n{told}.", "2023-01-21")
+    assert inc.weapons == weapons
+    assert inc.types == (["bombing"] if weapons == ["explosives"] else ["armed_assault"])
+
+
+def test_a_plot_prevented_whose_plotter_died_resisting_arrest_is_no_incident():
+    rec = code("ФСБ предотвратила теракт\n\nСотрудники ФСБ предотвратили теракт в Калуге. Сторонник террористической "
+               "организации готовил подрыв самодельного взрывного устройства у здания администрации. При задержании "
+               "он открыл огонь по сотрудникам ФСБ и был ликвидирован.", "2023-06-01")
+    assert rec.incidents == []
+    assert "attack_prevented" in {f.kind for f in rec.facts}
+
+
+def test_a_group_named_by_its_leader_attacked_and_its_parent_movement_is_none_of_its():
+    inc, _ = only("Нападение на райотдел\n\nНочью 5 мая группа Рахимова напала на отдел милиции в городе Рашт, "
+                  "погибли три милиционера.", "2023-05-06")
+    assert inc.perpetrators == ["Рахимов"] or inc.perpetrators[0].endswith("Рахимов")
+    inc, _ = only("Взрыв на рынке\n\nВ пятницу на рынке в Кветте взорвалась бомба, погибли 12 человек. "
+                  "Ответственность взяла на себя группировка «Джамаат-уль-Ахрар», отколовшаяся от пакистанского "
+                  "движения «Техрик-е Талибан».", "2023-05-06")
+    assert inc.groups == ["Джамаат-уль-Ахрар"]

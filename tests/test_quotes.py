@@ -240,3 +240,11 @@ def test_said_that_past_a_short_phrase_but_not_by_a_plural_verb():
         "Глава МВД Ерлан Тургумбаев в беседе с корреспондентом заявил, что угрозы для жителей нет.",
         "Ерлан Тургумбаев и его коллеги заявили, что угрозы для жителей нет.")]
     assert said == [["Ерлан Тургумбаев"], []]
+
+
+def test_a_body_that_reports_by_its_whole_lower_case_name_and_its_initials_after_it_are_one_source():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержаны подозреваемые\n\nДушанбе, 3 мая 2023 года. Ховар.\n\nПодозреваемых задержали, "
+                       "сообщило Министерство внутренних дел республики. По данным МВД, изъято оружие.", "2023-05-03")
+    cited = [s.name for s in rec.sources if s.relation == "cited"]
+    assert cited == ["Министерство внутренних дел республики"]

@@ -160,6 +160,9 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
                 k += 1
                 continue
             break
+        if t == "№" and k > j and good == k and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+            good = k = k + 2                                          # ученик школы № 5
+            continue
         m = _ABBR.fullmatch(t)
         if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
             good = k = k + 1

@@ -127,7 +127,9 @@ def _shorter(name: str, earlier: str) -> bool:
     "Следственный комитет" (the initials of its words)."""
     if earlier.startswith(name + " "):
         return True
-    return name.isupper() and len(name) >= 2 and name == "".join(w[0] for w in earlier.split() if len(w) > 2).upper()
+    initials = "".join(w[0] for w in earlier.split() if len(w) > 2).upper()
+    # ("МВД" after "Министерство внутренних дел республики": the owner's word is no initial of it)
+    return name.isupper() and (len(name) >= 2 and name == initials or len(name) >= 3 and initials.startswith(name))
 
 
 def find_sources(analysis: Analysis, ex) -> list[Source]:
@@ -154,6 +156,11 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
             b = tail.end()
             name = _normal(analysis, a, b, text[a:b])
             add(name, "cited" if _state_body(name) else "publisher", a, b)
+            continue
+        org = next((e for e in analysis.entities if e.type == "ORGANIZATION" and e.start == a and e.end > b
+                    and e.normal and "\n" not in text[a:e.end]), None)
+        if org is not None:                           # "сообщило Министерство внутренних дел республики"
+            add(org.normal, "cited" if _state_body(org.normal) else "publisher", a, org.end)
             continue
         add(m.group("pub"), "cited" if _state_body(m.group("pub")) else "publisher", a, b)
         if m.group("cited"):

@@ -190,6 +190,9 @@ def _type_cue_index() -> dict[str, list[tuple[int, tuple[str, ...], str, str | N
 # what blows up by accident ("взрыв бытового газа", "взорвался газовый баллон"): no bombing cue
 _BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
 THREAT = frozenset(("угрожать", "пригрозить", "грозить", "обещать", "пообещать"))
+# an act planned or prevented, which did not happen: "готовил подрыв", "предотвратили теракт"
+PLAN = frozenset(("готовить", "подготовить", "подготовка", "планировать", "спланировать", "замышлять",
+                  "намереваться", "собираться", "предотвратить", "предотвращение", "пресечь"))
 _GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
 
 
@@ -224,12 +227,13 @@ def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:
 
 
 def _threatened(toks: list, i: int) -> bool:
-    """Token i is what a threat names: right after "угрожал", or in its infinitive's object
-    ("угрожал взорвать бомбу"), with no punctuation between."""
+    """Token i is what a threat or a plan names: right after "угрожал", "готовил", "предотвратили", or
+    in its infinitive's object ("угрожал взорвать бомбу", "планировал совершить теракт"), with no
+    punctuation between."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if not toks[k].text[:1].isalnum():
             return False
-        if toks[k].lemma in THREAT:
+        if toks[k].lemma in THREAT or toks[k].lemma in PLAN:
             return k == i - 1 or any("INFN" in t.tag for t in toks[k + 1:i])
     return False
 
@@ -532,6 +536,21 @@ DUMMY = frozenset({"муляж", "макет", "игрушечный", "нена
 
 CARRIERS = {"самолет", "самолёт", "автобус", "судно", "поезд", "лайнер", "воздушный", "пассажир", "вертолет",
             "вертолёт", "паром", "корабль", "экипаж"}
+
+
+_SHELLS = frozenset({"mortar", "rocket", "projectile", "artillery"})
+_SHELLING_CUE = ("артиллер", "миномет", "миномёт", "ракет", "танков")
+
+
+def _shelling(hits: list, text: str, weapons: list) -> list:
+    """"артиллерийский обстрел рынка", "обстреляли из минометов": shells fired at people are a bombing
+    with explosives (GTD's projectiles), not the armed assault with firearms a bare "обстрел" is."""
+    shells = any(w.kind in _SHELLS for w in weapons) or any(
+        h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(_SHELLING_CUE) for h in hits)
+    if not shells or any(w.cls == "firearms" for w in weapons):
+        return hits
+    return [("bombing", "explosives", a, b) if typ == "armed_assault" and text[a:b].lower().startswith("обстрел")
+            else (typ, wcls, a, b) for typ, wcls, a, b in hits]
 
 
 def _carries_people(sents: list[Sentence], start: int) -> bool:
@@ -1134,7 +1153,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     attackers = any(_attackerish(t) for s in sents for t in s.tokens)
     statements = [c for c in statements if clash_led or attackers or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
-    exploded = any(t.lemma in EXPLOSION for s in sents for t in s.tokens) or any(_set_off(s) for s in sents)
+    exploded = any(t.lemma in EXPLOSION and not _threatened(s.tokens, k) for s in sents
+                   for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
     if not exploded:
         # a bomb that never went off is not a bombing: "сообщение о взрывных устройствах в школе"
         hits = [h for h in hits if not (h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(DEVICE))]
@@ -1167,6 +1187,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.perpetrators_killed = t["perpetrators_killed"]
     _attackers_in_the_toll(inc, text, found)
 
+    hits = _shelling(hits, text, [w for w in found.weapons if inside(w.start, w.end)])
     # types and weapons: cue words and the weapons named in the incident's sentences
     types, weapons = [], []
     for typ, wcls, a, b in hits:
@@ -1439,6 +1460,8 @@ def _suspect_named(text: str, s: int) -> bool:
 
 
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
+# "группа Назарзода напала на здание": a band named by its leader
+_BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
 
 
 def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence]) -> list[Person]:
@@ -1451,9 +1474,10 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 continue
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
-            subject = first is not None and ("nomn" in first.tag or not first.tag or _opens_clause(sent, first, after))
+            subject = first is not None and ("nomn" in first.tag or not first.tag
+                                             or _opens_clause(sent, first, after, found.roles))
             # ("привел в действие взрывное устройство": set off)
-            verb = next((t for k, t in enumerate(after[:25]) if "VERB" in t.tag and (
+            verb = next((t for k, t in enumerate(_own_clause(after[:25])) if "VERB" in t.tag and (
                 t.lemma in ATTACK_VERBS or t.lemma == "привести"
                 and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])), None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
@@ -1476,6 +1500,9 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
                 (any(t.lemma in ATTACK_VERBS for t in after[:25]) or bool(_type_hits(sent)))
+            first_verb = next((t for t in after[:8] if "VERB" in t.tag), None)
+            leads = leads or _BAND_OF.search(analysis.text, max(0, s - 20), s) is not None and \
+                first_verb is not None and first_verb.lemma in ATTACK_VERBS
             if labelled or leads or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
                     _passive_agent(sent, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
@@ -1483,6 +1510,16 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+def _own_clause(after: list) -> list:
+    """The tokens after a name up to a clause with a subject of its own: "продавец X зашел в подсобку,
+    и неизвестный открыл огонь" (the shooter is "неизвестный")."""
+    for j in range(2, len(after)):
+        if after[j - 2].text == "," and after[j - 1].lemma in ("и", "а", "но") and "nomn" in after[j].tag \
+                and any(p in after[j].tag for p in ("NOUN", "NPRO", "ADJF", "PRTF")):
+            return after[:j]
+    return after
 
 
 def _dependant(sent: Sentence, role, first) -> bool:
@@ -1540,20 +1577,30 @@ def _passive_agent(sent: Sentence, at: int) -> bool:
 _SUBORDINATE = frozenset(("что", "который", "как", "когда", "чтобы", "где", "если"))
 
 
-def _opens_clause(sent: Sentence, first, after: list) -> bool:
+def _opens_clause(sent: Sentence, first, after: list, roles: list = ()) -> bool:
     """A name the tagger misread ("Ильназ" as a plural genitive) is still a subject when it opens its
-    clause, after nothing or a nominative age ("19-летний Ильназ Галявиев открыл стрельбу"), and its
-    clause's first verb is a singular attack verb (not "Капричков рассказал, что … Гордон застрелил")."""
+    clause, after nothing, a nominative age or a nominative role ("19-летний бывший выпускник гимназии
+    № 175 Ильназ Галявиев"), and its clause's first verb is a singular attack verb, or a singular verb
+    joined by "и" to one ("ворвался в здание и открыл огонь"; not "Капричков рассказал, что … Гордон
+    застрелил")."""
     if "Name" in first.tag and "sing" in first.tag:
         return False                 # a first name the dictionary knows, in its case: "Дениса Вороненкова застрелил"
     k = next(i for i, t in enumerate(sent.tokens) if t is first)
+    role = next((r for r in roles if 0 <= first.start - r.end <= 2 and r.start >= sent.start), None)
+    h = token_at(sent.tokens, role.start) if role is not None else None
+    if h is not None and "nomn" in sent.tokens[h].tag:
+        k = h
     prev = sent.tokens[k - 1] if k else None
     opens = prev is None or not prev.text[:1].isalnum() or ("ADJF" in prev.tag and "nomn" in prev.tag)
     # the clause's first verb, past an apposition and adverbs ("19-летний Ильназ Галявиев, выпускник
     # гимназии № 175, утром во вторник открыл стрельбу")
-    verb = next((t for t in after[:15] if "VERB" in t.tag), None)
-    return opens and verb is not None and verb.lemma in ATTACK_VERBS and "sing" in verb.tag \
-        and not any(t.lemma in _SUBORDINATE for t in after if t.start < verb.start)
+    verbs = [j for j, t in enumerate(after[:20]) if "VERB" in t.tag]
+    if not opens or not verbs or "sing" not in after[verbs[0]].tag \
+            or any(t.lemma in _SUBORDINATE for t in after[:verbs[0]]):
+        return False
+    joined = len(verbs) > 1 and any(t.lemma == "и" for t in after[verbs[0] + 1:verbs[1]]) \
+        and not any(t.text in ",;:" or t.lemma in _SUBORDINATE for t in after[verbs[0] + 1:verbs[1]])
+    return after[verbs[0]].lemma in ATTACK_VERBS or joined and after[verbs[1]].lemma in ATTACK_VERBS
 
 
 _ACTS = frozenset({"теракт", "нападение", "взрыв", "убийство", "покушение", "атака", "подрыв", "стрельба"})
@@ -1954,7 +2001,8 @@ _SPOKESMAN = re.compile(r"(?:представител\w*|пресс-секрет
                         r"(?:\w+\s+){0,2}[«\"„]?$", re.I)
 
 
-_AFFILIATED = re.compile(r"(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)\s+«?$", re.I)
+_AFFILIATED = re.compile(r"(?:(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)|"
+                         r"(?:отколовш\w+|откол\w+|вышедш\w+|выделивш\w+)\s+(?:от|из)\s+(?:[а-яё]+\s+){0,2})\s*«?$", re.I)
 
 
 # "взяла на себя группировка «Джунд аш-Шам»": a group the table does not know, named by its kind
@@ -1980,8 +2028,9 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             taken.append(m.span())
             if _SPOKESMAN.search(text, max(lo, m.start() - 50), m.start()):
                 continue                # "сообщил представитель движения «Талибан»": who told it
-            if _AFFILIATED.search(text, max(lo, m.start() - 30), m.start()):
-                continue                # "группировка «Аль-Мурабитун», связанная с «Аль-Каидой»": an ally
+            if _AFFILIATED.search(text, max(lo, m.start() - 50), m.start()):
+                continue                # "группировка «Аль-Мурабитун», связанная с «Аль-Каидой»": an ally;
+                #                         "отколовшаяся от пакистанского «Техрик-е Талибан»": its parent
             if name not in found:
                 found.append(name)
     return found

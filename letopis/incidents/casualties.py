@@ -975,7 +975,8 @@ def _explicit_none(view: SentenceView) -> list[Casualty]:
     return out
 
 
-_DASH_AFTER = re.compile(r"\s*[—–:]\s")
+# the dash may follow the counted noun's complement: "две сотрудницы гимназии — учительница и техничка"
+_DASH_AFTER = re.compile(r"(?:\s+[а-яё]+){0,3}?\s*[—–:]\s")
 
 
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:

@@ -89,6 +89,8 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
 # between an age and the name it is of: nothing, or where the person is from ("22-летнего уроженца
 # Киргизии Акбаржона Джалилова", "28-летний гражданин Австралии Брентон Таррант"); not any noun, as in
 # "мать 3-летнего ребенка Мария"
+# "19-летний бывший выпускник …": adjectives between an age and a role
+_ADJECTIVES = re.compile(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая|яя|ее|ое|ие|ые)\s+){0,2}")
 _AGE_GAP = re.compile(r"\s*(?:(?:урожен|гражданин|гражданк|жител|выход)[а-яё]*\s+"
                       r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+){0,2}"
                       r"(?:(?:района|области|края|республики|округа)\s+)?)?")   # "житель Баксанского района"
@@ -229,7 +231,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
             for age in found.ages:
                 # "19-летнего студента Артема Иванова": a role may stand between the age and the name
                 role_gap = age.end <= s and any(age.end <= r.start and _AGE_GAP.fullmatch(text, r.end, s)
-                                                and not text[age.end:r.start].strip() for r in found.roles)
+                                                and _ADJECTIVES.fullmatch(text, age.end, r.start) for r in found.roles)
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])
