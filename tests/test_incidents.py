@@ -1699,3 +1699,40 @@ def test_a_group_named_by_its_leader_attacked_and_its_parent_movement_is_none_of
                   "Ответственность взяла на себя группировка «Джамаат-уль-Ахрар», отколовшаяся от пакистанского "
                   "движения «Техрик-е Талибан».", "2023-05-06")
     assert inc.groups == ["Джамаат-уль-Ахрар"]
+
+
+def test_a_car_driven_into_a_group_of_cyclists_is_an_assault_and_foreigners_are_civilians():
+    inc, _ = only("Нападение на туристов\n\nВ воскресенье автомобиль наехал на группу велосипедистов, затем "
+                  "пассажиры машины напали на них с ножами. Погибли три иностранца — два гражданина Германии и "
+                  "гражданин Франции.", "2018-07-30")
+    assert inc.types == ["armed_assault", "stabbing"] and "vehicle" in inc.weapons
+    assert inc.killed == 3 and inc.killed_by_group == {"civilian": 3}
+
+
+@pytest.mark.parametrize("told, city", [
+    ("Утром в понедельник в московском метро прогремел взрыв, погибли 12 человек.", "Москва"),
+    ("В Пермском государственном университете в понедельник утром студент открыл стрельбу из ружья. Погибли "
+     "шесть человек.", "Пермь"),
+])
+def test_a_town_told_by_its_adjective_places_the_attack(told, city):
+    inc, _ = only(f"Теракт\n\n{told}", "2021-09-20")
+    assert inc.city == city
+
+
+def test_a_place_in_an_armed_groups_name_is_no_place_of_the_attack():
+    inc, _ = only("Взрывы в метро\n\nУтром в понедельник прогремели два взрыва, погибли 40 человек. Ответственность "
+                  "за теракты взял на себя лидер «Кавказского эмирата» Доку Умаров.", "2010-03-29")
+    assert inc.city is None and inc.groups == ["Имарат Кавказ"]
+
+
+def test_hostages_freed_by_storm_unhurt_make_a_hostage_taking_alone():
+    inc, _ = only("Захват заложников\n\nВ среду мужчина с пистолетом захватил в заложники шесть человек в отделении "
+                  "банка в Караганде. Бойцы спецназа штурмом освободили заложников. Никто из них не пострадал.",
+                  "2021-01-27")
+    assert inc.types == ["hostage_taking"] and inc.weapons == ["firearms"]
+
+
+def test_the_group_an_airstrike_hit_is_not_its_group():
+    inc, _ = only("Убит лидер боевиков\n\n13 июня в результате удара американского беспилотника в провинции Кунар "
+                  "убит лидер «Техрик-е Талибан Пакистан» мулла Фазлулла.", "2018-06-15")
+    assert "airstrike" in inc.types and inc.groups == []

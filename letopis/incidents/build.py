@@ -321,6 +321,8 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma in ("произвести", "сделать") and any(
             _security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 5), i - 1)):
         return True                                   # "Второй патрульный произвел выстрел на поражение"
+    if toks[i].lemma == "штурм" and any(x.lemma in _FREED for x in toks[max(0, i - 3):i + 4]):
+        return True                                   # "штурмом освободили заложников": the rescue
     if toks[i].lemma not in POLICE_ACTS:
         return False
     if _hazard_cleared(toks, i):
@@ -341,6 +343,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
 
 
 # heads of a phrase naming a security force by its people or unit ("сотрудники полиции", "наряд ДПС")
+_FREED = frozenset({"освободить", "освобождение", "освобождённый", "освобожденный", "вызволить"})
 _STAFF = {"сотрудник", "офицер", "агент", "наряд", "патруль", "отряд", "подразделение", "спецназ"}
 
 
@@ -528,7 +531,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
 
 
 ATTEMPTS = frozenset({"пытаться", "попытаться", "попытка", "пробовать", "попробовать"})
-_CROWD = frozenset({"толпа", "пешеход", "люди", "человек", "прохожий", "демонстрант", "участник", "посетитель"})
+_CROWD = frozenset({"толпа", "пешеход", "люди", "человек", "прохожий", "демонстрант", "участник", "посетитель",
+                    "группа", "велосипедист", "велотурист", "турист", "ребенок", "ребёнок", "школьник"})
 ANIMALS = frozenset({"собака", "пёс", "пес", "медведь", "акула", "волк", "тигр", "крокодил", "лев", "змея", "бык",
                      "слон", "леопард", "рысь", "кабан", "лось"})
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
@@ -1204,7 +1208,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if "melee" in weapons and not types:
         types.append("stabbing")
     if "firearms" in weapons and "armed_assault" not in types and any(
-            c.fate == "killed" or c.fate == "wounded" for c in statements):
+            (c.fate == "killed" or c.fate == "wounded") and c.count != 0 for c in statements):
         types.append("armed_assault")
     if "explosives" in weapons and "bombing" not in types and "airstrike" not in types and any(
             h[0] == "bombing" for h in hits):
@@ -1417,7 +1421,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     claims = [(s, _claim(s)) for s in analysis.sentences]
     outside = {g for a, b in _outside(lo, hi, [(s.start, s.end) for s, c in claims if c is False])
                for g in _groups(text, a, b)}
-    inc.groups = [g for g in _groups(text, lo, hi) if g in outside]
+    # (an airstrike's groups are what it struck, "удар беспилотника … убит лидер ТТП": only a claim links one)
+    inc.groups = [g for g in _groups(text, lo, hi) if g in outside] \
+        if not {"airstrike"} <= set(inc.types) <= {"airstrike", "assassination"} else []
     if main:
         for s, claimed in claims:
             if claimed and not analysis.ignored(s.start, s.end):

@@ -191,6 +191,14 @@ def _compounds(text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _COMPOUND.finditer(text))
 
 
+def _in_group_name(analysis: Analysis, e) -> bool:
+    """The place is part of an armed group's name the recogniser found as an organisation."""
+    from letopis.incidents.people import armed_groups
+    return any(o.type == "ORGANIZATION" and o.start <= e.start and e.end <= o.end and (o.start, o.end) != (e.start, e.end)
+               and any(p.search(o.normal or o.text) or p.search(o.text) for p, _ in armed_groups())
+               for o in analysis.entities)
+
+
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     g = _gazetteer()
     if g is None:
@@ -198,12 +206,18 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     out: list[Resolved] = []
     seen: set[tuple[int, int]] = set()
     context = _context_countries(analysis)
-    for e in analysis.entities:
+    # ("в московском метрополитене": a town's adjective in lower case, which the recogniser keeps apart)
+    adjectives = [e for e in analysis.other_entities if e.type == "CITY" and start <= e.start < end
+                  and e.text[:1].islower() and _ADJECTIVE.search(e.text)]
+    for e in sorted(analysis.entities + adjectives, key=lambda e: e.start) if adjectives else analysis.entities:
+        if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(analysis, e):
+            seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
             if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start):
                 continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
                 #                           "по трассе Кавказ", "на улице Ленина": a road, not the town
-            hits = _lookup(g, _compound_named(analysis.text, e.text))
+            hits = _lookup(g, _compound_named(analysis.text, e.text)) if e.text[:1].isupper() else []
             if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
                 hits = []                                      # resolved below as an unknown town
             if hits:
@@ -220,14 +234,21 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
             elif e.type in ("CITY", "LOCATION") and _ADJECTIVE.search(e.text):
                 # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
                 stem = _ADJECTIVE.sub("", e.text)
-                hits = [h for h in g.lookup(stem) if h.kind == "city"] if len(stem) > 3 else []
-                if not hits and stem.endswith("ен") and len(stem) > 5:
-                    hits = [h for h in g.lookup(stem[:-2]) if h.kind == "city"]   # "Керченском": Керчь
+                # "Керченском": Керчь; "пермском": Пермь, "самарском": Самара, "омском": Омск, "московском": Москва
+                # (not "в станице Орджоникидзевской": after a settlement word the adjective is the town's own name)
+                names = (stem,) + ((stem[:-2],) if stem.endswith("ен") and len(stem) > 5 else ()) + (
+                    (stem + "ь", stem + "а", stem + "ск") + ((stem[:-2] + "ва",) if stem.endswith("ов") else ())
+                    if not after_settlement_word(analysis.text, e.start) else ())
                 # "на Вестминстерском мосту" in a London story: not Westminster, Colorado; a story naming no
                 # country places it by its towns ("ЛОНДОН"), or, naming none, takes it ("Керченском": Керчь)
                 known = _named_countries(analysis) or _city_countries(analysis)
-                if hits and known and _pick(hits, context).country not in known:
-                    hits = []
+                hits = []
+                for name in names if len(stem) > 3 else ():
+                    hits = [h for h in g.lookup(name) if h.kind == "city"]
+                    if hits and known and _pick(hits, context).country not in known:
+                        hits = []
+                    if hits:
+                        break
                 if hits:
                     r = _resolved(_pick(hits, context), e.start, e.end)
                     out.append(r)
