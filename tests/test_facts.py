@@ -136,3 +136,18 @@ def test_a_terror_threat_level_is_a_regime_named_in_the_nominative():
         "В Алматы сохраняется «желтый» уровень террористической опасности.") for f in extract_text(t, "2016-06-06").facts]
     assert facts == [("regime_declared", "«красный» уровень террористической опасности"),
                      ("regime_continues", "«желтый» уровень террористической опасности")]
+
+
+def test_cells_whose_activity_was_stopped_are_no_prevented_attacks_and_plural_cases_go_uncounted():
+    got = facts("С начала года в стране пресечена деятельность 5 террористических ячеек. Возбуждены уголовные дела "
+                "по статьям 155 и 244-1 УК. Проверки могут привести к возбуждению уголовных дел.")
+    assert got == [("cells_dismantled", 5), ("criminal_cases_opened", None)]
+
+
+def test_a_threat_level_named_after_its_verb_continues_and_a_closing_quote_is_no_part_of_a_count():
+    from letopis.pipeline import extract_text
+    rec = extract_text("«В этом году задержаны 42 человека», — сказал Сагимбаев. Он также сообщил, что уровень "
+                       "террористической опасности в стране остается «желтым».")
+    regime = next(f for f in rec.facts if f.kind == "regime_continues")
+    assert regime.extra["regime"] == "«желтый» уровень террористической опасности"
+    assert next(f.text for f in rec.facts if f.kind == "detained") == "задержаны 42 человека"

@@ -248,3 +248,10 @@ def test_a_body_that_reports_by_its_whole_lower_case_name_and_its_initials_after
                        "сообщило Министерство внутренних дел республики. По данным МВД, изъято оружие.", "2023-05-03")
     cited = [s.name for s in rec.sources if s.relation == "cited"]
     assert cited == ["Министерство внутренних дел республики"]
+
+
+def test_a_statement_of_a_body_referred_to_by_its_kind_is_the_body_named_before():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение на имама\n\nВ мечети мужчина с ножом ранил имама. В ДУМК осудили нападение. «Это "
+                       "тяжкое преступление против священнослужителя», — говорится в заявлении управления.")
+    assert [q.speaker for q in rec.quotes] == ["ДУМК"]

@@ -328,6 +328,9 @@ def test_a_date_line_over_the_headline_is_the_publication_date_not_the_title():
     ("КАБУЛ, 14 марта. Не менее 12 человек погибли в результате взрыва на рынке.", None, None),
     ("15 марта 2023 г., 10:45 — Газета.uz", date(2023, 3, 15), "Газета.uz"),
     ("Москва. 12 марта. INTERFAX.RU -", None, "INTERFAX.RU"),
+    # an outlet named by an adjective and a noun ending its line
+    ("Махачкала, 20 июля 2013 года. Кавказский узел.", date(2013, 7, 20), "Кавказский узел"),
+    ("Москва, 3 мая 2020 года. Новая газета", date(2020, 5, 3), "Новая газета"),
     # with no town first, only a site is an agency
     ("2 мая 2013 года Уоррен Баффет — крупнейший в мире инвестор.", None, None),
 ])

@@ -33,6 +33,9 @@ _PEOPLE = frozenset({"человек", "подозреваемый", "подоз
 
 
 _REGIMES = frozenset({"режим", "положение", "час", "уровень"})
+# what a prevention prevents: an act, not a cell's or a group's activity
+_ACTS = frozenset({"теракт", "нападение", "акт", "попытка"})
+_NOT_ACTS = frozenset({"ячейка", "деятельность", "организация", "группа", "группировка", "канал"})
 
 RULES = (
     FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
@@ -64,7 +67,7 @@ RULES = (
     FactRule("regime_lifted", _f("снятие", "снять", "отмена", "отменить", "отменный"), _REGIMES, regime=True),
     FactRule("regime_declared", _f("ввести", "введение", "объявить", "ввод"), _REGIMES, regime=True, when=True),
     FactRule("regime_continues", _f("сохраняться", "сохранить", "сохраниться", "продлить", "продление", "продолжать",
-                                    "действовать"), _REGIMES, regime=True),
+                                    "действовать", "оставаться", "остаться"), _REGIMES, regime=True),
     FactRule("entry_of_foreign_group", _f("прибытие", "въезд", "прибыть", "въехать", "проникнуть", "проникновение"),
              _f("иностранный", "боевик", "группа"), when=True),
     FactRule("attempted_exit", _f("покинуть", "выехать", "выезд", "бежать"), _f(), when=True, needs_attempt=True),
@@ -109,6 +112,8 @@ _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[«(\"]*[А-Яа-яЁё\-]+[»)
                      r"|(?<![а-яё])(?:чрезвычайн|военн|комендантск)\w+\s+(?:положени|час)\w*"
                      # Kazakhstan's terror threat levels: "введен «красный» уровень террористической опасности"
                      r"|[«\"][а-яё]+[»\"]\s+уров\w+\s+террористическ\w+\s+опасност\w+")
+# "уровень террористической опасности … остается «желтым»": the level named after its verb
+_LEVEL_AFTER = re.compile(r"уров\w+\s+террористическ\w+\s+опасност\w+[^.«\"]{0,40}?[«\"]([а-яё]+)[»\"]", re.I)
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
@@ -131,7 +136,8 @@ def _regime_norm(raw: str) -> str:
         nom = inflect(parse(word)[0], ("nomn", "sing", gender) if k == 0 and gender else ("nomn", "sing"))
         if nom:                      # spelt as the text does when already nominative ("«желтый»", not "жёлтый")
             same = nom.word.replace("ё", "е") == word.lower().replace("ё", "е")
-            words[k] = words[k].replace(word, word.lower() if same else nom.word)
+            spelt = nom.word if "ё" in word.lower() else nom.word.replace("ё", "е")   # "«желтым»" → "«желтый»"
+            words[k] = words[k].replace(word, word.lower() if same else spelt)
     return " ".join(words)
 
 
@@ -142,6 +148,12 @@ def _clause(sent: Sentence, i: int) -> tuple[int, int]:
     while hi < len(sent.tokens) - 1 and sent.tokens[hi + 1].text not in {".", ";", "!", "?"} and hi - i < 14:
         hi += 1
     return lo, hi
+
+
+def _plural_adjective(tok) -> bool:
+    """"Возбуждены уголовные дела": a plural adjective makes the noun after it plural ("дела" reads
+    singular too)."""
+    return tok is not None and "plur" in tok.tag and ("ADJF" in tok.tag or "PRTF" in tok.tag)
 
 
 def find_facts(analysis: Analysis, ex) -> list[Fact]:
@@ -167,6 +179,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
+                if rule.kind == "attack_prevented" and not window & _ACTS and window & _NOT_ACTS:
+                    continue                     # "пресечена деятельность 5 террористических ячеек": cells
                 if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
                     continue                     # "атаковала пост ГИБДД на въезде в Грозный": a place
                 if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and not (
@@ -218,8 +232,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     one = None if nums or rule.kind not in ONE_BY_NOUN or rule.kind == "detained" and \
                         "PRTF" in sent.tokens[i].tag and i + 1 < len(sent.tokens) and \
                         any(x in sent.tokens[i + 1].tag for x in ("VERB", "PRTS")) else next(
-                        (t for t in sent.tokens[lo:hi + 1] if t.lemma in rule.needs and "sing" in t.tag
-                         and "NOUN" in t.tag), None)
+                        (t for k, t in enumerate(sent.tokens[lo:hi + 1], lo) if t.lemma in rule.needs and "sing" in t.tag
+                         and "NOUN" in t.tag and not _plural_adjective(sent.tokens[k - 1] if k else None)), None)
                     if nums:
                         n = min(nums, key=lambda n: abs(n.start - sent.tokens[i].start))
                         fact.quantity, fact.qualifier = n.value, n.qualifier
@@ -232,18 +246,25 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         fact.evidence = [(one.start, one.end), (sent.start, sent.end)]
                     elif rule.kind == "weapons_seized" and any(x in sent.tokens[i].tag for x in ("VERB", "PRTS")):
                         pass                     # a seizure told as done stands without a count: "изъяты компоненты СВУ"
+                    elif rule.kind == "criminal_cases_opened" and any(x in sent.tokens[i].tag for x in ("VERB", "PRTS")) \
+                            and any(t.lemma == "дело" for t in sent.tokens[lo:hi + 1]):
+                        pass                     # "Возбуждены уголовные дела": cases, how many untold
                     elif rule.kind not in UNCOUNTED:
                         continue
                 if rule.regime:
                     cue_at = sent.tokens[i].start
                     ms = list(_REGIME.finditer(text, a, b))
-                    if not ms:
+                    level = _LEVEL_AFTER.search(text, a, b) if not ms else None
+                    if level is not None:
+                        fact.extra["regime"] = _regime_norm(f"«{level.group(1)}» уровень террористической опасности")
+                    elif not ms:
                         continue
-                    m = min(ms, key=lambda x: abs(x.start() - cue_at))   # the regime the cue speaks of
-                    fact.extra["regime"] = _regime_norm(m.group(0).strip())
-                    w = _WHERE.search(text, m.end(), b)
-                    if w and rule.kind == "regime_continues":
-                        fact.extra["where"] = w.group(1)
+                    else:
+                        m = min(ms, key=lambda x: abs(x.start() - cue_at))   # the regime the cue speaks of
+                        fact.extra["regime"] = _regime_norm(m.group(0).strip())
+                        w = _WHERE.search(text, m.end(), b)
+                        if w and rule.kind == "regime_continues":
+                            fact.extra["where"] = w.group(1)
                 if rule.kind == "criminal_cases_opened":
                     cm = _CASE_CRIME.search(text, a, b)
                     if cm:
@@ -301,4 +322,6 @@ def _tight(text: str, sent: Sentence, cue_start: int, num) -> str:
     stop = re.search(r"[,.;!?]", tail)
     if stop and stop.start() < 60 and cue_start < num.start:
         end += stop.start()
-    return text[lo:end].strip()
+    out = text[lo:end].strip()
+    # a quote closing after the fact ("задержаны 42 человека»"), not a name's own ("«Катиба Таухид»")
+    return out[:-1] if out[-1:] in "»”" and out.count(out[-1]) > out.count("«" if out[-1] == "»" else "“") else out

@@ -124,6 +124,21 @@ def _org_after(analysis: Analysis, pos: int) -> str | None:
     return (org.normal or org.text) if org is not None else None
 
 
+def _body_before(analysis: Analysis, pos: int) -> str | None:
+    """"— говорится в заявлении управления": the body named last before ("В ДУМК осудили нападение"), for
+    a statement no cited source claims."""
+    if not _BODY_NOUN.match(analysis.text, pos):
+        return None
+    org = next((e for e in reversed(analysis.entities) if e.type == "ORGANIZATION" and pos - 400 <= e.end <= pos),
+               None)
+    return (org.normal or org.text) if org is not None else None
+
+
+_BODY_NOUN = re.compile(r"\s+в\s+(?:\w+\s+)?(?:сообщени|заявлени|релиз)\w*\s+(?:пресс-службы\s+)?"
+                        r"(?:ведомства|управления|министерства|организации|комитета|службы|прокуратуры|департамента)"
+                        r"(?=\s*(?:[.,;!?]|$))")
+
+
 def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[str | None, str | None]:
     """Who "он"/"она" after a quote is: the person who spoke last before it, else the last person named."""
     names = {p.normal or p.text for p in persons}
@@ -203,6 +218,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             speaker, role = _org_after(analysis, m.end("verb")), None      # "— говорится в сообщении КНБ"
             if speaker is None:
                 extra["statement"] = True   # "— говорится в сообщении.": whose, the sources tell
+                extra["body"] = _body_before(analysis, m.end("verb"))
         elif _PRONOUN_AFTER.match(text, m.end("verb")):
             speaker, role = None, None                 # "— добавила она": resolved once all quotes are in
             extra["pronoun"] = True
@@ -261,5 +277,6 @@ def statements_of_sources(quotes: list[Quote], sources: list) -> None:
     cited last before it ("сообщает пресс-служба ведомства" in the lead)."""
     from letopis.extract.sources import cited_before
     for q in quotes:
+        body = q.extra.pop("body", None)
         if q.extra.pop("statement", False) and q.speaker is None:
-            q.speaker = cited_before(sources, q.start, lambda name: True)
+            q.speaker = cited_before(sources, q.start, lambda name: True) or body

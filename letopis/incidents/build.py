@@ -960,6 +960,12 @@ def _toll_then(analysis: Analysis, i: int) -> bool:
     return bool(nxt.tokens) and nxt.tokens[0].lemma == "тогда" and _own_toll(nxt)
 
 
+def _died_only(sent: Sentence) -> bool:
+    """The sentence tells a death after the fact, by no attack verb: "скончался в результате травмы"."""
+    return any(t.lemma in ("скончаться", "умереть") for t in sent.tokens) and \
+        not any(t.lemma in ATTACK_VERBS for t in sent.tokens)
+
+
 def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
     return {t.extra["weekday"] for t in found.temporals if "weekday" in t.extra
             and any(s.start <= t.start < s.end for s in sents)}
@@ -998,7 +1004,9 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             (segs[0].sentences if segs else pending).append(i)
             continue
         place = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
-        dated = any(t.kind in ("date", "month", "year", "range") and t.extra.get("year")
+        # (a day and month with no year is dated too: a story with no publication date leaves it yearless)
+        dated = any(t.kind in ("date", "month", "year", "range") and (t.extra.get("year") or t.kind == "date"
+                                                                       and t.extra.get("day"))
                     and sent.start <= t.start < sent.end for t in found.temporals)
         marker = any(t.lemma in PAST_MARKERS for t in sent.tokens)
         # "взрыв бомбы …, произошедшем в городе Сисайд Парк": an attack of its own in a named town; but
@@ -1061,7 +1069,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             mine = _weekdays(found, [sent])
             theirs = _weekdays(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
             marker = marker or bool(mine and theirs and not mine & theirs)
-        if segs and place and main_place and not same(place, main_place) and (dated or marker):
+        # (a date alone does not open one for a death with no attack told: "17 апреля … скончался … и был
+        # погребён на кладбище города Бейт-Шемеш" is the rocket's victim)
+        if segs and place and main_place and not same(place, main_place) and (
+                marker or dated and (_attack_hits(sent) or not _died_only(sent))):
             other = next((s for s in segs[1:] if s.place and same(s.place, place)), None)
             if other is None:
                 recalled = any(t.lemma in PAST_MARKERS for t in sent.tokens)

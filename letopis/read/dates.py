@@ -52,13 +52,15 @@ _LEAD_AGENCY_DATELINE = re.compile(
 # "Санкт-Петербург, 10 декабря 2019. Фонтанка.ру.". Each word of the agency is capitalised (or quoted), so
 # the lead's first sentence ("КАБУЛ, 14 марта. Не менее 12 человек …") is no agency.
 _AGENCY_WORD = r"(?-i:[A-ZА-ЯЁ«])[^\s,.—–/|]*"
+# an outlet named as an adjective and a noun ending the line: "Кавказский узел", "Новая газета"
+_OUTLET = r"(?-i:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|ое))\s+(?-i:[а-яё]{3,})(?=\.?[ \t]*(?:\n|$))"
 _AGENCY_DATELINE = re.compile(
     rf"^[ \t]*(?:(?P<place>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}|[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*))[,.]"
     rf"|(?P<site>{SITE}),)?\s*(?:{_WEEKDAY},?\s*)?"
     rf"(?:(?P<d4>\d{{1,2}})\s+{_MONTH_WORD}(?:\s+(?P<y4>\d{{4}})(?:\s*(?:года|г\.?))?)?|{_DATE_FORMS[0]})"
     rf"(?:,?\s*{_TIME})?"
     rf"(?:[.,]?\s*/(?P<slash>[^/\n]{{2,40}})/"
-    rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{SITE}|{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
+    rf"|\s*(?:[,.]|[—–-])?\s*(?P<agency>{SITE}|{_OUTLET}|{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,2}}?(?:\.[a-zа-я]{{2,4}})?)"
     r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–-](?:\s|$)))?",
     re.IGNORECASE)
 _ANY_DATE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS), re.IGNORECASE)
