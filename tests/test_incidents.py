@@ -1751,3 +1751,35 @@ def test_a_victims_later_death_and_burial_elsewhere_is_no_incident_of_its_own():
                   "автобус у кибуца Нахаль-Оз. Тяжелое ранение получил подросток.\n\n17 апреля, не приходя в сознание, "
                   "16-летний Даниэль Вифлих скончался в больнице и был погребён на кладбище города Бейт-Шемеш.")
     assert inc.killed == 1
+
+
+def test_a_policeman_killed_named_alone_the_condoling_akim_and_the_suspect_named_after_his_arrest():
+    text = ("Убит полицейский\n\nСотрудники полиции задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве "
+            "старшего лейтенанта полиции Ержана Тлеубердиева. Как сообщил начальник полиции области Канат "
+            "Абдикаримов, преступление было совершено 6 апреля на окраине Шымкента. По словам Абдикаримова, "
+            "34-летний полицейский пытался остановить автомобиль, однако водитель совершил наезд на него. "
+            "Тлеубердиев скончался на месте. Соболезнования семье погибшего выразил аким Шымкента Мурат Айтенов. "
+            "Вдове полицейского Гульнаре Тлеубердиевой будет оказана помощь.")
+    inc, _ = only(text, "2022-04-08")
+    assert (inc.killed, inc.killed_by_group, inc.date) == (1, {"police": 1}, "2022-04-06")
+    assert [v.name for v in inc.victims] == ["Ержан Тлеубердиев"]
+    assert inc.perpetrators == ["Нуржан Абдуллаев"]
+    persons = {p.name: p for p in code(text, "2022-04-08").persons}
+    # "По словам Абдикаримова": his genitive, not a woman's name, and the age after it is the clause's
+    told = [p for n, p in persons.items() if "Абдикаримов" in n]
+    assert len(told) == 1 and told[0].name.endswith("Абдикаримов") and told[0].age is None
+    assert persons["Мурат Айтенов"].roles == ["аким Шымкента"]
+    assert persons["Гульнара Тлеубердиева"].roles == []
+
+
+def test_a_role_agreeing_with_the_name_after_a_kinship_noun_is_still_its_own():
+    rec = code("Подруга предпринимателя Романа Абрамовича Дарья Жукова родила дочь.", "2017-04-03")
+    assert {p.name: p.roles for p in rec.persons}["Роман Абрамович"] == ["предприниматель"]
+
+
+def test_shots_at_an_ex_deputys_car_are_an_attempt_on_him_and_his_driver_is_a_civilian():
+    inc, _ = only("Ранен экс-депутат\n\nВечером 14 мая неизвестные обстреляли автомобиль бывшего депутата Жогорку "
+                  "Кенеша Акылбека Жапарова в Бишкеке. Политик получил ранение в руку, его водитель Улукбек Осмоналиев "
+                  "тяжело ранен. Жапаров госпитализирован.", "2023-05-15")
+    assert "assassination" in inc.types
+    assert {v.name: v.group for v in inc.victims} == {"Акылбек Жапаров": "official", "Улукбек Осмоналиев": "civilian"}

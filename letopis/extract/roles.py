@@ -94,9 +94,33 @@ def _name_like(analysis: Analysis, tok: Token) -> bool:
     rs = _readings(tok.text)
     if any({"Geox", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in rs[:3]) or _in_entity(analysis, tok):
         return False
+    if _town(tok.text) and not any(e.type == "PERSON" and e.start <= tok.start < e.end for e in analysis.entities):
+        return False                   # "аким Шымкента": a town the dictionary does not know, the gazetteer does
+        #                                (not "генерала Аллена", a person the recogniser found)
     if any(p.tag.POS == "ADJF" for p in rs[:2]) and not any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in rs[:1]):
         return False
     return True
+
+
+@lru_cache(maxsize=20_000)
+def _town(word: str) -> bool:
+    """A town of 100,000 people or more, a region or a country, by any case form ("Шымкента"): a small
+    namesake is rather a surname ("певца Пака Чэ Сана")."""
+    from letopis.geo.gazetteer import get_gazetteer
+    g = get_gazetteer()
+    if g is None or not g.name_kinds(word)[0] & {"city", "region", "country"}:
+        return False
+    w = word.lower().replace("ё", "е")
+    # the place's genitive ("Шымкента", "Астаны") or its indeclinable name ("Алматы"), never a surname in
+    # the nominative ("сержант Иванов", "Королёв")
+    named = any({"Surn", "Name"} & set(p.tag.grammemes) and p.tag.case == "nomn" for p in _readings(word))
+    for p in g.lookup(word)[:3]:
+        n = p.name.lower().replace("ё", "е")
+        if p.kind == "city" and (p.population or 0) < 100_000:
+            continue
+        if w in (n + "а", n + "я", n[:-1] + "ы", n[:-1] + "и") or w == n and not named:
+            return True
+    return False
 
 
 # what a post is "по": "по вопросам", "по делам", "по правам человека", "по связям с общественностью"

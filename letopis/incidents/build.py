@@ -40,7 +40,7 @@ EVENT_NOUNS = {"теракт", "террористический"}
 # nouns of an act that name the incident when it "happened" ("Убийство произошло …", "Нападение
 # было совершено …"), and those verbs
 ACT_NOUNS = {"убийство", "нападение", "покушение", "расстрел", "захват", "поджог", "инцидент", "происшествие", "трагедия",
-             "атака"}
+             "атака", "преступление"}
 HAPPEN = {"произойти", "случиться", "совершить", "совершиться", "происходить"}
 # an explosion happened (vs. a device only found, planned or reported)
 EXPLOSION = {"взрыв", "взорвать", "взорваться", "подрыв", "подорвать", "подорваться", "сработать", "прогреметь",
@@ -601,7 +601,10 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
             # at what he rides in or lives in (not "рядом с домом главы")
             j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS
                       and "VERB" in toks[j].tag), None)
-            if j is not None and (toks[i - 1].lemma in _TARGET_THINGS or i - 1 == j or toks[i - 1].lemma == "на") \
+            h = i - 1                                 # past adjectives: "автомобиль бывшего депутата"
+            while j is not None and h > j and "ADJF" in toks[h].tag:
+                h -= 1
+            if j is not None and (toks[h].lemma in _TARGET_THINGS or h == j or toks[h].lemma == "на") \
                     and not any("VERB" in x.tag or x.lemma in _NEAR_A_BUILDING | {"рядом", "возле", "около"}
                                 for x in toks[j + 1:i]):
                 return True
@@ -1194,6 +1197,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
+    _groups_of_named(statements, persons, found)
     t = cas.tally(statements)
     inc = Incident()
     inc.field_evidence = {k: [list(x) for x in v] for k, v in t["evidence"].items()}
@@ -1476,6 +1480,9 @@ def _suspect_named(text: str, s: int) -> bool:
     return before is None or lemma(before.group(1)) not in KIN
 
 
+# "задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве полицейского"
+_SUSPECT_AFTER = re.compile(r"\s*,\s*(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?(?:убийств|нападени|теракт|"
+                            r"покушени|подрыв|поджог|захват|похищени|расстрел|взрыв)")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 # "группа Назарзода напала на здание": a band named by its leader
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
@@ -1510,7 +1517,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
                            and not _dependant(sent, r, first) for r in perp_roles) \
-                or _suspect_named(analysis.text, s) or any(
+                or _suspect_named(analysis.text, s) or _SUSPECT_AFTER.match(analysis.text, e) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
                 b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
@@ -1769,6 +1776,19 @@ def _killed_by_security(analysis: Analysis, sents: list[Sentence]) -> tuple[int,
                         any(groups().get(x.lemma) in SECURITY_GROUPS and "nomn" in x.tag for x in near):
                     return t.start, t.end
     return None
+
+
+def _groups_of_named(statements: list[cas.Casualty], persons: list[Person], found: Extraction) -> None:
+    """"Тлеубердиев скончался на месте": a victim named alone takes the group of the role the article gives
+    him elsewhere ("старшего лейтенанта полиции Ержана Тлеубердиева" → police)."""
+    by_role = {r.normal: r.group for r in found.roles if r.group in SECURITY_GROUPS or r.group == "official"}
+    for c in statements:
+        if c.group is not None or len(c.names) != 1:
+            continue
+        person = next((p for p in persons if (c.names[0].start, c.names[0].end) in p.mentions), None)
+        groups = {by_role[r] for r in (person.roles if person else ()) if r in by_role}
+        if len(groups) == 1:
+            c.group = groups.pop()
 
 
 def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person]) -> None:

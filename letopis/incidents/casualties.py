@@ -736,8 +736,8 @@ def _own_verb(toks: list[Token], k: int) -> bool:
     for t in toks[k:]:
         if t.text in BOUNDARY or t.text == ",":
             return False
-        if "VERB" in t.tag and "indc" in t.tag:
-            return True
+        if "VERB" in t.tag and "indc" in t.tag or "PRTS" in t.tag:
+            return True                  # (a short participle is a predicate too: "его водитель X тяжело ранен")
     return False
 
 
@@ -781,6 +781,14 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
             hi += 1
+        substantive = False
+        if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag and "sing" in t.tag:
+            # "Соболезнования семье погибшего выразил аким X": an oblique attributive cue's noun stands before
+            # the clause's verb, not after it; with none there, the participle names the person itself
+            verb = next((n for n in range(k + 1, hi) if "VERB" in toks[n].tag), None)
+            if verb is not None:
+                hi = verb
+                substantive = not any("NOUN" in x.tag for x in toks[k + 1:verb])
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and k + 1 < len(toks):
             # "погибшая Людмила, сыновья Илья, Андрей …": a singular attributive cue counts the one name after it
             held = next((p for p in view.persons if p.start == toks[k + 1].start), None)
@@ -891,6 +899,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if count == 0 and not names and ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and "nomn" in t.tag \
                 and k + 1 < len(toks) and toks[k + 1].tag.split(",")[0] in ("VERB", "PRTS"):
             # "Пострадавший госпитализирован": the participle is the one person
+            count, start, end = 1, t.start, t.end
+        if count == 0 and not names and substantive:
+            # "фамилия пострадавшей не упоминается", "семье погибшего": the oblique participle is the person
             count, start, end = 1, t.start, t.end
         if count == 0 and not names and not transitive and k and toks[k - 1].lemma in ("тот", "последний") \
                 and "sing" in t.tag and "nomn" in toks[k - 1].tag:

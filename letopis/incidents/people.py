@@ -56,6 +56,10 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             break
         if prev is not None and roles and prev.plural and not last_plural:
             break                 # "17 сотрудников полиции и протоиерей X": the many are others than X
+        if prev is not None and not roles and _kin_before(text, prev.start) and analysis is not None \
+                and _cases_differ(analysis, prev.start, start):
+            break                 # "Вдове полицейского Гульнаре X": the role is her husband's (not "Подруга
+            #                       предпринимателя Романа Абрамовича": the role agrees with the name)
         if prev is not None:
             last_plural = prev.plural
             roles.append(prev.normal)
@@ -67,6 +71,23 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             continue
         break
     return roles
+
+
+def _cases_differ(analysis: Analysis, role_at: int, name_at: int) -> bool:
+    """The role's first word and the name's take no case in common."""
+    from letopis.nlp.morph import parse
+    words = [re.match(r"[\w-]+", analysis.text[a:a + 40]) for a in (role_at, name_at)]
+    if not all(words):
+        return False
+    cases = [{p.tag.case for p in parse(w.group(0))} for w in words]
+    return not cases[0] & cases[1]
+
+
+def _kin_before(text: str, at: int) -> bool:
+    """A kinship noun right before a role: the role is the kin's ("вдова полицейского", "сын депутата")."""
+    from letopis.nlp.morph import lemma
+    m = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, at - 30):at])
+    return m is not None and lemma(m.group(1).lower()) in KIN | {"родственник", "родственница", "семья"}
 
 
 _SPEAKER_BEFORE = re.compile(r"[Пп]о\s+(?:его|ее|её|их\s+)?словам\s+[^,.;\n]{0,160}$")
@@ -86,11 +107,14 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
     return None
 
 
+# who tells what follows the comma: "По словам X,", "Как сообщил начальник полиции X,"
+_TELLER = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным|информации)|[Кк]ак\s+(?:сообщил|рассказал|заявил|отметил|"
+                     r"пояснил|уточнил)\w*)\s+(?:[\w-]+\s+){0,5}$")
+# "19-летний бывший выпускник …": adjectives between an age and a role
+_ADJECTIVES = re.compile(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая|яя|ее|ое|ие|ые)\s+){0,2}")
 # between an age and the name it is of: nothing, or where the person is from ("22-летнего уроженца
 # Киргизии Акбаржона Джалилова", "28-летний гражданин Австралии Брентон Таррант"); not any noun, as in
 # "мать 3-летнего ребенка Мария"
-# "19-летний бывший выпускник …": adjectives between an age and a role
-_ADJECTIVES = re.compile(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая|яя|ее|ое|ие|ые)\s+){0,2}")
 _AGE_GAP = re.compile(r"\s*(?:(?:урожен|гражданин|гражданк|жител|выход)[а-яё]*\s+"
                       r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+){0,2}"
                       r"(?:(?:района|области|края|республики|округа)\s+)?)?")   # "житель Баксанского района"
@@ -235,6 +259,8 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])
+                         # (not "По словам Абдикаримова, 34-летний полицейский …": the clause he tells)
+                         and not _TELLER.search(text, max(0, s - 60), s)
                          # (not "Серик Ахметов, 38-летняя официантка X": an age adjective before another name
                          # is that one's)
                          and not (_AGE_ADJECTIVE.search(age.text) and any(

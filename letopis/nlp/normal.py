@@ -36,6 +36,8 @@ PREP_CASES = {
     "около": ("gent",), "против": ("gent",), "после": ("gent",), "из-за": ("gent",),
     "среди": ("gent",), "между": ("ablt",), "за": ("ablt", "accs"), "под": ("ablt", "accs"),
     "над": ("ablt",), "перед": ("ablt",), "через": ("accs",), "про": ("accs",),
+    # the nouns of "по словам X", "со слов X", "по мнению X" govern the genitive as a preposition would
+    "словам": ("gent",), "слов": ("gent",), "мнению": ("gent",), "заявлению": ("gent",), "признанию": ("gent",),
 }
 
 # Masculine surname endings: stem suffix → {case ending: case}.
