@@ -1783,3 +1783,31 @@ def test_shots_at_an_ex_deputys_car_are_an_attempt_on_him_and_his_driver_is_a_ci
                   "тяжело ранен. Жапаров госпитализирован.", "2023-05-15")
     assert "assassination" in inc.types
     assert {v.name: v.group for v in inc.victims} == {"Акылбек Жапаров": "official", "Улукбек Осмоналиев": "civilian"}
+
+
+def test_a_minister_mourning_the_dead_is_no_victim_and_the_attacker_from_chechnya_named_in_apposition():
+    inc, _ = only("Нападение с ножом в Париже\n\nВечером в субботу в центре Парижа мужчина с ножом напал на прохожих. "
+                  "Погиб 29-летний мужчина, еще четыре человека получили ранения. Нападавший, 20-летний уроженец Чечни "
+                  "Хамзат Азимов, был застрелен полицейскими. Министр внутренних дел Франции Жерар Коломб выразил "
+                  "соболезнования семье погибшего.", "2018-05-13")
+    assert inc.victims == [] and inc.killed_by_group == {"civilian": 1}
+    assert inc.perpetrators == ["Хамзат Азимов"] and inc.perpetrators_killed == 1
+
+
+def test_the_driver_who_rammed_a_group_of_soldiers_is_the_attacker_and_no_group_entered():
+    rec = code("Теракт в Иерусалиме\n\nВ воскресенье в Иерусалиме водитель грузовика въехал в группу военнослужащих. "
+               "Погибли четыре человека, ранены 17. Водитель, 28-летний житель Восточного Иерусалима Фади аль-Камбар, "
+               "был застрелен на месте.", "2017-01-08")
+    inc = rec.incidents[0]
+    assert inc.date == "2017-01-08" and "vehicle" in inc.weapons
+    assert inc.perpetrators == ["Фади аль-Камбар"] and inc.perpetrators_killed == 1 and inc.victims == []
+    assert not [f for f in rec.facts if f.kind == "entry_of_foreign_group"]
+
+
+def test_throats_cut_are_a_knife_attack_and_a_massacre_of_ten_or_more_stays_an_assault_too():
+    inc, _ = only("Нападение на деревню\n\nВ субботу боевики напали на крестьян в деревне Кошобе. Погибли не менее 110 "
+                  "человек. Многим жертвам перерезали горло.", "2020-12-02")
+    assert inc.types == ["armed_assault", "stabbing"] and inc.weapons == ["melee"]
+    inc, _ = only("Убийство в лесу\n\nВ субботу неизвестный перерезал горло туристу в лесу под Сочи. Турист погиб.",
+                  "2020-12-02")
+    assert inc.types == ["stabbing"]

@@ -344,3 +344,18 @@ def test_the_capitalised_words_after_an_age_are_the_name_but_a_title_before_a_fi
     assert [p.name for p in rec.persons] == ["Шериф Шекатт"] and rec.incidents[0].perpetrators == ["Шериф Шекатт"]
     rec = extract_text("Свадьба в Лондоне\n\nНа церемонии был 31-летний Принц Уильям.", "2013-07-22")
     assert [p.name for p in rec.persons] == ["Уильям"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Президент Нигерии Мухаммаду Бухари осудил нападение.", "Мухаммаду Бухари"),
+    ("Президент Филиппин Родриго Дутерте заявил об этом.", "Родриго Дутерте"),
+])
+def test_a_full_name_after_a_nominative_role_opening_the_sentence_stays_as_written(text, name):
+    from letopis.pipeline import extract_text
+    assert name in [p.name for p in extract_text(text).persons]
+
+
+def test_a_role_on_the_line_before_is_no_role_of_a_name_opening_the_next():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Неизвестный поклонник Эдгара По\nПерезахоронение Эдгара По состоялось в Балтиморе.")
+    assert [p.name for p in rec.persons] == ["Эдгар По"]

@@ -183,6 +183,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "пресечена деятельность 5 террористических ячеек": cells
                 if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
                     continue                     # "атаковала пост ГИБДД на въезде в Грозный": a place
+                if rule.kind == "entry_of_foreign_group" and lemmas[i + 1:i + 3] in (["в", "группа"], ["в", "толпа"]):
+                    continue                     # "грузовик въехал в группу военнослужащих": a ramming
                 if rule.kind == "convicted" and "PRTF" in sent.tokens[i].tag and not (
                         i + 1 < len(sent.tokens) and sent.tokens[i + 1].lemma in ("за", "по", "к", "на")):
                     continue                     # "Двое осужденных напали", "пострадали 15 осужденных": prisoners

@@ -1254,8 +1254,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         specific = set()                              # "атаковали колонну, убив 30 человек … сожгли грузовики,
         #                                             похитили женщин": the killing is an assault of its own
     if "armed_assault" in types and specific and not rammed and not any(
-            h[0] == "armed_assault" and h[1] == "firearms" for h in hits) and "firearms" not in weapons:
-        types.remove("armed_assault")                 # "напал с ножом": the specific method is the type
+            h[0] == "armed_assault" and h[1] == "firearms" for h in hits) and "firearms" not in weapons \
+            and not (specific - {"arson", "hostage_taking", "hijacking"} == {"stabbing"} and (t["killed"] or 0) >= 10):
+        types.remove("armed_assault")                 # "напал с ножом": the specific method is the type (not
+        #                                               for ten dead or more, no knife's toll alone: "погибли 22
+        #                                               … протоиерей, которому злоумышленники перерезали горло")
     if not (set(types) - {"assassination", "suicide"}) and hurt and "assassination" not in types:
         types.append("armed_assault")                 # an attack on people, method not stated
     if "assassination" in types and "armed_assault" in types:
@@ -1297,7 +1300,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # perpetrators: named attackers; their death or arrest
     scope = sents if not main else [x for k, x in enumerate(analysis.sentences)
                                     if not analysis.ignored(x.start, x.end) and k not in others]
-    perps = _perpetrators(analysis, found, persons, scope)
+    perps = _perpetrators(analysis, found, persons, scope, driver=rammed)
     inc.perpetrators = [p.name for p in perps]
     if len(perps) == 1 and perps[0].age is None:
         # "Тело 18-летнего стрелка обнаружено": the one named attacker's age, told by his noun
@@ -1451,8 +1454,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 
 # what may stand between a role and the name it labels: a comma and an age ("Подозреваемый, 41-летний "),
 # or a dash and where the person lives ("Нападавший — житель Актау ")
-_FROM = r"(?:жител|уроженц|граждан)\w*\s+"          # where a person is from: "жители", "уроженца", "гражданин"
+_FROM = r"(?:жител|уроженец|уроженц|выходец|выходц|граждан)\w*\s+"          # where a person is from: "жители", "уроженца", "гражданин"
 _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
+                      rf"(?:(?<=летний )(?:местн\w+\s+)?{_FROM}(?:[А-ЯЁ][\w-]*\s+){{1,2}})?"   # "…, 20-летний уроженец Чечни X"
                       rf"|\s*[—–]\s*(?:{_FROM}[А-ЯЁ][\w-]*\s+)?")
 # "задержаны подозреваемые — жители Витебска Дмитрий Коновалов", "погиб сам подрывник — 25-летний житель
 # города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
@@ -1488,9 +1492,13 @@ _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командова�
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
 
 
-def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence]) -> list[Person]:
+def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence],
+                  driver: bool = False) -> list[Person]:
+    """Named attackers. `driver`: the attack was a ramming, so its driver is the attacker ("Водитель,
+    28-летний житель Восточного Иерусалима Фади аль-Камбар, был застрелен")."""
     out = []
-    perp_roles = [r for r in found.roles if r.group == "perpetrator"]
+    perp_roles = [r for r in found.roles if r.group == "perpetrator"
+                  or driver and r.normal.split()[0] == "водитель"]
     for p in persons:
         for s, e in p.mentions:
             sent = next((x for x in sents if x.start <= s < x.end), None)

@@ -508,7 +508,7 @@ def _normalize_name(text: str, prev: str | None = None) -> str:
 _PREV = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:-[^\W\d_]+)?)\W{0,2}$")
 
 
-_WORDS_BEFORE = re.compile(r"((?:[А-ЯЁа-яё][\w-]*\s+){1,5})$")
+_WORDS_BEFORE = re.compile(r"((?:[А-ЯЁа-яё][\w-]*[ \t\xa0]+){1,5})$")   # within the line
 
 
 def _role_noun_before(analysis: Analysis | None, start: int):
@@ -520,10 +520,15 @@ def _role_noun_before(analysis: Analysis | None, start: int):
     if m is None:
         return None
     words = m.group(1).split()
+    at = max(0, start - 60) + m.start(1)
+    opens = not analysis.text[max(0, at - 3):at].strip(" \t") or analysis.text[max(0, at - 3):at].rstrip()[-1:] in ".!?\n"
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
+        if w[:1].isupper() and not (k == 0 and opens and w[1:].islower()):
+            continue                          # "ГКНБ", "Казахстана": the role's complement (not "Президент"
+            #                                   opening the sentence)
         if w[:1].isupper():
-            continue                          # "ГКНБ", "Казахстана": the role's complement
+            w = w.lower()
         nouns = [p for p in morph.parse(w) if p.tag.POS == "NOUN"]
         if any("anim" in p.tag and p.tag.number == "sing" for p in nouns):
             return nouns, words, k, start - len(m.group(1))
@@ -603,9 +608,11 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         # the role before a name can only demote the reading as written, and only when a rival is close
         # (most names: no need to look back at all)
         written = entity.text.replace(" ", "")
+        # (a nominative role with its own complement stands in apposition, however unlikely the form as
+        # written looks to the dictionary: "Президент Нигерии Мухаммаду Бухари")
         if prev not in PREP_CASES and cands[0][0].replace(" ", "") != written and any(
-                c.replace(" ", "") == written and cands[0][1] - v <= 1.0 for c, v in cands[1:]) \
-                and after_nominative_role(analysis, entity.start):
+                c.replace(" ", "") == written and (cands[0][1] - v <= 1.0 or " " in entity.text.strip())
+                for c, v in cands[1:]) and after_nominative_role(analysis, entity.start):
             return entity.text
         if prev in PREP_CASES or cands[0][0].replace(" ", "") != written or len(cands) < 2 \
                 or cands[0][1] - cands[1][1] > 1.0:
