@@ -1811,3 +1811,31 @@ def test_throats_cut_are_a_knife_attack_and_a_massacre_of_ten_or_more_stays_an_a
     inc, _ = only("Убийство в лесу\n\nВ субботу неизвестный перерезал горло туристу в лесу под Сочи. Турист погиб.",
                   "2020-12-02")
     assert inc.types == ["stabbing"]
+
+
+def test_a_shooter_arrested_after_the_attack_in_a_nearby_town_is_one_incident_and_the_mourning_president_none():
+    text = ("Стрельба в школе\n\nВ среду, 14 февраля, в средней школе в городе Паркленд (штат Флорида) произошла "
+            "стрельба. Погибли 17 человек, ещё 14 получили ранения.\n\nСтрелявшим оказался 19-летний Николас Круз, "
+            "бывший ученик этой школы. Он был задержан полицией примерно через час после нападения в соседнем "
+            "городке Корал-Спрингс.\n\nПо словам шерифа округа Скотта Израэля, Круз был вооружён винтовкой.\n\n"
+            "Президент США Дональд Трамп выразил соболезнования семьям погибших.")
+    inc, _ = only(text, "2018-02-15")
+    assert (inc.city, inc.killed, inc.perpetrators, inc.perpetrators_killed, inc.victims) == (
+        "Паркленд", 17, ["Николас Круз"], 0, [])
+    cruz = next(p for p in code(text, "2018-02-15").persons if p.name == "Николас Круз")
+    assert cruz.roles == ["ученик этой школы"]
+
+
+def test_each_suicide_bomber_named_died_and_a_cafe_manager_is_a_role():
+    inc, _ = only("Взрывы в аэропорту\n\nУтром 22 марта в аэропорту Брюсселя прогремели два взрыва. Погибли 16 "
+                  "человек. Взрывы устроили террористы-смертники Ибрагим эль-Бакрауи и Наджим Лаашрауи.", "2016-03-22")
+    assert inc.perpetrators_killed == 2 and inc.suicide
+    rec = code("Захват заложников\n\nВ ходе штурма погибли два заложника — управляющий кафе Тори Джонсон и адвокат "
+               "Катрина Доусон.", "2014-12-16")
+    assert {p.name: p.roles for p in rec.persons}["Тори Джонсон"] == ["управляющий кафе"]
+
+
+def test_a_role_across_a_comma_in_another_case_is_not_the_names():
+    rec = code("Пока Баффет остается главой холдинга, Т.Комбсу и Т.Вешлеру будет доверена часть средств.",
+               "2012-01-01")
+    assert all(p.roles == [] for p in rec.persons if "Комбс" in p.name or "Вешлер" in p.name)

@@ -80,7 +80,9 @@ def _used_as_adjective(toks: list[Token], end: int) -> bool:
     if not adj or nxt is None or not nxt.text.isalpha() or nxt.text[0].isupper():
         return False
     for p in _readings(nxt.text):
-        if p.tag.POS == "NOUN" and any(a.tag.case == p.tag.case and a.tag.number == p.tag.number for a in adj):
+        # (in the same gender too: "управляющий кафе" is a manager of a café, not a managing café)
+        if p.tag.POS == "NOUN" and any(a.tag.case == p.tag.case and a.tag.number == p.tag.number and (
+                p.tag.number == "plur" or not p.tag.gender or a.tag.gender == p.tag.gender) for a in adj):
             return True
     return False
 

@@ -963,6 +963,12 @@ def _toll_then(analysis: Analysis, i: int) -> bool:
     return bool(nxt.tokens) and nxt.tokens[0].lemma == "тогда" and _own_toll(nxt)
 
 
+def _after_it(sent: Sentence, start: int) -> bool:
+    """The act at `start` is a time reference, "после нападения", "до взрыва", not an act told."""
+    k = token_at(sent.tokens, start, len(sent.tokens))
+    return k > 0 and sent.tokens[k - 1].lemma in ("после", "до", "перед")
+
+
 def _died_only(sent: Sentence) -> bool:
     """The sentence tells a death after the fact, by no attack verb: "скончался в результате травмы"."""
     return any(t.lemma in ("скончаться", "умереть") for t in sent.tokens) and \
@@ -1014,9 +1020,11 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         marker = any(t.lemma in PAST_MARKERS for t in sent.tokens)
         # "взрыв бомбы …, произошедшем в городе Сисайд Парк": an attack of its own in a named town; but
         # "после погони в городе Гваделупе преступник покончил с собой": the same attacker, the same incident
+        # (not "задержан … через час после нападения в соседнем городке X": the attack told before)
         own = place is not None and (geo_link.after_settlement_word(analysis.text, place.start)
                                      or _event_at(sent, place.start)) \
-            and bool(_attack_hits(sent)) and not any(_attackerish(t) for t in sent.tokens)
+            and any(not _after_it(sent, h[2]) for h in _attack_hits(sent)) \
+            and not any(_attackerish(t) for t in sent.tokens)
         marker = marker or own
         same = lambda a, b: geo_link._fold(a.name) == geo_link._fold(b.name)  # noqa: E731
         # "в 1990-х годах", "в августе": a time of its own, even without a day
@@ -1343,6 +1351,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     elif inc.perpetrators_killed is None and alive:
         inc.perpetrators_killed = 0
         inc.field_evidence["perpetrators_killed"] = [list(alive[0])]
+    # "террористы-смертники Ибрагим эль-Бакрауи и Наджим Лаашрауи": each suicide bomber named died
+    bombers = [p for p in perps if any(r.split()[0] in ("смертник", "смертница", "террорист-смертник",
+                                                         "террористка-смертница") for r in p.roles)]
+    if inc.suicide and "bombing" in inc.types and len(bombers) > (inc.perpetrators_killed or 0):
+        inc.perpetrators_killed = len(bombers)
+        inc.field_evidence["perpetrators_killed"] = [list(m) for p in bombers for m in p.mentions[:1]]
     for p in perps:
         if inc.perpetrators_killed:
             p.extra["fate"] = "killed (self-detonation)" if any(d[2] == "самоподрыв" for d in dead) else "killed"

@@ -782,7 +782,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
             hi += 1
         substantive = False
-        if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag and "sing" in t.tag:
+        if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag:
             # "Соболезнования семье погибшего выразил аким X", "X выразил соболезнования семье погибшего": an
             # oblique attributive cue's noun follows it, before the clause's next verb; with none there, the
             # participle names the person itself
@@ -790,7 +790,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             verb = next((n for n in range(k + 1, hi) if "VERB" in toks[n].tag), None)
             if verb is not None:
                 hi = verb
-            substantive = not any("NOUN" in x.tag for x in toks[k + 1:hi])
+            substantive = "sing" in t.tag and not any("NOUN" in x.tag for x in toks[k + 1:hi])
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and k + 1 < len(toks):
             # "погибшая Людмила, сыновья Илья, Андрей …": a singular attributive cue counts the one name after it
             held = next((p for p in view.persons if p.start == toks[k + 1].start), None)

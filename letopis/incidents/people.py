@@ -56,6 +56,9 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             break
         if prev is not None and roles and prev.plural and not last_plural:
             break                 # "17 сотрудников полиции и протоиерей X": the many are others than X
+        if prev is not None and not roles and "," in text[prev.end:pos] and analysis is not None \
+                and _cases_differ(analysis, prev.start, _word_at(text, start)):
+            break                 # "остается главой холдинга, Т.Комбсу и Т.Вешлеру": no apposition across a comma
         if prev is not None and not roles and _kin_before(text, prev.start) and analysis is not None \
                 and _cases_differ(analysis, prev.start, start):
             break                 # "Вдове полицейского Гульнаре X": the role is her husband's (not "Подруга
@@ -65,7 +68,9 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             roles.append(prev.normal)
             pos = prev.start
             continue
-        name = next((p for p in persons if p.end <= pos and _GAP.match(text[p.end:pos]) and p.end != start), None)
+        # (the teller of what follows makes no list: "По словам шерифа Скотта Израэля, Круз был вооружён")
+        name = next((p for p in persons if p.end <= pos and _GAP.match(text[p.end:pos]) and p.end != start
+                     and not ("," in text[p.end:pos] and _TELLER.search(text, max(0, p.start - 60), p.start))), None)
         if name is not None and not roles:
             pos = name.start
             continue
@@ -73,14 +78,21 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     return roles
 
 
+def _word_at(text: str, start: int) -> int:
+    """Where the first word of two letters or more at `start` begins ("Т.Комбсу" → "Комбсу")."""
+    m = re.search(r"[^\W\d_][\w-]+", text[start:start + 40])
+    return start + m.start() if m else start
+
+
 def _cases_differ(analysis: Analysis, role_at: int, name_at: int) -> bool:
-    """The role's first word and the name's take no case in common."""
+    """The role's first word, as best read, takes a case the name's word cannot."""
     from letopis.nlp.morph import parse
     words = [re.match(r"[\w-]+", analysis.text[a:a + 40]) for a in (role_at, name_at)]
     if not all(words):
         return False
-    cases = [{p.tag.case for p in parse(w.group(0))} for w in words]
-    return not cases[0] & cases[1]
+    role, name = parse(words[0].group(0)), parse(words[1].group(0))
+    # the role word by its best reading ("главой": the instrumental), the name by any (names are ambiguous)
+    return role[0].tag.case not in {p.tag.case for p in name}
 
 
 def _kin_before(text: str, at: int) -> bool:
@@ -98,7 +110,9 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
     opens the reported clause instead ("по словам … Кенжебаева, нападавший, житель Актау, открыл огонь");
     a genitive one is still X's ("по словам Ерлана Карина, государственного секретаря РК,")."""
     for r in found.roles:
-        if r.start >= end and re.fullmatch(r"\s*,\s*", text[end:r.start]) and not r.plural:
+        # (past adjectives: "Николас Круз, бывший ученик этой школы,")
+        comma = re.match(r"\s*,", text[end:r.start]) if r.start >= end else None
+        if comma and _ADJECTIVES.fullmatch(text, end + comma.end(), r.start) and not r.plural:
             if re.match(r"\s{1,2}[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
                 return None     # "…Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов": the next name's role
             if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):
