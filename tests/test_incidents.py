@@ -1839,3 +1839,30 @@ def test_a_role_across_a_comma_in_another_case_is_not_the_names():
     rec = code("Пока Баффет остается главой холдинга, Т.Комбсу и Т.Вешлеру будет доверена часть средств.",
                "2012-01-01")
     assert all(p.roles == [] for p in rec.persons if "Комбс" in p.name or "Вешлер" in p.name)
+
+
+def test_an_earlier_report_the_article_replaces_is_not_the_toll_and_journalists_among_the_dead_no_target():
+    inc, _ = only("Теракт в Кабуле\n\nВ среду, 5 сентября, смертник подорвал себя в спортивном клубе в Кабуле. Ранее "
+                  "сообщалось о 70 погибших, однако по уточнённым данным погибли 20 человек, 70 ранены. Среди погибших — "
+                  "два журналиста.", "2018-09-06")
+    assert (inc.killed, inc.wounded) == (20, 70)
+    assert "assassination" not in inc.types
+
+
+def test_hours_later_in_another_town_is_the_same_day_and_the_inspectors_serve_the_post_named():
+    rec = code("Два нападения\n\nВечером 6 марта в Махачкале у здания суда взорвался автомобиль, погиб полицейский. "
+               "Спустя два часа в городе Буйнакск неизвестные расстреляли пост ДПС, ранены трое инспекторов.",
+               "2011-03-07")
+    assert [(i.city, i.date) for i in rec.incidents] == [("Махачкала", "2011-03-06"), ("Буйнакск", "2011-03-06")]
+    assert rec.incidents[1].wounded_by_group == {"police": 3}
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    ("Захватчик требовал от президента Украины Владимира Зеленского записать видео.", "Владимир Зеленский",
+     ["президент Украины"]),
+    ("Абызов назначен советником президента России Дмитрия Медведева.", "Дмитрий Медведев", ["президент России"]),
+    ("Ярый противник президента РФ Владимира Путина, Алексей Навальный был осужден.", "Алексей Навальный", []),
+])
+def test_the_role_a_name_depends_on_is_the_innermost_that_agrees_with_it(text, name, roles):
+    rec = code(text, "2020-07-21")
+    assert {p.name: p.roles for p in rec.persons}[name] == roles

@@ -139,6 +139,10 @@ def _starts_person(analysis: Analysis, tok: Token) -> bool:
             p.tag.case == "nomn" and p.tag.number == "sing" and {"Name", "Surn"} & p.tag.grammemes for p in readings):
         return False                   # "фонда Анны Франк": a known name in the genitive is the chain's own
         #                                (not "президент Касым-Жомарт Токаев", nominative too)
+    return _person_of_two_at(analysis, tok)
+
+
+def _person_of_two_at(analysis: Analysis, tok: Token) -> bool:
     return any(e.type == "PERSON" and e.start == tok.start and " " in e.text.strip() for e in analysis.entities)
 
 
@@ -204,7 +208,10 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
             break                      # "сотрудников отдела старших сержантов полиции": a new role
         if not _is_gent(tok) or any(p.tag.POS == "PRTF" for p in _readings(t)[:1]):
             break
-        if t[0].isupper() and (_name_like(analysis, tok) or _starts_person(analysis, tok)):
+        # (after a capitalised complement a person of two words starts a name, known genitive or not:
+        # "президента Украины Владимира Зеленского", unlike "представитель фонда Анны Франк")
+        if t[0].isupper() and (_name_like(analysis, tok) or _starts_person(analysis, tok) or k > j
+                               and toks[k - 1].text[:1].isupper() and _person_of_two_at(analysis, tok)):
             break
         k += 1
         if any(p.tag.POS == "NOUN" and ("gent" in p.tag or "gen2" in p.tag) for p in _readings(t)):
@@ -310,6 +317,15 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
     # sentence's ranks that name their service do
     unnamed = {id(r) for r in bare}
     told = {r.group for r in out if id(r) not in unnamed and r.group in ("police", "security_service", "military")}
+    staff = [r for r in bare if r.group in ("other", "police", "security_service", "military")
+             or r.normal.split()[0] in ("инспектор", "следователь")]
+    if not told and staff:
+        # "расстреляли пост ДПС, ранены трое инспекторов": the service the sentence names serves its staff
+        # and ranks (not its leaders: "глава города … со ссылкой на источник в правоохранительных органах")
+        named = service_group(toks)
+        if named in ("police", "security_service", "military"):
+            for r in staff:
+                r.group = named
     if len(told) == 1:
         for r in bare:
             r.group = next(iter(told))

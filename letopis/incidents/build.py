@@ -597,6 +597,8 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if any(x.lemma in _NEAR_A_BUILDING for x in toks[max(0, i - 2):i]):
                 continue                              # "у британского парламента", "у здания парламента": a place
+            if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]):
+                continue                              # "Среди погибших — два журналиста": among the many, no target
             # "обстреляли служебный автомобиль главы района", "напали на депутата": the attack aimed at him or
             # at what he rides in or lives in (not "рядом с домом главы")
             j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS
@@ -1133,6 +1135,15 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
 def _date_before(found: Extraction, inc: Incident, main: Incident) -> None:
     """"Днем ранее в Каспийске неизвестные обстреляли …": a day counted back from the main incident's."""
     span = (inc.field_evidence.get("date") or [None])[0]
+    if inc.date is None and span is None and main.date and len(main.date) == 10:
+        # "Спустя два часа в городе Буйнакск …": hours after the main act, the same day
+        later = next((t for t in found.temporals if t.kind == "duration" and t.extra.get("unit") in ("H", "M")
+                      and t.text.lower().startswith(("спустя", "через"))
+                      and any(a <= t.start < b for a, b in inc.evidence[:1])), None)
+        if later is not None:
+            inc.date, inc.date_text = main.date, later.text
+            inc.field_evidence["date"] = [[later.start, later.end]]
+        return
     if inc.date is not None or span is None or not main.date or len(main.date) != 10:
         return
     t = next((t for t in found.temporals if [t.start, t.end] == list(span) and t.extra.get("days_before")), None)

@@ -66,6 +66,21 @@ class Casualty:
     claim: bool = False                # told by a side that claims the attack: official figures beat it
     hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
     own_perp: bool = False             # a named attacker's death: counts only in an incident told apart
+    outdated: bool = False             # "Ранее сообщалось о 70 погибших": a figure the article has replaced
+
+
+_EARLIER = frozenset({"ранее", "первоначально", "изначально", "сначала", "прежде"})
+_TOLD = frozenset({"сообщаться", "сообщать", "говориться", "называться", "сообщить", "заявлять"})
+
+
+def _outdated(view: "SentenceView", i: int) -> bool:
+    """"Ранее сообщалось о 70 погибших (и 151 раненом)": an earlier report, told as such, in the number's
+    clause before it."""
+    lo = i
+    while lo > 0 and view.toks[lo - 1].text not in (",", ";", ":") and view.toks[lo - 1].lemma not in ("однако", "но"):
+        lo -= 1
+    before = {t.lemma for t in view.toks[lo:i]}
+    return bool(before & _EARLIER) and bool(before & _TOLD)
 
 
 def _fate_of(lemma: str) -> str | None:
@@ -511,7 +526,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             #                     ("Погибли восемь военнослужащих — два офицера и шесть солдат": the eight)
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest, qualifier=num.qualifier,
-                     generic=generic, extra=extra, weak=weak, hospital=hospital)
+                     generic=generic, extra=extra, weak=weak, hospital=hospital,
+                     outdated=_outdated(view, i_num))
         if kind == "breakdown":
             c.fate = totals_here[-1].fate
         if kind == "total":
@@ -1114,6 +1130,8 @@ def tally(cas: list[Casualty]) -> dict:
     cas = [c for c in cas if not (c.fate == "wounded" and c.names and {_surname(e) for e in c.names} <= dead)]
     for fate in ("killed", "wounded"):
         mine = [c for c in cas if c.fate == fate and c.count is not None]
+        if any(not c.outdated for c in mine):
+            mine = [c for c in mine if not c.outdated]   # "Ранее сообщалось о 70 погибших, однако … 20"
         if any(not c.claim for c in mine):
             mine = [c for c in mine if not c.claim]       # "Талибан утверждает … семерых": a claim
         # "ранены" beats "пострадали" (docs/coding.md §5), but not the attackers' own wounds ("Пострадали 15

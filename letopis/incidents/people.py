@@ -52,12 +52,20 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     for _ in range(6):
         prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
                      and r.normal not in roles), None)
+        # "советник президента России Владимира Путина": of two roles nested to one end, the name is the one
+        # whose head takes its case (the inner "президента", not the outer "советник")
+        inner = next((r for r in by_end if prev is not None and r.end == prev.end and r.start > prev.start
+                      and r.normal not in roles), None) if analysis is not None else None
+        if inner is not None and not roles and _cases_differ(analysis, prev.start, _word_at(text, pos)) \
+                and not _cases_differ(analysis, inner.start, _word_at(text, pos)):
+            roles.append(inner.normal)
+            break                 # the outer role ("советник") is another person's
         if prev is not None and inflected and not roles and analysis is not None and _nominative_head(analysis, prev):
             break
         if prev is not None and roles and prev.plural and not last_plural:
             break                 # "17 сотрудников полиции и протоиерей X": the many are others than X
         if prev is not None and not roles and "," in text[prev.end:pos] and analysis is not None \
-                and _cases_differ(analysis, prev.start, _word_at(text, start)):
+                and _cases_differ(analysis, prev.start, _word_at(text, pos)):
             break                 # "остается главой холдинга, Т.Комбсу и Т.Вешлеру": no apposition across a comma
         if prev is not None and not roles and _kin_before(text, prev.start) and analysis is not None \
                 and _cases_differ(analysis, prev.start, start):
@@ -68,14 +76,34 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             roles.append(prev.normal)
             pos = prev.start
             continue
-        # (the teller of what follows makes no list: "По словам шерифа Скотта Израэля, Круз был вооружён")
+        # (the teller of what follows makes no list: "По словам шерифа Скотта Израэля, Круз был вооружён"; nor
+        # a name in another case: "противник президента РФ Владимира Путина, Алексей Навальный")
         name = next((p for p in persons if p.end <= pos and _GAP.match(text[p.end:pos]) and p.end != start
-                     and not ("," in text[p.end:pos] and _TELLER.search(text, max(0, p.start - 60), p.start))), None)
+                     and not ("," in text[p.end:pos] and (_TELLER.search(text, max(0, p.start - 60), p.start) or (
+                         analysis is not None and _known_name(text, _last_word_at(p))
+                         and _cases_differ(analysis, _last_word_at(p), _word_at(text, pos)))))),
+                    None)
         if name is not None and not roles:
             pos = name.start
             continue
         break
     return roles
+
+
+def _known_name(text: str, at: int) -> bool:
+    """The word at `at` is a surname the dictionary knows (its case is then to be trusted; a foreign one's,
+    "Пэлтроу", "Джоли", is a guess)."""
+    from letopis.nlp.morph import parse
+    m = re.match(r"[\w-]+", text[at:at + 40])
+    best = parse(m.group(0))[0] if m else None
+    return best is not None and bool({"Surn", "Patr"} & set(best.tag.grammemes)) and "Fixd" not in best.tag \
+        and type(best.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _last_word_at(entity: Entity) -> int:
+    """Where the last word of an entity begins ("Владимира Путина" → "Путина")."""
+    words = list(re.finditer(r"[^\W\d_][\w-]+", entity.text))
+    return entity.start + words[-1].start() if words else entity.start
 
 
 def _word_at(text: str, start: int) -> int:
