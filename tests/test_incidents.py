@@ -1866,3 +1866,10 @@ def test_hours_later_in_another_town_is_the_same_day_and_the_inspectors_serve_th
 def test_the_role_a_name_depends_on_is_the_innermost_that_agrees_with_it(text, name, roles):
     rec = code(text, "2020-07-21")
     assert {p.name: p.roles for p in rec.persons}[name] == roles
+
+
+def test_an_attacker_on_trial_survived_the_attack_he_is_accused_of():
+    inc, _ = only("Начался суд\n\nВ суде Алматы начался процесс по делу Руслана Кулекбаева, обвиняемого в "
+                  "нападении на здание департамента полиции 18 июля. Тогда в результате стрельбы погибли восемь "
+                  "полицейских.", "2016-10-10")
+    assert inc.perpetrators == ["Руслан Кулекбаев"] and inc.perpetrators_killed == 0

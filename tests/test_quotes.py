@@ -255,3 +255,13 @@ def test_a_statement_of_a_body_referred_to_by_its_kind_is_the_body_named_before(
     rec = extract_text("Нападение на имама\n\nВ мечети мужчина с ножом ранил имама. В ДУМК осудили нападение. «Это "
                        "тяжкое преступление против священнослужителя», — говорится в заявлении управления.")
     assert [q.speaker for q in rec.quotes] == ["ДУМК"]
+
+
+def test_unnamed_sources_are_cited_by_what_they_are_in_the_nominative():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Убит глава города\n\nВ Подмосковье убит глава города, сообщает РИА Новости со ссылкой на источник "
+                       "в правоохранительных органах. По словам очевидцев, стреляли дважды. Телеканал сообщает со "
+                       "ссылкой на местные власти, что задержан подозреваемый.", "2016-08-22")
+    cited = [s.name for s in rec.sources if s.relation == "cited"]
+    assert cited == ["источник в правоохранительных органах", "очевидцы", "местные власти"]
+

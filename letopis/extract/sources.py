@@ -25,6 +25,12 @@ _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|све�
 _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:информации|данным|сведениям|сообщению)|"
                            r"[Кк]ак\s+сообщили\s+в|сообщили\s+в|сообщ\w+|информиру\w+)\s+(?P<cited>(?:пресс-служб|департамент|"
                            r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
+_NOT_A_VERB = r"(?![а-яё]*(?:ет|ют|ит|ят|ал|ла|ли|ло)(?![а-яё]))"   # "… в полиции [сообщает]"
+# sources named by what they are, not by name: "со ссылкой на источник в правоохранительных органах",
+# "со ссылкой на местные власти", "по словам очевидцев"
+_CITED_UNNAMED = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:данным|информации|словам|сведениям))\s+(?P<cited>"
+                            r"(?:[а-яё]+(?:ые|ых|ие|их)\s+)?(?:власт(?:и|ей)|очевидц(?:ев|ы)|свидетел(?:ей|и)|"
+                            r"источник(?:а|и|ов)?(?:\s+в\s+[а-яё]+(?:\s+" + _NOT_A_VERB + r"[а-яё]{3,}){0,2})?))(?![а-яё])")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
@@ -65,6 +71,23 @@ def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
     if nom is not None:
         words[0] = nom.word
     return " ".join(words)
+
+
+def _unnamed_normal(raw: str) -> str:
+    """"источник в правоохранительных органах", "местные власти", "очевидцы": the head in the nominative,
+    its adjective agreeing, its "в …" complement as written."""
+    from letopis.nlp.morph import parse
+    from letopis.nlp.normal import inflect
+    head, _, rest = raw.partition(" в ")
+    words = head.split()
+    noun = parse(words[-1])
+    plural = words[-1].startswith(("власт", "очевид", "свидетел")) or noun[0].tag.number == "plur"
+    out = []
+    for w in words:
+        p = parse(w)[0]
+        form = inflect(p, ("nomn", "plur") if plural else ("nomn", "sing"))
+        out.append(form.word if form else w)
+    return " ".join(out) + (" в " + rest if rest else "")
 
 
 def _adjective(word: str) -> bool:
@@ -187,6 +210,9 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
         add(name, "cited", m.start("cited"), m.end("cited"))
+    for m in _CITED_UNNAMED.finditer(text):
+        raw = _clean(m.group("cited"))
+        add(_unnamed_normal(raw), "cited", m.start("cited"), m.start("cited") + len(raw))
     for m in _VENUE.finditer(text):
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
     # the site the page or record came from publishes it, when the text names no publisher of its own

@@ -1362,6 +1362,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     elif inc.perpetrators_killed is None and alive:
         inc.perpetrators_killed = 0
         inc.field_evidence["perpetrators_killed"] = [list(alive[0])]
+    elif inc.perpetrators_killed is None and (tried := _on_trial(text, perps)) is not None:
+        inc.perpetrators_killed = 0                   # "суд над Русланом Кулекбаевым, обвиняемым в нападении"
+        inc.field_evidence["perpetrators_killed"] = [list(tried)]
     # "террористы-смертники Ибрагим эль-Бакрауи и Наджим Лаашрауи": each suicide bomber named died
     bombers = [p for p in perps if any(r.split()[0] in ("смертник", "смертница", "террорист-смертник",
                                                          "террористка-смертница") for r in p.roles)]
@@ -1769,6 +1772,19 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             if attacker or named or someone or t.lemma == "сдаться":
                 return [(t.start, t.end)]
     return []
+
+
+_TRIED = re.compile(r"(?:обвиняем|подсудим|осужденн|осуждённ|суд\w*\s+над|дел[уоа]\s+)\w*\s*$", re.I)
+
+
+def _on_trial(text: str, perps: list[Person]) -> tuple[int, int] | None:
+    """A named attacker on trial, accused or convicted survived the attack: "по делу Руслана Кулекбаева,
+    обвиняемого в нападении", "Подсудимому вменяются …"."""
+    for p in perps:
+        for a, b in p.mentions:
+            if _TRIED.search(text, max(0, a - 25), a) or re.match(r",?\s*(?:обвиняем|подсудим)\w*", text[b:b + 20]):
+                return a, b
+    return None
 
 
 def _attacker_killed_passive(sents: list[Sentence]):
