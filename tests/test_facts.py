@@ -151,3 +151,7 @@ def test_a_threat_level_named_after_its_verb_continues_and_a_closing_quote_is_no
     regime = next(f for f in rec.facts if f.kind == "regime_continues")
     assert regime.extra["regime"] == "«желтый» уровень террористической опасности"
     assert next(f.text for f in rec.facts if f.kind == "detained") == "задержаны 42 человека"
+
+
+def test_a_regime_lifted_is_not_declared_by_the_participle_that_names_it():
+    assert facts("Режим КТО, введенный в Карабулаке, отменен.") == [("regime_lifted", None)]

@@ -179,6 +179,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
+                if rule.kind == "regime_declared" and "PRTF" in sent.tokens[i].tag:
+                    continue                     # "Режим КТО, введенный в Карабулаке, отменен": what it was
                 if rule.kind == "attack_prevented" and not window & _ACTS and window & _NOT_ACTS:
                     continue                     # "пресечена деятельность 5 террористических ячеек": cells
                 if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
@@ -318,7 +320,7 @@ def _tight(text: str, sent: Sentence, cue_start: int, num) -> str:
     """The phrase from the cue to the counted object: "изъято более 2 тысяч оружия"."""
     lo = min(cue_start, num.start)
     hi = max(cue_start, num.end)
-    m = re.match(r"(?:\s*[^\s,.;]+){1,6}", text[hi:sent.end])
+    m = re.match(r"(?:\s*(?:[А-ЯЁA-Z]\.|[^\s,.;]+)){1,6}", text[hi:sent.end])     # an initial's dot: "Б. Алимов"
     end = hi + (len(m.group(0)) if m else 0)
     tail = text[end:sent.end]
     stop = re.search(r"[,.;!?]", tail)
