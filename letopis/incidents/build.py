@@ -1507,9 +1507,14 @@ def _suspect_named(text: str, s: int) -> bool:
         m = _DOER.search(text, max(0, s - 60), s)
         if m is None or not _ACT_WORD.search(text, max(0, m.start() - 120), m.start()):
             return False
+    if _VICTIM_OF.search(text, m.end(), s):
+        return False                  # "подозрении в причастности Макафи к убийству соседа — X": the victim
     before = re.search(r"([а-яё]+)\s*$", text[max(0, m.start() - 20):m.start()])
     from letopis.nlp.morph import lemma
     return before is None or lemma(before.group(1)) not in KIN
+
+
+_VICTIM_OF = re.compile(r"(?:убийств|покушени|похищени)\w*|нападени\w*\s+на", re.I)
 
 
 # "задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве полицейского"
@@ -1669,6 +1674,8 @@ _ACTS = frozenset({"теракт", "нападение", "взрыв", "убий
 _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одного|другой|второй)\s*[—–-]\s*$", re.I)
 
 
+_IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это)\s+"
+                    r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 
@@ -1692,6 +1699,12 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     i = analysis.index_of(sent) or 0
     if _THAT_IS.search(analysis.text, max(sent.start, at - 60), at) and i > 0 and (
             _attack_hits(analysis.sentences[i - 1]) or any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)):
+        return True
+    # "Личность преступника раскрыта. Это 19-летний Джон Эрнест", "личность преступника — им является X": the
+    # attacker told of in this sentence or the one before, named
+    if _IT_IS.search(analysis.text[sent.start:at]) and (
+            any(_attackerish(t) for t in toks if t.start < at)
+            or i > 0 and any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(

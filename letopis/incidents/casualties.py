@@ -624,6 +624,8 @@ def _distinct_people(view: SentenceView, names: list[Entity]) -> list[Entity]:
             continue
         if out and REAL_NAME.search(view.a.text, out[-1].end, p.start):
             continue                     # "Владлен Татарский (настоящее имя — Максим Фомин)": one person
+        if out and re.fullmatch(r"\s*\(\s*[«\"“]?\s*", view.a.text[out[-1].end:p.start]):
+            continue                     # "Руслан Владыко («Пан»)": a nickname in brackets
         out.append(p)
     return out
 
@@ -665,8 +667,11 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     first = view.toks[k]
     if "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None):
         return True
-    if "ablt" in first.tag and "nomn" not in first.tag and any(
-            "PRTS" in x.tag for x in view.toks[max(0, k - 4):k]):
+    passive = max((j for j in range(k) if "PRTS" in view.toks[j].tag), default=None)
+    if "ablt" in first.tag and "nomn" not in first.tag and passive is not None and not any(
+            x.lemma in ("с", "со", "между", "над", "за", "под", "перед") for x in view.toks[passive + 1:k]):
+        # (not "госпитализирована вместе с другим пострадавшим, Чарльзом Роули": one with her)
+        # ("был убит в 1980 году одним из его фанатов — 25-летним охранником … Марком Чэпменом")
         return True                      # "был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым": the agent
     if prev.text[:1].isdigit() and "gent" in prev.tag and "nomn" not in prev.tag:
         return True                      # "при попытке задержания 41-летнего Бахытжана Оразбаева погибли …": his age
