@@ -265,3 +265,13 @@ def test_unnamed_sources_are_cited_by_what_they_are_in_the_nominative():
     cited = [s.name for s in rec.sources if s.relation == "cited"]
     assert cited == ["источник в правоохранительных органах", "очевидцы", "местные власти"]
 
+
+
+def test_a_quote_an_outlet_cites_is_the_one_it_cites_and_the_expert_is_the_commentator_named():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Министр внутренних дел Киргизии Улан Ниязбеков прибыл в Баткен.\n\n«Все населенные пункты "
+                       "находятся под контролем», — цитирует министра пресс-служба ведомства.\n\nГлава области Абдыкадыр "
+                       "Мамасалиев встретил его.\n\nПолитолог Марс Сариев считает, что конфликт может повториться.\n\n"
+                       "«Пока не решен вопрос делимитации границы, риск остается», — сказал эксперт.\n\n«Это тревожный "
+                       "знак для всех нас», — цитирует его РИА Новости.")
+    assert [q.speaker for q in rec.quotes] == ["Улан Ниязбеков", "Марс Сариев", "Марс Сариев", "Марс Сариев"]

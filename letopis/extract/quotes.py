@@ -211,10 +211,21 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     direct = list(_DIRECT.finditer(text)) if _DIRECT_NEED.search(text) else []
     for m in [*direct, *_DASHED.finditer(text)]:
         verb = lemma(m.group("verb"))
-        if verb not in SPEECH or len(m.group("body").split()) < 3 or any(a <= m.start() < b for a, b in taken):
+        if verb not in SPEECH and verb != "цитировать" or len(m.group("body").split()) < 3 \
+                or any(a <= m.start() < b for a, b in taken):
             continue
         extra = {"verb": m.group("verb")}
-        if verb in IMPERSONAL:
+        if verb == "цитировать":
+            # "— цитирует министра пресс-служба ведомства": the one quoted is the object; the outlet that
+            # quotes him ("— цитирует его РИА Новости") is a source, never the speaker
+            if re.match(r"\s+(?:его|ее|её|их)\b", text[m.end("verb"):]):
+                speaker, role = None, None
+                extra["pronoun"] = True
+            else:
+                speaker, role, at = _speaker_after(analysis, m.end("verb"), roles, persons)
+                if at == m.end("verb"):
+                    speaker = None           # a bare noun: the quoting outlet
+        elif verb in IMPERSONAL:
             speaker, role = _org_after(analysis, m.end("verb")), None      # "— говорится в сообщении КНБ"
             if speaker is None:
                 extra["statement"] = True   # "— говорится в сообщении.": whose, the sources tell
@@ -260,10 +271,17 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         if q.extra.pop("pronoun", False):
             q.speaker, q.role = _antecedent(quotes, persons, q.start)
         elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
-            # "— отметил эксперт" in a text that has named one person so far: that person
+            # "— отметил эксперт" in a text that has named one person so far, or one commentator ("Политолог
+            # Марс Сариев"), or right after a quote of his in the same paragraph: that person
             named = {p.normal or p.text for p in persons if p.end <= q.start}
+            experts = {who for r, who in holders.items() if r.split()[0] in _COMMENTATORS and who in named}
+            before = next((o for o in reversed(quotes) if o.end <= q.start and o.speaker), None)
             if len(named) == 1:
                 q.speaker = named.pop()
+            elif len(experts) == 1:
+                q.speaker = experts.pop()
+            elif before is not None and "\n" not in text[before.end:q.start]:
+                q.speaker = before.speaker
     for q in quotes:                      # a role-only speaker may be named elsewhere in the text
         if q.speaker and not q.role:
             q.role = next((r for r, p in holders.items() if p == q.speaker), None)
