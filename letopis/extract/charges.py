@@ -28,7 +28,9 @@ _REF = re.compile(
     # "пп. «а», «б» ч. 2 ст. 105", "части 2 статьи 105", "статьям 205 и 206", "ст.ст. 30, 205"
     rf"|(?:(?:пп?\.|пункт\w*)\s*(?:«?[а-я]»?(?:\s*(?:,|и)\s*«?[а-я]»?)*|\d+)\s*)?"
     rf"(?:(?:ч\.|част(?:ь|и|ью|ям|ей))\s*(?P<pb>\d+)\s*)?"
-    rf"(?:ст\.\s*(?:ст\.)?|стать(?:я|и|ей|е|ю|ям|ями|ях|ьи)\b)\s*(?P<ab>{_NUM}(?:\s*(?:,|и)\s*{_NUM}(?![\d\w-]))*)",
+    # ("статьям 317 («Посягательство …») и 222 («Незаконный оборот оружия»)": a name between two)
+    rf"(?:ст\.\s*(?:ст\.)?|стать(?:я|и|ей|е|ю|ям|ями|ях|ьи)\b)\s*(?P<ab>{_NUM}(?:(?:\s*\([^()]{{1,150}}\))?\s*(?:,|и)\s*"
+    rf"{_NUM}(?![\d\w-]))*)",
     re.I)
 _NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?)\s*\)")
 _QNAME = re.compile(r"\s*«([А-ЯЁа-яё][^«»]{1,150}?)»")
@@ -136,7 +138,8 @@ def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
         if code is None and _OTHER_LAW.match(region, pos):
             continue
         part = m.group("pa") or m.group("pb")
-        arts = [a.strip() for a in re.split(r"\s*(?:,|\bи\b)\s*", m.group("aa") or m.group("ab")) if a.strip()]
+        listed = re.sub(r"\s*\([^()]*\)", "", m.group("aa") or m.group("ab"))
+        arts = [a.strip() for a in re.split(r"\s*(?:,|\bи\b)\s*", listed) if a.strip()]
         refs.append([m.start(), pos, [(a, part if i == 0 else None) for i, a in enumerate(arts)], code, name])
     if not refs:
         return []

@@ -473,6 +473,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and not _fate_in_clause_before(view, i_num - 1):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
+        # (a verb of the cue's own phrase, "получили ранения", or one that is a cue itself, "ликвидированы", is not)
+        own_verb = next((t for t in view.toks[i_num + 1:cue_at - 1] if ("VERB" in t.tag or "PRTS" in t.tag)
+                         and cues().get(t.lemma) in (None, "perp_alive") and t.lemma not in LINKING),
+                        None) if cue_at is not None and cue_at > i_num else None
+        if own_verb is not None and any(t.text == "," for t in view.toks[i_num + 1:cue_at]):
+            continue                     # "двое похитителей задержаны, третий погиб": the number's own verb
         listed = next((c for c in reversed(out) if _listed_after(view, c, num)), None) if not head_fate else None
         # (not one with a fate of its own: "погибли пятеро — двое полицейских, 10 ранены")
         end_at = view.tok_at(end) if end else j
@@ -777,6 +783,12 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue
         if k and toks[k - 1].lemma == "не":
             continue                     # "Сам Исаков не пострадал": no casualty
+        if fate == "killed" and k and "Anum" in toks[k - 1].tag and "nomn" in toks[k - 1].tag and any(
+                view.group_from(i)[0] == "perpetrator" for i in range(k - 1)):
+            # "двое похитителей задержаны, третий погиб при задержании": one more of the attackers counted
+            out.append(Casualty("killed", 1, "perpetrator", "event", toks[k - 1].start, t.end, view.index,
+                                nominal=True))
+            continue
         if any(x.lemma == "приговор" for x in toks[k + 1:k + 4]):
             continue                     # "были расстреляны по приговору суда": an execution, years later
         if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
@@ -821,7 +833,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
         names = _distinct_people(view, [p for p in names if not _not_a_victim_name(view, p, transitive)])
-        if not names and not transitive and ("PRTS" in t.tag or "VERB" in t.tag) and lo > 0:
+        if not names and not transitive and ("PRTS" in t.tag or "VERB" in t.tag) and lo > 0 and not any(
+                "nomn" in toks[i].tag and view.group_from(i)[1] for i in range(k + 1, hi)):
+            # (not when the cue has its own subject after it: "Погиб сержант X, ранен младший лейтенант")
             names = _subject_before(view, lo, k)
         if answered:
             names = []
