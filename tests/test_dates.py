@@ -38,6 +38,7 @@ def one(text: str, published: date | None = PUB):
     ("2011-11-14", "date", "2011-11-14"),
     ("в ночь с 18 на 19 апреля 2020 года", "range", "2020-04-18"),
     ("в ночь на 31 июля 2016 года", "date", "2016-07-31"),
+    ("в ночь с субботы на воскресенье", "relative", "2011-11-12"),    # the night's first day (14th: a Monday)
     ("в 11:35", "time", "11:35"),
     ("около 11 часов утра", "time", "11:00"),
     ("около 13 часов", "time", "13:00"),
@@ -158,3 +159,10 @@ def test_nakanune_is_the_day_before_the_report_unless_it_is_the_eve_of_an_event(
 def test_the_night_just_past_begins_the_day_before_the_report(text):
     t = one(text)
     assert (t.kind, t.value) == ("relative", "2011-11-13")      # as "в ночь с 13 на 14 ноября" starts the 13th
+
+
+def test_new_years_eve_is_the_31st_before_a_january_report_and_of_a_late_december_one():
+    from letopis.extract.dates import scan
+    assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2021, 1, 2))] == ["2020-12-31"]
+    assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2020, 12, 28))] == ["2020-12-31"]
+    assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2020, 6, 1))] == [None]

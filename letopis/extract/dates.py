@@ -103,6 +103,8 @@ def _sources() -> list[tuple[str, str]]:
         ("decade", rf"{B}{prep}(?P<y>(?:1[89]|20)\d0)-?(?:е|х|ые|ых)(?:\s+(?:годах|годы|годов|гг\.?))?{E}"),
         ("year", rf"{B}{prep}(?P<y>\d{{4}})\s*{_YEAR_WORD}(?![\w])"),
         ("year", rf"{B}(?:в|во|с|со|до|к|по|после|от)\s+(?P<y>(?:19|20)\d\d)(?![\w.,:/-]|\s*[-–]\s*\d|-)"),
+        # "в ночь с субботы на воскресенье": the night, dated by its first day (as "в ночь с 18 на 19 апреля")
+        ("weekday", rf"{B}в\s+ночь\s+с\s+(?P<w>{wd})\s+на\s+(?:{wd}){E}"),
         # в субботу / в ночь на понедельник / в минувшую пятницу вечером / утром в среду
         ("weekday", rf"{B}{daypart_pre}(?:(?:в|во|на|с|со|к|ко|до|по)\s+(?:ночь\s+(?:на|с)\s+)?)"
                     rf"(?:(?P<mod>прошлую|прошлый|прошлое|минувшую|минувший|минувшее|эту|этот|это|"
@@ -111,7 +113,8 @@ def _sources() -> list[tuple[str, str]]:
         ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt_tree(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
         ("relative", rf"{B}накануне(?:\s+(?P<dp>{dp}))?{E}"),
         # "в новогоднюю ночь": the first of January (of the report's year, when it is filed in January)
-        ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год){E}"),
+        # ("в канун Нового года": the 31st of December before it)
+        ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год|(?P<eve>канун\s+нового\s+года)){E}"),
         # "днём ранее", "двумя днями ранее", "за сутки до этого": a day counted back from the act told before
         ("earlier", rf"{B}(?:(?P<u1>дн[её]м|сутками|неделей)|(?P<n1>двумя|тремя|четырьмя|пятью|\d)\s+"
                     rf"(?P<u2>днями|сутками|неделями))\s+ранее{E}|{B}за\s+(?:(?P<n2>два|три|четыре|пять|\d)\s+)?"
@@ -148,8 +151,8 @@ _NEEDS = (
     None,                                         # month
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
-    None, None, None, None,                       # year, year, weekday, reldays
-    "накануне", "новогодн|новый год", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
+    None, None, "ночь", None, None,               # year, year, night of two weekdays, weekday, reldays
+    "накануне", "новогодн|новый год|канун", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 
@@ -385,6 +388,10 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
         return "relative", (published - timedelta(days=1)).isoformat(), extra
     if kind == "newyear":
         on = published is not None and published.month == 1 and published.day <= 15
+        if gd.get("eve"):
+            late = published is not None and published.month == 12 and published.day >= 20
+            return "relative", date(published.year - 1, 12, 31).isoformat() if on else \
+                date(published.year, 12, 31).isoformat() if late else None, extra
         return "relative", date(published.year, 1, 1).isoformat() if on else None, extra
     if kind == "earlier":
         n = gd.get("n1") or gd.get("n2")
