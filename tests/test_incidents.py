@@ -1907,3 +1907,13 @@ def test_captors_arrested_by_their_own_verb_and_the_third_who_died():
                   "выкуп. В воскресенье полиция освободила заложника, двое похитителей задержаны, третий погиб при "
                   "задержании.", "2019-02-04")
     assert inc.perpetrators_killed == 1
+
+
+@pytest.mark.parametrize("told, killed, wounded", [
+    ("Пострадали пятеро, двое из них скончались в больнице.", 2, 3),
+    ("Погибли мать и двое детей, отец тяжело ранен.", 3, 1),
+    ("Число раненых превысило сотню.", None, 100),
+])
+def test_counts_that_move_split_or_pass_a_round_number(told, killed, wounded):
+    inc, _ = only(f"Нападение\n\nВ субботу в Оше мужчина напал с ножом на прохожих. {told}", "2021-03-17")
+    assert (inc.killed, inc.wounded) == (killed, wounded)

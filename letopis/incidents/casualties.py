@@ -26,7 +26,7 @@ GENERIC_PERSON = {"человек", "люди", "жертва", "погибши�
                   "гражданин", "лицо"}
 EMPLOYEE = {"сотрудник", "работник", "служащий", "офицер", "представитель", "член", "боец"}
 BREAKDOWN = (("в", "тот", "число"), ("из", "они"), ("среди", "они"), ("включая",), ("в", "том", "числе"))
-GROWTH = {"достигнуть", "достичь", "возрасти", "увеличиться", "вырасти", "составить"}
+GROWTH = {"достигнуть", "достичь", "возрасти", "увеличиться", "вырасти", "составить", "превысить"}
 VAGUE = ("сотн", "десятк", "тысяч", "нескольк", "множеств", "много", "ряд ")
 GENERIC_HEADS = {"человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "подросток", "девушка", "парень",
                  "жертва", "лицо"}
@@ -372,7 +372,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 if group == "perpetrator":         # (of victims, "из трёх пострадавших двоих
                     parts[nxt.start] = group       # госпитализировали", the set is the count)
                     continue
-        if num.text.lower().startswith(VAGUE):
+        if num.text.lower().startswith(VAGUE) and num.text.lower() not in ("сотню", "сотня", "сотне", "сотней", "десяток"):
+            # (one hundred is a count: "число раненых превысило сотню")
             # "сотни человек", "ранить несколько сотрудников": not a count, and it says the victims
             # named one by one are not all of them (docs/coding.md §5: null)
             fate, _ = _nearest_cue(view, view.tok_at(num.start))
@@ -403,10 +404,18 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if head is not None and num.text.lower() in SUBJECT_NUMERALS and _active_transitive_before(view, i_num) \
                 and "anim" in view.toks[head].tag:
             continue                     # animate objects take "двух/трёх": "две женщины" is the subject
+        # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
+        # скончались": they move to the killed
+        prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None) \
+            if j < len(view.toks) and view.toks[j].lemma == "из" else None
+        if prev is not None and num.value != 1 and num.value == int(num.value) and 1 < num.value < prev.count \
+                and _nearest_cue(view, view.tok_at(num.end) + 2)[0] == "killed" and _fate_after(view, j) == "killed":
+            prev.count -= int(num.value)
+            out.append(Casualty("killed", int(num.value), prev.group, "event", num.start, num.end, view.index,
+                                generic=prev.generic))
+            continue
         if j < len(view.toks) and view.toks[j].lemma == "из" and num.value == 1:
-            # "ранены два помощника шерифа, один из них позднее скончался": one moves to the killed
             fate, _ = _nearest_cue(view, view.tok_at(num.end) + 2)
-            prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None)
             if fate == "killed" and prev is not None and _fate_after(view, j) == "killed":
                 prev.count -= 1
                 out.append(Casualty("killed", 1, prev.group, "event", num.start, num.end, view.index,
@@ -531,7 +540,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue            # "12 мирных жителей, в том числе пятеро детей, погибли": inside the 12
             #                     ("Погибли восемь военнослужащих — два офицера и шесть солдат": the eight)
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
-                     num.start, end, view.index, latest=latest, qualifier=num.qualifier,
+                     num.start, end, view.index, latest=latest,
+                     qualifier=num.qualifier or ("more_than" if "превысить" in back else None),
                      generic=generic, extra=extra, weak=weak, hospital=hospital,
                      outdated=_outdated(view, i_num))
         if kind == "breakdown":
@@ -753,6 +763,17 @@ def identification(toks: list[Token], k: int) -> bool:
 _REPORT_OPENS = frozenset(("PREP", "VERB", "NPRO", "CONJ", "ADVB"))
 
 
+def _own_fate(toks: list[Token], k: int, cue: int) -> bool:
+    """The words from token k to the next comma tell a fate of their own, another cue than the one at `cue`
+    ("Погибли мать и двое детей, отец тяжело ранен")."""
+    for t in toks[k:]:
+        if t.text in BOUNDARY or t.text == ",":
+            return False
+        if _fate_of(t.lemma) is not None and _fate_of(t.lemma) != _fate_of(toks[cue].lemma):
+            return True
+    return False
+
+
 def _own_verb(toks: list[Token], k: int) -> bool:
     """The words from token k to the next comma hold a finite verb of their own, and open with a word in
     another case than a list's next item would ("одной из жертв нападавший перерезал горло"; not "…,
@@ -809,7 +830,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         while hi < len(toks) and toks[hi].text not in BOUNDARY and hi - k < 25:
             if toks[hi].text == "," and hi + 1 < len(toks) and (
                     any(p in toks[hi + 1].tag for p in ("GRND", "VERB", "PRTS"))
-                    or toks[hi + 1].lemma in ("который", "и") or _own_verb(toks, hi + 1)):
+                    or toks[hi + 1].lemma in ("который", "и") or _own_verb(toks, hi + 1)
+                    or _own_fate(toks, hi + 1, k)):
                 break                    # ("…погибли, одной из жертв нападавший перерезал горло": a clause of its own)
             if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
