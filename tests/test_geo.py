@@ -140,3 +140,13 @@ def test_an_incident_in_florida_is_in_the_united_states():
     rec = extract_text("Стрельба произошла в торговом центре во Флориде. Погибли три человека.",
                        published="2020-03-02")
     assert [(i.country, i.region) for i in rec.incidents] == [("US", "Флорида")]
+
+
+@pytest.mark.parametrize("told, city, country", [
+    ("в Кургантюбе", "Кургантюбе", "TJ"),          # Курган-Тюбе (Бохтар), spelt together
+    ("в Кызыл-Орде", "Кызыл-Орда", "KZ"),           # Кызылорда, spelt apart
+])
+def test_a_town_spelt_together_or_apart_is_found_and_named_as_the_text_spells_it(told, city, country):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Взрыв\n\nВ субботу {told} прогремел взрыв, погибли двое.", "2021-03-17")
+    assert [(i.city, i.country) for i in rec.incidents] == [(city, country)]

@@ -8,6 +8,8 @@ the name word's forms (the word or its lemma), so "Таразе", "Жамбыл�
 """
 from __future__ import annotations
 
+import re
+
 import gzip
 import json
 import threading
@@ -219,7 +221,25 @@ class Gazetteer:
                 scored[id(p)] = r
                 byid[id(p)] = p
         ranked = [byid[k] for k in sorted(scored, key=lambda k: scored[k], reverse=True)]
+        if not ranked and len(toks) <= 2:
+            ranked = self._joined_lookup("".join(toks))
         return self._regions_over_foreign_towns(ranked)
+
+    def _joined_lookup(self, text: str) -> list[GeoPlace]:
+        """A name spelt together or apart ("Кургантюбе" for "Курган-Тюбе", "Кызыл-Орда" for "Кызылорда"):
+        every name with its hyphens and spaces dropped, indexed the first time a lookup misses."""
+        joined = getattr(self, "_joined", None)
+        if joined is None:
+            joined = self._joined = {}
+            for k, name in enumerate(self._names):
+                joined.setdefault(re.sub(r"[\s\-‐–]", "", fold(name)), []).append(k)
+        key = re.sub(r"[\s\-‐–]", "", fold(text))
+        # the word as written, or a case form of a name ending in a consonant or "-а" ("Кызыл-Орды")
+        keys = [key] + [key[:-len(e)] + r for e, r in (("ы", "а"), ("е", "а"), ("у", "а"), ("а", ""), ("е", ""))
+                        if key.endswith(e)]
+        hits = [k for key in keys for k in joined.get(key, ())]
+        places = {id(self._place(self._owner[k][0])): self._place(self._owner[k][0]) for k in hits}
+        return sorted(places.values(), key=lambda p: self._rank(p, Q_VARIANT, False), reverse=True)
 
     def _regions_over_foreign_towns(self, ranked: list[GeoPlace]) -> list[GeoPlace]:
         """A first-level region outranks same-named towns of less populous countries when none of

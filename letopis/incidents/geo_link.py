@@ -426,7 +426,8 @@ def _lookup(g, text: str) -> list:
 
 
 def _fold(name: str) -> str:
-    return name.lower().replace("ё", "е").replace("э", "е").replace("-", " ").strip()
+    """A name's letters alone: "Кургантюбе", "Курган-Тюбе" and "Курган Тюбе" are one spelling."""
+    return re.sub(r"[\s\-]+", "", name.lower().replace("ё", "е").replace("э", "е"))
 
 
 def _same_name(a: str, b: str) -> bool:
