@@ -313,3 +313,13 @@ def test_the_last_name_of_a_list_of_places_after_a_preposition_is_a_place():
     rec = extract_text("Смертники привели в действие взрывные устройства в трех церквях в Коломбо, Негомбо и Баттикалоа.")
     assert [p.name for p in rec.persons] == []
     assert ("CITY", "Баттикалоа") in [(e.type, e.text) for e in rec.entities]
+
+
+def test_a_state_body_the_recogniser_missed_and_a_transliterated_name_in_quotes_stays_as_written():
+    from letopis import nlp
+    from letopis.read import read_text
+    a = nlp.analyze(read_text("Задержаны вербовщики\n\nСотрудники Комитета национальной безопасности задержали двоих "
+                              "членов «Хизб ут-Тахрир». Ранее члены «Таблиги Джамаат» и боевики «Исламского "
+                              "государства» были осуждены."))
+    orgs = {e.normal for e in a.entities if e.type == "ORGANIZATION"}
+    assert {"Комитет национальной безопасности", "Хизб ут-Тахрир", "Таблиги Джамаат", "Исламское государство"} <= orgs

@@ -66,15 +66,65 @@ def _coverage(text: str, entities: list[Entity]) -> bytearray:
     return covered
 
 
+# the head nouns of state bodies named by a capitalised common noun and its complements ("Комитет
+# национальной безопасности", "Служба государственной охраны", "Агентство по финансовому мониторингу")
+_BODY_HEADS = frozenset({"комитет", "министерство", "служба", "агентство", "департамент", "прокуратура",
+                         "генпрокуратура"})
+
+
+def _body_at(toks: list, i: int) -> int | None:
+    """End (token index) of a state body named from token i: a capitalised head noun inside its sentence
+    (at its start any word is capitalised) and at least one lower-case complement: a genitive noun with
+    the adjectives that agree with it ("национальной безопасности"), or "по" and its dative phrase
+    ("по финансовому мониторингу")."""
+    if i == 0 or not toks[i].text[:1].isupper() or toks[i].text.isupper() or toks[i].lemma not in _BODY_HEADS:
+        return None
+    k, want = i + 1, "gent"
+    while k < len(toks) and k - i <= 5:
+        t = toks[k]
+        if t.lemma == "по" and k == i + 1:
+            k, want = k + 1, "datv"
+            continue
+        if not (t.text.islower() and t.text.isalpha()) or t.lemma in _NOT_COMPLEMENTS:
+            break
+        if "ADJF" in t.tag and want in t.tag:
+            k += 1                       # an adjective: it must agree with a noun that follows
+            continue
+        if "NOUN" in t.tag and want in t.tag:
+            k += 1
+            if k < len(toks) and "ADJF" not in toks[k].tag:
+                break                    # the complement's noun ends it ("Комитета национальной безопасности")
+            continue
+        break
+    while k > i + 1 and "NOUN" not in toks[k - 1].tag:
+        k -= 1                           # not ending on an adjective its noun never came to
+    nxt = toks[k] if k < len(toks) else None
+    # the name ends where its clause goes on: not before more of it ("Управления по контролю [за оборотом
+    # наркотиков]", "Совета директоров [«Башинформа»]")
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.text in "«\"(" or nxt.lemma in ("за", "при", "по", "в", "с")):
+        return None
+    return k if k > i + 1 else None
+
+
+_NOT_COMPLEMENTS = frozenset({"свой", "весь", "этот", "тот", "его", "её", "ее", "их", "который", "сам", "такой"})
+
+
 def _add_missed(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
-    """Organisation abbreviations and geographic names the recogniser left out."""
+    """Organisation abbreviations, state bodies and geographic names the recogniser left out."""
     from letopis.nlp.normal import names
     abbrs = names("org_abbr")
     added: list[Entity] = []
     covered = _coverage(analysis.text, entities)
     for sent in analysis.sentences:
+        skip = -1
         for i, tok in enumerate(sent.tokens):
-            if 1 in covered[tok.start:tok.end] or analysis.ignored(tok.start, tok.end):
+            if i < skip or 1 in covered[tok.start:tok.end] or analysis.ignored(tok.start, tok.end):
+                continue
+            end = _body_at(sent.tokens, i)
+            if end is not None and 1 not in covered[tok.start:sent.tokens[end - 1].end]:
+                e = sent.tokens[end - 1].end
+                added.append(Entity("ORGANIZATION", tok.start, e, analysis.text[tok.start:e], source="rule"))
+                skip = end
                 continue
             m = _GLUED.match(tok.text)
             if m and m.group(1).lower() in abbrs:

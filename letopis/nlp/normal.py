@@ -618,6 +618,20 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
                 or cands[0][1] - cands[1][1] > 1.0:
             return cands[0][0]
         return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))
-    if quoted_apposition(analysis, entity.start):
+    if quoted_apposition(analysis, entity.start) or _quoted_foreign(analysis, entity):
         return entity.text
     return normalize_name(entity.text, prev)
+
+
+def _quoted_foreign(analysis: Analysis | None, entity: Entity) -> bool:
+    """A name in «…» whose first word the dictionary does not know ("в «Хизб ут-Тахрир»", "членов «Таблиги
+    Джамаат»"): a transliteration the press leaves undeclined, not a plural genitive to decline."""
+    if analysis is None or entity.type != "ORGANIZATION" or not analysis.text[:entity.start].rstrip().endswith(("«", '"')):
+        return False
+    words = re.findall(r"[^\W\d_]+", entity.text)
+    # every word unknown, the first ending where a declension would only guess a plural ("Хизб" → "Хизбы"),
+    # not in a case ending ("Башинформа", "Акромией" decline)
+    first = words[0].lower() if words else ""
+    return bool(words) and not any(morph.morph().word_is_known(w.lower()) for w in words) \
+        and (first[-1] not in "аеёиоуыэюяйь" or first[-1] == "и") \
+        and not first.endswith(("ом", "ем", "ам", "ям", "ов", "ев", "ах", "ях", "ым", "им", "ии", "ми"))
