@@ -8,7 +8,6 @@ the name word's forms (the word or its lemma), so "Таразе", "Жамбыл�
 """
 from __future__ import annotations
 
-import re
 
 import gzip
 import json
@@ -99,6 +98,9 @@ def _word_forms(word: str) -> frozenset[str]:
             out |= {f"{fold(x)}-{fold(rest)}" for x in _strip_candidates(fold(first)) | {p.normal_form for p in parse(first)[:3]}}
             out |= {f"{fold(head)}-{x}" for x in _strip_candidates(fold(last)) | {fold(p.normal_form) for p in parse(last)[:3]}}
     return frozenset(out)
+
+
+_JOIN = str.maketrans({c: None for c in " \t-‐–\xa0"})     # a name spelt together: its spaces and hyphens dropped
 
 
 class Gazetteer:
@@ -234,9 +236,9 @@ class Gazetteer:
         if joined is None:
             # one fold over all the names, as the start-up index does (fold is per character); the first
             # name of a spelling is kept (a dict built in C: ~5 ms, not ~40)
-            keys = re.sub(r"[ \t\-‐–]", "", fold("\n".join(self._names))).split("\n")
+            keys = fold("\n".join(self._names)).translate(_JOIN).split("\n")
             joined = self._joined = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
-        key = re.sub(r"[\s\-‐–]", "", fold(text))
+        key = fold(text).translate(_JOIN)
         # the word as written, or a case form of a name ending in a consonant or "-а" ("Кызыл-Орды")
         keys = [key] + [key[:-len(e)] + r for e, r in (("ы", "а"), ("е", "а"), ("у", "а"), ("а", ""), ("е", ""))
                         if key.endswith(e)]

@@ -191,12 +191,17 @@ def _compounds(text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _COMPOUND.finditer(text))
 
 
-def _in_group_name(analysis: Analysis, e) -> bool:
-    """The place is part of an armed group's name the recogniser found as an organisation."""
+def _in_group_name(orgs: list, e) -> bool:
+    """The place is part of an armed group's name the recogniser found as an organisation (`orgs`: the
+    text's organisations; only those holding the place are matched against the group table)."""
+    holding = [o for o in orgs if o.start <= e.start and e.end <= o.end and (o.start, o.end) != (e.start, e.end)]
+    return any(_group_name(o.normal or o.text) or _group_name(o.text) for o in holding)
+
+
+@lru_cache(maxsize=4_096)
+def _group_name(name: str) -> bool:
     from letopis.incidents.people import armed_groups
-    return any(o.type == "ORGANIZATION" and o.start <= e.start and e.end <= o.end and (o.start, o.end) != (e.start, e.end)
-               and any(p.search(o.normal or o.text) or p.search(o.text) for p, _ in armed_groups())
-               for o in analysis.entities)
+    return any(p.search(name) for p, _ in armed_groups())
 
 
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
@@ -209,8 +214,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     # ("в московском метрополитене": a town's adjective in lower case, which the recogniser keeps apart)
     adjectives = [e for e in analysis.other_entities if e.type == "CITY" and start <= e.start < end
                   and e.text[:1].islower() and _ADJECTIVE.search(e.text)]
+    orgs = [o for o in analysis.entities if o.type == "ORGANIZATION"]
     for e in sorted(analysis.entities + adjectives, key=lambda e: e.start) if adjectives else analysis.entities:
-        if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(analysis, e):
+        if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(orgs, e):
             seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
             continue
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
@@ -427,7 +433,10 @@ def _lookup(g, text: str) -> list:
 
 def _fold(name: str) -> str:
     """A name's letters alone: "Кургантюбе", "Курган-Тюбе" and "Курган Тюбе" are one spelling."""
-    return re.sub(r"[\s\-]+", "", name.lower().replace("ё", "е").replace("э", "е"))
+    return name.lower().translate(_FOLD)
+
+
+_FOLD = str.maketrans({"ё": "е", "э": "е", "-": None, " ": None, "\t": None, "\n": None, "\xa0": None})
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -130,6 +130,7 @@ def _kin_before(text: str, at: int) -> bool:
     return m is not None and lemma(m.group(1).lower()) in KIN | {"родственник", "родственница", "семья"}
 
 
+_COMMA = re.compile(r"\s*,")
 _SPEAKER_BEFORE = re.compile(r"[Пп]о\s+(?:его|ее|её|их\s+)?словам\s+[^,.;\n]{0,160}$")
 
 
@@ -138,9 +139,11 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
     opens the reported clause instead ("по словам … Кенжебаева, нападавший, житель Актау, открыл огонь");
     a genitive one is still X's ("по словам Ерлана Карина, государственного секретаря РК,")."""
     for r in found.roles:
+        if not 0 <= r.start - end <= 60:
+            continue                      # an apposition stands right after the name
         # (past adjectives: "Николас Круз, бывший ученик этой школы,")
-        comma = re.match(r"\s*,", text[end:r.start]) if r.start >= end else None
-        if comma and _ADJECTIVES.fullmatch(text, end + comma.end(), r.start) and not r.plural:
+        comma = _COMMA.match(text, end, r.start)
+        if comma and _ADJECTIVES.fullmatch(text, comma.end(), r.start) and not r.plural:
             if re.match(r"\s{1,2}[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
                 return None     # "…Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов": the next name's role
             if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):

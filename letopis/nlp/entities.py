@@ -77,7 +77,7 @@ def _body_at(toks: list, i: int) -> int | None:
     (at its start any word is capitalised) and at least one lower-case complement: a genitive noun with
     the adjectives that agree with it ("национальной безопасности"), or "по" and its dative phrase
     ("по финансовому мониторингу")."""
-    if i == 0 or not toks[i].text[:1].isupper() or toks[i].text.isupper() or toks[i].lemma not in _BODY_HEADS:
+    if toks[i].lemma not in _BODY_HEADS or i == 0 or not toks[i].text[:1].isupper() or toks[i].text.isupper():
         return None
     k, want = i + 1, "gent"
     while k < len(toks) and k - i <= 5:
@@ -120,7 +120,7 @@ def _add_missed(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         for i, tok in enumerate(sent.tokens):
             if i < skip or 1 in covered[tok.start:tok.end] or analysis.ignored(tok.start, tok.end):
                 continue
-            end = _body_at(sent.tokens, i)
+            end = _body_at(sent.tokens, i) if tok.lemma in _BODY_HEADS else None
             if end is not None and 1 not in covered[tok.start:sent.tokens[end - 1].end]:
                 e = sent.tokens[end - 1].end
                 added.append(Entity("ORGANIZATION", tok.start, e, analysis.text[tok.start:e], source="rule"))
