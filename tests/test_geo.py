@@ -145,6 +145,7 @@ def test_an_incident_in_florida_is_in_the_united_states():
 @pytest.mark.parametrize("told, city, country", [
     ("в Кургантюбе", "Кургантюбе", "TJ"),          # Курган-Тюбе (Бохтар), spelt together
     ("в Кызыл-Орде", "Кызыл-Орда", "KZ"),           # Кызылорда, spelt apart
+    ("в Талды-Кургане", "Талды-Курган", "KZ"),      # Талдыкорган by its old name
 ])
 def test_a_town_spelt_together_or_apart_is_found_and_named_as_the_text_spells_it(told, city, country):
     from letopis.pipeline import extract_text

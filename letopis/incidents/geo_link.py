@@ -230,7 +230,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 best = _pick(hits, context)
                 r = _resolved(best, e.start, e.end)
                 # the text's spelling, also when it is one of the place's variants ("Уотертаун", not "Вотертаун")
-                names = [r.city or ""] + list(getattr(best, "aliases", []) or [])
+                names = [r.city or ""] + list(getattr(best, "aliases", []) or []) + list(getattr(best, "old_names", []) or [])
                 spelled = next((x for x in (e.text, e.normal) if x and r.city and any(_same_name(x, n) for n in names)),
                                None)
                 if spelled and spelled.strip().lower() != (r.city or "").lower():
