@@ -275,3 +275,10 @@ def test_a_quote_an_outlet_cites_is_the_one_it_cites_and_the_expert_is_the_comme
                        "«Пока не решен вопрос делимитации границы, риск остается», — сказал эксперт.\n\n«Это тревожный "
                        "знак для всех нас», — цитирует его РИА Новости.")
     assert [q.speaker for q in rec.quotes] == ["Улан Ниязбеков", "Марс Сариев", "Марс Сариев", "Марс Сариев"]
+
+
+def test_a_role_after_in_interview_is_the_speaker_not_a_venue():
+    from letopis.pipeline import extract_text
+    rec = extract_text("«Угроза остается», — отметил в интервью Государственный секретарь РК. В интервью телеканалу "
+                       "«Хабар 24» он рассказал о мерах безопасности.")
+    assert [s.name for s in rec.sources if s.relation == "interview venue"] == ["«Хабар 24»"]

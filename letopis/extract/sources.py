@@ -214,6 +214,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         raw = _clean(m.group("cited"))
         add(_unnamed_normal(raw), "cited", m.start("cited"), m.start("cited") + len(raw))
     for m in _VENUE.finditer(text):
+        if not m.group("venue").startswith("«") and _adjective(m.group("venue")):
+            continue                                  # "отметил в интервью Государственный секретарь РК": who spoke
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
     # the site the page or record came from publishes it, when the text names no publisher of its own
     if analysis.site and not any(s.relation == "publisher" for s in out):
