@@ -684,11 +684,16 @@ _NOT_AN_ACT = frozenset({"угроза", "опасность", "организа
                          "направленность", "характер"})
 
 
-def _denied(sent: Sentence, start: int) -> bool:
-    """The word at `start` is negated: "ни одного теракта", "не было убийств", "без стрельбы"."""
+def _lemmas_before(sent: Sentence, start: int, n: int) -> set[str]:
+    """The lemmas of the n tokens before the word at `start`."""
     toks = sent.tokens
     k = token_at(toks, start, len(toks))
-    return any(t.lemma in ("ни", "не", "без") for t in toks[max(0, k - 3):k])
+    return {t.lemma for t in toks[max(0, k - n):k]}
+
+
+def _denied(sent: Sentence, start: int) -> bool:
+    """The word at `start` is negated: "ни одного теракта", "не было убийств", "без стрельбы"."""
+    return bool(_lemmas_before(sent, start, 3) & {"ни", "не", "без"})
 
 
 def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
@@ -967,8 +972,7 @@ def _toll_then(analysis: Analysis, i: int) -> bool:
 
 def _after_it(sent: Sentence, start: int) -> bool:
     """The act at `start` is a time reference, "после нападения", "до взрыва", not an act told."""
-    k = token_at(sent.tokens, start, len(sent.tokens))
-    return k > 0 and sent.tokens[k - 1].lemma in ("после", "до", "перед")
+    return bool(_lemmas_before(sent, start, 1) & {"после", "до", "перед"})
 
 
 def _died_only(sent: Sentence) -> bool:

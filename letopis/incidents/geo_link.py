@@ -242,15 +242,15 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 stem = _ADJECTIVE.sub("", e.text)
                 # "Керченском": Керчь; "пермском": Пермь, "самарском": Самара, "омском": Омск, "московском": Москва
                 # (not "в станице Орджоникидзевской": after a settlement word the adjective is the town's own name)
-                names = (stem,) + ((stem[:-2],) if stem.endswith("ен") and len(stem) > 5 else ()) + (
+                towns = (stem,) + ((stem[:-2],) if stem.endswith("ен") and len(stem) > 5 else ()) + (
                     (stem + "ь", stem + "а", stem + "ск") + ((stem[:-2] + "ва",) if stem.endswith("ов") else ())
                     if not after_settlement_word(analysis.text, e.start) else ())
                 # "на Вестминстерском мосту" in a London story: not Westminster, Colorado; a story naming no
                 # country places it by its towns ("ЛОНДОН"), or, naming none, takes it ("Керченском": Керчь)
                 known = _named_countries(analysis) or _city_countries(analysis)
                 hits = []
-                for name in names if len(stem) > 3 else ():
-                    hits = [h for h in g.lookup(name) if h.kind == "city"]
+                for town in towns if len(stem) > 3 else ():
+                    hits = [h for h in g.lookup(town) if h.kind == "city"]
                     if hits and known and _pick(hits, context).country not in known:
                         hits = []
                     if hits:

@@ -68,7 +68,7 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
                 and _cases_differ(analysis, prev.start, _word_at(text, pos)):
             break                 # "остается главой холдинга, Т.Комбсу и Т.Вешлеру": no apposition across a comma
         if prev is not None and not roles and _kin_before(text, prev.start) and analysis is not None \
-                and _cases_differ(analysis, prev.start, start):
+                and _cases_differ(analysis, prev.start, start):       # (the mention itself, not a name walked past)
             break                 # "Вдове полицейского Гульнаре X": the role is her husband's (not "Подруга
             #                       предпринимателя Романа Абрамовича": the role agrees with the name)
         if prev is not None:
@@ -90,35 +90,45 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     return roles
 
 
+def _word(text: str, at: int) -> str | None:
+    """The word that begins at `at`."""
+    m = _WORD.match(text, at, at + 40)
+    return m.group(0) if m else None
+
+
+_WORD = re.compile(r"[\w-]+")
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]+")       # a word of two letters or more
+
+
 def _known_name(text: str, at: int) -> bool:
     """The word at `at` is a surname the dictionary knows (its case is then to be trusted; a foreign one's,
     "Пэлтроу", "Джоли", is a guess)."""
     from letopis.nlp.morph import parse
-    m = re.match(r"[\w-]+", text[at:at + 40])
-    best = parse(m.group(0))[0] if m else None
+    word = _word(text, at)
+    best = parse(word)[0] if word else None
     return best is not None and bool({"Surn", "Patr"} & set(best.tag.grammemes)) and "Fixd" not in best.tag \
         and type(best.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _last_word_at(entity: Entity) -> int:
     """Where the last word of an entity begins ("Владимира Путина" → "Путина")."""
-    words = list(re.finditer(r"[^\W\d_][\w-]+", entity.text))
+    words = list(_NAME_WORD.finditer(entity.text))
     return entity.start + words[-1].start() if words else entity.start
 
 
 def _word_at(text: str, start: int) -> int:
     """Where the first word of two letters or more at `start` begins ("Т.Комбсу" → "Комбсу")."""
-    m = re.search(r"[^\W\d_][\w-]+", text[start:start + 40])
-    return start + m.start() if m else start
+    m = _NAME_WORD.search(text, start, start + 40)
+    return m.start() if m else start
 
 
 def _cases_differ(analysis: Analysis, role_at: int, name_at: int) -> bool:
     """The role's first word, as best read, takes a case the name's word cannot."""
     from letopis.nlp.morph import parse
-    words = [re.match(r"[\w-]+", analysis.text[a:a + 40]) for a in (role_at, name_at)]
+    words = [_word(analysis.text, a) for a in (role_at, name_at)]
     if not all(words):
         return False
-    role, name = parse(words[0].group(0)), parse(words[1].group(0))
+    role, name = parse(words[0]), parse(words[1])
     # the role word by its best reading ("главой": the instrumental), the name by any (names are ambiguous)
     return role[0].tag.case not in {p.tag.case for p in name}
 
