@@ -1917,3 +1917,16 @@ def test_captors_arrested_by_their_own_verb_and_the_third_who_died():
 def test_counts_that_move_split_or_pass_a_round_number(told, killed, wounded):
     inc, _ = only(f"Нападение\n\nВ субботу в Оше мужчина напал с ножом на прохожих. {told}", "2021-03-17")
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("told, killed, wounded", [
+    ("Погибли 12 человек, ранены более сотни человек.", 12, 100),      # more than 100: the stated number
+    ("Погибли около сотни человек.", 100, None),                      # about 100 likewise
+    ("Погибли 12 человек, ранены несколько сотен человек.", 12, None),  # several hundred: no count
+    ("Погибли 12 человек, ранены сотни людей.", 12, None),
+    ("Погибли 12 человек, ранены десятки человек, в том числе полицейский Ахмад Шах.", 12, None),
+    ("Погибли две сотни человек.", 200, None),
+])
+def test_a_plural_round_number_is_no_count_and_a_qualified_singular_one_is(told, killed, wounded):
+    inc, _ = only(f"Взрыв на рынке\n\nВ пятницу боевики взорвали бомбу на рынке в Кабуле. {told}", "2023-05-10")
+    assert (inc.killed, inc.wounded) == (killed, wounded)

@@ -372,10 +372,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 if group == "perpetrator":         # (of victims, "из трёх пострадавших двоих
                     parts[nxt.start] = group       # госпитализировали", the set is the count)
                     continue
-        if num.text.lower().startswith(VAGUE) and num.text.lower() not in ("сотню", "сотня", "сотне", "сотней", "десяток"):
-            # (one hundred is a count: "число раненых превысило сотню")
-            # "сотни человек", "ранить несколько сотрудников": not a count, and it says the victims
-            # named one by one are not all of them (docs/coding.md §5: null)
+        if num.qualifier == "vague":
+            # "сотни человек", "несколько десятков": the numbers stage marks plural noun numerals
+            # vague; not a count, and it says the victims named one by one are not all of them
+            # (docs/coding.md §5: null). "сотню", "десяток", "более сотни", "около сотни" are counts.
             fate, _ = _nearest_cue(view, view.tok_at(num.start))
             if fate is not None:
                 out.append(Casualty(fate, None, None, "vague", num.start, num.end, view.index))
