@@ -359,3 +359,27 @@ def test_a_role_on_the_line_before_is_no_role_of_a_name_opening_the_next():
     from letopis.pipeline import extract_text
     rec = extract_text("Неизвестный поклонник Эдгара По\nПерезахоронение Эдгара По состоялось в Балтиморе.")
     assert [p.name for p in rec.persons] == ["Эдгар По"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Президент Ухуру Кениатта заявил, что нападавшие будут наказаны.", "Ухуру Кениатта"),
+    ("Глава государства Ухуру Кениатта выразил соболезнования.", "Ухуру Кениатта"),
+    ("На встрече премьер-министр Юкио Хатояма сообщил о решении.", "Юкио Хатояма"),
+    ("Сержант Петрова заявила, что ничего не видела.", "Петрова"),
+    # a relational noun governs a person's genitive: the name is inflected
+    ("Новый заместитель Сергея Собянина приступил к работе.", "Сергей Собянин"),
+    ("Правнук Льва Термена сыграл на терменвоксе.", "Лев Термен"),
+    # a verb between: the name is its object
+    ("Президент наградил Ивана Петрова орденом.", "Иван Петров"),
+])
+def test_a_name_after_a_nominative_post_or_rank_is_its_apposition(text, name):
+    from letopis.pipeline import extract_text
+    assert name in [p.name for p in extract_text(text, "2019-01-16").persons]
+
+
+def test_an_adjective_made_of_a_name_names_no_person():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Стокгольме вручены Нобелевские премии. Лауреатов поздравил король Карл XVI Густав, "
+                       "председатель правления Нобелевского фонда выступил с речью. Певец Игорь Крутой "
+                       "выступил в Мариинском театре. Крутой заявил, что доволен.", "2013-12-11")
+    assert sorted(p.name for p in rec.persons) == ["Игорь Крутой", "Карл XVI Густав"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from letopis.lexicon import read_table
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis
 from letopis.record import Entity
@@ -554,15 +555,31 @@ def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
 
 
 def after_nominative_role(analysis: Analysis | None, start: int) -> bool:
-    """The name at `start` follows a nominative role that has its own capitalised complement ("президент
-    Кении Ухуру Кениатта"): the complement took the genitive slot, so the name is the role's apposition,
-    nominative as written (not "Кениатт")."""
+    """The name at `start` follows a nominative role that cannot govern it: one with its own capitalised
+    complement ("президент Кении Ухуру Кениатта": the complement took the genitive slot), or a post or
+    rank, which governs no person's genitive ("Президент Ухуру Кениатта", "глава государства …", unlike
+    "заместитель Сергея Собянина"). The name is the role's apposition, nominative as written (not "Кениатт")."""
     found = _role_noun_before(analysis, start)
     if found is None:
         return False
     nouns, words, k, _ = found
-    return k < len(words) - 1 and all(w[:1].isupper() for w in words[k + 1:]) and \
-        all(p.tag.case == "nomn" for p in nouns if "anim" in p.tag)
+    if not all(p.tag.case == "nomn" for p in nouns if "anim" in p.tag):
+        return False
+    after = words[k + 1:]
+    if after and all(w[:1].isupper() for w in after):
+        return True
+    # (its lower-case complement is a genitive, never a verb: "Президент наградил Ивана Петрова")
+    return any(p.normal_form in _titles() for p in nouns) and all(
+        w[:1].isupper() or any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in morph.parse(w))
+        for w in after)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Posts (professions.tsv rows flagged `title`) and ranks: nouns that take a place or a body as
+    complement, never a person."""
+    rows = [r[0] for r in read_table("professions.tsv") if "title" in (r[3] if len(r) > 3 else "").split(",")]
+    return frozenset(r.split()[-1] for r in rows + [r[0] for r in read_table("ranks.tsv")])
 
 
 _BY_WORDS = frozenset(("словам", "данным", "мнению", "информации", "сообщению", "заявлению"))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis
+from letopis.nlp.normal import _adjective_before
 from letopis.record import Person
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
@@ -32,9 +34,29 @@ def _key(word: str) -> str:
     return word.lower().replace("ё", "е").rstrip(".")
 
 
+def _named_after(analysis: Analysis, e) -> bool:
+    """An adjective made of a name, before its noun or inside a longer name ("Нобелевские премии",
+    "Мариинского театра"): NEREL tags it PERSON, but it names no one. Only a word the dictionary knows
+    as an adjective alone ("Достоевского", "Березовского" are surnames too; "Крутой заявил" has no noun)."""
+    w = e.text.lower()
+    if not w.endswith(_ADJ_ENDINGS) or " " in w or not morph.morph().word_is_known(w):
+        return False
+    parses = morph.parse(w)
+    if any(p.tag.POS != "ADJF" or {"Surn", "Name"} & p.tag.grammemes for p in parses):
+        return False
+    nxt = _NEXT_WORD.match(analysis.text, e.end)
+    return (nxt is not None and _adjective_before(parses, nxt.group(1))) or any(
+        o.start <= e.start and e.end <= o.end and (o.start, o.end) != (e.start, e.end) for o in analysis.entities)
+
+
+_ADJ_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "ую", "юю",
+                "ых", "их", "ым", "им", "ом", "ем", "ыми", "ими")
+_NEXT_WORD = re.compile(r"[ \xa0]([а-яё]+)")
+
+
 def link_persons(analysis: Analysis) -> list[Person]:
     """One Person per distinct individual, mentions in text order, roles left empty."""
-    mentions = sorted((e for e in analysis.entities if e.type == "PERSON"),
+    mentions = sorted((e for e in analysis.entities if e.type == "PERSON" and not _named_after(analysis, e)),
                       key=lambda e: (e.start, e.end))
     # full names group by (surname, first name): "Садыр Жапаров" and "Акылбек Жапаров" are two people;
     # a name with an initial ("С. Жапаров") or none joins them afterwards
