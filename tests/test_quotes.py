@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 
 @lru_cache(maxsize=None)
 def quotes(text: str) -> list[tuple[str | None, str]]:
@@ -282,3 +284,28 @@ def test_a_role_after_in_interview_is_the_speaker_not_a_venue():
     rec = extract_text("«Угроза остается», — отметил в интервью Государственный секретарь РК. В интервью телеканалу "
                        "«Хабар 24» он рассказал о мерах безопасности.")
     assert [s.name for s in rec.sources if s.relation == "interview venue"] == ["«Хабар 24»"]
+
+
+@pytest.mark.parametrize("said, speaker, role", [
+    ("— сказал журналистам гособвинитель Нурлан Бекмуратов.", "Нурлан Бекмуратов", "гособвинитель"),
+    ("— сказал корреспонденту ТАСС адвокат Сергей Малинин.", "Сергей Малинин", "адвокат"),
+    ("— заявил РБК адвокат осужденного Сергей Малинин.", "Сергей Малинин", "адвокат осужденного"),
+    ("— рассказал журналистам Тимошко.", "Тимошко", None),
+    ("— заявил руководитель оперативного штаба в Республике Дагестан Сергей Меликов.", "Сергей Меликов",
+     "руководитель оперативного штаба в Республике Дагестан"),
+])
+def test_whom_the_speaker_told_is_no_speaker_nor_his_role(said, speaker, role):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Суд вынес приговор.\n\n«Мы будем обжаловать это решение в вышестоящем суде», {said}",
+                       "2023-04-11")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [(speaker, role)]
+    assert [p.roles for p in rec.persons] == [[role] if role else []]
+
+
+def test_a_place_or_a_capitalised_post_in_a_role_before_a_name_is_the_roles_own():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Совещание прошло в Нижнем Новгороде. Его провел полномочный представитель Президента России "
+                       "в Приволжском федеральном округе Михаил Бабич. Ранен сотрудник полиции в Махачкале.",
+                       "2013-12-11")
+    assert [(p.name, p.roles) for p in rec.persons] == [
+        ("Михаил Бабич", ["полномочный представитель Президента России в Приволжском федеральном округе"])]

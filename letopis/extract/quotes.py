@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from letopis.nlp.analysis import Analysis, token_at
-from letopis.nlp.morph import lemma
+from letopis.nlp.morph import dative_only, lemma
 from letopis.record import Entity, Quote
 
 SPEECH = {"сказать", "заявить", "подчеркнуть", "отметить", "сообщить", "добавить", "пояснить",
@@ -92,8 +92,9 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     """The speaker named right after the speech verb: a person, or a role phrase."""
     sent = analysis.sentence_at(pos)
     end = sent.end if sent else min(len(analysis.text), pos + 200)
+    # (a role the verb addresses is no speaker: "— сказал журналистам / корреспонденту ТАСС адвокат X")
     cands = [(p.start, "person", p) for p in persons if pos <= p.start < end] + \
-            [(r.start, "role", r) for r in roles if pos <= r.start < end]
+            [(r.start, "role", r) for r in roles if pos <= r.start < end and not _addressee(analysis.text, r)]
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
         from letopis.nlp.morph import tag
@@ -108,12 +109,19 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     cands.sort(key=lambda c: c[0])
     start, kind, obj = cands[0]
     if kind == "person":
-        role = next((r.normal for r in roles if r.end <= obj.start and obj.start - r.end <= 2), None)
+        role = next((r.normal for r in roles if r.end <= obj.start and obj.start - r.end <= 2
+                     and not _addressee(analysis.text, r)), None)
         return obj.normal or obj.text, role, start
     person = next((p for p in persons if 0 <= p.start - obj.end <= 2), None)
     if person is not None:
         return person.normal or person.text, obj.normal, start
     return None, obj.normal, start
+
+
+def _addressee(text: str, role) -> bool:
+    """The role's first word can only be the dative ("журналистам", "корреспонденту"; a genitive role
+    "по словам начальника ГУВД X" still names X)."""
+    return dative_only(text, role.start)
 
 
 def _org_after(analysis: Analysis, pos: int) -> str | None:
@@ -203,7 +211,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     holders: dict[str, str] = {}
     for r in roles:
         p = next((p for p in persons if 0 <= p.start - r.end <= 2), None)
-        if p is not None:
+        if p is not None and not _addressee(text, r):
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []

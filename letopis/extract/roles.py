@@ -163,6 +163,21 @@ def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
     return end if end is not None and end > k else None
 
 
+def _person_at(analysis: Analysis, toks: list[Token], k: int) -> bool:
+    return k < len(toks) and any(e.type == "PERSON" and e.start == toks[k].start for e in analysis.entities)
+
+
+_PLACES = frozenset({"CITY", "COUNTRY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"})
+
+
+def _place_end(analysis: Analysis, toks: list[Token], k: int) -> int | None:
+    """End (exclusive token index) of a place the recogniser found starting at token k."""
+    if k >= len(toks):
+        return None
+    e = next((e for e in analysis.entities if e.type in _PLACES and e.start == toks[k].start), None)
+    return next((n + 1 for n in range(k, min(len(toks), k + 5)) if toks[n].end == e.end), None) if e else None
+
+
 def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
     """End (exclusive) of the genitive dependents after a head starting at token j."""
     good, k, limit = j, j, j + 12
@@ -197,6 +212,18 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
             good = k = k + 1
             continue
+        if t in ("в", "во") and k > j and good == k:
+            # "руководитель оперативного штаба в Республике Дагестан Сергей Меликов", "посол России в
+            # Казахстане X": a place after the complement, when a name follows it (else "ранен сотрудник
+            # полиции в Махачкале" would take the town into the role)
+            n = _place_end(analysis, toks, k + 1)
+            if n is not None and _person_at(analysis, toks, n):
+                good = k = n
+            break
+        if k == j and _person_at(analysis, toks, k + 1) and any(
+                p.tag.POS == "PRTF" and p.tag.case == "gent" and p.tag.number == "sing" for p in _readings(t)[:1]):
+            good = k = k + 1           # "адвокат осужденного Сергей Малинин": the one he serves, a participle
+            break
         org = _org_at(analysis, toks, k) if good == k and t[:1].isupper() else None
         if org is not None:                                           # депутат Жогорку Кенеша
             good = k = org
@@ -210,7 +237,7 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
             break
         # (after a capitalised complement a person of two words starts a name, known genitive or not:
         # "президента Украины Владимира Зеленского", unlike "представитель фонда Анны Франк")
-        if t[0].isupper() and (_name_like(analysis, tok) or _starts_person(analysis, tok) or k > j
+        if t[0].isupper() and not (inner and k == j) and (_name_like(analysis, tok) or _starts_person(analysis, tok) or k > j
                                and toks[k - 1].text[:1].isupper() and _person_of_two_at(analysis, tok)):
             break
         k += 1

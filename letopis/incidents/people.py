@@ -9,6 +9,7 @@ from functools import lru_cache
 from letopis.extract import Extraction
 from letopis.incidents.tables import _rows
 from letopis.nlp.analysis import Analysis
+from letopis.nlp.morph import dative_only
 from letopis.record import Entity, Person
 
 # a role and the name it labels: spaces, a comma, "и"; one line break (a title's role over its photo
@@ -64,6 +65,11 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             break
         if prev is not None and roles and prev.plural and not last_plural:
             break                 # "17 сотрудников полиции и протоиерей X": the many are others than X
+        if prev is not None and dative_only(text, prev.start) and (
+                roles and analysis is not None and _cases_differ(analysis, prev.start, pos)
+                or not roles and prev.plural and not _listed(text, start, persons)):
+            break                 # "— сказал корреспонденту ТАСС адвокат X", "— рассказал журналистам Тимошко":
+            #                       the one told is no role of the teller
         if prev is not None and not roles and "," in text[prev.end:pos] and analysis is not None \
                 and _cases_differ(analysis, prev.start, _word_at(text, pos)):
             break                 # "остается главой холдинга, Т.Комбсу и Т.Вешлеру": no apposition across a comma
@@ -88,6 +94,20 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             continue
         break
     return roles
+
+
+def _listed(text: str, start: int, persons: list[Entity]) -> bool:
+    """The name at `start` opens or continues a list of names ("сержантов Полата Аямкулова и Жаксыбека
+    Байсеитова"): a plural role before it is theirs."""
+    me = next((p for p in persons if p.start == start), None)
+    ordered = sorted(persons, key=lambda p: p.start)
+    return me is None or any(_LIST_GAP.fullmatch(_BRACKETS.sub("", text[a.end:b.start]))
+                             for a, b in zip(ordered, ordered[1:]) if me in (a, b))
+
+
+# between two names of a list: a comma or "и", past a bracket ("(1991 г.р.)") and a home ("из Кентукки")
+_LIST_GAP = re.compile(r"(?:\s+(?:из|от)\s+[А-ЯЁ][\w-]*)?\s*(?:,|и|,\s*а\s+также)\s*")
+_BRACKETS = re.compile(r"\s*\([^()\n]{0,60}\)")
 
 
 def _word(text: str, at: int) -> str | None:

@@ -111,3 +111,13 @@ def lemma(word: str) -> str:
 
 def tag(word: str) -> str:
     return analyse(word)[1]
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def dative_only(text: str, at: int) -> bool:
+    """The word at `at` can only be a dative ("журналистам", "корреспонденту"): whom a verb addresses."""
+    m = _WORD_AT.match(text, at)
+    cases = {p.tag.case for p in parse(m.group(0).lower())} if m else set()
+    return "datv" in cases and cases <= {"datv", "loct"}
