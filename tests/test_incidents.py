@@ -1930,3 +1930,23 @@ def test_counts_that_move_split_or_pass_a_round_number(told, killed, wounded):
 def test_a_plural_round_number_is_no_count_and_a_qualified_singular_one_is(told, killed, wounded):
     inc, _ = only(f"Взрыв на рынке\n\nВ пятницу боевики взорвали бомбу на рынке в Кабуле. {told}", "2023-05-10")
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_the_named_dead_as_many_as_the_lead_counted_are_those_and_one_of_the_killed_attackers_is_named():
+    inc, _ = only("Нападение на пост ДПС\n\nДвое сотрудников полиции погибли и еще четверо получили ранения в "
+                  "результате нападения боевиков на пост ДПС в Гудермесе в ночь на субботу. Ответным огнем двое "
+                  "нападавших были ликвидированы. Погибли прапорщик полиции Аслан Дудаев и сержант полиции Ибрагим "
+                  "Махмудов. Как стало известно, одним из ликвидированных оказался 23-летний уроженец Шали Ахмед "
+                  "Юсупов.", "2021-06-13")
+    assert (inc.killed, inc.killed_by_group, inc.perpetrators_killed) == (2, {"police": 2}, 2)
+    assert inc.perpetrators == ["Ахмед Юсупов"]
+
+
+def test_the_attacker_named_past_an_inserted_clause_and_a_home_before_his_name():
+    rec = code("Нападение у поселения\n\nВ среду палестинец открыл огонь по людям на остановке, погибли два "
+               "человека. Нападавшим, как сообщает газета The Times of Israel, оказался 22-летний житель Наблуса "
+               "Мухаммад Салах. Погибшими оказались 19-летний военнослужащий Ноам Леви и 56-летняя жительница "
+               "Ариэля Рахель Ашкенази.", "2019-09-18")
+    assert rec.incidents[0].perpetrators == ["Мухаммад Салах"]
+    assert {p.name: p.roles for p in rec.persons}["Рахель Ашкенази"] == ["жительница Ариэля"]
+    assert any(e.type == "CITY" and e.text == "Ариэля" for e in rec.entities)

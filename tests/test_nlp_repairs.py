@@ -323,3 +323,14 @@ def test_a_state_body_the_recogniser_missed_and_a_transliterated_name_in_quotes_
                               "государства» были осуждены."))
     orgs = {e.normal for e in a.entities if e.type == "ORGANIZATION"}
     assert {"Комитет национальной безопасности", "Хизб ут-Тахрир", "Таблиги Джамаат", "Исламское государство"} <= orgs
+
+
+def test_a_client_before_his_lawyers_full_name_stays_apart_and_a_place_after_a_settlement_noun_is_no_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд приговорил Жоробека Эргешова к 20 годам. Адвокат Эргешова Айгуль Сыдыкова заявила, что "
+                       "сторона защиты обжалует приговор. Нападение осудил мэр коммуны Дабло Усман Зонго, а лидер "
+                       "страны Ким Чен Ын промолчал.", "2023-04-11")
+    assert [(p.name, p.roles) for p in rec.persons] == [
+        ("Жоробек Эргешов", []), ("Айгуль Сыдыкова", ["адвокат"]), ("Усман Зонго", ["мэр коммуны Дабло"]),
+        ("Ким Чен Ын", ["лидер страны"])]
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Айгуль Сыдыкова", "адвокат")]

@@ -211,6 +211,9 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     holders: dict[str, str] = {}
     for r in roles:
         p = next((p for p in persons if 0 <= p.start - r.end <= 2), None)
+        # ("Адвокат Эргешова Айгуль Сыдыкова": the client, then the one who holds the role)
+        p = next((o for o in persons if p is not None and " " not in p.text.strip() and o.start == p.end + 1
+                  and text[p.end] == " "), p)
         if p is not None and not _addressee(text, r):
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []

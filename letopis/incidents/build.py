@@ -1684,6 +1684,9 @@ _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|иденти�
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 
 
+_TAKEN = ("задержанн", "ликвидированн", "уничтоженн", "нейтрализованн")
+
+
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     """The person at `at` is who the attacker turned out to be: "Нападавшим оказался X", "X оказался
     стрелком", "Стрелок был задержан. Им оказался X", "Исполнителем теракта считают X", "X, который
@@ -1718,8 +1721,10 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
         return False
     # ("Задержанным оказался X" after the attacker's arrest or surrender: the one detained)
-    if any((_attackerish(t) or t.text.lower().startswith("задержанн")) and t.start != at
-           for t in toks[max(0, k - 3):k + 4]):
+    # ("одним из ликвидированных оказался X": one of the attackers the forces killed; "Нападавшим, как
+    # сообщает газета …, оказался X": past an inserted clause)
+    if any((_attackerish(t) or t.text.lower().startswith(_TAKEN)) and t.start != at
+           for t in toks[max(0, k - 3):k + 4]) or any(_attackerish(t) and "ablt" in t.tag for t in toks[:k]):
         return True
     # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"
     told = toks[:k - 1] + (list(analysis.sentences[i - 1].tokens) if i > 0 else [])

@@ -1105,12 +1105,21 @@ def _event_sum(evs: list[Casualty]) -> int:
                 at = by_group.setdefault(c.group, {})
                 at[c.sentence] = at.get(c.sentence, 0) + c.count
     per: dict[int, int] = {}
+    named: dict[tuple[int, str], int] = {}
     for c in evs:
         if c.nominal and c.sentence in by_group.get(c.group or "", {}):
             # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
             by_group[c.group][c.sentence] += c.count
+        elif c.nominal and c.group in by_group:       # "Двое сотрудников полиции погибли" … "Погибли
+            key = (c.sentence, c.group)               # прапорщик полиции X и сержант полиции Y": the two
+            named[key] = named.get(key, 0) + c.count
         elif c.nominal:                               # told by nouns and names: retold sentence by sentence
             per[c.sentence] = per.get(c.sentence, 0) + c.count
+    for (sentence, group), n in named.items():
+        # (as many as the group's count: the count retold; fewer may be another moment's victim, "ранил
+        # 2-х конных полицейских" … "В числе раненых — сержант полиции С.Алашев", as before)
+        told = max(by_group[group].values())
+        per[sentence] = per.get(sentence, 0) + (n if n < told else n - told)
     # one group's numbered victims told again in another sentence are retold, not more ("Четверо
     # туристов погибли" … "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов")
     numbered = sum(max(at.values()) for at in by_group.values()) + extra

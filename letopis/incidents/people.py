@@ -50,6 +50,11 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     pos = start
     by_end = sorted(found.roles, key=lambda r: -r.end)
     last_plural = False
+    me = next((p for p in persons if p.start == start), None)
+    if me is not None and " " not in me.text.strip() and any(p.start == me.end + 1 for p in persons) \
+            and text[me.end:me.end + 1] == " ":
+        return roles              # "Адвокат Эргешова Айгуль Сыдыкова": the role is the next name's, whose
+        #                           client the first is
     for _ in range(6):
         prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
                      and r.normal not in roles), None)

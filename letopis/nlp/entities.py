@@ -717,17 +717,23 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
 _GENITIVE_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына)$")
 
 
+def _dependant(surname: str, first: str, last: str) -> bool:
+    """A surname in the genitive before a full name whose first name is nominative: another person, the
+    one the named serves ("Адвокат Юлдашева Зафар Назаров"); not "Суркова Зоя Антоновна", a surname
+    first and the patronymic last, as forms list people."""
+    return bool(_GENITIVE_SURNAME.fullmatch(surname)) and not any(
+        "Name" in p.tag and p.is_known for p in morph.parse(surname.lower())) and (any(
+            p.is_known and "Name" in p.tag and p.tag.case == "nomn" for p in morph.parse(first.lower()))
+        or _listed_first_name(first)) and not any("Patr" in p.tag for p in morph.parse(last.lower()))
+
+
 def _split_dependants(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"Адвокат Юлдашева Зафар Назаров": a surname in the genitive run together with the full name after
     it is two people (the lawyer's client, and the lawyer): a first name in the nominative opens the second."""
     out: list[Entity] = []
     for e in entities:
         words = list(_NAME_WORD.finditer(e.text)) if e.type == "PERSON" else []
-        if len(words) >= 3 and _GENITIVE_SURNAME.fullmatch(words[0].group()) and not any(
-                "Name" in p.tag and p.is_known for p in morph.parse(words[0].group().lower())) and any(
-                p.is_known and "Name" in p.tag and p.tag.case == "nomn" for p in morph.parse(words[1].group().lower())) \
-                and not any("Patr" in p.tag for p in morph.parse(words[-1].group().lower())):
-            # (not "Суркова Зоя Антоновна": a surname first, the patronymic last, as forms list people)
+        if len(words) >= 3 and _dependant(*(w.group() for w in (words[0], words[1], words[-1]))):
             cut = words[1].start()
             for a, b in ((0, words[0].end()), (cut, len(e.text))):
                 part = Entity("PERSON", e.start + a, e.start + b, e.text[a:b], source="rule")
@@ -735,6 +741,47 @@ def _split_dependants(analysis: Analysis, entities: list[Entity]) -> list[Entity
                 out.append(part)
             continue
         out.append(e)
+    return out
+
+
+def _listed_first_name(word: str) -> bool:
+    """A first name our lists know, as written ("Айгуль": the dictionary does not)."""
+    from letopis.nlp.normal import is_first_name
+    return is_first_name(word) and not morph.morph().word_is_known(word.lower())
+
+
+# nouns whose capitalised genitive after them is a place: "житель Сумгайыта", "мэр коммуны Дабло"
+_HOME_NOUNS = frozenset(("житель", "жительница", "уроженец", "уроженка", "выходец"))
+# (not "страна", "штат": "лидер страны Ким Чен Ын", "вице-губернатор штата Кэтлин Кеннеди Таунсенд")
+_SETTLEMENTS = frozenset(("город", "село", "деревня", "посёлок", "поселок", "коммуна", "поселение", "кишлак", "аул",
+                          "станица", "округ", "муниципалитет"))
+_WORD_BEFORE = re.compile(r"([а-яё]+)[ \t\xa0]+$")
+
+
+def _first_name_like(word: str) -> bool:
+    from letopis.nlp.normal import is_first_name
+    return is_first_name(word) or any("Name" in p.tag for p in morph.parse(word.lower())[:2])
+
+
+def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"жительница Ариэля Рахель Ашкенази", "мэр коммуны Дабло Усман Зонго": the recogniser ran the place
+    after a home or settlement noun into the full name after it. Of three capitalised words or more, the
+    first is that place (a city unless the gazetteer says otherwise) and the rest the person; after a
+    settlement noun, only a word no first name ("шериф округа Бровард Скотт Израэль")."""
+    out: list[Entity] = []
+    for e in entities:
+        words = list(_NAME_WORD.finditer(e.text)) if e.type == "PERSON" else []
+        m = _WORD_BEFORE.search(analysis.text, max(0, e.start - 25), e.start) if len(words) >= 3 else None
+        noun = morph.lemma(m.group(1)) if m else None
+        if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())) \
+                or not all(w.group()[:1].isupper() for w in words) or e.text[words[0].end():words[1].start()] != " ":
+            out.append(e)
+            continue
+        place, cut = words[0].group(), words[1].start()
+        gaz = _gazetteer()
+        out.append(Entity((_geo_kind(gaz, place) if gaz is not None else None) or "CITY", e.start,
+                          e.start + words[0].end(), place, source="rule"))
+        out.append(Entity("PERSON", e.start + cut, e.end, e.text[cut:], source="rule"))
     return out
 
 
@@ -767,6 +814,8 @@ def _join_split_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
         a, b = e.text.split()[-1], nxt.text.split()[0]
         if not _may_agree(a, b) or _latin_before_cyrillic(a, b) or _latin_before_cyrillic(b, a):
             continue
+        if " " not in e.text.strip() and " " in nxt.text.strip() and _dependant(a, b, nxt.text.split()[-1]):
+            continue                                 # "Адвокат Эргешова | Айгуль Сыдыкова": two people
         gone.update((id(e), id(nxt)))
         joined.append(Entity("PERSON", e.start, nxt.end, analysis.text[e.start:nxt.end], source=e.source))
     for e in persons:
@@ -871,6 +920,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _first_names_after_ages(analysis, entities)
     entities = _split_dependants(analysis, entities)
+    entities = _split_homes(analysis, entities)
     entities = _join_split_names(analysis, entities)
     entities = _add_missed(analysis, entities)
     entities = _places_after_place_adjectives(analysis, entities)
