@@ -234,11 +234,28 @@ def _threatened(toks: list, i: int) -> bool:
         if not toks[k].text[:1].isalnum():
             return False
         if toks[k].lemma in THREAT or toks[k].lemma in PLAN:
-            return k == i - 1 or any("INFN" in t.tag for t in toks[k + 1:i])
+            # (or counted: "предотвращено 11 терактов", "предотвратили более 30 терактов")
+            return k == i - 1 or any("INFN" in t.tag for t in toks[k + 1:i]) or all(
+                t.text.isdigit() or "NUMR" in t.tag or t.lemma in _ABOUT for t in toks[k + 1:i])
     return False
 
 
+_ABOUT = frozenset(("более", "около", "свыше", "порядка", "почти", "менее"))
+
+
+# a drill acts nothing out: "учения, в ходе которых отрабатывалось освобождение заложников", "По легенде,
+# террористы захватили заложников"
+_DRILL = frozenset(("тренировка", "отрабатывать", "отрабатываться", "легенда", "условный", "инсценировать",
+                    "инсценировка", "имитировать", "имитация"))
+
+
+def _drill(sent: Sentence) -> bool:
+    return any(t.lemma in _DRILL or t.lemma == "учение" and "plur" in t.tag for t in sent.tokens)
+
+
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
+    if _drill(sent):
+        return []
     lemmas = [t.lemma for t in sent.tokens]
     index = _type_cue_index()
     found = []                                           # (cue order, token, hit): sorted as cue by cue
@@ -684,6 +701,15 @@ _NOT_AN_ACT = frozenset({"угроза", "опасность", "организа
                          "направленность", "характер"})
 
 
+def _noun_after(toks: list, k: int) -> str | None:
+    """The lemma of the word after token k, past adjectives joined to it ("террористического и
+    экстремистского характера" → "характер")."""
+    j = k + 1
+    while j + 1 < len(toks) and j < k + 4 and (toks[j].lemma == "и" or "ADJF" in toks[j].tag):
+        j += 1
+    return toks[j].lemma if j < len(toks) else None
+
+
 def _lemmas_before(sent: Sentence, start: int, n: int) -> set[str]:
     """The lemmas of the n tokens before the word at `start`."""
     toks = sent.tokens
@@ -705,7 +731,7 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
         hits = [t for k, t in enumerate(toks) if t.lemma in violent
                 and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)
                 and not _gas_blast(toks, k) and not _denied(s, t.start)
-                and not (k + 1 < len(toks) and toks[k + 1].lemma in _NOT_AN_ACT | ANIMALS)]
+                and _noun_after(toks, k) not in _NOT_AN_ACT | ANIMALS]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
             if any(not any(a <= t.start < b for a, b in titled) for t in hits):
