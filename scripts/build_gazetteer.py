@@ -6,7 +6,7 @@ names), babel (CLDR Russian country names), pymorphy2 (dictionary lemmas, Geox t
 curated tables in letopis/geo/data/curated/*.tsv (regions with capitals, old names, country
 short forms, Russian-name overrides).
 
-    .venv/bin/python scripts/build_gazetteer.py
+    .venv/bin/python scripts/build_gazetteer.py [OUT]   (default: the package's data file)
 """
 from __future__ import annotations
 
@@ -209,7 +209,8 @@ def main() -> None:
         else:
             admin1[(cc, cap["a1"])] = name
     for cc in sorted({s.country_code for s in pycountry.subdivisions} - curated_cc):
-        for s in pycountry.subdivisions.get(country_code=cc):
+        # (by code: pycountry's own order changes between its versions, and ties in look-ups follow it)
+        for s in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
             name = ru2.gettext(s.name)
             if getattr(s, "parent_code", None) or not RUS_WORD.match(name.replace("(", "").replace(")", "")) \
                     or len(name) < 4:
@@ -297,11 +298,12 @@ def main() -> None:
                     lemmas[f] = sorted(forms)
     data = {"version": 1, "fields": ["name", "kind", "country", "region", "lat", "lon", "population",
                                      "old_names", "aliases"], "places": rows, "lemmas": lemmas}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
     kinds = collections.Counter(p["k"] for p in places)
-    print(f"{OUT}: {OUT.stat().st_size} bytes; {dict(kinds)}")
+    print(f"{out}: {out.stat().st_size} bytes; {dict(kinds)}")
 
 
 if __name__ == "__main__":

@@ -614,8 +614,9 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if any(x.lemma in _NEAR_A_BUILDING for x in toks[max(0, i - 2):i]):
                 continue                              # "у британского парламента", "у здания парламента": a place
-            if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]):
-                continue                              # "Среди погибших — два журналиста": among the many, no target
+            if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]) or _among(toks, i):
+                continue                              # "Среди погибших — два журналиста", "Не менее девяти
+                #                                       человек, в том числе священник": among the many, no target
             # "обстреляли служебный автомобиль главы района", "напали на депутата": the attack aimed at him or
             # at what he rides in or lives in (not "рядом с домом главы")
             j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS
@@ -633,6 +634,16 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                         "VERB" in x.tag and x.lemma != "быть" and x.lemma not in KILL_WORDS
                         for x in toks[min(i, j) + 1:max(i, j)]):
                     return True
+    return False
+
+
+def _among(toks: list, i: int) -> bool:
+    """Token i is one of a count's list: "девять человек, в том числе священник", "включая депутата"."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].lemma == "включая" or toks[k].lemma == "число" and k > 1 and toks[k - 2].lemma == "в":
+            return True
+        if "ADJF" not in toks[k].tag and toks[k].lemma not in ("в", "тот", "число", "и"):
+            return False
     return False
 
 
