@@ -1386,8 +1386,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         named = [p for p in persons if any(s.start <= a < s.end for a, _ in p.mentions for s in sents)]
         everywhere = [x for x in analysis.sentences if not analysis.ignored(x.start, x.end)]
         alive = _attacker_arrested(analysis, everywhere, named) if named else []
+    # (the attackers named as arrested survived: "задержаны трое подозреваемых — X, Y и Z … Четвертый
+    # участник нападения … был ликвидирован")
+    held = _arrested_named(scope if main else sents, perps) if len(perps) > 1 else []
     if inc.perpetrators_killed is None and dead:
-        inc.perpetrators_killed = max(1, len([p for p in perps]) if len(perps) > 1 else 1)
+        inc.perpetrators_killed = max(1, len(perps) - len(held))
         inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
     elif inc.perpetrators_killed is None and _killed_by_security(analysis, sents):
         inc.perpetrators_killed = 1
@@ -1413,7 +1416,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.perpetrators_killed = len(bombers)
         inc.field_evidence["perpetrators_killed"] = [list(m) for p in bombers for m in p.mentions[:1]]
     for p in perps:
-        if inc.perpetrators_killed:
+        if p in held and (inc.perpetrators_killed or 0) < len(perps):
+            p.extra["fate"] = "arrested"
+        elif inc.perpetrators_killed:
             p.extra["fate"] = "killed (self-detonation)" if any(d[2] == "самоподрыв" for d in dead) else "killed"
     _victims(inc, statements, persons)
     _attackers_among_victims(inc, statements, perps)
@@ -1566,6 +1571,17 @@ _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командова�
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
 
 
+def _arrested_named(sents: list[Sentence], perps: list[Person]) -> list[Person]:
+    """The attackers named in a sentence that tells an arrest and no death."""
+    out = []
+    for s in sents:
+        lemmas = {t.lemma for t in s.tokens}
+        if not any(cues().get(x) == "perp_alive" for x in lemmas) or any(cues().get(x) == "killed" for x in lemmas):
+            continue
+        out += [p for p in perps if any(s.start <= a < s.end for a, _ in p.mentions) and p not in out]
+    return out
+
+
 def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence],
                   driver: bool = False) -> list[Person]:
     """Named attackers. `driver`: the attack was a ramming, so its driver is the attacker ("Водитель,
@@ -1601,7 +1617,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                            and not _dependant(sent, r, first) for r in perp_roles) \
                 or _suspect_named(analysis.text, s) or _SUSPECT_AFTER.match(analysis.text, e) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
-                b2 <= s and re.fullmatch(r"\s*,\s*|\s+и\s+", analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
+                b2 <= s and _LIST_GAP.fullmatch(analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader
             leads = _LED_BY.search(analysis.text[max(0, s - 30):s]) is not None and \
                 any(_attackerish(t) for t in sent.tokens if t.start < s) and \
@@ -1616,6 +1632,10 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+# between two names of a list, past a bracket: "Нурбек Абдыкадыров (1991 г.р.), Улан Сатыбалдиев"
+_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*|\s+и\s+|и\s+)")
 
 
 def _own_clause(after: list) -> list:

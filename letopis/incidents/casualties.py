@@ -726,9 +726,13 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
     return bool(_SHOOTOUT.search(text[view.s.start:view.s.end]))
 
 
+_GET = frozenset(("получить", "получать"))
+
+
 def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
-    """"26-летний Тамерлан Царнаев, был ранен": the named subject set off by a comma before a passive
-    (no other verb or "который" between them)."""
+    """"26-летний Тамерлан Царнаев, был ранен", "лейтенант милиции Эрлан Осмонов, получил огнестрельное
+    ранение": the named subject set off by a comma before a passive or a wound received (no other verb
+    or "который" between them)."""
     toks = view.toks
     before = [p for p in view.persons if p.end <= toks[lo].start]
     if not before:
@@ -742,8 +746,8 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
         else:
             break
     between = [t for t in toks if p.end <= t.start < toks[k].start]
-    if any(("VERB" in t.tag and t.lemma != "быть") or "PRTS" in t.tag or t.lemma == "который" for t in between) \
-            or len(between) > 4:
+    if any(("VERB" in t.tag and t.lemma != "быть" and t.lemma not in _GET) or "PRTS" in t.tag or t.lemma == "который"
+           for t in between) or len(between) > 4:
         return []
     return group
 
@@ -855,7 +859,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
         names = _distinct_people(view, [p for p in names if not _not_a_victim_name(view, p, transitive)])
-        if not names and not transitive and ("PRTS" in t.tag or "VERB" in t.tag) and lo > 0 and not any(
+        # "X, получил ранение" (a finite verb: "X, получивший ранение" is told of X already)
+        got = "NOUN" in t.tag and any(x.lemma in _GET and "VERB" in x.tag for x in toks[max(0, k - 3):k])
+        if not names and not transitive and ("PRTS" in t.tag or "VERB" in t.tag or got) and lo > 0 and not any(
                 "nomn" in toks[i].tag and view.group_from(i)[1] for i in range(k + 1, hi)):
             # (not when the cue has its own subject after it: "Погиб сержант X, ранен младший лейтенант")
             names = _subject_before(view, lo, k)

@@ -217,8 +217,8 @@ def _genitive(word: str) -> bool:
 
 
 # a settlement named before its region, the two read as one region: "Кара-Суу Ошской области"
-_SETTLEMENT_IN_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+[А-ЯЁ][а-яё]+(?:ой|ого)\s+"
-                                   r"(?:област|район|кра|округ)[а-яё]*$")
+_SETTLEMENT_IN_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
+                                   r"(?:ой|ого)\s+(?:област|район|кра|округ)[а-яё]*)$")
 
 
 def _settlements_in_regions(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -227,6 +227,11 @@ def _settlements_in_regions(analysis: Analysis, entities: list[Entity]) -> list[
     gaz = None
     added: list[Entity] = []
     for e in entities:
+        m = _SETTLEMENT_IN_REGION.fullmatch(e.text) if e.type == "CITY" else None
+        if m is not None:             # "Таш-Кумыр Джалал-Абадской области" as one town: the town, then its region
+            added.append(Entity("STATE_OR_PROVINCE", e.start + m.start(2), e.end, m.group(2), source="rule"))
+            e.end, e.text = e.start + m.end(1), m.group(1)
+            continue
         m = _SETTLEMENT_IN_REGION.fullmatch(e.text) if e.type in ("STATE_OR_PROVINCE", "LOCATION") else None
         if m is None or any(o.start == e.start and o.end == e.start + m.end(1) for o in entities):
             continue
@@ -657,9 +662,11 @@ def _trim_leading_non_names(analysis: Analysis, e: Entity) -> None:
     """"Семья Обамы", "Император Акихито": leading common nouns (capitalised at a sentence start)
     are no part of the person; nor is a Latin word before a Cyrillic name ("Brexit Дэвид Дэвис").
     The span narrows to the name after them."""
+    from letopis.nlp.normal import is_first_name
     words = list(_NAME_WORD.finditer(e.text))
     k = 0
-    while k < len(words) - 1 and (_common_noun(words[k].group())
+    # (a listed first name stays, though the dictionary knows the word: "Улан Сатыбалдиев")
+    while k < len(words) - 1 and (_common_noun(words[k].group()) and not is_first_name(words[k].group())
                                   or _latin_before_cyrillic(words[k].group(), words[k + 1].group())):
         k += 1
     if k:
