@@ -1996,3 +1996,13 @@ def test_suspects_listed_with_birth_years_were_arrested_and_a_wound_told_after_a
     assert inc.perpetrators == ["Нурбек Абдыкадыров", "Улан Сатыбалдиев", "Руслан Мамытов"]
     assert {p.name: p.extra.get("fate") for p in rec.persons if p.extra.get("role_in_incident")} == {
         "Нурбек Абдыкадыров": "arrested", "Улан Сатыбалдиев": "arrested", "Руслан Мамытов": "arrested"}
+
+
+def test_the_wounded_who_died_later_leave_the_wounded_and_a_bare_rank_keeps_the_service_named_before():
+    inc, _ = only("Число погибших в Уральске возросло до трех\n\nВ минувший вторник неизвестный открыл огонь из "
+                  "охотничьего ружья по патрульному автомобилю в Уральске. На месте скончался 34-летний старший "
+                  "сержант полиции Ерлан Кусаинов. Ранения получили капитан полиции Нурлан Бекмухамбетов и случайная "
+                  "прохожая — 61-летняя пенсионерка Галина Шевчук. Вечером того же дня в больнице скончался капитан "
+                  "Бекмухамбетов. Сегодня утром стало известно, что число погибших возросло до трех: в реанимации "
+                  "умерла Галина Шевчук.", "2019-10-14")
+    assert (inc.killed, inc.wounded, inc.killed_by_group) == (3, None, {"police": 2, "civilian": 1})

@@ -1258,6 +1258,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
     _groups_of_named(statements, persons, found)
+    for c in statements:                               # who each named victim is, mention by mention
+        c.people = tuple(next((p.name for p in persons if (e.start, e.end) in p.mentions), e.normal or e.text)
+                         for e in c.names)
     t = cas.tally(statements)
     inc = Incident()
     inc.field_evidence = {k: [list(x) for x in v] for k, v in t["evidence"].items()}
@@ -1909,14 +1912,24 @@ def _killed_by_security(analysis: Analysis, sents: list[Sentence]) -> tuple[int,
 def _groups_of_named(statements: list[cas.Casualty], persons: list[Person], found: Extraction) -> None:
     """"Тлеубердиев скончался на месте": a victim named alone takes the group of the role the article gives
     him elsewhere ("старшего лейтенанта полиции Ержана Тлеубердиева" → police)."""
-    by_role = {r.normal: r.group for r in found.roles if r.group in SECURITY_GROUPS or r.group == "official"}
+    by_role = {r.normal: r.group for r in found.roles if r.group in SECURITY_GROUPS | {"official", "civilian"}}
     for c in statements:
-        if c.group is not None or len(c.names) != 1:
+        if len(c.names) != 1:
             continue
         person = next((p for p in persons if (c.names[0].start, c.names[0].end) in p.mentions), None)
         groups = {by_role[r] for r in (person.roles if person else ()) if r in by_role}
-        if len(groups) == 1:
+        if c.group is None and len(groups) == 1:
             c.group = groups.pop()
+        elif c.group == "military" and len(groups - {"military"}) == 1 and _bare_rank_told(c, found):
+            # "скончался капитан Бекмухамбетов" after "капитан полиции Нурлан Бекмухамбетов": a bare rank
+            # is the army's only when the article names no other service for its holder
+            c.group = (groups - {"military"}).pop()
+
+
+def _bare_rank_told(c: cas.Casualty, found: Extraction) -> bool:
+    """The statement's role is a rank with no service after it ("капитан")."""
+    roles = [r for r in found.roles if c.start <= r.start < c.end]
+    return bool(roles) and all(" " not in r.normal and r.group == "military" for r in roles)
 
 
 def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person]) -> None:

@@ -67,6 +67,7 @@ class Casualty:
     hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
     own_perp: bool = False             # a named attacker's death: counts only in an incident told apart
     outdated: bool = False             # "Ранее сообщалось о 70 погибших": a figure the article has replaced
+    people: tuple[str, ...] = ()       # who the names are, as the person linker joined them (set before tally)
 
 
 _EARLIER = frozenset({"ранее", "первоначально", "изначально", "сначала", "прежде"})
@@ -681,7 +682,10 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
         return False
     prev = view.toks[k - 1]
     first = view.toks[k]
-    if "gent" in first.tag and "nomn" not in first.tag and ("NOUN" in prev.tag or view.role_at(k - 1) is not None):
+    # ("скончался капитан Бекмухамбетов": a surname in -ов the dictionary guesses as a plural genitive)
+    surname = "plur" in first.tag and first.text[:1].isupper() and first.text.endswith(("ов", "ев", "ёв", "ин", "ын"))
+    if "gent" in first.tag and "nomn" not in first.tag and not surname and (
+            "NOUN" in prev.tag or view.role_at(k - 1) is not None):
         return True
     passive = max((j for j in range(k) if "PRTS" in view.toks[j].tag), default=None)
     if "ablt" in first.tag and "nomn" not in first.tag and passive is not None and not any(
@@ -1095,7 +1099,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
     return out
 
 
-def _event_sum(evs: list[Casualty]) -> int:
+def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     """Victims told as events, without a total. Within a sentence they add up ("убил трёх мужчин и одну
     женщину" = 4). Across sentences, victims of distinct groups add up ("убил 2-х сотрудников КНБ" …
     "убив охранника и посетителя"), but a retelling does not: "убит глава города" … "мужчина скончался",
@@ -1113,6 +1117,7 @@ def _event_sum(evs: list[Casualty]) -> int:
                 at[c.sentence] = at.get(c.sentence, 0) + c.count
     per: dict[int, int] = {}
     named: dict[tuple[int, str], int] = {}
+    people: set[str] = set()          # the victims named, sentence by sentence: distinct people add up
     for c in evs:
         if c.nominal and c.sentence in by_group.get(c.group or "", {}):
             # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
@@ -1122,6 +1127,7 @@ def _event_sum(evs: list[Casualty]) -> int:
             named[key] = named.get(key, 0) + c.count
         elif c.nominal:                               # told by nouns and names: retold sentence by sentence
             per[c.sentence] = per.get(c.sentence, 0) + c.count
+            people.update(c.people or (_surname(e) for e in c.names))
     for (sentence, group), n in named.items():
         # (as many as the group's count: the count retold; fewer may be another moment's victim, "ранил
         # 2-х конных полицейских" … "В числе раненых — сержант полиции С.Алашев", as before)
@@ -1130,7 +1136,9 @@ def _event_sum(evs: list[Casualty]) -> int:
     # one group's numbered victims told again in another sentence are retold, not more ("Четверо
     # туристов погибли" … "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов")
     numbered = sum(max(at.values()) for at in by_group.values()) + extra
-    total_specific = numbered + max(per.values(), default=0)
+    # `union`: or the distinct people named over all sentences, when more ("скончался сержант X" …
+    # "скончался капитан Y": two of the police), for a group's share of a total told
+    total_specific = numbered + max(max(per.values(), default=0), len(people) if union else 0)
     per_sentence: dict[int, int] = {}
     for c in evs:
         per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + c.count
@@ -1153,6 +1161,15 @@ def _perps_dead(perps: list[Casualty]) -> int:
 
 def _surname(e: Entity) -> str:
     return (e.normal or e.text).split()[-1].lower()[:5]
+
+
+def _less_the_dead(c: Casualty, dead: set[str]) -> Casualty:
+    """Wounded named one by one, some of whom died later, count only those alive ("Ранения получили капитан X
+    и прохожая Y" … "скончался капитан X": one wounded)."""
+    died = [e for e in c.names if _surname(e) in dead]
+    if c.fate != "wounded" or not died or c.count is None or c.count < len(c.names):
+        return c
+    return replace(c, count=c.count - len(died), names=[e for e in c.names if e not in died])
 
 
 def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
@@ -1185,6 +1202,7 @@ def tally(cas: list[Casualty]) -> dict:
     # a named victim who died is not also among the wounded ("Иванович получил пять пулевых ранений")
     dead = {_surname(e) for c in cas if c.fate == "killed" for e in c.names}
     cas = [c for c in cas if not (c.fate == "wounded" and c.names and {_surname(e) for e in c.names} <= dead)]
+    cas = [_less_the_dead(c, dead) for c in cas]
     for fate in ("killed", "wounded"):
         mine = [c for c in cas if c.fate == fate and c.count is not None]
         if any(not c.outdated for c in mine):
@@ -1204,15 +1222,20 @@ def tally(cas: list[Casualty]) -> dict:
         extras = [c for c in victims if c.kind == "total" and c.extra and not c.latest]
         totals = [c for c in victims if c.kind == "total" and c not in extras]
         latest = [c for c in totals if c.latest]
-        by_group: dict[str, int] = {}
-        ev: dict[str, list] = {}
-        for g in sorted({c.group for c in victims if c.group}):     # sorted: the same record in every process
-            brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
-            evs = [c for c in victims if c.group == g and c.kind == "event"]
-            value = max([max((c.count for c in brk), default=0), _event_sum(evs)])
-            if value:
-                by_group[g] = value
-                ev[f"{fate}_by_group.{g}"] = [(c.start, c.end) for c in brk + evs]
+        for union in (True, False):
+            by_group: dict[str, int] = {}
+            ev: dict[str, list] = {}
+            for g in sorted({c.group for c in victims if c.group}):     # sorted: the same record in every process
+                brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
+                evs = [c for c in victims if c.group == g and c.kind == "event"]
+                value = max([max((c.count for c in brk), default=0), _event_sum(evs, union)])
+                if value:
+                    by_group[g] = value
+                    ev[f"{fate}_by_group.{g}"] = [(c.start, c.end) for c in brk + evs]
+            # (the people named one by one, told apart, share out a total; past it, the linker joined too few)
+            told = [c.count for c in victims if c.kind == "total"]
+            if sum(by_group.values()) <= max(told + [_event_sum([c for c in victims if c.kind == "event"])]):
+                break
         events_sum = _event_sum([c for c in victims if c.kind == "event"])
         if latest:
             total = latest[-1].count
