@@ -163,6 +163,9 @@ def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
     return end if end is not None and end > k else None
 
 
+_POINTERS = frozenset(("этот", "тот", "же", "данный"))
+
+
 def _person_at(analysis: Analysis, toks: list[Token], k: int) -> bool:
     return k < len(toks) and any(e.type == "PERSON" and e.start == toks[k].start for e in analysis.entities)
 
@@ -211,6 +214,9 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         m = _ABBR.fullmatch(t)
         if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
             good = k = k + 1
+            continue
+        if tok.lemma in _POINTERS and k + 1 < len(toks) and (good == k or toks[k - 1].lemma in _POINTERS):
+            k += 1                     # "выпускник этой же школы", "сотрудник того же отдела": the noun follows
             continue
         if t in ("в", "во") and k > j and good == k:
             # "руководитель оперативного штаба в Республике Дагестан Сергей Меликов", "посол России в

@@ -1628,7 +1628,9 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             first_verb = next((t for t in after[:8] if "VERB" in t.tag), None)
             leads = leads or _BAND_OF.search(analysis.text, max(0, s - 20), s) is not None and \
                 first_verb is not None and first_verb.lemma in ATTACK_VERBS
-            if labelled or leads or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
+            # "X вошел в здание с карабином. Он застрелил охранника": the subject the next sentence goes on with
+            then = subject and verb is None and first is not None and "nomn" in first.tag and _he_acts_next(analysis, sent)
+            if labelled or leads or then or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
                     _passive_agent(sent, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
                 if p not in out:
@@ -1639,6 +1641,16 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
 
 # between two names of a list, past a bracket: "Нурбек Абдыкадыров (1991 г.р.), Улан Сатыбалдиев"
 _LIST_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*|\s+и\s+|и\s+)")
+
+
+def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
+    """The next sentence opens with "Он"/"Она" and an attack verb of its own."""
+    i = analysis.index_of(sent)
+    if i is None or i + 1 >= len(analysis.sentences):
+        return False
+    toks = analysis.sentences[i + 1].tokens
+    return len(toks) > 1 and toks[0].lemma in ("он", "она") and "nomn" in toks[0].tag and any(
+        "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[1:6]))
 
 
 def _own_clause(after: list) -> list:

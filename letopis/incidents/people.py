@@ -14,7 +14,7 @@ from letopis.record import Entity, Person
 
 # a role and the name it labels: spaces, a comma, "и"; one line break (a title's role over its photo
 # caption: "…президент Зимбабве\nЭммерсон Мнангагва") but not a paragraph's ("…глава СК РФ\n\nДмитрий …")
-_GAP = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:и[^\S\n]+)?\n?\Z")
+_GAP = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:и[^\S\n]+)?(?:\d{1,3}-летн[а-яё]+[^\S\n]+)?\n?\Z")
 
 
 @lru_cache(maxsize=None)
@@ -50,6 +50,7 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
     pos = start
     by_end = sorted(found.roles, key=lambda r: -r.end)
     last_plural = False
+    walked = False                # past another name of a list: only a plural role is ours too
     me = next((p for p in persons if p.start == start), None)
     if me is not None and " " not in me.text.strip() and any(p.start == me.end + 1 for p in persons) \
             and text[me.end:me.end + 1] == " ":
@@ -82,6 +83,8 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
                 and _cases_differ(analysis, prev.start, start):       # (the mention itself, not a name walked past)
             break                 # "Вдове полицейского Гульнаре X": the role is her husband's (not "Подруга
             #                       предпринимателя Романа Абрамовича": the role agrees with the name)
+        if prev is not None and walked and not roles and not prev.plural and _singular_only(text, prev.start):
+            break                 # "учительница Ольга Сивцева и 14-летняя Ксения Гордеева": one role, one name
         if prev is not None:
             last_plural = prev.plural
             roles.append(prev.normal)
@@ -95,10 +98,18 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
                          and _cases_differ(analysis, _last_word_at(p), _word_at(text, pos)))))),
                     None)
         if name is not None and not roles:
+            walked = walked or bool(re.search(r",|\bи\b", text[name.end:pos]))   # a list, not "Адвокат Гаева X"
             pos = name.start
             continue
         break
     return roles
+
+
+def _singular_only(text: str, at: int) -> bool:
+    """The role's first word has no plural reading ("учительница"; not "актрисы", "сотрудники")."""
+    from letopis.nlp.morph import parse
+    word = _word(text, at)
+    return bool(word) and all(p.tag.number != "plur" for p in parse(word.lower()))
 
 
 def _listed(text: str, start: int, persons: list[Entity]) -> bool:
@@ -179,7 +190,7 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
         # (past adjectives: "Николас Круз, бывший ученик этой школы,")
         comma = _COMMA.match(text, end, r.start)
         if comma and _ADJECTIVES.fullmatch(text, comma.end(), r.start) and not r.plural:
-            if re.match(r"\s{1,2}[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
+            if re.match(r"\s{1,2}(?:\d{1,3}-летн[а-яё]+\s+)?[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
                 return None     # "…Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов": the next name's role
             if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):
                 return None
