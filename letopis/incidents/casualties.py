@@ -823,7 +823,13 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
             continue                     # "сообщали о смерти", "заинтересованы в смерти": not the act
         if identification(toks, k):
-            continue                     # "застреленным мужчиной оказался Усман Хан": told before
+            # "застреленным мужчиной оказался Усман Хан", "Погибшими оказались X и Y": told before, so no more
+            # dead, but who they were (named victims with no count of their own)
+            # ("застреленным мужчиной оказался X": shot by the police, the attacker)
+            out += [Casualty(fate, None, None, "event", p.start, p.end, view.index, names=[p], nominal=True)
+                    for p in view.persons if p.start > t.end and not _not_a_victim_name(view, p, False)
+                    and t.lemma not in SECURITY_KILLS]
+            continue
         if fate == "wounded" and k and toks[k - 1].lemma == "смертельно":
             fate = "killed"              # "смертельно ранил двух мужчин и женщину"
         if fate == "wounded" and any(x.lemma == "от" for x in toks[max(0, k - 2):k]):
