@@ -2029,3 +2029,10 @@ def test_the_dead_identified_are_its_named_victims_and_a_settlement_on_the_west_
     assert (inc.country, inc.city, inc.killed) == ("PS", "Ариэль", 2)
     assert [(v.name, v.fate, v.group) for v in inc.victims] == [
         ("Ноам Леви", "killed", "military"), ("Рахель Ашкенази", "killed", "civilian")]
+
+
+def test_a_grenade_that_turned_out_a_dummy_makes_no_bombing():
+    inc, _ = only("Захват заложников в Харькове\n\nВ пятницу утром мужчина вошел в отделение почты, заявил, что у "
+                  "него граната, и взял в заложники семь человек. Около 17:00 спецподразделение штурмовало помещение "
+                  "и задержало захватчика. Граната, по предварительным данным, оказалась учебной.", "2020-02-07")
+    assert (inc.types, inc.weapons) == (["hostage_taking"], [])

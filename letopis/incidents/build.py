@@ -555,6 +555,19 @@ ANIMALS = frozenset({"собака", "пёс", "пес", "медведь", "ак
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
 
 
+def _dummy_classes(analysis: Analysis, found: Extraction) -> set[str]:
+    """Weapon classes the article says turned out fake: "Граната оказалась учебной / муляжом"."""
+    out = set()
+    for w in found.weapons:
+        sent = analysis.sentence_at(w.start)
+        toks = sent.tokens if sent else ()
+        k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start > w.end), None)
+        fake = DUMMY | ({"учебный"} if w.cls == "explosives" else set())     # "учебная граната"
+        if k is not None and any(t.lemma in fake for t in toks[k + 1:k + 3]):
+            out.add(w.cls)
+    return out
+
+
 CARRIERS = {"самолет", "самолёт", "автобус", "судно", "поезд", "лайнер", "воздушный", "пассажир", "вертолет",
             "вертолёт", "паром", "корабль", "экипаж"}
 
@@ -1270,6 +1283,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     _attackers_in_the_toll(inc, text, found)
 
     hits = _shelling(hits, text, [w for w in found.weapons if inside(w.start, w.end)])
+    # "Граната, по предварительным данным, оказалась учебной": the weapon was a dummy all along
+    fake = _dummy_classes(analysis, found)
+    hits = [h for h in hits if h[1] not in fake]
     # types and weapons: cue words and the weapons named in the incident's sentences
     types, weapons = [], []
     for typ, wcls, a, b in hits:
@@ -1277,7 +1293,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             types.append(typ)
         if wcls and wcls not in weapons:
             weapons.append(wcls)
-    items = [w for w in found.weapons if inside(w.start, w.end) and not any(
+    items = [w for w in found.weapons if inside(w.start, w.end) and w.cls not in fake and not any(
         _found_word(t) or t.lemma in WANTED for s in sents if s.start <= w.start < s.end for t in s.tokens)
         and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))]
     for w in items:
