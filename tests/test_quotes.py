@@ -309,3 +309,19 @@ def test_a_place_or_a_capitalised_post_in_a_role_before_a_name_is_the_roles_own(
                        "2013-12-11")
     assert [(p.name, p.roles) for p in rec.persons] == [
         ("Михаил Бабич", ["полномочный представитель Президента России в Приволжском федеральном округе"])]
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Глава Чечни Рамзан Кадыров, как передает ТАСС, пообещал найти нападавших.", [("ТАСС", "cited")]),
+    ("Погибли 27 человек, сообщает газета Dawn.", [("Dawn", "cited")]),
+    ("Агентство APA со ссылкой на очевидцев сообщает, что мужчина захватил заложников.",
+     [("APA", "cited"), ("очевидцы", "cited")]),
+    ("«Мы услышали хлопки и легли на пол», — рассказала изданию «Алтапресс» ученица. Телеграм-канал Mash пишет, "
+     "что стрелок увлекался оружием.", [("Алтапресс", "cited"), ("Mash", "cited")]),
+    ("Нападавшим, как сообщает газета The Times of Israel, оказался житель Наблуса.",
+     [("The Times of Israel", "cited")]),
+])
+def test_an_outlet_the_article_cites_is_no_publisher_of_its_own(text, sources):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение\n\n{text}", "2023-05-10")
+    assert sorted((s.name, s.relation) for s in rec.sources) == sorted(sources)

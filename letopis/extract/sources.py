@@ -15,8 +15,11 @@ from letopis.read.dates import find_agency
 from letopis.record import Source
 
 _NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
-_REPORTS = re.compile(r"(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила)\s+"
-                      r"(?:(?:собственный\s+)?корреспондент\w*\s+|корр\.\s+)?"    # "передает корреспондент Tengrinews.kz"
+# what kind of outlet: "сообщает газета Dawn", "агентство Рейтер", "Телеграм-канал Mash"
+_KIND = r"(?:газета|газеты|агентство|агентства|информагентство|издание|издания|телеканал|портал|сайт|радиостанция|" \
+        r"телеграм-канал|Telegram-канал)"
+_REPORTS = re.compile(r"(?P<as>[Кк]ак\s+)?(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила)\s+"
+                      r"(?:(?:собственный\s+)?корреспондент\w*\s+|корр\.\s+|(?P<kind>" + _KIND + r")\s+)?"    # "передает корреспондент Tengrinews.kz"
                       r"(?P<pub>" + _NAME + r")(?:\s+со?\s+сс\w*лк\w*\s+на\s+(?P<cited>" + _NAME + r"))?")
 _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|сведениям|сообщению)|[Сс]о\s+сс\w*лк\w*\s+на|"
                     r"[Кк]ак\s+сообщили\s+в|сообщили\s+в)\s+(?P<cited>(?:[а-яё]+\s+){0,2}" + _NAME + r")")
@@ -31,6 +34,14 @@ _NOT_A_VERB = r"(?![а-яё]*(?:ет|ют|ит|ят|ал|ла|ли|ло)(?![а-�
 _CITED_UNNAMED = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:данным|информации|словам|сведениям))\s+(?P<cited>"
                             r"(?:[а-яё]+(?:ые|ых|ие|их)\s+)?(?:власт(?:и|ей)|очевидц(?:ев|ы)|свидетел(?:ей|и)|"
                             r"источник(?:а|и|ов)?(?:\s+в\s+[а-яё]+(?:\s+" + _NOT_A_VERB + r"[а-яё]{3,}){0,2})?))(?![а-яё])")
+# the outlet first: "Агентство APA со ссылкой на очевидцев сообщает", "Телеграм-канал Mash … пишет"
+_OUTLET_FIRST = re.compile(r"(?<![\w-])(?:[Гг]азета|[Аа]гентство|[Ии]нформагентство|[Ии]здание|[Тт]елеканал|[Пп]ортал|"
+                           r"[Рр]адиостанция|[Тт]елеграм-канал|Telegram-канал)\s+(?P<pub>" + _NAME + r"|\"[^\"]{1,40}\")"
+                           r"(?:\s+со?\s+сс\w*лк\w*\s+на\s+[^,.;]{1,60}?)?"
+                           r"\s+(?:сообщает|сообщил[оа]?|пишет|передает|передаёт|информирует)(?![а-яё])")
+# the outlet a speaker told: "— рассказала изданию «Алтапресс» ученица", "заявил агентству Reuters"
+_TOLD_TO = re.compile(r"(?:рассказал|заявил|сообщил|сказал|пояснил|подтвердил)[аи]?\s+(?:изданию|агентству|газете|"
+                      r"телеканалу|радиостанции|порталу|сайту)\s+(?P<cited>" + _NAME + r"|\"[^\"]{1,40}\")")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
@@ -172,22 +183,27 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     if agency:                                        # "МОСКВА, 24 марта 2024 года. ТАСС."
         add(text[agency[0]:agency[1]], "publisher", *agency)
     for m in _REPORTS.finditer(text):
-        # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news
+        # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news; so is an
+        # outlet the article cites ("Кадыров, как передает ТАСС, пообещал", "сообщает агентство Рейтер")
+        other = bool(m.group("as") or m.group("kind"))
         a, b = m.start("pub"), m.end("pub")
         tail = _TAIL.match(text, b) if _adjective(m.group("pub").split()[-1]) else None
         if tail:                                      # "Сирийская обсерватория по правам человека"
             b = tail.end()
             name = _normal(analysis, a, b, text[a:b])
-            add(name, "cited" if _state_body(name) else "publisher", a, b)
+            add(name, "cited" if other or _state_body(name) else "publisher", a, b)
             continue
         org = next((e for e in analysis.entities if e.type == "ORGANIZATION" and e.start == a and e.end > b
                     and e.normal and "\n" not in text[a:e.end]), None)
         if org is not None:                           # "сообщило Министерство внутренних дел республики"
-            add(org.normal, "cited" if _state_body(org.normal) else "publisher", a, org.end)
+            add(org.normal, "cited" if other or _state_body(org.normal) else "publisher", a, org.end)
             continue
-        add(m.group("pub"), "cited" if _state_body(m.group("pub")) else "publisher", a, b)
+        add(m.group("pub"), "cited" if other or _state_body(m.group("pub")) else "publisher", a, b)
         if m.group("cited"):
             add(m.group("cited"), "cited", m.start("cited"), m.end("cited"))
+    for m in [*_OUTLET_FIRST.finditer(text), *_TOLD_TO.finditer(text)]:
+        name = m.groupdict().get("pub") or m.group("cited")
+        add(name.strip('"«»'), "cited", m.start(1), m.end(1))
     for m in _EDITOR.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _CITED.finditer(text):
