@@ -8,6 +8,8 @@ the name word's forms (the word or its lemma), so "Таразе", "Жамбыл�
 """
 from __future__ import annotations
 
+import re
+
 
 import gzip
 import json
@@ -321,6 +323,8 @@ class Gazetteer:
         tok = toks[i]
         if len(tok) < 2:
             return False
+        if _DIRECTION.match(tok) and i + 1 < len(toks) and toks[i + 1][:1].isupper():
+            return False   # "в Северном Вазиристане": the side of the place named after it, not a town "Северный"
         if tok.isupper():  # abbreviations only as written in the tables: США, РФ, РК, ВКО
             f = fold(tok)
             return any(n.isupper() and fold(n) == f for n in (p.name, *p.aliases, *p.old_names))
@@ -340,6 +344,9 @@ class Gazetteer:
         # Пушкин (surname 0.67) no, Абай/Королёв/Мирный yes; after "в"/"из" any place reading will
         # do ("в Грозном": the adjective "грозный" outweighs the town, not after a preposition)
         return geo > 0.35 or (cue and geo > 0)
+
+
+_DIRECTION = re.compile(r"(?:Северн|Южн|Западн|Восточн|Центральн|Северо-|Юго-)[а-яё-]*$")
 
 
 @lru_cache(maxsize=64)

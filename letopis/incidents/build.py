@@ -627,6 +627,8 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue
             if any(x.lemma in _NEAR_A_BUILDING for x in toks[max(0, i - 2):i]):
                 continue                              # "у британского парламента", "у здания парламента": a place
+            if any(x.lemma in _MOTIVE for x in toks[:i]):
+                continue                              # "назвали теракт местью за гибель одного из их командиров"
             if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]) or _among(toks, i):
                 continue                              # "Среди погибших — два журналиста", "Не менее девяти
                 #                                       человек, в том числе священник": among the many, no target
@@ -648,6 +650,9 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                         for x in toks[min(i, j) + 1:max(i, j)]):
                     return True
     return False
+
+
+_MOTIVE = frozenset(("месть", "отомстить", "отместка", "возмездие"))
 
 
 def _among(toks: list, i: int) -> bool:
@@ -2145,11 +2150,16 @@ def _speech_tail(text: str, sent_start: int, pos: int) -> bool:
     return bool(_SPEECH.search(text[sent_start:pos]))
 
 
+# "боестолкновения, продолжавшегося около двух часов", "в течение трех часов": how long, not when
+_LASTING = re.compile(r"(?:продолжа\w+|продлил\w+|длил\w+|длящ\w+|дливш\w+|в\s+течение|на\s+протяжении|спустя|"
+                      r"через)\s+$", re.I)
+
+
 def _timeline(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> list[TimelineEntry]:
     text = analysis.text
     out = []
-    times = sorted((t for t in found.temporals if t.kind == "time" and any(s.start <= t.start < s.end for s in sents)),
-                   key=lambda t: t.start)
+    times = sorted((t for t in found.temporals if t.kind == "time" and any(s.start <= t.start < s.end for s in sents)
+                    and not _LASTING.search(text, max(0, t.start - 30), t.start)), key=lambda t: t.start)
     for t in times:
         sent = next(s for s in sents if s.start <= t.start < s.end)
         a = max(text.rfind(",", sent.start, t.start) + 1, sent.start)
