@@ -829,6 +829,25 @@ def _attack_first(analysis: Analysis, found: Extraction) -> bool:
     return dated and any(c.count for c in cas.numeric_statements(view))
 
 
+def _attack_recalled(analysis: Analysis, found: Extraction) -> bool:
+    """A trial's report recalls the attack with its full date and its toll: "Напомним, в ночь на 5 августа
+    2022 года группа … забросала здание УВД бутылками … В результате пожара пострадали двое" (docs/coding.md
+    §1: the attack described with its own place and toll is coded)."""
+    sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)]
+    for i, s in enumerate(sents):
+        if not _RECALL.match(analysis.text, s.start) or not _attack_hits(s) or not any(
+                t.kind == "date" and t.extra.get("year") and s.start <= t.start < s.end for t in found.temporals):
+            continue
+        for x in sents[i:i + 2]:
+            view = cas.SentenceView(analysis, x, found, analysis.index_of(x) or 0)
+            if any(c.count for c in cas.numeric_statements(view) + cas.nominal_events(view, set())):
+                return True
+    return False
+
+
+_RECALL = re.compile(r"\s*(?:Напомним|Напомним\s+также|Как\s+сообщалось(?:\s+ранее)?|Напомина\w+)\s*,", re.I)
+
+
 def _convicts_acting(toks: list, i: int) -> bool:
     """Token i names convicts who do something ("осужденные напали", "двое осужденных захватили")."""
     subject = "nomn" in toks[i].tag or (i > 0 and "NUMR" in toks[i - 1].tag)
@@ -1172,8 +1191,8 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
 
 def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[Incident]:
     violent = _violent(analysis, found)
-    if not violent or _judicial(analysis) and not _attack_first(analysis, found) or _no_event(analysis) \
-            or _nothing_up_front(analysis):
+    if not violent or _judicial(analysis) and not (_attack_first(analysis, found) or _attack_recalled(analysis, found)) \
+            or _no_event(analysis) or _nothing_up_front(analysis):
         return []
     incidents = []
     segs = _segments(analysis, found, violent)
@@ -1989,6 +2008,8 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
     for s in sents:
         if cas.aggregate(analysis, found, s):
             continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
+        if any(t.lemma in ("приговор", "приговорить", "огласить") for t in s.tokens):
+            continue                                  # "суд в понедельник огласил приговор": the verdict's day
         cues: list[int] | None = None                 # the sentence's attack cues, found when two dates compete
         for t in found.temporals:
             # a clock time or a duration ("около 8 часов", "56 лет") is no date; "35 лет назад",

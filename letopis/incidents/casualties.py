@@ -228,6 +228,13 @@ def _asides(view: SentenceView) -> set[int]:
     toks, out = view.toks, set()
     lemmas = [t.lemma for t in toks]
     for k, t in enumerate(toks):
+        if t.text in ("—", "–") and k:
+            # "один из них[ — 45-летний капитан милиции Медер Ташиев —] скончался": a dashed apposition
+            end = next((j for j in range(k + 2, min(len(toks), k + 10)) if toks[j].text in ("—", "–")), None)
+            if end is not None and not any(x in y.tag for y in toks[k + 1:end] for x in ("VERB", "PRTS", "GRND")) \
+                    and not any(y.text in ",;:" for y in toks[k + 1:end]):
+                out.update(range(k, end + 1))
+            continue
         if t.text != ",":
             continue
         if any(tuple(lemmas[k + 1:k + 1 + len(p)]) == p for p in BREAKDOWN):
@@ -303,7 +310,8 @@ def _last_fate(view: SentenceView, j: int) -> str | None:
 
 
 def _fate_after(view: SentenceView, j: int) -> str | None:
-    for t in view.toks[j:j + 6]:
+    asides = view.asides()
+    for t in [t for n, t in enumerate(view.toks[j:], j) if n not in asides][:6]:
         f = _fate_of(t.lemma)
         if f:
             return f
