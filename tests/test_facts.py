@@ -155,3 +155,18 @@ def test_a_threat_level_named_after_its_verb_continues_and_a_closing_quote_is_no
 
 def test_a_regime_lifted_is_not_declared_by_the_participle_that_names_it():
     assert facts("Режим КТО, введенный в Карабулаке, отменен.") == [("regime_lifted", None)]
+
+
+def test_a_seizure_lists_its_items_and_counts_the_arms_and_an_age_range_counts_no_one():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержание\n\nПри задержании у подозреваемых изъяты автомат АК-74, два пистолета Макарова, "
+                       "граната Ф-1 и более 200 патронов. Большинство задержанных — молодые люди в возрасте от 18 до 30 "
+                       "лет.", "2019-03-14")
+    (fact,) = rec.facts
+    assert (fact.kind, fact.quantity) == ("weapons_seized", 4)
+    assert [(x["normal"], x["quantity"], x["qualifier"]) for x in fact.extra["items"]] == [
+        ("АК-74", 1, None), ("пистолет Макарова", 2, None), ("Ф-1", 1, None), ("патронов", 200, "more_than")]
+    rec = extract_text("Брифинг\n\nВ 2020 году изъято 46 единиц огнестрельного оружия, 3,5 тысячи боеприпасов и около "
+                       "12 кг взрывчатых веществ.", "2020-11-06")
+    assert [(f.quantity, [(x["quantity"], x.get("unit")) for x in f.extra["items"]]) for f in rec.facts] == [
+        (46, [(46, None), (3500, None), (12, "кг")])]

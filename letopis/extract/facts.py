@@ -78,6 +78,7 @@ RULES = (
 # so weights and calibres are left out
 _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килограмм\w*|литр\w*|л)\b")
 _CALIBRE = re.compile(r"калибр\w*\s*$")
+_AGED = re.compile(r"возраст\w*\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$|от\s+\d+\s+до\s+$", re.I)   # "в возрасте от 18 до 30 лет"
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
 _UNTIL = re.compile(r"\bдо\s*$", re.I)
@@ -196,6 +197,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                 if rule.quantity:
                     nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
                             and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)
+                            and not _AGED.search(text, max(0, n.start - 20), n.start)
                             and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n))]
                     # "выехали около 860 граждан, из них более 150 погибли": a part is another fact's count
                     if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
@@ -255,6 +257,19 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                         pass                     # "Возбуждены уголовные дела": cases, how many untold
                     elif rule.kind not in UNCOUNTED:
                         continue
+                if rule.kind == "weapons_seized":
+                    items = _seized_items(text, sent, ex, sent.tokens[i].start)
+                    if len(items) > 1:
+                        # "изъяты автомат АК-74, два пистолета Макарова, граната Ф-1 и более 200 патронов": the
+                        # list, and as many arms as it counts (ammunition apart), each with its words
+                        fact.extra["items"] = items
+                        arms = [x for x in items if x["class"] != "ammunition" and "unit" not in x]
+                        if arms and (fact.quantity is None or any(x["quantity"] == fact.quantity for x in items)):
+                            fact.quantity = sum(x["quantity"] for x in arms)
+                            # ("более 40 единиц … и около 15 килограммов": more than 40 all the same)
+                            fact.qualifier = "more_than" if any(x["qualifier"] in ("more_than", "at_least")
+                                                                for x in arms) else None
+                            fact.evidence = [tuple(x["span"]) for x in arms] + [(sent.start, sent.end)]
                 if rule.regime:
                     cue_at = sent.tokens[i].start
                     ms = list(_REGIME.finditer(text, a, b))
@@ -297,6 +312,39 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
         body = {f.kind for f in facts if f.evidence[-1][0] >= title[1]}
         facts = [f for f in facts if f.evidence[-1][0] >= title[1] or f.kind not in body]
     return facts
+
+
+_AMMO = re.compile(r"(?<![а-яё])(?:патрон\w*|боеприпас\w*|снаряд\w*|мин(?:а|ы|ой)?\b)", re.I)
+
+
+def _seized_items(text: str, sent: Sentence, ex, cue: int) -> list[dict]:
+    """The arms and ammunition listed after a seizure's cue, each with its count (the number right before
+    it, else one): "два пистолета Макарова" → 2, "более 200 патронов" → 200 more_than."""
+    # (not a charge's measure: "мощностью около 3 кг в тротиловом эквиваленте")
+    spans = [(w.start, w.end, w.normal or w.text, w.cls) for w in ex.weapons if cue < w.start < sent.end
+             and "эквивалент" not in w.text.lower() and not _EQUIVALENT.match(text, w.end)]
+    spans += [(m.start(), m.end(), m.group().lower(), "ammunition") for m in _AMMO.finditer(text, cue, sent.end)
+              if not any(a <= m.start() < b for a, b, _, _ in spans)]
+    out = []
+    for a, b, name, cls in sorted(spans):
+        # (past a unit: "46 единиц огнестрельного оружия", "около 12 кг взрывчатых веществ")
+        n = next((n for n in ex.numbers if n.end <= a and not n.extra.get("ordinal") and (
+            _UNIT_GAP.fullmatch(text, n.end, a) or _WORDS_GAP.fullmatch(text, n.end, a)
+            and not _MEASURE.match(text, n.end))), None)
+        q = n.value if n is not None and isinstance(n.value, (int, float)) else 1
+        item = {"text": text[a:b], "normal": name, "class": cls, "quantity": q,
+                "qualifier": n.qualifier if n is not None else None, "span": [n.start if n else a, b]}
+        unit = _UNIT_GAP.fullmatch(text, n.end, a).group(1) if n is not None else None
+        if unit and unit.lower().startswith(("кг", "килограмм", "г", "грамм", "тонн")):
+            item["unit"] = unit
+        out.append(item)
+    return out
+
+
+_EQUIVALENT = re.compile(r"\s+эквивалент", re.I)
+# "два готовых к применению самодельных взрывных устройства": a few words of the item's own between
+_WORDS_GAP = re.compile(r"(?:\s+(?!и\b|или\b)[а-яё]+){1,3}\s+")
+_UNIT_GAP = re.compile(r"\s{0,2}(?:(единиц\w*|штук\w*|кг|килограмм\w*|грамм\w*|г|тонн\w*)\s+)?")
 
 
 LEADS = {"возглавлять", "возглавить", "руководить", "возглавляться"}
