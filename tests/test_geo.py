@@ -151,3 +151,22 @@ def test_a_town_spelt_together_or_apart_is_found_and_named_as_the_text_spells_it
     from letopis.pipeline import extract_text
     rec = extract_text(f"Взрыв\n\nВ субботу {told} прогремел взрыв, погибли двое.", "2021-03-17")
     assert [(i.city, i.country) for i in rec.incidents] == [(city, country)]
+
+
+@pytest.mark.parametrize("text, country, region", [
+    ("в городе Кондуга в северо-восточном нигерийском штате Борно", "NG", "Борно"),
+    ("власти провинции Хайбер-Пахтунхва", "PK", "Хайбер-Пахтунхва"),
+    ("в провинции Идлиб", "SY", "Идлиб"),
+    ("в провинции Анбар", "IQ", "Анбар"),
+])
+def test_regions_of_the_countries_terrorism_news_reports_most(text, country, region):
+    from letopis.geo import get_gazetteer
+    hits = [p for p in get_gazetteer().lookup(region) if p.kind == "region"]
+    assert hits and (hits[0].country, hits[0].name) == (country, region)
+
+
+def test_a_country_beside_a_town_is_the_country_though_a_foreign_state_bears_its_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Похищение в Нигере\n\nВ среду вечером в районе города Тиллабери в Нигере боевики похитили двух "
+                       "граждан Германии, их водитель был застрелен.", "2019-06-05")
+    assert [(i.country, i.city, i.lat is not None) for i in rec.incidents] == [("NE", "Тиллабери", True)]

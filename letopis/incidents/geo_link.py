@@ -162,7 +162,9 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     for e in analysis.entities:
         if e.type in ("COUNTRY", "STATE_OR_PROVINCE") and abs(e.start - at) <= 150:
             hits = g.lookup(e.text)
-            if hits and hits[0].kind in ("country", "region") and len({h.country for h in hits}) == 1:
+            # (a country's name is the country, though a state bears it too: "Нигер", Nigeria's Niger State)
+            if hits and (len({h.country for h in hits}) == 1 and hits[0].kind in ("country", "region") or hits[0].kind
+                         == "country" and not any(h.kind == "country" for h in hits[1:])):
                 near.add(hits[0].country)
     return bool(near) and place.country not in near
 
