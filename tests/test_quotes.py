@@ -325,3 +325,15 @@ def test_an_outlet_the_article_cites_is_no_publisher_of_its_own(text, sources):
     from letopis.pipeline import extract_text
     rec = extract_text(f"Нападение\n\n{text}", "2023-05-10")
     assert sorted((s.name, s.relation) for s in rec.sources) == sorted(sources)
+
+
+@pytest.mark.parametrize("quote", [
+    '"Задержанный дает признательные показания. Возбуждено уголовное дело по статье 255 УК РК "Терроризм""',
+    '«Задержанный дает признательные показания. Возбуждено уголовное дело по статье 255 УК РК "Терроризм"»',
+    '«Мы добьемся, чтобы в законе было прописано понятие „общественного контроля“ и его формы»',
+])
+def test_a_title_quoted_inside_a_quote_keeps_the_quote_whole(quote):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение\n\n{quote}, — рассказала официальный представитель полиции Асель Утегенова.",
+                       "2019-10-14")
+    assert [(q.speaker, q.text) for q in rec.quotes] == [("Асель Утегенова", quote[1:-1])]

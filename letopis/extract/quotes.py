@@ -26,7 +26,9 @@ SPEECH = {"сказать", "заявить", "подчеркнуть", "отм�
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 _PRONOUN_AFTER = re.compile(r"\s+(?:он|она|они)\b", re.I)
-_DIRECT = re.compile(r"[«\"“„](?P<body>(?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]\s*[,.]?\s*[—–-]\s*(?P<verb>[а-яё]+)", re.I)
+# (a title in quotes inside the quote: «… по статье 255 УК РК "Терроризм"», — рассказала X)
+_DIRECT = re.compile(r"[«\"“„](?P<body>(?:[^«»\"“”„]|«[^«»]*»|(?<=\s)\"[^\s\"«»][^\"«»\n]{0,38}(?<=[^\s\"])\"|„[^“”\n]{1,40}[“”])+?)[»\"”]\s*[,.]?\s*[—–-]\s*"
+                     r"(?P<verb>[а-яё]+)", re.I)
 _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s*[«\"“„]((?:[^«»\"“”„]|«[^«»]*»)+?)[»\"”]", re.I)
 # what every match of _DIRECT / _LEAD contains: most texts have neither, and those patterns try
 # every quotation mark or word of the text (a cheap search first; the same matches either way)
