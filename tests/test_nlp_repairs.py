@@ -334,3 +334,12 @@ def test_a_client_before_his_lawyers_full_name_stays_apart_and_a_place_after_a_s
         ("Жоробек Эргешов", []), ("Айгуль Сыдыкова", ["адвокат"]), ("Усман Зонго", ["мэр коммуны Дабло"]),
         ("Ким Чен Ын", ["лидер страны"])]
     assert [(q.speaker, q.role) for q in rec.quotes] == [("Айгуль Сыдыкова", "адвокат")]
+
+
+def test_a_mosques_quoted_name_is_no_person_and_a_clerics_title_ends_the_role_before_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Поджог мечети\n\nВ ночь на воскресенье неизвестный поджег здание мечети \"Нурлан\" в Кокшетау. По "
+                       "словам настоятеля храма отца Виталия, ущерб составил около 600 тысяч тенге. Имам мечети "
+                       "\"Нурлан\" Ержан Ахметов призвал прихожан сохранять спокойствие.", "2020-01-27")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Виталий", ["настоятель храма"]), ("Ержан Ахметов", ['имам мечети "Нурлан"'])]
+    assert any(e.type == "FACILITY" and e.text == 'мечети "Нурлан"' for e in rec.entities)

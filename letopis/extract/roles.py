@@ -164,6 +164,7 @@ def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
 
 
 _POINTERS = frozenset(("этот", "тот", "же", "данный"))
+_ADDRESS = frozenset(("отец", "батюшка", "брат", "сестра", "матушка", "шейх", "мулла", "устаз"))
 
 
 def _person_at(analysis: Analysis, toks: list[Token], k: int) -> bool:
@@ -215,6 +216,8 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         if m and (m.group(2) is None or m.group(2) in ("а", "у", "ом", "е", "ы", "ов")):
             good = k = k + 1
             continue
+        if tok.lemma in _ADDRESS and _person_at(analysis, toks, k + 1):
+            break                      # "настоятеля храма отца Виталия": the name's own title, no complement
         if tok.lemma in _POINTERS and k + 1 < len(toks) and (good == k or toks[k - 1].lemma in _POINTERS):
             k += 1                     # "выпускник этой же школы", "сотрудник того же отдела": the noun follows
             continue
@@ -267,6 +270,7 @@ def _chain_text(analysis: Analysis, toks: list[Token]) -> str:
         m = _ABBR.fullmatch(t.text)
         out.append(m.group(1) if m else t.text)       # "МИДа" → "МИД"
     text = " ".join(out)
+    text = re.sub(r'" ([^"]*?) "', r'"\1"', text)             # 'имам мечети "Нурлан"'
     return re.sub(r"« ", "«", re.sub(r" »", "»", text))
 
 

@@ -14,7 +14,8 @@ from letopis.record import Entity, Person
 
 # a role and the name it labels: spaces, a comma, "и"; one line break (a title's role over its photo
 # caption: "…президент Зимбабве\nЭммерсон Мнангагва") but not a paragraph's ("…глава СК РФ\n\nДмитрий …")
-_GAP = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:и[^\S\n]+)?(?:\d{1,3}-летн[а-яё]+[^\S\n]+)?\n?\Z")
+_GAP = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:и[^\S\n]+)?(?:\d{1,3}-летн[а-яё]+[^\S\n]+)?"
+                  r"(?:(?:отц[аеу]?|отец|батюшк[аи])[^\S\n]+)?\n?\Z")   # "настоятеля храма отца Виталия"
 
 
 @lru_cache(maxsize=None)

@@ -911,7 +911,7 @@ def _first_names_after_ages(analysis: Analysis, entities: list[Entity]) -> list[
 # church's may be its saint's ("церкви Николая Чудотворца")
 _DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
 _GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т)[а-яё]*\s+$", re.I)
-_MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+$", re.I)
+_MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
 
 
 def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ()) -> list[Entity]:
@@ -922,6 +922,8 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     for e in entities:
         m = _MOSQUE.search(analysis.text, max(0, e.start - 12), e.start) if e.type == "PERSON" else None
         if m:
+            if m.group().rstrip()[-1:] in ("«", '"') and analysis.text[e.end:e.end + 1] in ("»", '"'):
+                e.end += 1                       # 'мечети "Нурлан"': the quoted name whole
             e.type, e.start, e.text = "FACILITY", m.start(), analysis.text[m.start():e.end]
         elif e.type == "PERSON" and _DOMAIN.search(e.text):
             e.type = "ORGANIZATION"              # "корреспондент Tengrinews.kz": a site, not a person
