@@ -707,7 +707,8 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
         if not (has_cue or has_type) and any(t.lemma == "убийство" for t in s.tokens):
             view = cas.SentenceView(analysis, s, found, i)
             has_cue = any(cas._killing_noun(view, k) for k in range(len(s.tokens)))
-        if has_cue or has_type:
+        # ("В ночь на воскресенье в колонии вспыхнул бунт заключённых": a mutiny told, its day with it)
+        if has_cue or has_type or any(t.lemma in ("бунт", "мятеж") for t in s.tokens):
             out.append(i)
     return out
 
@@ -800,6 +801,10 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
                 t.lemma == "казнить" and any(x.lemma in PRISONER for x in s.tokens)
             if sentence and _convicts_acting(s.tokens, i):
                 sentence = False         # "Двое осужденных напали на сотрудников колонии": prisoners, no verdict
+            if sentence and (t.lemma in ("осужденный", "осуждённый") or t.lemma == "осудить" and "PRTF" in t.tag) and (
+                    i and ("NUMR" in s.tokens[i - 1].tag or s.tokens[i - 1].text.isdigit())
+                    or any(x.lemma in MUTINY | {"колония", "заключённый", "заключенный"} for x in s.tokens)):
+                sentence = False         # "погибли трое сотрудников колонии и двадцать девять осуждённых": inmates
             if sentence and t.lemma == "колония" and not any(x.lemma in ("год", "месяц", "лет") or x.text.isdigit()
                                                              for x in s.tokens[max(0, i - 4):i]):
                 sentence = False         # "сотрудники исправительной колонии": the prison, not "5 лет колонии"
