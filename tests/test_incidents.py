@@ -2067,3 +2067,11 @@ def test_convicts_among_the_dead_of_a_prison_mutiny_are_no_verdict():
                   "2019-05-20")
     assert (inc.date, inc.city, inc.country) == ("2019-05-19", "Вахдат", "TJ")
     assert "hostage_taking" in inc.types
+
+
+def test_the_victim_going_about_his_way_is_no_attacker_when_another_subject_strikes():
+    inc, _ = only("Нападение на имама\n\nИмам мечети в селе Кафыр-Кумух получил ранения в результате нападения в "
+                  "минувшую субботу. Около 5:30 утра, когда 52-летний имам Магомед Хайбулаев направлялся на утреннюю "
+                  "молитву, к нему подошёл мужчина и нанёс несколько ударов ножом. Нападавшим оказался 27-летний "
+                  "уроженец Хасавюрта Шамиль Абакаров.", "2024-03-05")
+    assert inc.perpetrators == ["Шамиль Абакаров"]

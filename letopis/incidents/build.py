@@ -1698,13 +1698,30 @@ def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
         "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[1:6]))
 
 
+def _new_subject(toks: list) -> bool:
+    """A clause with a nominative subject of its own before or right after its verb ("к нему подошёл мужчина")."""
+    for k, t in enumerate(toks):
+        if "nomn" in t.tag and any(p in t.tag for p in ("NOUN", "NPRO")) and t.lemma not in ("который",):
+            return True
+        if "VERB" in t.tag:
+            return any("nomn" in x.tag and "NOUN" in x.tag for x in toks[k + 1:k + 3])
+    return False
+
+
 def _own_clause(after: list) -> list:
     """The tokens after a name up to a clause with a subject of its own: "продавец X зашел в подсобку,
-    и неизвестный открыл огонь" (the shooter is "неизвестный")."""
-    for j in range(2, len(after)):
-        if after[j - 2].text == "," and after[j - 1].lemma in ("и", "а", "но") and "nomn" in after[j].tag \
+    и неизвестный открыл огонь" (the shooter is "неизвестный"); or up to the comma after the name's own
+    verb of another kind ("имам X направлялся на молитву, к нему подошёл мужчина и нанёс удары")."""
+    own_verb = False
+    for j in range(len(after)):
+        if j >= 2 and after[j - 2].text == "," and after[j - 1].lemma in ("и", "а", "но") and "nomn" in after[j].tag \
                 and any(p in after[j].tag for p in ("NOUN", "NPRO", "ADJF", "PRTF")):
             return after[:j]
+        if own_verb and after[j].text == "," and _new_subject(after[j + 1:j + 8]):
+            return after[:j]
+        if "VERB" in after[j].tag and after[j].lemma not in ATTACK_VERBS and after[j].lemma not in ("быть", "привести") \
+                and "INFN" not in after[j].tag:
+            own_verb = True
     return after
 
 
