@@ -2123,14 +2123,21 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
     return None
 
 
+_RELEASED = frozenset(("освободить", "освобождать", "отпустить", "выпустить", "освобожденный", "освобождённый"))
+
+
 def _arrest_date(sent: Sentence, t) -> bool:
     """The date of an arrest or surrender, not of the act: the sentence's only outcome is the attacker
     caught ("сдался после преследования властей в среду, 7 января 2015 года")."""
     lemmas = [x.lemma for x in sent.tokens]
-    if any(cues().get(x) in ("killed", "wounded") for x in lemmas) or any(x in ATTACK_VERBS for x in lemmas):
+    # (an attack verb as a participle describes those released: "пассажиры, похищенные …, освобождены")
+    if any(cues().get(x) in ("killed", "wounded") for x in lemmas) or any(
+            x.lemma in ATTACK_VERBS and "PRTF" not in x.tag for x in sent.tokens):
         return False
+    # (or the hostages' release: "Двадцать три пассажира, похищенные …, освобождены во вторник")
     arrests = [x.start for x in sent.tokens
-               if cues().get(x.lemma) == "perp_alive" and x.lemma not in ("обвинение", "обвинить", "взять")]
+               if cues().get(x.lemma) == "perp_alive" and x.lemma not in ("обвинение", "обвинить", "взять")
+               or x.lemma in _RELEASED and ("VERB" in x.tag or "PRTS" in x.tag)]
     if not arrests:
         return False
     # "задержали … подозреваемого в подрыве автомобиля у посольства 30 августа 2016 года": the date
