@@ -2083,3 +2083,10 @@ def test_the_day_hostages_were_released_is_not_the_day_they_were_taken():
                   "минувшую пятницу около 18:00: боевики открыли огонь по автобусу и увели пассажиров в лес.",
                   "2021-03-04")
     assert (inc.date, inc.date_text) == ("2021-02-26", "в минувшую пятницу")
+
+
+def test_a_group_that_denies_any_part_in_the_attack_is_none_of_its_groups():
+    inc, _ = only("Теракт в Кабуле\n\nВ пятницу у мечети в Кабуле смертник подорвал себя, погибли 32 человека. "
+                  "Ответственность за теракт взяла на себя группировка «ИГИЛ-Хорасан». Движение «Талибан» отвергло "
+                  "свою причастность к теракту.", "2021-10-09")
+    assert "Талибан" not in inc.groups and inc.groups

@@ -2240,6 +2240,11 @@ def _claim(sent: Sentence) -> bool | None:
     group ("возложили ответственность на"), False when
     denied ("не берёт на себя ответственность"), None when it tells of none."""
     toks = sent.tokens
+    # "Движение «Талибан» отвергло свою причастность к теракту": denied
+    # (not "Ответственность взяло на себя движение X, однако позднее его представитель отрицал причастность": claimed)
+    if any(t.lemma in _DENY for t in toks) and any(t.lemma == "причастность" for t in toks) \
+            and not any(t.lemma == "ответственность" for t in toks):
+        return False
     if not any(t.lemma == "ответственность" for t in toks):
         return None
     # ("Власти возложили ответственность на группировку X": blamed, coded as GTD codes a blamed group)
@@ -2248,6 +2253,9 @@ def _claim(sent: Sentence) -> bool | None:
     if not verbs:
         return None
     return not all(k and toks[k - 1].lemma == "не" for k in verbs)
+
+
+_DENY = frozenset(("отвергнуть", "отвергать", "отрицать", "опровергнуть", "опровергать", "откреститься"))
 
 
 def _outside(lo: int, hi: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
