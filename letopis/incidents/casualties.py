@@ -741,6 +741,15 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
 _GET = frozenset(("получить", "получать"))
 
 
+def _adjective_reading(word: str) -> bool:
+    from letopis.nlp.morph import parse
+    return any(p.tag.POS == "ADJF" for p in parse(word.lower()))
+
+
+def _same_case(a: Token, b: Token) -> bool:
+    return any(c in a.tag and c in b.tag for c in CASES)
+
+
 def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
     """"26-летний Тамерлан Царнаев, был ранен", "лейтенант милиции Эрлан Осмонов, получил огнестрельное
     ранение": the named subject set off by a comma before a passive or a wound received (no other verb
@@ -923,6 +932,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             g, is_person = view.group_from(i)
             if not is_person or "NOUN" not in tok.tag and view.role_at(i) is None:
                 continue
+            if i + 1 < len(toks) and "NOUN" in toks[i + 1].tag and _same_case(tok, toks[i + 1]) \
+                    and _adjective_reading(tok.text) and not view.group_from(i + 1)[1] \
+                    and not any(p.start <= toks[i + 1].start < p.end for p in view.persons):
+                continue                 # "сотрудники полицейского патруля": an adjective of a thing, no one
             if any(p.start <= tok.start < p.end for p in view.persons):
                 continue
             if i and toks[i - 1].text.lower().startswith(VAGUE):
