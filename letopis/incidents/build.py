@@ -629,6 +629,9 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 continue                              # "у британского парламента", "у здания парламента": a place
             if any(x.lemma in _MOTIVE for x in toks[:i]):
                 continue                              # "назвали теракт местью за гибель одного из их командиров"
+            if any(x.lemma in ("утверждать", "заявлять", "хвастаться") for x in toks[:i]) and \
+                    any(x.text == "«" for x in toks[:i]):
+                continue                              # "Боевики утверждают, что убили «более 50 чиновников»": a boast
             if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]) or _among(toks, i):
                 continue                              # "Среди погибших — два журналиста", "Не менее девяти
                 #                                       человек, в том числе священник": among the many, no target
@@ -657,10 +660,11 @@ _MOTIVE = frozenset(("месть", "отомстить", "отместка", "в
 
 def _among(toks: list, i: int) -> bool:
     """Token i is one of a count's list: "девять человек, в том числе священник", "включая депутата"."""
-    for k in range(i - 1, max(-1, i - 4), -1):
+    # (down a list: "24 человека, в том числе трое военнослужащих и бывший депутат парламента")
+    for k in range(i - 1, max(-1, i - 9), -1):
         if toks[k].lemma == "включая" or toks[k].lemma == "число" and k > 1 and toks[k - 2].lemma == "в":
             return True
-        if "ADJF" not in toks[k].tag and toks[k].lemma not in ("в", "тот", "число", "и"):
+        if toks[k].text in ".;:" or any(p in toks[k].tag for p in ("VERB", "PRTS", "GRND")):
             return False
     return False
 
