@@ -2109,3 +2109,11 @@ def test_a_hotel_siege_is_a_hostage_taking_and_a_former_mp_among_its_dead_no_tar
                   "Мохамед Али Нур. Боевики утверждают, что убили «более 50 чиновников и военных».", "2024-03-16")
     assert (inc.date, inc.city, inc.killed) == ("2024-03-14", "Могадишо", 24)
     assert "hostage_taking" in inc.types and "assassination" not in inc.types
+
+
+def test_a_crowds_pogrom_is_unrest_and_an_order_to_shoot_is_no_act():
+    rec = code("Алматы после погромов\n\nКрупнейший город Казахстана третий день приходит в себя после массовых "
+               "беспорядков, охвативших его в среду.\n\nВ среду, 5 января, толпа в несколько тысяч человек захватила "
+               "и подожгла здание городского акимата. Президент назвал произошедшее «террористической агрессией» и "
+               "заявил, что отдал приказ «стрелять на поражение без предупреждения».", "2022-01-07")
+    assert rec.incidents == []

@@ -192,7 +192,9 @@ _BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
 THREAT = frozenset(("угрожать", "пригрозить", "грозить", "обещать", "пообещать"))
 # an act planned or prevented, which did not happen: "готовил подрыв", "предотвратили теракт"
 PLAN = frozenset(("готовить", "подготовить", "подготовка", "планировать", "спланировать", "замышлять",
-                  "намереваться", "собираться", "предотвратить", "предотвращение", "пресечь"))
+                  "намереваться", "собираться", "предотвратить", "предотвращение", "пресечь",
+                  # an order or a call is no act either: "отдал приказ стрелять на поражение", "призывал взрывать"
+                  "приказ", "приказать", "разрешить", "призвать", "призывать"))
 _GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
 
 
@@ -231,15 +233,19 @@ def _threatened(toks: list, i: int) -> bool:
     in its infinitive's object ("угрожал взорвать бомбу", "планировал совершить теракт"), with no
     punctuation between."""
     for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].text in _QUOTE_MARKS:
+            continue                                  # 'отдал приказ «стрелять на поражение»'
         if not toks[k].text[:1].isalnum():
             return False
         if toks[k].lemma in THREAT or toks[k].lemma in PLAN:
             # (or counted: "предотвращено 11 терактов", "предотвратили более 30 терактов")
-            return k == i - 1 or any("INFN" in t.tag for t in toks[k + 1:i]) or all(
-                t.text.isdigit() or "NUMR" in t.tag or t.lemma in _ABOUT for t in toks[k + 1:i])
+            between = [t for t in toks[k + 1:i] if t.text not in _QUOTE_MARKS]
+            return not between or any("INFN" in t.tag for t in between) or all(
+                t.text.isdigit() or "NUMR" in t.tag or t.lemma in _ABOUT for t in between)
     return False
 
 
+_QUOTE_MARKS = frozenset(("«", '"', "„", "“"))
 _ABOUT = frozenset(("более", "около", "свыше", "порядка", "почти", "менее"))
 
 
@@ -380,8 +386,12 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     toks = sent.tokens
     k = token_at(toks, start, len(toks))
     before = toks[max(0, k - 5):k]
-    return any(t.lemma in _RIOTERS or t.lemma == "участник" and j + 1 < len(before) and before[j + 1].lemma in RIOT
-               for j, t in enumerate(before))
+    if any(t.lemma in _RIOTERS or t.lemma == "участник" and j + 1 < len(before) and before[j + 1].lemma in RIOT
+           for j, t in enumerate(before)):
+        return True
+    # ("толпа в несколько тысяч человек захватила и подожгла здание": the crowd, its verbs joined)
+    lo = next((j + 1 for j in range(k - 1, max(-1, k - 11), -1) if toks[j].text in ",;:."), max(0, k - 10))
+    return any(t.lemma == "толпа" and "nomn" in t.tag for t in toks[lo:k])
 
 
 def _resisting(sent: Sentence, start: int) -> bool:
