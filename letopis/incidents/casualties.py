@@ -741,6 +741,13 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
 _GET = frozenset(("получить", "получать"))
 
 
+def _name_may_be(word: str, case: str | None) -> bool:
+    """The name's word can stand in that case (a name the dictionary cannot inflect can stand in any)."""
+    from letopis.nlp.morph import parse
+    cases = {p.tag.case for p in parse(word.lower()) if {"Name", "Surn", "Patr"} & p.tag.grammemes}
+    return case is None or not cases or case in cases or "Fixd" in str(parse(word.lower())[0].tag)
+
+
 def _adjective_reading(word: str) -> bool:
     from letopis.nlp.morph import parse
     return any(p.tag.POS == "ADJF" for p in parse(word.lower()))
@@ -880,6 +887,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and k + 1 < len(toks):
             # "погибшая Людмила, сыновья Илья, Андрей …": a singular attributive cue counts the one name after it
             held = next((p for p in view.persons if p.start == toks[k + 1].start), None)
+            # (not a name in another case: "— рассказал брат погибшего Ахмед" is the brother)
+            if held is not None and not _name_may_be(toks[k + 1].text, next((c for c in CASES if c in t.tag), None)):
+                held = None
+                hi = k + 1
             if held is not None:
                 lo, hi = k + 1, next((n for n in range(k + 1, len(toks)) if toks[n].start >= held.end), len(toks))
         span = range(k + 1, hi) if transitive else range(lo, hi)
