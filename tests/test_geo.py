@@ -170,3 +170,11 @@ def test_a_country_beside_a_town_is_the_country_though_a_foreign_state_bears_its
     rec = extract_text("Похищение в Нигере\n\nВ среду вечером в районе города Тиллабери в Нигере боевики похитили двух "
                        "граждан Германии, их водитель был застрелен.", "2019-06-05")
     assert [(i.country, i.city, i.lat is not None) for i in rec.incidents] == [("NE", "Тиллабери", True)]
+
+
+def test_where_a_source_sits_or_a_ban_holds_is_no_scene():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Удар беспилотника в Сирии\n\nВ пятницу в провинции Идлиб в результате удара беспилотника погиб "
+                       "командир группировки «Хуррас ад-Дин» (запрещена в России). По данным базирующейся в Лондоне "
+                       "Сирийской обсерватории по правам человека, ранен проезжавший мимо мотоциклист.", "2023-07-08")
+    assert [(i.country, i.city, i.region) for i in rec.incidents] == [("SY", None, "Идлиб")]

@@ -372,7 +372,9 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
                        r"(?:городе|городка|городке|селе|села|посёлке|поселке|поселка|посёлка|деревне|"
                        r"пригороде|окрестностях|районе)\s+)$", re.I)
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|"
-                        r"госпитал\w*\s+в)\s+(?:\w+\s+){0,1}$", re.I)
+                        r"госпитал\w*\s+в|базирующ\w+\s+в|штаб-квартир\w+\s+в|запрещен\w*\s+в|запрещён\w*\s+в|"
+                        r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
+_SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$", re.I)
 # "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
 _OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|востоку|северо-\w+|юго-\w+)|\d+\s*(?:км|километр\w*|милях?))"
@@ -517,7 +519,8 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
     elsewhere: set[str] = set()              # names met at least once not as someone's home
     for r in cities:
         weight[r.name] += _locative(analysis.text, r.start)
-        if not _HOME.search(analysis.text[max(0, r.start - 40):r.start]):
+        if not _HOME.search(analysis.text[max(0, r.start - 40):r.start]) \
+                and not _SEAT.search(analysis.text[max(0, r.start - 40):r.start]):
             elsewhere.add(r.name)
     # "17-летний житель поселка Сылва напал …", "уроженец Шали": a town named only as someone's home is
     # not the scene (one named only as where a victim died, "в больнице в Солсбери", still may be)
@@ -536,8 +539,12 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         return top
     if city_only:
         return None
-    regions = [r for r in found if r.kind == "region"]
+    # ("в провинции Идлиб": a town's name after a region word names the province, and places it)
+    regions = [r for r in found if r.kind == "region" or r.kind == "city" and r.country
+               and _region_word_before(analysis.text, r.start, r.end)]
     if regions:
-        return regions[0]
+        r = regions[0]
+        return r if r.kind == "region" else Resolved(r.name, None, r.name, r.country, r.lat, r.lon, r.start, r.end,
+                                                     "region")
     countries = [r for r in found if r.kind == "country"]
     return countries[0] if countries else None
