@@ -178,3 +178,11 @@ def test_where_a_source_sits_or_a_ban_holds_is_no_scene():
                        "командир группировки «Хуррас ад-Дин» (запрещена в России). По данным базирующейся в Лондоне "
                        "Сирийской обсерватории по правам человека, ранен проезжавший мимо мотоциклист.", "2023-07-08")
     assert [(i.country, i.city, i.region) for i in rec.incidents] == [("SY", None, "Идлиб")]
+
+
+def test_a_town_named_after_a_settlement_word_beats_a_headline_place_the_gazetteer_does_not_know():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В индийском Кашмире боевики бросили гранату в патруль\n\nНЬЮ-ДЕЛИ, 3 ноя — Sputnik. Шесть "
+                       "человек получили ранения в результате нападения с применением гранаты в городе Сопор на севере "
+                       "союзной территории Джамму и Кашмир.", "2024-11-03")
+    assert [(i.country, i.city) for i in rec.incidents] == [("IN", "Сопор")]

@@ -1501,6 +1501,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             and not any(r.city == headline.city for s in sents if s.start >= analysis.title_span[1]
                         for r in geo_link.mentions(analysis, s.start, s.end)):
         place = seg.place             # "В Оше подожгли мечеть" … "в селе Кара-Суу Ошской области": the village
+    elif headline is not None and headline.lat is None and seg.place is not None and seg.place.city \
+            and seg.place.start > analysis.title_span[1] and geo_link.after_settlement_word(text, seg.place.start):
+        place = seg.place             # "В индийском Кашмире …" (no town the gazetteer knows) … "в городе Сопор"
     arrival = _arrival(analysis, sents) if main else None
     if place is None and arrival is not None:
         place = geo_link.place_in(analysis, arrival.start, arrival.end, city_only=True)
