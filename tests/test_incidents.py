@@ -2124,3 +2124,9 @@ def test_the_kin_named_after_the_dead_in_another_case_is_no_victim():
                   "полиции Руслана Евлоева. «Он никому не угрожал и не имел врагов», — рассказал «Кавказскому узлу» брат "
                   "погибшего Ахмед.", "2024-04-07")
     assert (inc.killed, [v.name for v in inc.victims]) == (1, ["Руслан Евлоев"])
+
+
+def test_the_driver_named_after_a_dash_is_the_one_dead_not_his_employer():
+    inc, _ = only("Взрыв в Кундузе\n\nВ понедельник в Кундузе взорвался заминированный автомобиль заместителя "
+                  "губернатора провинции. Погиб водитель Хакими — 35-летний Сайед Рахматулла.", "2023-10-17")
+    assert (inc.killed, [v.name for v in inc.victims]) == (1, ["Сайед Рахматулла"])

@@ -651,8 +651,15 @@ def _distinct_people(view: SentenceView, names: list[Entity]) -> list[Entity]:
             continue                     # "Владлен Татарский (настоящее имя — Максим Фомин)": one person
         if out and re.fullmatch(r"\s*\(\s*[«\"“]?\s*", view.a.text[out[-1].end:p.start]):
             continue                     # "Руслан Владыко («Пан»)": a nickname in brackets
+        if out and _WHO_IS.fullmatch(view.a.text, out[-1].end, p.start) and " " not in out[-1].text.strip() \
+                and view.role_at(token_at(view.toks, out[-1].start) - 1) is not None:
+            out[-1] = p                  # "погиб водитель Хакими — 35-летний Сайед Рахматулла": the driver is
+            continue                     # the one after the dash; the one before it, whose driver he was
         out.append(p)
     return out
+
+
+_WHO_IS = re.compile(r"\s*[—–]\s*(?:\d{1,3}-летн\w+\s+)?")
 
 
 def _is_place(text: str) -> bool:
