@@ -186,3 +186,10 @@ def test_a_town_named_after_a_settlement_word_beats_a_headline_place_the_gazette
                        "человек получили ранения в результате нападения с применением гранаты в городе Сопор на севере "
                        "союзной территории Джамму и Кашмир.", "2024-11-03")
     assert [(i.country, i.city) for i in rec.incidents] == [("IN", "Сопор")]
+
+
+def test_after_a_region_word_a_name_both_a_town_and_a_region_is_the_region():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Похищение в Нигерии\n\nВ пятницу около тридцати боевиков перекрыли дорогу у населённого пункта "
+                       "Катари в штате Кадуна на северо-западе Нигерии, открыли огонь по автобусу и похитили пассажиров, водитель был убит.", "2021-03-04")
+    assert [(i.country, i.region, i.city) for i in rec.incidents] == [("NG", "Кадуна", "Катари")]

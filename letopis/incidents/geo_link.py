@@ -230,6 +230,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 hits = []                                      # resolved below as an unknown town
             if hits:
                 best = _pick(hits, context)
+                # "в штате Кадуна", "в провинции Идлиб": after a region word, the region of that name
+                if best.kind == "city" and _region_word_before(analysis.text, e.start):
+                    best = next((h for h in hits if h.kind == "region" and h.country == best.country), best)
                 r = _resolved(best, e.start, e.end)
                 # the text's spelling, also when it is one of the place's variants ("Уотертаун", not "Вотертаун")
                 names = [r.city or ""] + list(getattr(best, "aliases", []) or []) + list(getattr(best, "old_names", []) or [])
