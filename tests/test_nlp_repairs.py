@@ -343,3 +343,13 @@ def test_a_mosques_quoted_name_is_no_person_and_a_clerics_title_ends_the_role_be
                        "\"Нурлан\" Ержан Ахметов призвал прихожан сохранять спокойствие.", "2020-01-27")
     assert [(p.name, p.roles) for p in rec.persons] == [("Виталий", ["настоятель храма"]), ("Ержан Ахметов", ['имам мечети "Нурлан"'])]
     assert any(e.type == "FACILITY" and e.text == 'мечети "Нурлан"' for e in rec.entities)
+
+
+def test_a_body_named_like_a_person_is_an_organisation():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Дагестане неизвестный с ножом напал на имама мечети\nМАХАЧКАЛА, 5 мар — РИА Новости.\nСледственный "
+                       "комитет возбудил уголовное дело по части 3 статьи 30 и части 1 статьи 105 (покушение на "
+                       "убийство) УК РФ.\nМуфтият Дагестана осудил нападение. «Это преступление против всех мусульман "
+                       "республики», — сказал председатель Духовного управления мусульман Дагестана шейх Ахмад "
+                       "Абдулаев.", "2024-03-05")
+    assert "Муфтият Дагестана" not in [p.name for p in rec.persons]

@@ -910,6 +910,8 @@ def _first_names_after_ages(analysis: Analysis, entities: list[Entity]) -> list[
 # "в мечети Аль-Нур": a mosque's name is no person (NEREL: the FACILITY "мечети Аль-Фуркан Джами"); a
 # church's may be its saint's ("церкви Николая Чудотворца")
 _DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
+_INSTITUTIONS = frozenset(("муфтият", "министерство", "управление", "суд", "университет", "академия", "ведомство",
+                           "правительство", "парламент", "совет", "администрация", "акимат", "хокимият"))
 _GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т)[а-яё]*\s+$", re.I)
 _MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
 
@@ -929,6 +931,9 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
             e.type = "ORGANIZATION"              # "корреспондент Tengrinews.kz": a site, not a person
         elif e.type in ("PERSON", "CITY", "LOCATION") and _GUN.search(analysis.text, max(0, e.start - 16), e.start):
             e.type = "PRODUCT"                   # "автомата Калашникова", "пистолет Макарова": the gun's name
+        elif e.type == "PERSON" and " " in e.text.strip() and \
+                morph.lemma(e.text.split()[0].lower()) in _BODY_HEADS | _INSTITUTIONS:
+            e.type = "ORGANIZATION"              # "Муфтият Дагестана осудил нападение": a body, not a person
     entities = _persons_after_roles(analysis, entities, list(roles))
     entities = _first_names_after_ages(analysis, entities)
     entities = _split_dependants(analysis, entities)
