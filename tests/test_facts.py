@@ -1,6 +1,8 @@
 """Facts that are not incidents (extract/facts.py) on short realistic news."""
 from __future__ import annotations
 
+import pytest
+
 
 def facts(text: str) -> list[tuple[str, float | None]]:
     from letopis.pipeline import extract_text
@@ -170,3 +172,12 @@ def test_a_seizure_lists_its_items_and_counts_the_arms_and_an_age_range_counts_n
                        "12 кг взрывчатых веществ.", "2020-11-06")
     assert [(f.quantity, [(x["quantity"], x.get("unit")) for x in f.extra["items"]]) for f in rec.facts] == [
         (46, [(46, None), (3500, None), (12, "кг")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Фургон на большой скорости выехал на пешеходную зону и проехал около трёхсот метров, сбивая людей.",
+    "По данным следствия, он пытался склонить к выезду в Сирию троих молодых людей.",
+])
+def test_a_drive_into_a_zone_or_a_call_to_leave_counts_no_one_gone_to_war(text):
+    from letopis.pipeline import extract_text
+    assert not [f for f in extract_text(f"Новости\n\n{text}", "2023-10-10").facts if f.kind == "left_for_conflict_zones"]

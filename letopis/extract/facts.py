@@ -53,7 +53,7 @@ RULES = (
     FactRule("prosecuted", _f("привлечь", "привлечение"), _f("ответственность"), quantity=True),
     FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить", "приговор"), _f(), quantity=True),
     FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
-             _f("сирия", "ирак", "афганистан", "зона"), quantity=True),
+             _f("сирия", "ирак", "афганистан", "конфликт", "боевой"), quantity=True),   # not "пешеходную зону"
     # "из зон вооруженных конфликтов в Сирии и Ираке … возвращены 725 граждан" (operations «Жусан», «Мехр»)
     FactRule("returned_from_conflict_zones", _f("вернуть", "возвратить", "репатриировать", "вернуться",
                                                 "возвращение", "репатриация"),
@@ -182,6 +182,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # "оказали сопротивление при задержании": a circumstance, no arrest
                 if rule.kind == "regime_declared" and "PRTF" in sent.tokens[i].tag:
                     continue                     # "Режим КТО, введенный в Карабулаке, отменен": what it was
+                if rule.kind == "left_for_conflict_zones" and window & _URGED:
+                    continue                     # "пытался склонить к выезду в Сирию троих": urged, nobody left
                 if rule.kind == "attack_prevented" and not window & _ACTS and window & _NOT_ACTS:
                     continue                     # "пресечена деятельность 5 террористических ячеек": cells
                 if rule.kind == "entry_of_foreign_group" and i and lemmas[i - 1] in ("на", "у", "перед"):
@@ -314,6 +316,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
     return facts
 
 
+_URGED = frozenset(("склонить", "склонять", "вербовать", "завербовать", "уговорить", "уговаривать", "подстрекать",
+                    "агитировать", "призывать"))
 _AMMO = re.compile(r"(?<![а-яё])(?:патрон\w*|боеприпас\w*|снаряд\w*|мин(?:а|ы|ой)?\b)", re.I)
 
 
