@@ -181,3 +181,11 @@ def test_a_seizure_lists_its_items_and_counts_the_arms_and_an_age_range_counts_n
 def test_a_drive_into_a_zone_or_a_call_to_leave_counts_no_one_gone_to_war(text):
     from letopis.pipeline import extract_text
     assert not [f for f in extract_text(f"Новости\n\n{text}", "2023-10-10").facts if f.kind == "left_for_conflict_zones"]
+
+
+def test_a_penalty_given_as_years_of_prison_is_a_sentence_with_its_charges():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд в Актобе\n\nСуд признал его виновным по части 2 статьи 256 Уголовного кодекса Казахстана и "
+                       "назначил наказание в виде семи лет лишения свободы.", "2022-11-23")
+    (fact,) = [f for f in rec.facts if f.kind == "sentence"]
+    assert fact.extra["penalty"] == "семи лет лишения свободы" and fact.extra["charges"]
