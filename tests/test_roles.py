@@ -91,3 +91,10 @@ def test_many_of_a_role_joined_to_one_named_by_another_are_not_his():
     rec = extract_text("Среди погибших 17 сотрудников полиции и протоиерей Николай Котельников, которому злоумышленники "
                        "перерезали горло.", "2024-06-24")
     assert [(p.name, p.roles) for p in rec.persons] == [("Николай Котельников", ["протоиерей"])]
+
+
+def test_a_remit_with_its_adjectives_stays_in_the_role():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Похищение\n\nЗаложники освобождены, сообщил комиссар по внутренней безопасности штата Сэмюэль "
+                       "Аруван.", "2021-03-04")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Сэмюэль Аруван", ["комиссар по внутренней безопасности штата"])]

@@ -129,6 +129,12 @@ def _town(word: str) -> bool:
 _REMIT = frozenset({"вопрос", "дело", "право", "связь", "борьба", "безопасность", "надзор", "работа"})
 
 
+def _remit_at(toks: list[Token], k: int) -> bool:
+    """A remit noun at k, past its adjectives ("по внутренней безопасности")."""
+    noun = next((x for x in toks[k:k + 3] if not any(p.tag.POS == "ADJF" for p in _readings(x.text)[:1])), None)
+    return noun is not None and noun.lemma in _REMIT
+
+
 def _starts_person(analysis: Analysis, tok: Token) -> bool:
     """The recogniser's person of two or more words starts here ("Премьер-министр страны Джасинда
     Ардерн"): a name the dictionary misreads as a genitive noun ends the role before it (one word may
@@ -193,7 +199,7 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         if q and k > j and good == k:                                 # президент компании «Лукойл»
             good = k = q
             continue
-        if t == "по" and (k > j or k + 1 < len(toks) and toks[k + 1].lemma in _REMIT):
+        if t == "по" and (k > j or _remit_at(toks, k + 1)):
             # "департамента КНБ по Жамбылской области"; right after the head only a remit:
             # "эксперт по вопросам безопасности", "уполномоченный по правам человека"
             n = k + 1
