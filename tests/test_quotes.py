@@ -337,3 +337,14 @@ def test_a_title_quoted_inside_a_quote_keeps_the_quote_whole(quote):
     rec = extract_text(f"Нападение\n\n{quote}, — рассказала официальный представитель полиции Асель Утегенова.",
                        "2019-10-14")
     assert [(q.speaker, q.text) for q in rec.quotes] == [("Асель Утегенова", quote[1:-1])]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Число раненых возросло до 40, сообщило в пятницу Министерство здравоохранения Киргизии.",
+     "Министерство здравоохранения Киргизии"),
+    ("Имам получил ранения, сообщил РИА Новости источник в правоохранительных органах республики.",
+     "источник в правоохранительных органах республики"),
+])
+def test_a_source_told_past_a_day_or_an_unnamed_teller_is_cited(text, source):
+    from letopis.pipeline import extract_text
+    assert (source, "cited") in [(s.name, s.relation) for s in extract_text(f"Новости\n\n{text}", "2023-05-10").sources]
