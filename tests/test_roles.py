@@ -98,3 +98,9 @@ def test_a_remit_with_its_adjectives_stays_in_the_role():
     rec = extract_text("Похищение\n\nЗаложники освобождены, сообщил комиссар по внутренней безопасности штата Сэмюэль "
                        "Аруван.", "2021-03-04")
     assert [(p.name, p.roles) for p in rec.persons] == [("Сэмюэль Аруван", ["комиссар по внутренней безопасности штата"])]
+
+
+def test_an_age_before_two_roles_is_the_names_after_them():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Бой на границе\n\nПогиб 22-летний пограничник, рядовой Нурбек Токтосунов.", "2022-09-16")
+    assert [(p.name, p.age) for p in rec.persons] == [("Нурбек Токтосунов", 22)]

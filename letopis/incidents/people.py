@@ -113,6 +113,24 @@ def _singular_only(text: str, at: int) -> bool:
     return bool(word) and all(p.tag.number != "plur" for p in parse(word.lower()))
 
 
+def _roles_between(text: str, a: int, b: int, roles: list) -> bool:
+    """Roles fill text[a:b] one after another ("19-летнего студента Артема", "22-летний пограничник, рядовой
+    Нурбек"): past adjectives after the age, a comma between two roles, where the person is from before the name."""
+    pos, steps = a, 0
+    while steps < 3:
+        r = next((r for r in roles if pos <= r.start and (_ADJECTIVES if steps == 0 else _ROLE_COMMA).fullmatch(
+            text, pos, r.start)), None)
+        if r is None:
+            return False
+        if _AGE_GAP.fullmatch(text, r.end, b):
+            return True
+        pos, steps = r.end, steps + 1
+    return False
+
+
+_ROLE_COMMA = re.compile(r"[^\S\n]*,?[^\S\n]*")
+
+
 def _listed(text: str, start: int, persons: list[Entity]) -> bool:
     """The name at `start` opens or continues a list of names ("сержантов Полата Аямкулова и Жаксыбека
     Байсеитова"): a plural role before it is theirs."""
@@ -346,8 +364,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                 person.roles.append(after)
             for age in found.ages:
                 # "19-летнего студента Артема Иванова": a role may stand between the age and the name
-                role_gap = age.end <= s and any(age.end <= r.start and _AGE_GAP.fullmatch(text, r.end, s)
-                                                and _ADJECTIVES.fullmatch(text, age.end, r.start) for r in found.roles)
+                role_gap = age.end <= s and _roles_between(text, age.end, s, found.roles)
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
                         (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])
