@@ -189,3 +189,12 @@ def test_a_penalty_given_as_years_of_prison_is_a_sentence_with_its_charges():
                        "назначил наказание в виде семи лет лишения свободы.", "2022-11-23")
     (fact,) = [f for f in rec.facts if f.kind == "sentence"]
     assert fact.extra["penalty"] == "семи лет лишения свободы" and fact.extra["charges"]
+
+
+@pytest.mark.parametrize("text", [
+    "У двух подозреваемых изъяли пистолет.",
+    "При задержании у одного из подозреваемых изъяли самодельное взрывное устройство и две гранаты.",
+])
+def test_a_number_a_few_words_before_a_seized_item_that_counts_no_unit(text):
+    from letopis.pipeline import extract_text
+    assert [f.kind for f in extract_text(f"Задержание\n\n{text}", "2024-11-27").facts] == ["weapons_seized"]

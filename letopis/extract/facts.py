@@ -332,13 +332,14 @@ def _seized_items(text: str, sent: Sentence, ex, cue: int) -> list[dict]:
     out = []
     for a, b, name, cls in sorted(spans):
         # (past a unit: "46 единиц огнестрельного оружия", "около 12 кг взрывчатых веществ")
-        n = next((n for n in ex.numbers if n.end <= a and not n.extra.get("ordinal") and (
+        n = next((n for n in ex.numbers if cue < n.start and n.end <= a and not n.extra.get("ordinal") and (
             _UNIT_GAP.fullmatch(text, n.end, a) or _WORDS_GAP.fullmatch(text, n.end, a)
             and not _MEASURE.match(text, n.end))), None)
         q = n.value if n is not None and isinstance(n.value, (int, float)) else 1
         item = {"text": text[a:b], "normal": name, "class": cls, "quantity": q,
                 "qualifier": n.qualifier if n is not None else None, "span": [n.start if n else a, b]}
-        unit = _UNIT_GAP.fullmatch(text, n.end, a).group(1) if n is not None else None
+        gap = _UNIT_GAP.fullmatch(text, n.end, a) if n is not None else None
+        unit = gap.group(1) if gap is not None else None
         if unit and unit.lower().startswith(("кг", "килограмм", "г", "грамм", "тонн")):
             item["unit"] = unit
         out.append(item)
