@@ -245,6 +245,7 @@ def _threatened(toks: list, i: int) -> bool:
     return False
 
 
+_NAME_CUES = frozenset(("шахид",))              # cue words that are also common first names
 _QUOTE_MARKS = frozenset(("«", '"', "„", "“"))
 _ABOUT = frozenset(("более", "около", "свыше", "порядка", "почти", "менее"))
 
@@ -274,6 +275,8 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
         if _threatened(sent.tokens, i):
             continue                                     # "угрожал взорвать бомбу": a threat, no bombing
+        if lem in _NAME_CUES and i and sent.tokens[i].text[:1].isupper():
+            continue                                     # "представитель правительства Шахид Ринд": a first name
         for n, seq, typ, wcls in entries:
             if len(seq) == 1:
                 found.append((n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end)))
@@ -1663,6 +1666,10 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             after = [t for t in sent.tokens if t.start >= e]
             subject = first is not None and ("nomn" in first.tag or not first.tag
                                              or _opens_clause(sent, first, after, found.roles))
+            # ("… дождался, когда имам X выйдет во двор, и нанес ему удары": a name in a "когда" clause
+            # acts only up to its comma)
+            if _in_subordinate(sent, s):
+                after = after[:next((k for k, t in enumerate(after) if t.text == ","), len(after))]
             # ("привел в действие взрывное устройство": set off)
             verb = next((t for k, t in enumerate(_own_clause(after[:25])) if "VERB" in t.tag and (
                 t.lemma in ATTACK_VERBS or t.lemma == "привести"
@@ -1715,8 +1722,18 @@ def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
         "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[1:6]))
 
 
+def _in_subordinate(sent: Sentence, at: int) -> bool:
+    """The name at `at` opens a clause of "когда", "пока", "как только" (after the last comma before it)."""
+    before = [t for t in sent.tokens if t.end <= at]
+    k = max((n for n, t in enumerate(before) if t.text == ","), default=-1)
+    return any(t.lemma in ("когда", "пока", "едва") for t in before[k + 1:])
+
+
 def _new_subject(toks: list) -> bool:
-    """A clause with a nominative subject of its own before or right after its verb ("к нему подошёл мужчина")."""
+    """A clause with a nominative subject of its own before or right after its verb ("к нему подошёл мужчина");
+    not a subordinate one ("X дождался, когда имам выйдет во двор, и нанес …": X goes on after it)."""
+    if toks and toks[0].lemma in ("когда", "пока", "едва"):
+        return False                     # (a "что" clause tells another's act: "писал, что Макафи стрелял")
     for k, t in enumerate(toks):
         if "nomn" in t.tag and any(p in t.tag for p in ("NOUN", "NPRO")) and t.lemma not in ("который",):
             return True
