@@ -2147,3 +2147,9 @@ def test_a_name_in_a_when_clause_is_no_attacker_and_a_shahid_by_name_no_bomber()
     inc, _ = only("Взрыв в Кветте\n\nВ четверг в Кветте взорвалась бомба, заложенная в мотоцикл. Как сообщил "
                   "представитель правительства провинции Белуджистан Шахид Ринд, погибли 11 человек.", "2024-03-14")
     assert (inc.types, inc.suicide) == (["bombing"], False)
+
+
+def test_the_day_in_the_clause_of_what_the_one_arrested_did_dates_the_act():
+    inc, _ = only("Поджог военкомата в Скопине\n\nВ Скопине задержан 16-летний студент местного колледжа, который во "
+                  "вторник вечером бросил бутылку с зажигательной смесью в окно военного комиссариата.", "2024-09-18")
+    assert (inc.date, inc.types) == ("2024-09-17", ["arson"])

@@ -2175,8 +2175,10 @@ def _arrest_date(sent: Sentence, t) -> bool:
     if not arrests:
         return False
     # "задержали … подозреваемого в подрыве автомобиля у посольства 30 августа 2016 года": the date
-    # follows the attack named after the arrest, and is the attack's
-    return not any(arrests[0] < hit[2] < t.start for hit in _type_hits(sent))
+    # follows the attack named after the arrest, and is the attack's; so does a date in the clause of
+    # what the one arrested did ("задержан студент, который во вторник вечером бросил бутылку …")
+    return not any(arrests[0] < hit[2] < t.start for hit in _type_hits(sent)) and not any(
+        x.lemma == "который" and arrests[0] < x.start < t.start for x in sent.tokens)
 
 
 REPORT = {"сообщить", "сообщать", "сообщаться", "заявить", "подтвердить", "опубликовать", "рассказать",
