@@ -55,3 +55,11 @@ def test_not_charges():
 def test_kazakh_code_edition_by_date():
     assert article_name("УК РК", "233", 2011) == "терроризм"
     assert article_name("УК РК", "255", 2020) == "акт терроризма"
+
+
+def test_a_second_article_with_its_own_code_after_the_first():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение\n\nВ пятницу в Карабулаке боевики обстреляли полицейских, один погиб. Возбуждено "
+                       "уголовное дело по статьям 317 УК РФ (посягательство на жизнь сотрудника правоохранительного "
+                       "органа) и 222 УК РФ (незаконный оборот оружия).", "2024-08-05")
+    assert [(c.code, c.article) for c in rec.incidents[0].charges] == [("УК РФ", "317"), ("УК РФ", "222")]

@@ -33,6 +33,7 @@ _REF = re.compile(
     rf"{_NUM}(?![\d\w-]))*)",
     re.I)
 _NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?)\s*\)")
+_MORE = re.compile(rf"\s*(?:,|и|а также)\s*({_NUM})\s+(?=[А-ЯЁ])")
 _QNAME = re.compile(r"\s*«([А-ЯЁа-яё][^«»]{1,150}?)»")
 _JOIN = re.compile(r"\s*(?:,|и|а также|,\s*а также|либо|или)\s*")
 _OTHER_LAW = re.compile(r"\s*(?:Конституци|КоАП|Кодекс\w* об административных|ГК\b|ГПК|УПК|УИК|НК\b|ТК\b|"
@@ -141,6 +142,13 @@ def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
         listed = re.sub(r"\s*\([^()]*\)", "", m.group("aa") or m.group("ab"))
         arts = [a.strip() for a in re.split(r"\s*(?:,|\bи\b)\s*", listed) if a.strip()]
         refs.append([m.start(), pos, [(a, part if i == 0 else None) for i, a in enumerate(arts)], code, name])
+        # "по статьям 317 УК РФ (…) и 222 УК РФ (…)": a further article with its own code after the first's
+        while code is not None and (more := _MORE.match(region, pos)) and (c2 := _code_at(region, more.end())):
+            pos2 = c2[1]
+            n2 = _NAME.match(region, pos2)
+            refs.append([more.start(1), n2.end() if n2 else pos2, [(more.group(1), None)], c2[0],
+                         n2.group(1) if n2 else None])
+            pos = n2.end() if n2 else pos2
     if not refs:
         return []
     # a code written after the last of coordinated references applies to all of them
