@@ -2153,3 +2153,9 @@ def test_the_day_in_the_clause_of_what_the_one_arrested_did_dates_the_act():
     inc, _ = only("Поджог военкомата в Скопине\n\nВ Скопине задержан 16-летний студент местного колледжа, который во "
                   "вторник вечером бросил бутылку с зажигательной смесью в окно военного комиссариата.", "2024-09-18")
     assert (inc.date, inc.types) == ("2024-09-17", ["arson"])
+
+
+def test_border_guards_serve_the_security_service_whatever_they_are_called():
+    inc, _ = only("Нападение на погранзаставу\n\nВ ночь на среду нарушители обстреляли пограничную заставу в Хатлонской "
+                  "области. Погиб один военнослужащий пограничных войск, еще двое пограничников ранены.", "2021-09-23")
+    assert (inc.killed_by_group, inc.wounded_by_group) == ({"security_service": 1}, {"security_service": 2})
