@@ -104,3 +104,10 @@ def test_an_age_before_two_roles_is_the_names_after_them():
     from letopis.pipeline import extract_text
     rec = extract_text("Бой на границе\n\nПогиб 22-летний пограничник, рядовой Нурбек Токтосунов.", "2022-09-16")
     assert [(p.name, p.age) for p in rec.persons] == [("Нурбек Токтосунов", 22)]
+
+
+def test_a_role_in_another_case_after_a_teller_opens_the_clause_he_tells():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Взрыв на рынке\n\nПо словам представителя полиции Джозефа Ньяланга, второй предполагаемой "
+                       "смертнице не удалось проникнуть на рынок.", "2019-06-05")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Джозеф Ньяланг", ["представитель полиции"])]

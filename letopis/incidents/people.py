@@ -211,8 +211,8 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
         if comma and _ADJECTIVES.fullmatch(text, comma.end(), r.start) and not r.plural:
             if re.match(r"\s{1,2}(?:\d{1,3}-летн[а-яё]+\s+)?[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", text[r.end:r.end + 60]):
                 return None     # "…Ермек Сагимбаев, министр внутренних дел Марат Ахметжанов": the next name's role
-            if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and _nominative_only(text[r.start:r.end]):
-                return None
+            if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and not _genitive_possible(text[r.start:r.end]):
+                return None     # ("По словам X, второй предполагаемой смертнице не удалось": the clause he tells)
             return r.normal
     return None
 
@@ -234,11 +234,9 @@ _AGE_ADJECTIVE = re.compile(r"летн|месячн", re.I)
 _LOWER_WORDS = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+")
 
 
-def _nominative_only(phrase: str) -> bool:
+def _genitive_possible(phrase: str) -> bool:
     from letopis.nlp.morph import parse
-    word = phrase.split()[0].lower()
-    tags = [p.tag for p in parse(word)]
-    return any("nomn" in t for t in tags) and not any("gent" in t for t in tags)
+    return any("gent" in p.tag for p in parse(phrase.split()[0].lower()))
 
 
 # kin and partners: "25-летний сын Сиви", "23-летняя подруга Березовского" are someone's, not the name's
