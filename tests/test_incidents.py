@@ -2159,3 +2159,10 @@ def test_border_guards_serve_the_security_service_whatever_they_are_called():
     inc, _ = only("Нападение на погранзаставу\n\nВ ночь на среду нарушители обстреляли пограничную заставу в Хатлонской "
                   "области. Погиб один военнослужащий пограничных войск, еще двое пограничников ранены.", "2021-09-23")
     assert (inc.killed_by_group, inc.wounded_by_group) == ({"security_service": 1}, {"security_service": 2})
+
+
+def test_a_group_whose_possible_part_is_being_checked_is_no_group_of_the_attack():
+    inc, _ = only("Обстрел блокпоста\n\nВо вторник группа вооруженных лиц открыла огонь по сотрудникам милиции в "
+                  "Таш-Кумыре, погибли двое милиционеров. Следствие также проверяет возможную причастность задержанных к "
+                  "запрещенной в Кыргызстане организации «Ансаруллах».", "2019-03-14")
+    assert inc.groups == []

@@ -2311,6 +2311,8 @@ _SPOKESMAN = re.compile(r"(?:представител\w*|пресс-секрет
                         r"(?:\w+\s+){0,2}[«\"„]?$", re.I)
 
 
+_CHECKED = re.compile(r"(?:проверя\w+|выясня\w+|устанавлива\w+|изуча\w+)\s+(?:[а-яё]+\s+)?(?:возможн\w+\s+)?"
+                      r"(?:причастност\w+|связ[иь]\w*)\s+[^.;]{0,80}$", re.I)
 _ITS_MATERIAL = re.compile(r"(?:материал\w*|видеозапис\w*|видео|листовк\w*|символик\w*|литератур\w*|"
                            r"пропаганд\w*|флаг\w*|присяг\w*)\s+(?:[\w-]+\s+){0,5}«?$", re.I)
 _AFFILIATED = re.compile(r"(?:(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)|"
@@ -2343,6 +2345,9 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             if _AFFILIATED.search(text, max(lo, m.start() - 50), m.start()):
                 continue                # "группировка «Аль-Мурабитун», связанная с «Аль-Каидой»": an ally;
                 #                         "отколовшаяся от пакистанского «Техрик-е Талибан»": its parent
+            if _CHECKED.search(text, max(lo, m.start() - 120), m.start()):
+                continue                # "Следствие проверяет возможную причастность задержанных к организации
+                #                         «Ансаруллах»": a lead followed, no claim or blame
             if _ITS_MATERIAL.search(text, max(lo, m.start() - 90), m.start()):
                 continue                # "в его телефоне обнаружены материалы «Исламского государства»": what he
                 #                         read or kept, no part in the attack
