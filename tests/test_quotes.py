@@ -348,3 +348,10 @@ def test_a_title_quoted_inside_a_quote_keeps_the_quote_whole(quote):
 def test_a_source_told_past_a_day_or_an_unnamed_teller_is_cited(text, source):
     from letopis.pipeline import extract_text
     assert (source, "cited") in [(s.name, s.relation) for s in extract_text(f"Новости\n\n{text}", "2023-05-10").sources]
+
+
+def test_the_authorities_of_a_region_are_cited_whole():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Бой\n\nТаджикская сторона сообщает о гибели восьми граждан, передаёт агентство «Ховар» со ссылкой "
+                       "на власти Согдийской области.", "2022-09-16")
+    assert ("власти Согдийской области", "cited") in [(s.name, s.relation) for s in rec.sources]

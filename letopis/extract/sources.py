@@ -37,7 +37,8 @@ _NOT_A_VERB = r"(?![а-яё]*(?:ет|ют|ит|ят|ал|ла|ли|ло)(?![а-�
 # ("сообщил РИА Новости источник в правоохранительных органах республики": the unnamed teller as the subject)
 _CITED_UNNAMED = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:данным|информации|словам|сведениям)|"
                             r"(?:сообщил|рассказал|заявил|пояснил)[аи]?\s+(?:[А-ЯЁA-Z«][\w»-]*\s+){0,2}(?=источник))\s*(?P<cited>"
-                            r"(?:[а-яё]+(?:ые|ых|ие|их)\s+)?(?:власт(?:и|ей)|очевидц(?:ев|ы)|свидетел(?:ей|и)|"
+                            r"(?:[а-яё]+(?:ые|ых|ие|их)\s+)?(?:власт(?:и|ей)(?:\s+[А-ЯЁ][\w-]*(?:\s+(?:област|район|кра|"
+                            r"провинци|штат|республик)\w*)?)?|очевидц(?:ев|ы)|свидетел(?:ей|и)|"
                             r"источник(?:а|и|ов)?(?:\s+в\s+[а-яё]+(?:\s+" + _NOT_A_VERB + r"[а-яё]{3,}){0,2})?))(?![а-яё])")
 # the outlet first: "Агентство APA со ссылкой на очевидцев сообщает", "Телеграм-канал Mash … пишет"
 _OUTLET_FIRST = re.compile(r"(?<![\w-])(?:[Гг]азета|[Аа]гентство|[Ии]нформагентство|[Ии]здание|[Тт]елеканал|[Пп]ортал|"
@@ -95,6 +96,9 @@ def _unnamed_normal(raw: str) -> str:
     from letopis.nlp.morph import parse
     from letopis.nlp.normal import inflect
     head, _, rest = raw.partition(" в ")
+    owner = re.search(r"\s[А-ЯЁ]", head)              # "власти Согдийской области": the owner as written
+    if owner:
+        head, rest_owner = head[:owner.start()], head[owner.start():]
     words = head.split()
     noun = parse(words[-1])
     plural = words[-1].startswith(("власт", "очевид", "свидетел")) or noun[0].tag.number == "plur"
@@ -103,7 +107,7 @@ def _unnamed_normal(raw: str) -> str:
         p = parse(w)[0]
         form = inflect(p, ("nomn", "plur") if plural else ("nomn", "sing"))
         out.append(form.word if form else w)
-    return " ".join(out) + (" в " + rest if rest else "")
+    return " ".join(out) + (rest_owner if owner else "") + (" в " + rest if rest else "")
 
 
 def _adjective(word: str) -> bool:
@@ -212,6 +216,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _EDITOR.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
     for m in _CITED.finditer(text):
+        if m.group("cited").lower().startswith("власт"):
+            continue                                  # "по данным властей Согдийской области": named below
         raw = _clean(m.group("cited"))
         add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
             m.start("cited"), m.end("cited"))
