@@ -26,7 +26,7 @@ def process_document(document: Document) -> DocumentRecord:
                                  _date_entities(found)),
         incidents=incidents, facts=found.facts, quotes=found.quotes, sources=found.sources,
         persons=people, organizations=incident_stage.organizations(analysis),
-        places=incident_stage.places(analysis), temporals=found.temporals,
+        places=incident_stage.places(analysis), charges=list(found.charges), temporals=found.temporals,
         boilerplate=[{"start": s, "end": e, "text": document.text[s:e]} for s, e in document.boilerplate],
         url=document.url, content_hash=document.content_hash, encoding=document.encoding,
         format=document.format, text=document.text,

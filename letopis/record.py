@@ -220,6 +220,8 @@ class DocumentRecord(Record):
     persons: list[Person] = field(default_factory=list)
     organizations: list[dict[str, Any]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # every criminal-code article the text names, an incident's or not (a verdict's, a plot's)
+    charges: list[Charge] = field(default_factory=list)
     temporals: list[Temporal] = field(default_factory=list)
     boilerplate: list[dict[str, Any]] = field(default_factory=list)
     url: str | None = None

@@ -63,3 +63,13 @@ def test_a_second_article_with_its_own_code_after_the_first():
                        "уголовное дело по статьям 317 УК РФ (посягательство на жизнь сотрудника правоохранительного "
                        "органа) и 222 УК РФ (незаконный оборот оружия).", "2024-08-05")
     assert [(c.code, c.article) for c in rec.incidents[0].charges] == [("УК РФ", "317"), ("УК РФ", "222")]
+
+
+def test_a_verdicts_charges_stand_in_the_record_though_it_codes_no_incident():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд в Актобе вынес приговор вербовщику\n\nСуд признал его виновным по части 2 статьи 256 и части 1 "
+                       "статьи 259 Уголовного кодекса Казахстана и назначил наказание в виде семи лет лишения свободы.",
+                       "2022-11-23")
+    assert rec.incidents == []
+    assert [(c.code, c.article, c.part) for c in rec.charges] == [("УК РК", "256", "2"), ("УК РК", "259", "1")]
+    assert "charges" in rec.to_dict()
