@@ -1082,6 +1082,33 @@ def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
             and any(s.start <= t.start < s.end for s in sents)}
 
 
+def _paragraph_start(analysis: Analysis, i: int) -> int:
+    """The index of the first sentence of the paragraph sentence i stands in."""
+    while i > 0 and "\n" not in analysis.text[analysis.sentences[i - 1].end:analysis.sentences[i].start]:
+        i -= 1
+    return i
+
+
+def _another_days_paragraph(analysis: Analysis, found: Extraction, i: int, violent: list[int], main) -> bool:
+    """Sentence i stands in a paragraph opened, with no violence of its own, on another weekday than the
+    main incident's (a digest's security operation or arrest): none of the main incident, and no
+    incident of its own unless it tells one itself."""
+    opener = _paragraph_start(analysis, i)
+    if opener >= i or opener in violent:
+        return False
+    mine = _weekdays(found, [analysis.sentences[opener]])
+    told = [analysis.sentences[j] for j in main.sentences]
+    theirs = _weekdays(found, told)
+    # ("в ночь на вторник" … "около 23:30 в понедельник": the night before is the same night)
+    theirs |= {(t.extra["weekday"] - 1) % 7 for t in found.temporals if "weekday" in t.extra
+               and "ночь" in t.text.lower() and any(s.start <= t.start < s.end for s in told)}
+    if not (mine and theirs and not mine & theirs):
+        return False
+    o = analysis.sentences[opener]                   # (and a place of its own)
+    there = geo_link.place_in(analysis, o.start, o.end)
+    return there is not None and (main.place is None or geo_link._fold(there.name) != geo_link._fold(main.place.name))
+
+
 def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
     """Split violent sentences into incidents: a sentence opens a new incident when it names another
     place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
@@ -1114,6 +1141,8 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             # a bare "теракт" sentence lends its date and place to the main incident, never opens one
             (segs[0].sentences if segs else pending).append(i)
             continue
+        if segs and _another_days_paragraph(analysis, found, i, violent, segs[0]):
+            continue          # "Во вторник … силовики блокировали двух боевиков. … они … были нейтрализованы"
         place = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
         # (a day and month with no year is dated too: a story with no publication date leaves it yearless)
         dated = any(t.kind in ("date", "month", "year", "range") and (t.extra.get("year") or t.kind == "date"
