@@ -198,3 +198,9 @@ def test_a_penalty_given_as_years_of_prison_is_a_sentence_with_its_charges():
 def test_a_number_a_few_words_before_a_seized_item_that_counts_no_unit(text):
     from letopis.pipeline import extract_text
     assert [f.kind for f in extract_text(f"Задержание\n\n{text}", "2024-11-27").facts] == ["weapons_seized"]
+
+
+def test_a_prosecutors_year_counts_cases_sent_to_court_extraditions_and_surrenders():
+    assert facts("Итоги года\n\nПо словам генпрокурора, в суды направлено 96 уголовных дел. Из других стран "
+                 "экстрадированы 17 разыскиваемых лиц. Добровольно вернулись и сдались властям еще девять человек.") == [
+        ("cases_sent_to_court", 96), ("extradited", 17), ("surrendered", 9)]

@@ -51,6 +51,12 @@ RULES = (
     FactRule("cells_dismantled", _f("выявить", "ликвидировать", "раскрыть", "обезвредить", "нейтрализовать",
                                     "пресечь"), _f("ячейка"), quantity=True),
     FactRule("prosecuted", _f("привлечь", "привлечение"), _f("ответственность"), quantity=True),
+    # "в суды направлено 96 уголовных дел", "экстрадированы 17 разыскиваемых лиц", "добровольно вернулись
+    # и сдались властям еще девять человек": what a prosecutor's year counts besides
+    FactRule("cases_sent_to_court", _f("направить", "передать"), _f("суд"), quantity=True),
+    FactRule("extradited", _f("экстрадировать", "экстрадиция", "экстрадированный", "экстрадирован", "экстрадировалить"),
+             _f(), quantity=True),              # (pymorphy knows no "экстрадировать": its guesses)
+    FactRule("surrendered", _f("сдаться"), _f("власть", "добровольно", "правоохранительный"), quantity=True),
     FactRule("convicted", _f("осудить", "осуждённый", "осужденный", "приговорить", "приговор"), _f(), quantity=True),
     FactRule("left_for_conflict_zones", _f("выехать", "уехать", "отправиться", "выезд", "выехавший"),
              _f("сирия", "ирак", "афганистан", "конфликт", "боевой"), quantity=True),   # not "пешеходную зону"
@@ -82,8 +88,8 @@ _AGED = re.compile(r"возраст\w*\s+(?:от\s+|до\s+|старше\s+|мл
 ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
 _UNTIL = re.compile(r"\bдо\s*$", re.I)
-COUNT_THINGS = {"weapons_seized", "criminal_cases_opened"}   # no count of people is theirs
-COUNT_PEOPLE = {"prosecuted", "convicted", "returned_from_conflict_zones"}   # only a count of people is theirs
+COUNT_THINGS = {"weapons_seized", "criminal_cases_opened", "cases_sent_to_court"}   # no count of people is theirs
+COUNT_PEOPLE = {"prosecuted", "convicted", "returned_from_conflict_zones", "extradited", "surrendered"}   # only people
 _PART = re.compile(r"\bиз\s+(?:них|которых|числа)\s+(?:\w+\s+)?$", re.I)
 
 
