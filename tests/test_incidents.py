@@ -2128,8 +2128,10 @@ def test_the_kin_named_after_the_dead_in_another_case_is_no_victim():
 
 def test_the_driver_named_after_a_dash_is_the_one_dead_not_his_employer():
     inc, _ = only("Взрыв в Кундузе\n\nВ понедельник в Кундузе взорвался заминированный автомобиль заместителя "
-                  "губернатора провинции. Погиб водитель Хакими — 35-летний Сайед Рахматулла.", "2023-10-17")
+                  "губернатора провинции. Погиб водитель Хакими — 35-летний Сайед Рахматулла. Сам замгубернатора "
+                  "получил легкие ранения.", "2023-10-17")
     assert (inc.killed, [v.name for v in inc.victims]) == (1, ["Сайед Рахматулла"])
+    assert (inc.wounded, inc.wounded_by_group) == (1, {"official": 1})
 
 
 def test_a_groups_material_in_the_attackers_phone_is_no_claim():

@@ -755,6 +755,14 @@ def _name_may_be(word: str, case: str | None) -> bool:
     return case is None or not cases or case in cases or "Fixd" in str(parse(word.lower())[0].tag)
 
 
+def _indeclinable_role(view: SentenceView, i: int) -> bool:
+    """A role word the dictionary does not know and that ends in a genitive it never declines
+    ("замгубернатора", "замакима"): its case is the sentence's, not its ending's."""
+    from letopis.nlp.morph import morph
+    w = view.toks[i].text.lower()
+    return w.startswith("зам") and view.role_at(i) is not None and not morph().word_is_known(w)
+
+
 def _adjective_reading(word: str) -> bool:
     from letopis.nlp.morph import parse
     return any(p.tag.POS == "ADJF" for p in parse(word.lower()))
@@ -937,8 +945,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             if transitive and "accs" not in tok.tag and "gent" not in tok.tag:
                 continue
-            if not transitive and "nomn" not in tok.tag:
-                continue
+            if not transitive and "nomn" not in tok.tag and not _indeclinable_role(view, i):
+                continue                 # (not "Сам замгубернатора получил ранения": a role no case ending tells)
             if case and i < k and case not in tok.tag:
                 continue                 # "адвокат родственников расстрелянных": not the participle's noun
             if tok.lemma == "один" and transitive and (i + 1 >= len(toks) or toks[i + 1].lemma in ("и", ",", "а")):
