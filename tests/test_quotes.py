@@ -355,3 +355,11 @@ def test_the_authorities_of_a_region_are_cited_whole():
     rec = extract_text("Бой\n\nТаджикская сторона сообщает о гибели восьми граждан, передаёт агентство «Ховар» со ссылкой "
                        "на власти Согдийской области.", "2022-09-16")
     assert ("власти Согдийской области", "cited") in [(s.name, s.relation) for s in rec.sources]
+
+
+def test_he_after_a_quote_is_the_subject_of_the_sentence_just_before():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Поджог мечети\n\nПо словам настоятеля храма отца Виталия, ущерб составил около 600 тысяч тенге. "
+                       "Имам мечети \"Нурлан\" Ержан Ахметов призвал прихожан сохранять спокойствие. \"Мы простим этого "
+                       "человека, но он должен ответить перед законом\", — отметил он.", "2020-01-27")
+    assert [q.speaker for q in rec.quotes] == ["Виталий", "Ержан Ахметов"]

@@ -149,6 +149,28 @@ _BODY_NOUN = re.compile(r"\s+в\s+(?:\w+\s+)?(?:сообщени|заявлен�
                         r"(?=\s*(?:[.,;!?]|$))")
 
 
+_SPEECH_IN = re.compile(r"[«\"„“][^«»\"„“”]{40,}[»\"“”]")
+
+
+def _subject_just_before(analysis: Analysis, persons: list[Entity], q: Quote) -> tuple[str, None] | None:
+    """"Имам мечети Ержан Ахметов призвал прихожан сохранять спокойствие. "…", — отметил он": the subject
+    of the sentence right before the quote, in its paragraph, with no quote of its own, is who "он" is
+    (a name in the nominative right before its finite verb)."""
+    sent = analysis.sentence_at(q.start)
+    i = analysis.index_of(sent) if sent is not None else None
+    if not i:
+        return None
+    prev = analysis.sentences[i - 1]
+    if "\n" in analysis.text[prev.end:sent.start] or _SPEECH_IN.search(analysis.text, prev.start, prev.end):
+        return None                       # (a quoted name, 'мечети "Нурлан"', is no speech)
+    for p in persons:
+        if prev.start <= p.start < prev.end and (p.normal or p.text) == p.text:
+            after = next((t for t in prev.tokens if t.start >= p.end), None)
+            if after is not None and "VERB" in after.tag and "sing" in after.tag:
+                return p.normal or p.text, None
+    return None
+
+
 def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[str | None, str | None]:
     """Who "он"/"она" after a quote is: the person who spoke last before it, else the last person named."""
     names = {p.normal or p.text for p in persons}
@@ -282,7 +304,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
         if q.extra.pop("pronoun", False):
-            q.speaker, q.role = _antecedent(quotes, persons, q.start)
+            q.speaker, q.role = _subject_just_before(analysis, persons, q) or _antecedent(quotes, persons, q.start)
         elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
             # "— отметил эксперт" in a text that has named one person so far, or one commentator ("Политолог
             # Марс Сариев"), or right after a quote of his in the same paragraph: that person
