@@ -111,3 +111,10 @@ def test_a_role_in_another_case_after_a_teller_opens_the_clause_he_tells():
     rec = extract_text("Взрыв на рынке\n\nПо словам представителя полиции Джозефа Ньяланга, второй предполагаемой "
                        "смертнице не удалось проникнуть на рынок.", "2019-06-05")
     assert [(p.name, p.roles) for p in rec.persons] == [("Джозеф Ньяланг", ["представитель полиции"])]
+
+
+def test_an_age_told_as_was_n_years_is_the_persons():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение\n\nВ пятницу в Карабулаке погиб старший сержант полиции Адам Мальсагов. Мальсагову было "
+                       "29 лет.", "2024-08-05")
+    assert [(p.name, p.age) for p in rec.persons] == [("Адам Мальсагов", 29)]

@@ -365,7 +365,8 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                 role_gap = age.end <= s and _roles_between(text, age.end, s, found.roles)
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
-                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*)?", text[e:age.start])
+                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*|было\s+|исполнилось\s+)?",
+                                                          text[e:age.start])   # "Мальсагову было 29 лет"
                          # (not "По словам Абдикаримова, 34-летний полицейский …": the clause he tells)
                          and not _TELLER.search(text, max(0, s - 60), s)
                          # (not "Серик Ахметов, 38-летняя официантка X": an age adjective before another name
