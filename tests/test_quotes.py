@@ -363,3 +363,9 @@ def test_he_after_a_quote_is_the_subject_of_the_sentence_just_before():
                        "Имам мечети \"Нурлан\" Ержан Ахметов призвал прихожан сохранять спокойствие. \"Мы простим этого "
                        "человека, но он должен ответить перед законом\", — отметил он.", "2020-01-27")
     assert [q.speaker for q in rec.quotes] == ["Виталий", "Ержан Ахметов"]
+
+
+def test_a_capital_cited_for_its_government_is_named_in_the_nominative():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Бой на границе\n\nПо данным Бишкека, погибли трое пограничников.", "2022-09-16")
+    assert ("Бишкек", "cited") in [(s.name, s.relation) for s in rec.sources]

@@ -68,6 +68,9 @@ def _normal(analysis: Analysis, start: int, end: int, raw: str) -> str:
     for e in analysis.entities:
         if e.type == "ORGANIZATION" and e.start <= start + 2 and e.end >= end - 2 and e.normal:
             return e.normal
+        # (a capital for its government, "По данным Бишкека": the place in the nominative)
+        if e.type in ("CITY", "COUNTRY", "STATE_OR_PROVINCE") and (e.start, e.end) == (start, end) and e.normal:
+            return e.normal
     # a person the source names goes in the nominative too ("представителя талибов Забихуллы Муджахида")
     for e in sorted((e for e in analysis.entities if e.type == "PERSON" and e.normal and start <= e.start
                      and e.end <= start + len(raw)), key=lambda e: -e.start):
