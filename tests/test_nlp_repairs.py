@@ -353,3 +353,11 @@ def test_a_body_named_like_a_person_is_an_organisation():
                        "республики», — сказал председатель Духовного управления мусульман Дагестана шейх Ахмад "
                        "Абдулаев.", "2024-03-05")
     assert "Муфтият Дагестана" not in [p.name for p in rec.persons]
+
+
+def test_a_town_after_its_police_or_county_before_a_full_name_is_no_part_of_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба в Техасе\n\nО задержании сообщил начальник полиции Амарилло Кевин Ханли. По словам "
+                       "шерифа округа Бровард Скотта Израэля, стрелок был вооружён.", "2023-05-15")
+    assert [(p.name, p.roles) for p in rec.persons] == [
+        ("Кевин Ханли", ["начальник полиции Амарилло"]), ("Скотт Израэль", ["шериф округа Бровард"])]

@@ -765,9 +765,18 @@ _SETTLEMENTS = frozenset(("город", "село", "деревня", "посё�
 _WORD_BEFORE = re.compile(r"([а-яё]+)[ \t\xa0]+$")
 
 
+_TOWN_SERVICES = frozenset(("полиция", "милиция", "мэрия", "администрация", "прокуратура", "шериф"))
+
+
+def _big_town(word: str) -> bool:
+    gaz = _gazetteer()
+    return gaz is not None and any(p.kind == "city" and (p.population or 0) >= 50_000 for p in gaz.lookup(word))
+
+
 def _first_name_like(word: str) -> bool:
     from letopis.nlp.normal import is_first_name
-    return is_first_name(word) or any("Name" in p.tag for p in morph.parse(word.lower())[:2])
+    w = word.lower()        # (a name pymorphy only guesses, "Амарилло", "Бровард", is none it knows)
+    return is_first_name(word) or morph.morph().word_is_known(w) and any("Name" in p.tag for p in morph.parse(w)[:2])
 
 
 def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -780,7 +789,9 @@ def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         words = list(_NAME_WORD.finditer(e.text)) if e.type == "PERSON" else []
         m = _WORD_BEFORE.search(analysis.text, max(0, e.start - 25), e.start) if len(words) >= 3 else None
         noun = morph.lemma(m.group(1)) if m else None
-        if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())) \
+        # (a town the gazetteer knows well after a town's service: "начальник полиции Амарилло Кевин Ханли")
+        served = noun in _TOWN_SERVICES and not _first_name_like(words[0].group()) and _big_town(words[0].group())
+        if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())) and not served \
                 or not all(w.group()[:1].isupper() for w in words) or e.text[words[0].end():words[1].start()] != " ":
             out.append(e)
             continue
