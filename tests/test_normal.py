@@ -383,3 +383,11 @@ def test_an_adjective_made_of_a_name_names_no_person():
                        "председатель правления Нобелевского фонда выступил с речью. Певец Игорь Крутой "
                        "выступил в Мариинском театре. Крутой заявил, что доволен.", "2013-12-11")
     assert sorted(p.name for p in rec.persons) == ["Игорь Крутой", "Карл XVI Густав"]
+
+
+def test_a_surname_with_its_particle_named_alone_is_the_person_named_in_full():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Наезд в Марселе\n\nНападавшим оказался 31-летний гражданин Туниса Анис Бен Салем. В понедельник "
+                       "задержаны двое знакомых Бен Салема. Депутат Кристиан фон Беттихер ушел в отставку. Фон Беттихер "
+                       "заявил, что не нарушал закон.", "2023-10-10")
+    assert [p.name for p in rec.persons] == ["Анис Бен Салем", "Кристиан фон Беттихер"]

@@ -34,6 +34,9 @@ def _key(word: str) -> str:
     return word.lower().replace("ё", "е").rstrip(".")
 
 
+_PARTICLES = frozenset(("бен", "бин", "ибн", "ван", "фон", "де", "ди", "дель", "ле", "ла", "эль", "аль"))
+
+
 def _named_after(analysis: Analysis, e) -> bool:
     """An adjective made of a name, before its noun or inside a longer name ("Нобелевские премии",
     "Мариинского театра"): NEREL tags it PERSON, but it names no one. Only a word the dictionary knows
@@ -73,6 +76,9 @@ def link_persons(analysis: Analysis) -> list[Person]:
         if len(words) == 1 or words[0].endswith("."):
             later.append((e, words))
             continue
+        if len(words) == 2 and words[0].lower() in _PARTICLES:
+            later.append((e, words[1:]))      # "Бен Салема": the surname with its particle, named alone
+            continue
         if _first_and_patronymic(words) and (owner := _owner(groups, e, words)) is not None:
             owner["names"].append(e.normal or e.text)      # "— Нурлан Серикович, …?" after "Нурлан Жумабаев"
             owner["spans"].append((e.start, e.end))
@@ -94,6 +100,10 @@ def link_persons(analysis: Analysis) -> list[Person]:
         if target is None and surface and not _RUSSIAN_SURNAME.search(_key(surface[-1])):
             target = _owner(written, e, words, False) or _owner(written, e, surface, False) or \
                 written.get((_key(surface[-1]), ""))
+        if target is None and surface and len(surface) == 2 and surface[0].lower() in _PARTICLES:
+            # "двое знакомых Бен Салема" after "Анис Бен Салем": a foreign surname with a case ending
+            stem = re.sub(r"(?:а|у|ом|е)$", "", surface[-1])
+            target = _owner(groups, e, [stem]) if stem != surface[-1] else None
         if target is None:                               # "Медведев", "Д. Медведев": one, named so only
             target = groups.setdefault((_key(words[-1]), ""), {"names": [], "spans": [], "written": set()})
         if surface:                                      # "Хамдалла" read as "Хамдалл" here, as written there
