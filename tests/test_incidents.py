@@ -2185,3 +2185,9 @@ def test_the_night_before_a_weekday_and_that_evening_are_one_attack():
                   "наряд попытался проверить документы у мужчины возле станции Никольское. Мужчина достал нож и нанес "
                   "несколько ударов сержанту полиции Андрею Колесникову.", "2024-02-20")
     assert inc.wounded == 2 and inc.weapons == ["melee"]
+
+
+def test_burns_received_in_an_arson_are_wounds():
+    inc, _ = only("Поджог акимата\n\nВ пятницу в Аксае неизвестный поджег здание акимата, ожоги получили два охранника.",
+                  "2019-03-03")
+    assert (inc.types, inc.wounded) == (["arson"], 2)
