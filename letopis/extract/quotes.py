@@ -96,7 +96,7 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     end = sent.end if sent else min(len(analysis.text), pos + 200)
     # (a role the verb addresses is no speaker: "— сказал журналистам / корреспонденту ТАСС адвокат X")
     cands = [(p.start, "person", p) for p in persons if pos <= p.start < end] + \
-            [(r.start, "role", r) for r in roles if pos <= r.start < end and not _addressee(analysis.text, r)]
+            [(r.start, "role", r) for r in roles if pos <= r.start < end and not dative_only(analysis.text, r.start)]
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
         from letopis.nlp.morph import tag
@@ -112,18 +112,12 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     start, kind, obj = cands[0]
     if kind == "person":
         role = next((r.normal for r in roles if r.end <= obj.start and obj.start - r.end <= 2
-                     and not _addressee(analysis.text, r)), None)
+                     and not dative_only(analysis.text, r.start)), None)
         return obj.normal or obj.text, role, start
     person = next((p for p in persons if 0 <= p.start - obj.end <= 2), None)
     if person is not None:
         return person.normal or person.text, obj.normal, start
     return None, obj.normal, start
-
-
-def _addressee(text: str, role) -> bool:
-    """The role's first word can only be the dative ("журналистам", "корреспонденту"; a genitive role
-    "по словам начальника ГУВД X" still names X)."""
-    return dative_only(text, role.start)
 
 
 def _org_after(analysis: Analysis, pos: int) -> str | None:
@@ -238,7 +232,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         # ("Адвокат Эргешова Айгуль Сыдыкова": the client, then the one who holds the role)
         p = next((o for o in persons if p is not None and " " not in p.text.strip() and o.start == p.end + 1
                   and text[p.end] == " "), p)
-        if p is not None and not _addressee(text, r):
+        if p is not None and not dative_only(text, r.start):
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []

@@ -165,8 +165,13 @@ def _org_at(analysis: Analysis, toks: list[Token], k: int) -> int | None:
     if e is None or e.type == "ORGANIZATION" and not (re.search(r"[A-Za-z]", e.text) or " " in e.text.strip()) \
             or re.match(r"[А-ЯЁ]\.", e.text):
         return None
-    end = next((n + 1 for n in range(k, min(len(toks), k + 8)) if toks[n].end == e.end), None)
+    end = _end_token(toks, k, e.end, 8)
     return end if end is not None and end > k else None
+
+
+def _end_token(toks: list[Token], k: int, end: int, most: int) -> int | None:
+    """The token index just past an entity that starts at token k and ends at `end` (within `most` tokens)."""
+    return next((n + 1 for n in range(k, min(len(toks), k + most)) if toks[n].end == end), None)
 
 
 _POINTERS = frozenset(("этот", "тот", "же", "данный"))
@@ -185,7 +190,7 @@ def _place_end(analysis: Analysis, toks: list[Token], k: int) -> int | None:
     if k >= len(toks):
         return None
     e = next((e for e in analysis.entities if e.type in _PLACES and e.start == toks[k].start), None)
-    return next((n + 1 for n in range(k, min(len(toks), k + 5)) if toks[n].end == e.end), None) if e else None
+    return _end_token(toks, k, e.end, 5) if e else None
 
 
 def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:

@@ -1751,17 +1751,20 @@ def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
         "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[1:6]))
 
 
+_WHEN_CLAUSE = frozenset(("когда", "пока", "едва"))     # a clause within another, which goes on past it
+
+
 def _in_subordinate(sent: Sentence, at: int) -> bool:
     """The name at `at` opens a clause of "когда", "пока", "как только" (after the last comma before it)."""
     before = [t for t in sent.tokens if t.end <= at]
     k = max((n for n, t in enumerate(before) if t.text == ","), default=-1)
-    return any(t.lemma in ("когда", "пока", "едва") for t in before[k + 1:])
+    return any(t.lemma in _WHEN_CLAUSE for t in before[k + 1:])
 
 
 def _new_subject(toks: list) -> bool:
     """A clause with a nominative subject of its own before or right after its verb ("к нему подошёл мужчина");
     not a subordinate one ("X дождался, когда имам выйдет во двор, и нанес …": X goes on after it)."""
-    if toks and toks[0].lemma in ("когда", "пока", "едва"):
+    if toks and toks[0].lemma in _WHEN_CLAUSE:
         return False                     # (a "что" clause tells another's act: "писал, что Макафи стрелял")
     for k, t in enumerate(toks):
         if "nomn" in t.tag and any(p in t.tag for p in ("NOUN", "NPRO")) and t.lemma not in ("который",):

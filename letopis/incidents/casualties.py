@@ -1275,6 +1275,7 @@ def tally(cas: list[Casualty]) -> dict:
         extras = [c for c in victims if c.kind == "total" and c.extra and not c.latest]
         totals = [c for c in victims if c.kind == "total" and c not in extras]
         latest = [c for c in totals if c.latest]
+        events_sum = _event_sum([c for c in victims if c.kind == "event"])
         for union in (True, False):
             by_group: dict[str, int] = {}
             ev: dict[str, list] = {}
@@ -1287,9 +1288,8 @@ def tally(cas: list[Casualty]) -> dict:
                     ev[f"{fate}_by_group.{g}"] = [(c.start, c.end) for c in brk + evs]
             # (the people named one by one, told apart, share out a total; past it, the linker joined too few)
             told = [c.count for c in victims if c.kind == "total"]
-            if sum(by_group.values()) <= max(told + [_event_sum([c for c in victims if c.kind == "event"])]):
+            if sum(by_group.values()) <= max(told + [events_sum]):
                 break
-        events_sum = _event_sum([c for c in victims if c.kind == "event"])
         if latest:
             total = latest[-1].count
             ev[fate] = [(latest[-1].start, latest[-1].end)]

@@ -921,7 +921,7 @@ def _first_names_after_ages(analysis: Analysis, entities: list[Entity]) -> list[
 # "в мечети Аль-Нур": a mosque's name is no person (NEREL: the FACILITY "мечети Аль-Фуркан Джами"); a
 # church's may be its saint's ("церкви Николая Чудотворца")
 _DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
-_INSTITUTIONS = frozenset(("муфтият", "министерство", "управление", "суд", "университет", "академия", "ведомство",
+_INSTITUTIONS = frozenset(("муфтият", "управление", "суд", "университет", "академия", "ведомство",
                            "правительство", "парламент", "совет", "администрация", "акимат", "хокимият"))
 _GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т)[а-яё]*\s+$", re.I)
 _MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
