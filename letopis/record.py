@@ -57,12 +57,16 @@ class Record:
             names = _FIELDS[type(self)] = tuple((f.name, f.metadata.get("json", f.name))
                                                 for f in fields(self))  # type: ignore[arg-type]
         out: dict[str, Any] = {}
+        extra = None
         for name, key in names:
-            v = getattr(self, name)
             if name == "extra":
-                out.update(_plain(v))
+                extra = getattr(self, name)
             else:
-                out[key] = _plain(v)
+                out[key] = _plain(getattr(self, name))
+        if extra:
+            # merged after the fields and never over one: a range's extras must not replace its "end" offset
+            for k, x in _plain(extra).items():
+                out.setdefault(k, x)
         return out
 
 

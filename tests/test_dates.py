@@ -166,3 +166,23 @@ def test_new_years_eve_is_the_31st_before_a_january_report_and_of_a_late_decembe
     assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2021, 1, 2))] == ["2020-12-31"]
     assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2020, 12, 28))] == ["2020-12-31"]
     assert [t.value for t in scan("В канун Нового года прогремел взрыв.", date(2020, 6, 1))] == [None]
+
+
+def test_a_range_s_last_day_never_replaces_its_end_offset():
+    from letopis.pipeline import extract_text
+    text = "Губернатор объявил 11-13 октября днями траура."
+    rec = extract_text(text, "2024-10-11")
+    got = [t for t in rec.to_dict()["temporals"] if t["kind"] == "range"]
+    assert [(t["end"], t["until"]) for t in got] == [(text.index(" днями"), "2024-10-13")]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in rec.to_dict()["temporals"])
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Заседание суда назначено на 19 октября.", "2022-10-15", "2022-10-19"),
+    ("Нападение произошло 28 декабря.", "2023-01-05", "2022-12-28"),
+    ("Взрыв прогремел 3 июня.", "2023-04-20", "2022-06-03"),
+])
+def test_a_day_within_a_month_after_the_report_is_to_come_that_year(text, published, value):
+    from datetime import date
+    from letopis.extract.dates import scan
+    assert [t.value for t in scan(text, date.fromisoformat(published)) if t.kind == "date"] == [value]

@@ -193,3 +193,11 @@ def test_after_a_region_word_a_name_both_a_town_and_a_region_is_the_region():
     rec = extract_text("Похищение в Нигерии\n\nВ пятницу около тридцати боевиков перекрыли дорогу у населённого пункта "
                        "Катари в штате Кадуна на северо-западе Нигерии, открыли огонь по автобусу и похитили пассажиров, водитель был убит.", "2021-03-04")
     assert [(i.country, i.region, i.city) for i in rec.incidents] == [("NG", "Кадуна", "Катари")]
+
+
+def test_a_district_s_adjective_is_no_town_and_an_outlet_s_title_no_place():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба в Бишкеке\n\nВ Бишкеке в результате стрельбы у кафе в Свердловском районе столицы погиб "
+                       "один человек. Об этом сообщает «Кавказский узел».", "2024-05-10")
+    assert sorted(p.name for p in rec.places) == ["Бишкек"]
+    assert [(i.country, i.city) for i in rec.incidents] == [("KG", "Бишкек")]

@@ -369,3 +369,21 @@ def test_a_capital_cited_for_its_government_is_named_in_the_nominative():
     from letopis.pipeline import extract_text
     rec = extract_text("Бой на границе\n\nПо данным Бишкека, погибли трое пограничников.", "2022-09-16")
     assert ("Бишкек", "cited") in [(s.name, s.relation) for s in rec.sources]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Об этом в четверг сообщил телеканал Geo News со ссылкой на местную полицию.", "Geo News"),
+    ("Как сообщил телеканал TOLOnews со ссылкой на заместителя губернатора, раненых доставили в больницу.", "TOLOnews"),
+    ("По данным телеканала Ariana News, власти подозревают ячейку группировки.", "Ariana News"),
+])
+def test_an_outlet_a_person_s_verb_or_a_preposition_cites_is_named_without_its_kind(text, source):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Взрыв на рынке\n\n{text}", "2024-02-16")
+    assert (source, "cited") in [(s.name, s.relation) for s in rec.sources]
+    assert not any(s.name.lower().startswith(("телеканал", "агентств")) for s in rec.sources)
+
+
+def test_a_person_s_report_verb_makes_no_source_of_the_person():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Взрыв на рынке\n\nОб этом сообщил начальник полиции Мухаммад Али.", "2024-02-16")
+    assert rec.sources == []

@@ -166,11 +166,16 @@ def _needs(lowered: bool = False) -> list[re.Pattern | None]:
 
 def _infer_year(published: date | None, month: int, day: int | None = None) -> int | None:
     """The year of a day/month stated without one: the publication year, or the year before
-    when that would put the event after publication."""
+    when that would put the event after publication by over a month (within a month it is a day
+    to come: "суд назначен на 19 октября", "объявил 11-13 октября днями траура")."""
     if published is None:
         return None
     if (month, day or 1) > (published.month, published.day):
-        return published.year - 1
+        try:
+            ahead = (date(published.year, month, day or 1) - published).days
+        except ValueError:
+            ahead = 366
+        return published.year if ahead <= 31 else published.year - 1
     return published.year
 
 
@@ -232,8 +237,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
         m1 = months[_norm(gd["m1"])] if gd.get("m1") else m2
         y = _year_of(m, published)
         inferred = y is None
-        if y is None:
-            y = _infer_year(published, m2, d2)
+        if y is None:                        # (from the first day: "11-13 октября" in a report of 11 October)
+            first = _infer_year(published, m1, d1)
+            y = first + 1 if first is not None and m1 > m2 else first
         y1 = y - 1 if (y is not None and m1 > m2) else y
         extra.update({"month": m1, "days": [d1, d2]})
         if m1 != m2:
@@ -248,7 +254,7 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
             return None
         end = _iso(y, m2, d2)
         if y is not None:
-            extra["end"] = end
+            extra["until"] = end             # the last day ("end" is the span's offset)
         return "range", _iso(y1, m1, d1), extra
     if kind == "date":
         d, mo = _day(gd["d"]), months[_norm(gd["m"])]

@@ -20,7 +20,9 @@ _KIND = r"(?:газета|газеты|агентство|агентства|и�
         r"телеграм-канал|Telegram-канал)"
 _WHEN = r"(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\s+|накануне\s+|" \
         r"(?:утром|вечером|днем|днём|ночью)\s+)?"           # "сообщило в пятницу Министерство здравоохранения"
-_REPORTS = re.compile(r"(?P<as>[Кк]ак\s+)?(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила)\s+"
+# (a person's verb too when an outlet's kind follows: "Как сообщил телеканал TOLOnews", not "сообщил Иванов")
+_REPORTS = re.compile(r"(?P<as>[Кк]ак\s+)?(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|сообщила|"
+                      r"(?:сообщил|сообщили|передал|написал|написала)(?=\s+" + _WHEN + _KIND + r"\s))\s+"
                       + _WHEN +
                       r"(?:(?:собственный\s+)?корреспондент\w*\s+|корр\.\s+|(?P<kind>" + _KIND + r")\s+)?"    # "передает корреспондент Tengrinews.kz"
                       r"(?P<pub>" + _NAME + r")(?:\s+со?\s+сс\w*лк\w*\s+на\s+(?P<cited>" + _NAME + r"))?")
@@ -48,6 +50,9 @@ _OUTLET_FIRST = re.compile(r"(?<![\w-])(?:[Гг]азета|[Аа]гентств�
 # the outlet a speaker told: "— рассказала изданию «Алтапресс» ученица", "заявил агентству Reuters"
 _TOLD_TO = re.compile(r"(?:рассказал|заявил|сообщил|сказал|пояснил|подтвердил)[аи]?\s+(?:изданию|агентству|газете|"
                       r"телеканалу|радиостанции|порталу|сайту)\s+(?P<cited>" + _NAME + r"|\"[^\"]{1,40}\")")
+# an outlet's kind in any case before its name ("телеканала Ariana News", "газете «Коммерсантъ»")
+_OUTLET_KIND = re.compile(r"(?:газет|агентств|информагентств|издани|телеканал|портал|радиостанци|телеграм-канал|"
+                          r"Telegram-канал)[а-я]{0,3}\s+(?=[A-ZА-ЯЁ«])")
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
@@ -222,8 +227,10 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         if m.group("cited").lower().startswith("власт"):
             continue                                  # "по данным властей Согдийской области": named below
         raw = _clean(m.group("cited"))
-        add(_normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw), "cited",
-            m.start("cited"), m.end("cited"))
+        at = m.start("cited")
+        if (kind := _OUTLET_KIND.match(raw)) is not None:    # "По данным телеканала Ariana News": the outlet
+            raw, at = raw[kind.end():], at + kind.end()
+        add(_normal(analysis, at, at + len(raw), raw), "cited", at, m.end("cited"))
     for m in _CITED_OFFICE.finditer(text):
         if any(x.relation == "cited" and x.start <= m.start("cited") < x.end + 2 for x in out):
             continue                                  # "пресс-службы МВД": the capitalised name is in already

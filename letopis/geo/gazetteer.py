@@ -328,6 +328,11 @@ class Gazetteer:
         if tok.isupper():  # abbreviations only as written in the tables: США, РФ, РК, ВКО
             f = fold(tok)
             return any(n.isupper() and fold(n) == f for n in (p.name, *p.aliases, *p.old_names))
+        if p.kind == "city" and i + 1 < len(toks) and toks[i + 1].lower().startswith("район") \
+                and _ADJECTIVE_END.search(tok.lower()):
+            return False   # "в Свердловском районе столицы": a district's adjective, no town Свердловск
+        if p.kind == "region" and i > 0 and _REGION_WORD.match(toks[i - 1].lower()):
+            return True    # "в штате Борно": a region word before it ("борно" is also an adjective's form)
         cue = i > 0 and toks[i - 1].lower() in CUES
         if q == Q_VARIANT or (p.kind == "city" and p.country not in CORE and (p.population or 0) < 200_000):
             if not cue:
@@ -346,6 +351,8 @@ class Gazetteer:
         return geo > 0.35 or (cue and geo > 0)
 
 
+_ADJECTIVE_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом)$")
+_REGION_WORD = re.compile(r"(?:штат|провинци|префектур|вилайет|велаят|эмират|губерни)[а-я]{0,3}$")
 _DIRECTION = re.compile(r"(?:Северн|Южн|Западн|Восточн|Центральн|Северо-|Юго-)[а-яё-]*$")
 
 

@@ -56,7 +56,8 @@ WANTED = {"просить", "попросить", "планировать", "х�
 # the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
                   "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный", "захватчик", "похититель",
-                  "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница", "подрывник"}
+                  "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница", "подрывник",
+                  "зачинщик", "бунтовщик", "мятежник"}
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить", "расстрелять"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -695,12 +696,19 @@ def _poisoned_person(sents: list[Sentence], analysis: Analysis) -> bool:
     return False
 
 
+def _same_place_or_none(analysis: Analysis, sent: Sentence, seg: Segment) -> bool:
+    """The sentence names no town, or the segment's own."""
+    place = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
+    return place is None or seg.place is not None and geo_link._fold(place.name) == geo_link._fold(seg.place.name)
+
+
 def _event_only(sent: Sentence, quotes) -> bool:
     """"В пятницу … произошёл теракт", "Убийство произошло около 8 часов утра 14 февраля": an attack
     named without cue of method or toll."""
     toks = sent.tokens
+    # (not one planned: "готовил теракт по заданию эмиссаров ИГ" is a plot, no attack to lend a day to)
     named = any((t.lemma in EVENT_NOUNS or (t.lemma in ACT_NOUNS and _happened(toks, k)))
-                and not _inside(quotes, t.start, t.end) for k, t in enumerate(toks))
+                and not _inside(quotes, t.start, t.end) and not _threatened(toks, k) for k, t in enumerate(toks))
     return named and not any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in toks) \
         and not _type_hits(sent)
 
@@ -1036,11 +1044,46 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
                     and t.kind in ("month", "date") and t.extra.get("month")}
         own = {t.extra["month"] for t in found.temporals if sent.start <= t.start < sent.end
                and t.kind == "month" and t.extra.get("month")}
-        return bool(own) and not own & {m for j in main.sentences for m in months(analysis.sentences[j])}
+        if not own:
+            # "Последний известный случай произошел в 2017 году": a year none of the main incident's is
+            def years(s: Sentence) -> set[int]:
+                return {t.extra["year"] for t in found.temporals if s.start <= t.start < s.end
+                        and t.extra.get("year") and not t.extra.get("year_inferred")}
+            told = {t.extra["year"] for t in found.temporals if sent.start <= t.start < sent.end and t.kind == "year"
+                    and t.extra.get("year")}
+            return bool(told) and not told & {y for j in main.sentences for y in years(analysis.sentences[j])}
+        return not own & {m for j in main.sentences for m in months(analysis.sentences[j])}
     if mine & {v for j in main.sentences for v in full(analysis.sentences[j])}:
         return False
     pub = analysis.published
     return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
+
+
+def _has_day(found: Extraction, sents: list[Sentence]) -> bool:
+    """The sentences tell when: a date, a weekday, "вчера" (a story that dates its own act only later, "Ким
+    Чен Нам … скончался 13 февраля 2017 года", tells its own date there, not a past attack)."""
+    return any(s.start <= t.start < s.end and t.kind in ("date", "relative", "range") and (t.value or t.extra.get("weekday")
+                                                                                      is not None)
+               for s in sents for t in found.temporals)
+
+
+def _long_before(found: Extraction, sent: Sentence, published: date | None) -> bool:
+    """The sentence gives a year as written, and all its dated times lie over a month before the
+    publication date (a story with none: before the latest year the text writes)."""
+    told = [t for t in found.temporals if sent.start <= t.start < sent.end and t.kind in ("date", "month", "year", "range")
+            and t.extra.get("year") and not t.extra.get("year_inferred")]
+    if not told:
+        return False
+    if published is None:
+        latest = max(t.extra["year"] for t in found.temporals if t.extra.get("year") and not t.extra.get("year_inferred"))
+        return all(t.extra["year"] < latest for t in told)
+    for t in told:
+        last = date(t.extra["year"], 12, 31) if t.kind == "year" else \
+            date(t.extra["year"], t.extra.get("month") or 12, 28) if t.kind == "month" else \
+            date.fromisoformat(t.extra.get("until") or t.value) if t.value else None
+        if last is None or (published - last).days <= 30:
+            return False
+    return True
 
 
 def _opens_with_date(found: Extraction, sent: Sentence) -> bool:
@@ -1096,6 +1139,11 @@ def _another_days_paragraph(analysis: Analysis, found: Extraction, i: int, viole
     opener = _paragraph_start(analysis, i)
     if opener >= i or opener in violent:
         return False
+    return _opens_elsewhere(analysis, found, opener, main)
+
+
+def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -> bool:
+    """The sentence `opener` tells another weekday than the incident `main`'s, and a place of its own."""
     mine = _weekdays(found, [analysis.sentences[opener]])
     told = [analysis.sentences[j] for j in main.sentences]
     theirs = _weekdays(found, told)
@@ -1115,8 +1163,12 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
     segs: list[Segment] = []
     current: Segment | None = None
     # the main incident's town, even when the text names it only after a past mention (156300)
+    # (not one of a past year's attack told after: "Последний … случай произошел в 2017 году … в Ташкенте")
     first_place = next((p for p in (geo_link.place_in(analysis, analysis.sentences[i].start, analysis.sentences[i].end,
-                                                      city_only=True) for i in violent) if p), None)
+                                                      city_only=True) for i in violent
+                                    if i == violent[0] or not _long_before(found, analysis.sentences[i], analysis.published)
+                                    or not _has_day(found, [analysis.sentences[violent[0]]]))
+                        if p), None)
     # the main incident's country: the first one named as a location before ("в афганской провинции
     # Кунар"), not one inside a name ("Техрик-е Талибан Пакистан"); else the first named at all
     def country_before(i: int) -> geo_link.Resolved | None:
@@ -1138,8 +1190,14 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
     for i in violent:
         sent = analysis.sentences[i]
         if _event_only(sent, quotes):
-            # a bare "теракт" sentence lends its date and place to the main incident, never opens one
-            (segs[0].sentences if segs else pending).append(i)
+            # a bare "теракт" sentence lends its date and place to the main incident, never opens one;
+            # right after another incident's sentence it goes on with that one ("Полиция штата Борно
+            # возлагает ответственность за теракт на «Боко харам»" after the Nigerian bombing)
+            if current is not None and current is not segs[0] and i - 1 in current.sentences \
+                    and _same_place_or_none(analysis, sent, current) and not _aside_over(analysis, current, i):
+                current.sentences.append(i)
+            else:
+                (segs[0].sentences if segs else pending).append(i)
             continue
         if segs and _another_days_paragraph(analysis, found, i, violent, segs[0]):
             continue          # "Во вторник … силовики блокировали двух боевиков. … они … были нейтрализованы"
@@ -1195,6 +1253,18 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                 and _another_day(analysis, found, sent, segs[0]) \
                 and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i)):
             segs.append(Segment([i], place))
+            current = segs[-1]
+            continue
+        # "В сентябре 2022 года смертник подорвал себя в учебном центре … в этом же районе, тогда погибли 53
+        # человека": a past attack dated on its own, with its own toll, where the main one was or nowhere
+        # named: an incident of its own, not more dead in the main one
+        # ("Последний известный случай произошел в 2017 году, когда мужчина с ножом захватил маршрутное такси в
+        # Ташкенте": another town's attack of a past year, though with no toll)
+        if segs and _long_before(found, sent, analysis.published) and _another_day(analysis, found, sent, segs[0]) \
+                and _has_day(found, [analysis.sentences[j] for j in segs[0].sentences if j < i] + _lead(analysis, 3)) \
+                and (place is None and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i))
+                     or place is not None and not (main_place and same(place, main_place)) and _attack_hits(sent)):
+            segs.append(Segment([i], place, recalled=True))
             current = segs[-1]
             continue
         # "На следующее утро в троллейбусе прогремел второй взрыв, жертвами которого стали 14 человек":
@@ -1257,8 +1327,22 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         if inc is not None:
             if incidents:
                 _date_before(found, inc, incidents[0])
+                _placed_as_main(analysis, seg, inc, incidents[0])
             incidents.extend(_distribute(found, inc))
     return incidents
+
+
+def _placed_as_main(analysis: Analysis, seg: Segment, inc: Incident, main: Incident) -> None:
+    """A past attack recalled with no place in its own sentences ("в декабре прошлого года … погибли около
+    200 человек") happened in the main incident's country and region, not in a dateline's town."""
+    if not seg.recalled or seg.place is not None:
+        return
+    own = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in seg.sentences]
+    at = (inc.field_evidence.get("place") or [[None]])[0][0]
+    if at is not None and any(a <= at < b for a, b in own):
+        return
+    inc.country, inc.region, inc.city, inc.lat, inc.lon = main.country, main.region, None, None, None
+    inc.field_evidence["place"] = main.field_evidence.get("place", [])
 
 
 def _date_before(found: Extraction, inc: Incident, main: Incident) -> None:
@@ -1586,6 +1670,12 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             if told is not None and told.kind == "date" and told.extra.get("year") and told.extra.get("day") \
                     and told.start - nxt.start < 40:
                 when = told
+    if when is None and main:
+        # "Во вторник на участке границы … произошел вооруженный конфликт. … открыли огонь": the lead, which
+        # tells no violence by its words, dates the act its next sentences tell
+        lead = [x for x in _lead(analysis, 3) if not analysis.title_span or x.start >= analysis.title_span[1]]
+        told = _date(analysis, found, [x for x in lead if x.end <= sents[0].start], quotes) if lead else None
+        when = told if told is not None and told.value and told.kind in ("date", "relative") else None
     if arrival is not None and (when is None or when.value is None):
         full = next((t for t in found.temporals if arrival.start <= t.start < arrival.end and t.kind == "date"
                      and t.value and t.extra.get("year") and not t.extra.get("year_inferred")), None)
@@ -1607,8 +1697,17 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.ideology = sorted({p.extra["ideology"] for p in perps if p.extra.get("ideology")})
     # a group named in the incident's sentences, or claiming it anywhere ("Ответственность за теракт
     # взяло на себя ИГ"); not one that denies it ("ХАМАС не берёт на себя ответственность")
-    claims = [(s, _claim(s)) for s in analysis.sentences]
-    outside = {g for a, b in _outside(lo, hi, [(s.start, s.end) for s, c in claims if c is False])
+    # (not a claim told inside another incident's sentences: "Полиция штата Борно возлагает ответственность
+    # за теракт на «Боко харам»" is the Nigerian bombing's, not the church attack's told first)
+    claims = [(s, _claim(s)) for k, s in enumerate(analysis.sentences) if k not in others or k in seg.sentences]
+    # (nor one in a paragraph of the span that tells none of the incident: a digest's arrest told between)
+    # ("В четверг в Дербенте сотрудники ФСБ задержали …, который готовил теракт по заданию эмиссаров ИГ")
+    own_paragraphs = {_paragraph_start(analysis, k) for k in seg.sentences}
+    theirs = {_paragraph_start(analysis, k) for k in others}
+    apart = [(x.start, x.end) for k, x in enumerate(analysis.sentences) if lo <= x.start < hi
+             and k not in seg.sentences and (p := _paragraph_start(analysis, k)) not in own_paragraphs
+             and (p in theirs or _opens_elsewhere(analysis, found, p, seg))]
+    outside = {g for a, b in _outside(lo, hi, [(s.start, s.end) for s, c in claims if c is False] + apart)
                for g in _groups(text, a, b)}
     # (an airstrike's groups are what it struck, "удар беспилотника … убит лидер ТТП": only a claim links one)
     inc.groups = [g for g in _groups(text, lo, hi) if g in outside] \
@@ -1730,11 +1829,19 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             then = subject and verb is None and first is not None and "nomn" in first.tag and _he_acts_next(analysis, sent)
             if labelled or leads or then or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
                     _passive_agent(sent, s) or (
-                    subject and acts and not any(t.lemma in ("который",) for t in after[:1])):
+                    subject and acts and not any(t.lemma in ("который",) for t in after[:1])
+                    and not _object_of_relative(after)):
                 if p not in out:
                     out.append(p)
                 break
     return out
+
+
+def _object_of_relative(after: list[Token]) -> bool:
+    """", которому захватчик нанес удар": the clause after the name is a relative one whose "который" is
+    not its subject; its verb is another's act on him."""
+    rel = next((t for t in after[:3] if t.text[:1].isalnum()), None)
+    return rel is not None and rel.lemma == "который" and "nomn" not in rel.tag
 
 
 # between two names of a list, past a bracket: "Нурбек Абдыкадыров (1991 г.р.), Улан Сатыбалдиев"
@@ -1916,6 +2023,12 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
             _attackerish(t) for t in toks if t.start < at):
+        return True
+    # "Зачинщиком бунта, по данным Минюста, был 38-летний X", "Стрелком являлся X": the attacker's noun in
+    # the instrumental, a linking verb right before the name
+    link = next((i for i, t in enumerate(toks) if t.lemma in ("быть", "являться") and t.end <= at
+                 and at - t.end < 30 and not any(x.text in ",;:—()" for x in toks[i + 1:] if x.start < at)), None)
+    if link is not None and any(_attackerish(t) and "ablt" in t.tag for t in toks[max(0, link - 12):link]):
         return True
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
@@ -2125,9 +2238,29 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 if _cue_distance(cues, t) < _cue_distance(cues, best):
                     best = t                          # "19 апреля … спецоперация … в теракте 15 апреля"
         if best is not None and best.value is not None:
-            return best
+            return _evening_before(analysis, found, quotes, best)
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
+    return best
+
+
+def _evening_before(analysis: Analysis, found: Extraction, quotes, best):
+    """"в ночь на вторник" … "около 23:30 в понедельник": the night began on the day before, and the
+    clock time the text gives dates the act on it (before midnight; told anywhere, as the account of
+    the night often follows the lead)."""
+    if "ночь на" not in best.text.lower():
+        return best
+    try:
+        eve = (date.fromisoformat(best.value) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return best
+    for s in analysis.sentences:
+        for t in found.temporals:
+            if s.start <= t.start < s.end and t.value == eve and t.kind in ("relative", "date") \
+                    and not _inside(quotes, t.start, t.end) and any(
+                    c.kind == "time" and s.start <= c.start < s.end and abs(c.start - t.start) < 40
+                    and c.value and c.value[:2].isdigit() and int(c.value[:2]) >= 18 for c in found.temporals):
+                return t
     return best
 
 

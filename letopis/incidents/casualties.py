@@ -14,6 +14,7 @@ from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups
 from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
+from letopis.nlp import morph
 from letopis.nlp.morph import participle_noun
 from letopis.nlp.persons import REAL_NAME
 from letopis.nlp.normal import CASES
@@ -486,9 +487,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                     group = "perpetrator"
                     end = max(t.end for t in nxt if t.text[:1].isalnum())       # the apposition is this statement's
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
-        if head_fate is None and i_num and (prev := view.toks[i_num - 1]).tag.split(",")[0] in ("VERB", "PRTS") \
+        # (past "ещё", and a gerund's too: "убив семерых прихожан и похитив ещё 15 человек")
+        k_prev = i_num - 2 if i_num > 1 and view.toks[i_num - 1].lemma in ("еще", "ещё") else i_num - 1
+        if head_fate is None and i_num and (prev := view.toks[k_prev]).tag.split(",")[0] in ("VERB", "PRTS", "GRND") \
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
-                and not _fate_in_clause_before(view, i_num - 1):
+                and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
         # (a verb of the cue's own phrase, "получили ранения", or one that is a cue itself, "ликвидированы", is not)
@@ -602,7 +605,9 @@ def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]
             continue
         # ("три сотрудника учреждения и 29 заключенных": the head's genitive dependant may stand between)
         toks = [t for t in view.toks if a.end <= t.start and t.end <= b.start]
-        while toks and "NOUN" in toks[0].tag and "gent" in toks[0].tag and "Geox" not in toks[0].tag:
+        # ("трое сотрудников колонии": a reading of it, the best may be another case)
+        while toks and "NOUN" in toks[0].tag and "Geox" not in toks[0].tag and (
+                "gent" in toks[0].tag or any(p.tag.case == "gent" for p in morph.parse(toks[0].text.lower()))):
             toks = toks[1:]
         between = [t.lemma for t in toks]
         if not between or not set(between) <= _AND_WORDS or not set(between) & {"и", "также"}:
@@ -938,6 +943,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                     and not (i + 2 < len(toks) and toks[i + 1].lemma == "и" and i + 2 in covered):
                 continue                 # beside a number, or the list it opens: "двух прохожих и женщину",
                 #                          "ранены женщина и двое детей"
+            if answered and any(toks[x].text in ("—", "–", ":") and any(c < x for c in covered)
+                                for x in range(max(span.start, i - 3), i)):
+                continue                 # "двое военнослужащих ГКНБ — младший сержант X и рядовой Y": those counted
             if tok.start < role_end:
                 continue                 # inside a multi-token role already counted
 

@@ -221,6 +221,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
         if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(orgs, e):
             seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
             continue
+        if e.type in PLACE_TYPES and start <= e.start < end and analysis.text[e.start - 1:e.start] == "«" \
+                and _ADJECTIVE.search(e.text) and e.start > 0:
+            seen.add((e.start, e.end))        # «Кавказский узел», «Московский комсомолец»: a title's first word
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
             if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start):
                 continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
