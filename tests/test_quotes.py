@@ -387,3 +387,23 @@ def test_a_person_s_report_verb_makes_no_source_of_the_person():
     from letopis.pipeline import extract_text
     rec = extract_text("Взрыв на рынке\n\nОб этом сообщил начальник полиции Мухаммад Али.", "2024-02-16")
     assert rec.sources == []
+
+
+@pytest.mark.parametrize("header, publisher", [
+    ("28.05.2024 19:45\n24.kg", "24.kg"),
+    ("29 мая 2024, 10:15\nAsia-Plus", "Asia-Plus"),
+    ("АКИpress\n3 марта 2022", "АКИpress"),
+    ("2 апреля 2024\nБи-би-си, Русская служба", "Би-би-си, Русская служба"),
+    ("25 июля 2024\n«Медуза»", "«Медуза»"),
+])
+def test_an_outlet_on_a_line_of_its_own_beside_the_date_line_publishes_the_text(header, publisher):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение на пост\n{header}\n\nВо вторник неизвестные обстреляли пост полиции, ранен сотрудник. "
+                       "Об этом сообщает Le Parisien.")
+    assert [(s.name, s.relation) for s in rec.sources] == [(publisher, "publisher"), ("Le Parisien", "cited")]
+
+
+def test_a_byline_is_no_outlet():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение на пост\n28.05.2024 19:45\nИван Петров\n\nВо вторник неизвестные обстреляли пост полиции.")
+    assert rec.sources == []

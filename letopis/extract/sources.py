@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
-from letopis.read.dates import find_agency
+from letopis.read.dates import SITE, _top_lines, find_agency, find_dateline
 from letopis.record import Source
 
 _NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
@@ -62,6 +62,39 @@ _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газ
 # the lower-case rest of a name that starts with an adjective: "Сирийская| обсерватория по правам человека"
 # (and a capitalised owner after it: "Генеральная| прокуратура Казахстана")
 _TAIL = re.compile(r"(?:\s+[а-яё]+){1,5}?(?:\s+[А-ЯЁ][\w-]+){0,2}(?=\s*(?:[,.;:()]|$))")
+
+
+# an outlet's own line in the header, beside the date line: "24.kg", "Asia-Plus", "АКИpress", "Би-би-си, Русская
+# служба", "Фонтанка.ру" (capitalised words, and a mark a person's byline lacks: a site, Latin letters, a digit,
+# a hyphen, quotes or an outlet's word)
+_OUTLET_LINE = re.compile(r"(?:[«\"]?[A-ZА-ЯЁ0-9][\w.«»\"-]*,?)(?:\s+[«\"]?\w[\w.«»\"-]*,?){0,3}")
+_OUTLET_MARK = re.compile(rf"(?:{SITE}|\.ру\b|[A-Za-z]|\d|-|«|\"|[Сс]лужба|[Нн]овости|[Пп]ресс|[Ии]нформ|[Мм]едиа|ТВ\b|"
+                          r"[Рр]адио|[Гг]азета|[Аа]гентство)")
+
+
+def _outlet_line(analysis: Analysis) -> tuple[int, int] | None:
+    """The outlet named on a line of its own among the header's lines (title, date line, outlet), right
+    before or after the date line."""
+    text = analysis.text
+    start = analysis.title_span[1] if analysis.title_span else 0
+    dated = find_dateline(text, start)
+    if dated is None:
+        return None
+    lines = list(_top_lines(text, start))[:4]
+    at = next((k for k, (pos, line) in enumerate(lines) if pos <= dated[1][0] < pos + len(line) + 1), None)
+    if at is None:
+        return None
+    for k in (at + 1, at - 1):
+        if not 0 <= k < len(lines):
+            continue
+        pos, line = lines[k]
+        name = line.strip()
+        if 2 <= len(name) <= 40 and _OUTLET_LINE.fullmatch(name) and _OUTLET_MARK.search(name) \
+                and not any(ch.isdigit() for ch in name if not re.search(SITE, name)) or 2 <= len(name) <= 40 \
+                and re.fullmatch(SITE, name, re.I):
+            lead = len(line) - len(line.lstrip())
+            return pos + lead, pos + lead + len(name)
+    return None
 
 
 def _clean(name: str) -> str:
@@ -186,23 +219,31 @@ def _shorter(name: str, earlier: str) -> bool:
 def find_sources(analysis: Analysis, ex) -> list[Source]:
     text = analysis.text
     out: list[Source] = []
+    header: set[str] = set()                          # the publishers the header names
 
     def add(name: str, relation: str, start: int, end: int) -> None:
         name = _clean(name)
+        # (the outlet whose header names it is not also cited: "Tengrinews.kz" in its dateline and "сообщает")
         if name and not any(s.name == name and s.relation == relation or relation == "cited" == s.relation
-                            and _shorter(name, s.name) for s in out):
+                            and _shorter(name, s.name) for s in out) and not (relation == "cited" and name in header):
             # the span is the text's words ("пресс-службу ведомства"), the name their normal form
             out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+    line = _outlet_line(analysis)
+    if line:                                          # "17 октября 2023, 11:32\nZakon.kz"
+        add(text[line[0]:line[1]].rstrip(",."), "publisher", *line)
     agency = find_agency(text, analysis.title_span[1] if analysis.title_span else 0)
     if agency:                                        # "МОСКВА, 24 марта 2024 года. ТАСС."
         add(text[agency[0]:agency[1]], "publisher", *agency)
+    header = {x.name for x in out if x.relation == "publisher"}
+    headed = bool(header)
     for m in _REPORTS.finditer(text):
         # "сообщает ГКНБ Таджикистана": a state body that reports is cited, it publishes no news; so is an
         # outlet the article cites ("Кадыров, как передает ТАСС, пообещал", "сообщает агентство Рейтер")
-        other = bool(m.group("as") or m.group("kind"))
+        # (an outlet the article says reports it is one it cites when its header names its own publisher)
+        other = bool(m.group("as") or m.group("kind")) or headed
         a, b = m.start("pub"), m.end("pub")
         tail = _TAIL.match(text, b) if _adjective(m.group("pub").split()[-1]) else None
         if tail:                                      # "Сирийская обсерватория по правам человека"

@@ -50,14 +50,15 @@ _DEVICE_RE = re.compile(r"устройств|бомб|взрывчат|СВУ|т
 PAST_MARKERS = {"напомнить", "ранее", "тогда", "прошлый", "аналогичный"}
 SECURITY_GROUPS = {"police", "security_service", "military"}
 # weapons only found or seized were not used in the attack (docs/coding.md §4)
-FOUND = {"найти", "обнаружить", "изъять", "обыск", "хранение", "найденный", "обнаруженный"}
+FOUND = {"найти", "обнаружить", "изъять", "обыск", "хранение", "найденный", "обнаруженный", "выявить", "выявленный",
+         "схрон", "тайник"}
 # a weapon only asked for, planned or bought was not used (docs/coding.md §4): "Джеймсон просил автомат"
 WANTED = {"просить", "попросить", "планировать", "хотеть", "намереваться", "собираться", "заказать"}
 # the attacker as the object of a police act: "его застрелили полицейские", "застрелила нападавшего"
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
                   "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный", "захватчик", "похититель",
                   "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница", "подрывник",
-                  "зачинщик", "бунтовщик", "мятежник"}
+                  "зачинщик", "бунтовщик"}
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить", "расстрелять"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -398,15 +399,26 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     return any(t.lemma == "толпа" and "nomn" in t.tag for t in toks[lo:k])
 
 
+def _case_named(sent: Sentence, start: int) -> bool:
+    """The act at `start` names a criminal case: "По факту вооруженного нападения … возбуждены уголовные дела"."""
+    toks = sent.tokens
+    k = token_at(toks, start, len(toks))
+    return any(toks[j].lemma == "по" and toks[j + 1].lemma == "факт" for j in range(max(0, k - 3), k)) \
+        and any(t.lemma in ("дело", "возбудить") for t in toks)
+
+
 def _resisting(sent: Sentence, start: int) -> bool:
     """The act at `start` is fire opened on the forces come to arrest: "На предложение сложить оружие и
     сдаться они открыли огонь по силовикам" (those killed then are the militants: an operation)."""
     toks = sent.tokens
     k = token_at(toks, start, len(toks))
-    return any(t.lemma in _ARREST for t in toks) and any(
+    # (or at no one named: "на предложение сдаться открыли огонь из автоматического оружия")
+    after = range(k, min(k + 5, len(toks) - 1))
+    return any(t.lemma in _ARREST for t in toks) and (any(
         toks[j].lemma == "по" and (toks[j + 1].lemma in ("силовик", "правоохранитель") or
                                    _security_actor(toks, j + 1, ("datv",)))
-        for j in range(k, min(k + 5, len(toks) - 1)))
+        for j in after) or toks[k].lemma in ("открыть", "огонь", "стрелять", "отстреливаться", "стрельба")
+        and not any(toks[j].lemma == "по" for j in after))
 
 
 def _security_subject(toks: list, i: int) -> bool:
@@ -1407,7 +1419,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                    for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
     if not exploded:
         # a bomb that never went off is not a bombing: "сообщение о взрывных устройствах в школе"
-        hits = [h for h in hits if not (h[0] == "bombing" and text[h[2]:h[3]].lower().startswith(DEVICE))]
+        # (nor a grenade found and seized: "в схроне находились четыре ручные гранаты Ф-1 … изъяты")
+        seized = [(x.start, x.end) for x in sents if any(_found_word(t) for t in x.tokens)]
+        hits = [h for h in hits if not (h[0] == "bombing" and (text[h[2]:h[3]].lower().startswith(DEVICE)
+                                                             or any(a <= h[2] < b for a, b in seized)))]
     if not statements and not hits:
         return None
     told = sents + (_lead(analysis, 0) if main else [])
@@ -1424,8 +1439,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
         return None                                    # "в результате массовых беспорядков погибли 18": unrest,
         #                                                the houses and cars it burnt and what rioters attacked
+    # (a case "по факту вооруженного нападения на сотрудников" names the resistance by its article, no act)
     if all(c.count == 0 or c.group == "perpetrator" for c in statements) and all(
-            _resisting(s, a) for a in {h[2] for h in hits} for s in sents if s.start <= a < s.end):
+            _resisting(s, a) or _case_named(s, a) for a in {h[2] for h in hits} for s in sents if s.start <= a < s.end):
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
         return None                                    # "обезвредили взрывное устройство … Никто не пострадал"
@@ -1553,7 +1569,15 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)
             and not any(x.lemma in ATTEMPTS for x in s.tokens[max(0, k - 2):k])]
-    dead += [(cue.start, cue.end, cue.lemma) for s in sents if (cue := _died_by_own_hand(s))]
+    for s in sents:
+        if (cue := _died_by_own_hand(s)) is not None:
+            dead.append((cue.start, cue.end, cue.lemma))
+            # ("Подросток погиб на месте после того, как нанёс себе несколько ударов ножом": no victim's death)
+            own = next((c for c in statements if c.fate == "killed" and c.count == 1 and c.nominal and not c.names
+                        and s.start <= c.start < s.end and c.start <= cue.start < c.end), None)
+            if own is not None and inc.killed and [own.start, own.end] in inc.field_evidence.get("killed", []):
+                _uncount(inc, "killed", own.group, 1)
+                inc.killed = inc.killed or None
     # "гранату бросил … Ш. Раджабов, который погиб на месте"
     dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions
              if any(x.start <= b <= x.end for x in sents) and (m := _WHO_DIED.match(text[b:b + 60]))]
@@ -1828,7 +1852,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             # "X вошел в здание с карабином. Он застрелил охранника": the subject the next sentence goes on with
             then = subject and verb is None and first is not None and "nomn" in first.tag and _he_acts_next(analysis, sent)
             if labelled or leads or then or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
-                    _passive_agent(sent, s) or (
+                    _passive_agent(sent, s) or _taken_out(sent, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])
                     and not _object_of_relative(after)):
                 if p not in out:
@@ -1845,7 +1869,7 @@ def _object_of_relative(after: list[Token]) -> bool:
 
 
 # between two names of a list, past a bracket: "Нурбек Абдыкадыров (1991 г.р.), Улан Сатыбалдиев"
-_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*|\s+и\s+|и\s+)")
+_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,\s*|\s+и\s+|и\s+)(?:\d{1,3}-летн\w+\s+)?")
 
 
 def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
@@ -1937,6 +1961,17 @@ def _inverted_subject(sent: Sentence, found: Extraction, at: int) -> bool:
         any(toks[j] is verb for j in set_off)
 
 
+def _taken_out(sent: Sentence, at: int) -> bool:
+    """"ликвидированы 24-летний Айдос Ержанов и 29-летний Серик Тлеубергенов": a name a passive verb of the
+    forces' killing opens its clause on, past ages, commas and the names before it, is an attacker killed."""
+    k = max((i for i, t in enumerate(sent.tokens) if t.end <= at), default=-1)
+    while k >= 0 and (sent.tokens[k].text in (",", "и") or "-летн" in sent.tokens[k].text
+                      or sent.tokens[k].text[:1].isupper() and "PRTS" not in sent.tokens[k].tag):
+        k -= 1
+    return k >= 0 and "PRTS" in sent.tokens[k].tag and sent.tokens[k].lemma in SECURITY_KILLS \
+        and (k == 0 or not sent.tokens[k - 1].text[:1].isalpha() or sent.tokens[k - 1].lemma in ("быть", "были"))
+
+
 def _passive_agent(sent: Sentence, at: int) -> bool:
     """"Учитель … был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым": a name in the instrumental
     after a passive killing verb (past its age and its noun, also instrumental) is the killer."""
@@ -1985,7 +2020,7 @@ _ACTS = frozenset({"теракт", "нападение", "взрыв", "убий
 _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одного|другой|второй)\s*[—–-]\s*$", re.I)
 
 
-_IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это)\s+"
+_IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это|[—–:]\s*это)\s+"
                     r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
@@ -2016,8 +2051,9 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
         return True
     # "Личность преступника раскрыта. Это 19-летний Джон Эрнест", "личность преступника — им является X": the
     # attacker told of in this sentence or the one before, named
+    # ("личности двоих уничтоженных установлены — это 27-летний X и 31-летний Y": those the forces killed)
     if _IT_IS.search(analysis.text[sent.start:at]) and (
-            any(_attackerish(t) for t in toks if t.start < at)
+            any(_attackerish(t) or t.text.lower().startswith(_TAKEN) for t in toks if t.start < at)
             or i > 0 and any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted

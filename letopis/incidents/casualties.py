@@ -571,11 +571,24 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                 view.toks[k + 1].end, view.index))
     for k, t in enumerate(view.toks):                 # "несколько", "десятки" the number finder leaves out
         if t.lemma in VAGUE_WORDS and not any(c.start <= t.start < c.end for c in out) and \
-                not any(n.start <= t.start < n.end for n in view.numbers):
+                not any(n.start <= t.start < n.end for n in view.numbers) and not _counts_wounds(view.toks, k):
             fate, _ = _nearest_cue(view, k)
             if fate is not None:
                 out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
+
+
+_WOUNDS = frozenset(("ранение", "удар", "травма", "ожог", "выстрел", "порез", "перелом"))
+
+
+def _counts_wounds(toks: list[Token], k: int) -> bool:
+    """"получил несколько ножевых ранений", "нанес ему несколько ударов": the word counts wounds, not people."""
+    for t in toks[k + 1:k + 4]:
+        if t.lemma in _WOUNDS:
+            return True
+        if "ADJF" not in t.tag and "PRTF" not in t.tag:
+            return False
+    return False
 
 
 def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
@@ -1154,6 +1167,11 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.nominal and any(
             not o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
             and _DASH_AFTER.match(analysis.text, o.end) for o in found_here))]
+        # "Дудаеву нанесено несколько ножевых ранений, прапорщику Хатуеву — ранение руки": one statement names
+        # both, the gapped clause again one of them
+        found_here = [c for c in found_here if not (c.names and any(
+            o is not c and o.fate == c.fate and len(o.names) > len(c.names)
+            and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
         for c in found_here:
             c.claim = claim
             out.append(c)
@@ -1179,6 +1197,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     per: dict[int, int] = {}
     named: dict[tuple[int, str], int] = {}
     people: set[str] = set()          # the victims named, sentence by sentence: distinct people add up
+    # people named with their groups, sentence by sentence: those of distinct groups are distinct ("застрелив
+    # водителя такси X" … "погибли капитан полиции Y и сержант Z": 3)
+    nominal_groups: dict[str, dict[int, int]] = {}
     for c in evs:
         if c.nominal and c.sentence in by_group.get(c.group or "", {}):
             # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
@@ -1189,6 +1210,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
         elif c.nominal:                               # told by nouns and names: retold sentence by sentence
             per[c.sentence] = per.get(c.sentence, 0) + c.count
             people.update(c.people or (_surname(e) for e in c.names))
+            if c.group and c.names:
+                at = nominal_groups.setdefault(c.group, {})
+                at[c.sentence] = at.get(c.sentence, 0) + c.count
     for (sentence, group), n in named.items():
         # (as many as the group's count: the count retold; fewer may be another moment's victim, "ранил
         # 2-х конных полицейских" … "В числе раненых — сержант полиции С.Алашев", as before)
@@ -1199,7 +1223,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     numbered = sum(max(at.values()) for at in by_group.values()) + extra
     # `union`: or the distinct people named over all sentences, when more ("скончался сержант X" …
     # "скончался капитан Y": two of the police), for a group's share of a total told
-    total_specific = numbered + max(max(per.values(), default=0), len(people) if union else 0)
+    grouped = sum(max(at.values()) for at in nominal_groups.values())
+    total_specific = numbered + max(max(per.values(), default=0), len(people) if union else 0,
+                                    grouped if len(nominal_groups) > 1 else 0)
     per_sentence: dict[int, int] = {}
     for c in evs:
         per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + c.count
@@ -1233,6 +1259,17 @@ def _less_the_dead(c: Casualty, dead: set[str]) -> Casualty:
     return replace(c, count=c.count - len(died), names=[e for e in c.names if e not in died])
 
 
+def _wounds_of_the_dead(c: Casualty, cas: list[Casualty]) -> bool:
+    """"Председатель района X скончался … чиновник получил несколько ножевых ранений": one person of one group
+    died, and one of that group, unnamed, is told wounded after: the wounds he died of, when no other is."""
+    if c.fate != "wounded" or c.kind != "event" or c.names or c.count != 1 or c.extra or c.group is None:
+        return False
+    dead = [x for x in cas if x.fate == "killed" and x.group != "perpetrator" and x.count]
+    wounded = [x for x in cas if x.fate == "wounded" and x.count]
+    return bool(dead) and all(x.group == c.group and x.count == 1 for x in dead) and wounded == [c] \
+        and all(x.sentence < c.sentence for x in dead)
+
+
 def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
     """What "ещё" adds to. "двое серьёзно ранены и ещё двое получили небольшие ранения": the total of the
     sentence (4). "он убил одного человека и ранил ещё четверых": besides the killed, so a plain total.
@@ -1264,6 +1301,7 @@ def tally(cas: list[Casualty]) -> dict:
     dead = {_surname(e) for c in cas if c.fate == "killed" for e in c.names}
     cas = [c for c in cas if not (c.fate == "wounded" and c.names and {_surname(e) for e in c.names} <= dead)]
     cas = [_less_the_dead(c, dead) for c in cas]
+    cas = [c for c in cas if not _wounds_of_the_dead(c, cas)]
     for fate in ("killed", "wounded"):
         mine = [c for c in cas if c.fate == fate and c.count is not None]
         if any(not c.outdated for c in mine):
