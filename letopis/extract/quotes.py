@@ -159,10 +159,51 @@ def _subject_just_before(analysis: Analysis, persons: list[Entity], q: Quote) ->
         return None                       # (a quoted name, 'мечети "Нурлан"', is no speech)
     for p in persons:
         if prev.start <= p.start < prev.end and (p.normal or p.text) == p.text:
-            after = next((t for t in prev.tokens if t.start >= p.end), None)
+            rest = [t for t in prev.tokens if t.start >= p.end]
+            if rest and rest[0].text == "," and any(t.text == "," for t in rest[1:]) and \
+                    rest[1].tag.split(",")[0] in ("PRTF", "ADJF"):
+                # ("Жеральд Дарманен, прибывший на место трагедии, поблагодарил полицейских": past the apposition)
+                rest = rest[next(k for k in range(1, len(rest)) if rest[k].text == ",") + 1:]
+            after = rest[0] if rest else None
             if after is not None and "VERB" in after.tag and "sing" in after.tag:
                 return p.normal or p.text, None
     return None
+
+
+_FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
+_MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|ий)$")
+
+
+def _sex(name: str, full: list[str] = ()) -> str | None:
+    """A person's sex as the name tells it: the first name's dictionary gender ("Анета", "Дильноза"), else a
+    Russian surname's ending; None when the name does not tell (foreign, a body's name). A surname alone
+    takes the sex of the full name it stands for (`full`: "Меняйло" → "Сергей Меняйло")."""
+    from letopis.nlp.morph import parse
+    words = name.split()
+    if len(words) == 1:
+        named = {f for f in full if f.split()[-1] == name}
+        if len(named) > 1:
+            return None                       # ("Рено": Джанет Рено or her father Роберт)
+        name = named.pop() if named else name
+        words = name.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    if len(words) > 1:
+        # (every reading as a first name: "Эда" may be "Эд" in the genitive, a name not put in the nominative)
+        # (the dictionary's readings only: a guessed one says nothing of "Жеральд")
+        # (and as a nominative singular: "Жеральд" is also "Жеральда" in the plural genitive)
+        sexes = {p.tag.gender for p in parse(words[0].lower()) if "Name" in p.tag and "nomn" in p.tag
+                 and "sing" in p.tag and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"}
+        if sexes == {"masc"}:
+            return "masc"
+        if sexes == {"femn"}:
+            # ("Эда Гонзалеса": a man's name left in the genitive reads as a woman's)
+            last = words[-1].lower()
+            return None if last[-1:] in "ая" and not _FEMALE_SURNAME.search(last) else "femn"
+        if sexes:
+            return None
+    last = words[-1].lower()
+    return "femn" if _FEMALE_SURNAME.search(last) else "masc" if _MALE_SURNAME.search(last) else None
 
 
 def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[str | None, str | None]:
@@ -259,9 +300,9 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             if speaker is None:
                 extra["statement"] = True   # "— говорится в сообщении.": whose, the sources tell
                 extra["body"] = _body_before(analysis, m.end("verb"))
-        elif _PRONOUN_AFTER.match(text, m.end("verb")):
+        elif (said := _PRONOUN_AFTER.match(text, m.end("verb"))):
             speaker, role = None, None                 # "— добавила она": resolved once all quotes are in
-            extra["pronoun"] = True
+            extra["pronoun"] = said.group(0).strip().lower()
         else:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
         speaker = _resolve_role(speaker, role, holders)
@@ -297,8 +338,14 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     quotes += _said_that(analysis, persons, quotes)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
-        if q.extra.pop("pronoun", False):
-            q.speaker, q.role = _subject_just_before(analysis, persons, q) or _antecedent(quotes, persons, q.start)
+        if (pronoun := q.extra.pop("pronoun", False)):
+            # ("— отметила она": a woman, "— написал он": a man; a name of the other gender is not who)
+            sex = {"он": "masc", "она": "femn"}.get(pronoun) if isinstance(pronoun, str) else None
+            full = [p.normal or p.text for p in persons if len((p.normal or p.text).split()) > 1]
+            fit = [p for p in persons if sex is None or _sex(p.normal or p.text, full) in (None, sex)]
+            q.speaker, q.role = _subject_just_before(analysis, fit, q) or _antecedent(
+                [x for x in quotes if sex is None or x.speaker is None or _sex(x.speaker, full) in (None, sex)],
+                fit, q.start)
         elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
             # "— отметил эксперт" in a text that has named one person so far, or one commentator ("Политолог
             # Марс Сариев"), or right after a quote of his in the same paragraph: that person

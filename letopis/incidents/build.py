@@ -399,6 +399,16 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     return any(t.lemma == "толпа" and "nomn" in t.tag for t in toks[lo:k])
 
 
+def _found_burnt(sent: Sentence, hit: tuple) -> bool:
+    """"автомобиль, из которого велся огонь, был обнаружен сожженным": the attackers' car found burnt, no arson
+    told (an arson's participle where the sentence tells a find)."""
+    if hit[0] != "arson":
+        return False
+    toks = sent.tokens
+    k = token_at(toks, hit[2], len(toks))
+    return k < len(toks) and toks[k].tag.split(",")[0] in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
+
+
 def _case_named(sent: Sentence, start: int) -> bool:
     """The act at `start` names a criminal case: "По факту вооруженного нападения … возбуждены уголовные дела"."""
     toks = sent.tokens
@@ -722,7 +732,7 @@ def _event_only(sent: Sentence, quotes) -> bool:
     named = any((t.lemma in EVENT_NOUNS or (t.lemma in ACT_NOUNS and _happened(toks, k)))
                 and not _inside(quotes, t.start, t.end) and not _threatened(toks, k) for k, t in enumerate(toks))
     return named and not any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in toks) \
-        and not _type_hits(sent)
+        and not _own_toll(sent) and not _type_hits(sent)
 
 
 def _happened(toks: list[Token], k: int) -> bool:
@@ -738,8 +748,8 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
     for i, s in enumerate(analysis.sentences):
         if analysis.ignored(s.start, s.end) or (analysis.title_span and s.end <= analysis.title_span[1]):
             continue
-        has_cue = any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") and not _inside(quotes, t.start, t.end)
-                      for t in s.tokens)
+        has_cue = any((cues().get(t.lemma) in ("killed", "wounded", "perp_dead") or _took_lives(s.tokens, k))
+                      and not _inside(quotes, t.start, t.end) for k, t in enumerate(s.tokens))
         has_type = any(not _inside(quotes, a, b) for _, _, a, b in _type_hits(s)) or _event_only(s, quotes)
         if not (has_cue or has_type) and any(t.lemma == "убийство" for t in s.tokens):
             view = cas.SentenceView(analysis, s, found, i)
@@ -1017,7 +1027,7 @@ def _aside_over(analysis: Analysis, seg: Segment, i: int) -> bool:
     """A recalled attack told in a paragraph of its own, its toll given ("Днем ранее в Каспийске
     неизвестные обстреляли … ранен один полицейский."): the next paragraph is the main story again
     ("Пятеро нападавших были ликвидированы"), unless it opens with "Тогда"."""
-    if not seg.recalled or not any(_own_toll(analysis.sentences[j]) for j in seg.sentences):
+    if not seg.recalled:
         return False
     sent = analysis.sentences[i]
     last = analysis.sentences[seg.sentences[-1]]
@@ -1029,8 +1039,13 @@ _NEXT_DAY = re.compile(r"(?<!\w)(?:на\s+следующ(?:ее|ий)\s+(?:ут�
 
 
 def _own_toll(sent: Sentence) -> bool:
-    """The sentence tells a death or an injury itself (a casualty cue outside "в результате …")."""
-    return any(cues().get(t.lemma) in ("killed", "wounded") for t in sent.tokens)
+    """The sentence tells a death or an injury itself (a casualty cue outside "в результате …"; "унес жизни")."""
+    return any(cues().get(t.lemma) in ("killed", "wounded") or _took_lives(sent.tokens, k) for k, t in enumerate(sent.tokens))
+
+
+def _took_lives(toks: list, k: int) -> bool:
+    """"унес жизни 37 человек": a death told (the casualties stage reads it so too)."""
+    return toks[k].lemma == "унести" and k + 1 < len(toks) and toks[k + 1].lemma == "жизнь"
 
 
 def _event_at(sent: Sentence, place_start: int) -> bool:
@@ -1414,7 +1429,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # (an attack told with its attackers makes "в ходе столкновения погиб сержант" the fight with them)
     attackers = any(_attackerish(t) for s in sents for t in s.tokens)
     statements = [c for c in statements if clash_led or attackers or not _clash_toll(analysis.sentences[c.sentence])]
-    hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3])]
+    hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3]) and not _found_burnt(s, h)]
     exploded = any(t.lemma in EXPLOSION and not _threatened(s.tokens, k) for s in sents
                    for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
     if not exploded:
@@ -1758,7 +1773,7 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
 _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|стрелявш\w+|стрелок|угонщик\w*|"
                        r"захватчик\w*|смертни(?:к|ц)\w*|нападавш\w+|"
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
-                       rf"\s*[—–,]?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
+                       rf"\s*(?:[—–,]|\s-)?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
 _DOER = re.compile(rf"(?<!\w)[Ии]сполнител(?:ь|ем|я|и|ей)\s*(?:[—–]\s*)?(?:{_FROM}[А-ЯЁ][\w-]*\s+)?$")
 _ACT_WORD = re.compile(r"(?<!\w)(?:теракт|нападени|взрыв|покушени)", re.I)
@@ -2386,6 +2401,17 @@ REPORT = {"сообщить", "сообщать", "сообщаться", "за�
           "объявить", "появиться", "передать", "написать", "сообщение", "информация", "подтверждать"}
 
 
+def _day_right_after(toks: list, n: int, t) -> bool:
+    """Only a preposition, a weekday and commas stand between the verb at n and the date t."""
+    between = [x for x in toks[n + 1:] if x.end <= t.start]
+    # (not past a comma: "Как сообщалось, 10 марта в Актобе мужчина открыл огонь" dates the act)
+    return toks[n].end <= t.start and len(between) <= 3 and (not between or between[0].lemma in ("в", "во")) \
+        and all(x.lemma in ("в", "во", ",") or x.lemma in _WEEKDAYS for x in between)
+
+
+_WEEKDAYS = frozenset(("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"))
+
+
 def _reported(sent: Sentence, t) -> bool:
     """The date stands with a verb of reporting, not with the act: "подтвердила в понедельник, 4 декабря",
     "ИГ опубликовало 13 мая 2018 года видео", "12 октября 2016 года в газете появилась информация"."""
@@ -2393,7 +2419,9 @@ def _reported(sent: Sentence, t) -> bool:
     i = next((k for k, x in enumerate(toks) if x.start >= t.start), len(toks))
     j = next((k for k, x in enumerate(toks) if x.start >= t.end), len(toks))
     def report(n: int) -> bool:                       # "как сообщалось", "по сообщению": parenthetical
-        return toks[n].lemma in REPORT and not (n and toks[n - 1].lemma in ("как", "по", "согласно"))
+        # (but "Как сообщила во вторник, 27 февраля, полиция": the day right after the verb is the report's)
+        return toks[n].lemma in REPORT and not (n and toks[n - 1].lemma in ("как", "по", "согласно")
+                                                and not _day_right_after(toks, n, t))
     lo = max(0, i - 5)
     before, after = toks[lo:i], toks[j:j + 7]
     k = next((n for n in range(len(before)) if report(i - 1 - n)), None)

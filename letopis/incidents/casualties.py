@@ -393,6 +393,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         j = view.tok_at(num.end)
         if j < len(view.toks) and view.toks[j].start < num.end:   # number glued to a token
             j += 1
+        if _subset_of_the_hurt(view, i0, j):
+            continue
         head, group = _head_after(view, j)
         # "15 пострадавших доставлены в больницы": a fate's participle counted is people, as after "трёх"
         counted_fate = j < len(view.toks) and any(p in view.toks[j].tag for p in ("PRTF", "ADJF")) \
@@ -589,6 +591,19 @@ def _counts_wounds(toks: list[Token], k: int) -> bool:
         if "ADJF" not in t.tag and "PRTF" not in t.tag:
             return False
     return False
+
+
+_CONDITION = frozenset(("состояние", "критический", "тяжелый", "тяжёлый", "стабильный", "госпитализировать"))
+
+
+def _subset_of_the_hurt(view: SentenceView, i: int, j: int) -> bool:
+    """"состояние шестерых раненых оценивается как критическое", "двое из раненых полицейских находятся в
+    критическом состоянии": a part of the hurt told by their condition, not their count."""
+    toks = view.toks
+    after = toks[j:j + 3]
+    part = bool(after) and after[0].lemma == "из" and any(_fate_of(t.lemma) == "wounded" for t in after[1:])
+    condition = i > 0 and toks[i - 1].lemma == "состояние" and bool(after) and _fate_of(after[0].lemma) == "wounded"
+    return (part or condition) and any(t.lemma in _CONDITION for t in toks)
 
 
 def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
@@ -1204,6 +1219,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
         if c.nominal and c.sentence in by_group.get(c.group or "", {}):
             # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
             by_group[c.group][c.sentence] += c.count
+        elif c.nominal and c.group in by_group and not c.names:
+            continue                                  # "Двое сотрудников полиции погибли" … "погибший полицейский":
+            #                                           one of them told again
         elif c.nominal and c.group in by_group:       # "Двое сотрудников полиции погибли" … "Погибли
             key = (c.sentence, c.group)               # прапорщик полиции X и сержант полиции Y": the two
             named[key] = named.get(key, 0) + c.count
