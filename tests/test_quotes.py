@@ -421,3 +421,23 @@ def test_he_or_she_after_a_quote_is_a_person_of_that_sex(text, speaker):
     from letopis.pipeline import extract_text
     rec = extract_text(f"Память\n\n{text}", "2024-09-01")
     assert rec.quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("«Мы услышали хлопки, — говорит охранник соседнего отделения банка Игорь Никитин. — Сначала подумали, что это "
+     "петарды, а потом люди начали выбегать на улицу».", "Игорь Никитин"),
+    ("Президент США Дональд Трамп написал об этом в Твиттере. «Стрельба в Техасе. Первые сообщения выглядят плохо, — "
+     "написал он. — Боже, благослови всех!».", "Дональд Трамп"),
+])
+def test_a_quote_split_around_its_speaker_is_two_spans_of_one_speaker(text, speaker):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Стрельба\n\n{text}", "2024-03-02")
+    assert [q.speaker for q in rec.quotes] == [speaker, speaker]
+    assert all(rec.text[q.start:q.end] == q.text for q in rec.quotes)
+
+
+def test_a_channel_that_reports_a_quote_is_named_with_its_name():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба\n\n«Задержанный не сопротивлялся. Он сам положил оружие на пол», — сообщает Telegram-канал "
+                       "«Подмосковье 112» со ссылкой на источник.", "2023-03-02")
+    assert [q.speaker for q in rec.quotes] == ["Telegram-канал «Подмосковье 112»"]

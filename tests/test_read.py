@@ -359,3 +359,20 @@ def test_the_site_a_page_or_record_names_in_its_metadata_publishes_it_when_the_t
     rec = process_document(read_record({"text": "Взрыв\nМОСКВА, 5 марта 2020 — РИА Новости.\nВ Москве прогремел "
                                                 "взрыв.", "source": "news.example.org"}, "r2"))
     assert [(s.name, s.relation) for s in rec.sources] == [("РИА Новости", "publisher")]
+
+
+def test_a_labelled_publication_date_under_the_article_dates_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("В Душанбе мужчина с ножом напал на милиционеров\n\nВечером в пятницу в районе Сино неизвестный "
+                       "напал с ножом на милиционеров, один погиб.\n\nНападавший задержан.\n\nВозбуждено уголовное дело."
+                       "\n\nВедется следствие.\n\nПохороны состоялись в субботу.\n\nИнформация уточняется.\n\n"
+                       "Опубликовано: 03.04.2021, 18:42\nТеги: Душанбе, МВД")
+    assert rec.published == "2021-04-03" and [i.date for i in rec.incidents] == ["2021-04-02"]
+
+
+def test_a_bare_date_closing_the_text_is_no_publication_date():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение на пост\n\nВечером в пятницу неизвестный напал с ножом на милиционеров.\n\nОдин из них "
+                       "ранен.\n\nНападавший скрылся.\n\nВозбуждено уголовное дело.\n\nВедется розыск.\n\nИнформация "
+                       "уточняется.\n\n12.03.2019")
+    assert rec.published is None

@@ -34,6 +34,9 @@ _LEAD = re.compile(r"(?<![а-яё])(?P<verb>[а-яё]+)(?:\s+[^:«\n]{0,60})?:\s
 # every quotation mark or word of the text (a cheap search first; the same matches either way)
 _DIRECT_NEED = re.compile(r"[»\"”]\s*[,.]?\s*[—–-]\s*[а-яё]", re.I)
 _LEAD_NEED = re.compile(r":\s*[«\"“„]")
+# a quote split around its speaker: «Мы услышали хлопки, — говорит охранник Игорь Никитин. — Сначала подумали …»
+_SPLIT = re.compile(r"«(?P<body>(?:[^«»„“”\n]|„[^“”\n]{1,40}[“”]){3,400}?)[,!?…]?\s+[—–]\s*(?P<verb>[а-яё]+)\b"
+                    r"(?P<who>[^«»„“”\n]{2,160}?)[.,:]\s+[—–]\s*(?P<body2>(?:[^«»„“”\n]|„[^“”\n]{1,40}[“”]){3,600}?)»")
 # direct speech opened by a dash at a paragraph's start: "— Мы не допустим этого, — заявил Токаев."
 _DASHED = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<body>[^\n]+?)[,!?.…]?[ \t]*[—–][ \t]*(?P<verb>[а-яё]+)\b")
 # an interview's lines: "— Нурлан Серикович, какова ситуация?" (a question) and the answers after it
@@ -103,6 +106,11 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
         for m in _WORD.finditer(analysis.text[pos:end]):
             t = tag(m.group(0).lower())
             if "NOUN" in t and "nomn" in t:
+                # ("— сообщает Telegram-канал «Подмосковье 112»": the outlet with its name)
+                named = _NAMED_AFTER.match(analysis.text, pos + m.end())
+                if named is not None:
+                    head = analysis.text[pos:pos + m.end()].split()[-1]       # the whole word: "Telegram-канал"
+                    return f"{head} {named.group(1)}", None, pos
                 return m.group(0), None, pos
             if "PREP" in t or "NOUN" in t or "ADVB" in t:
                 continue
@@ -118,6 +126,9 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     if person is not None:
         return person.normal or person.text, obj.normal, start
     return None, obj.normal, start
+
+
+_NAMED_AFTER = re.compile(r"\s+(«[^»\n]{1,40}»)")
 
 
 def _org_after(analysis: Analysis, pos: int) -> str | None:
@@ -307,6 +318,18 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
+        taken.append((m.start(), m.end()))
+    for m in _SPLIT.finditer(text) if "—" in text or "–" in text else ():
+        if lemma(m.group("verb")) not in SPEECH or any(a <= m.start() < b for a, b in taken):
+            continue
+        said = _PRONOUN_AFTER.match(text, m.end("verb"))        # "— написал он в своем Твиттере. — …"
+        speaker, role, _ = (None, None, 0) if said else _speaker_after(analysis, m.end("verb"), roles, persons)
+        speaker = _resolve_role(speaker, role, holders)
+        for part in ("body", "body2"):               # two spans of the text, one speaker
+            extra = {"verb": m.group("verb"), "split": True}
+            if said:
+                extra["pronoun"] = said.group(0).strip().lower()
+            quotes.append(Quote(speaker, role, m.start(part), m.end(part), m.group(part), extra=extra))
         taken.append((m.start(), m.end()))
     quotes += _interview_answers(analysis, persons, quotes, taken)
     for m in (_lead_quotes(text) if _LEAD_NEED.search(text) else ()):

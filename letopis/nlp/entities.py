@@ -761,7 +761,7 @@ def _listed_first_name(word: str) -> bool:
 _HOME_NOUNS = frozenset(("житель", "жительница", "уроженец", "уроженка", "выходец"))
 # (not "страна", "штат": "лидер страны Ким Чен Ын", "вице-губернатор штата Кэтлин Кеннеди Таунсенд")
 _SETTLEMENTS = frozenset(("город", "село", "деревня", "посёлок", "поселок", "коммуна", "поселение", "кишлак", "аул",
-                          "станица", "округ", "муниципалитет"))
+                          "станица", "округ", "муниципалитет", "район", "джамоат", "махалля"))
 _WORD_BEFORE = re.compile(r"([а-яё]+)[ \t\xa0]+$")
 
 
@@ -791,7 +791,9 @@ def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         noun = morph.lemma(m.group(1)) if m else None
         # (a town the gazetteer knows well after a town's service: "начальник полиции Амарилло Кевин Ханли")
         served = noun in _TOWN_SERVICES and not _first_name_like(words[0].group()) and _big_town(words[0].group())
-        if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())) and not served \
+        # (a place's name of four letters or more: "Ма Ай Лунь" after "района" is a Chinese name)
+        if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())
+                                        or len(words[0].group()) < 4) and not served \
                 or not all(w.group()[:1].isupper() for w in words) or e.text[words[0].end():words[1].start()] != " ":
             out.append(e)
             continue

@@ -170,6 +170,22 @@ def _top_lines(text: str, start: int):
         pos = end + 1
 
 
+_FOOTER = re.compile(rf"\s*{_LABEL}\s*(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})", re.IGNORECASE)
+
+
+def find_footer_date(text: str, lines: int = 4) -> tuple[date, Span] | None:
+    """A labelled publication date among the last LINES non-empty lines ("Опубликовано: 03.04.2021, 18:42"
+    under the article): only with its label, as a bare date at the foot may be any date the text ends on."""
+    ends = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][-lines:]
+    for a, b in reversed(ends):
+        m = _FOOTER.match(text, a, b)
+        found = _from_match(m) if m else None
+        if found:
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            return found, (a + lead, b)
+    return None
+
+
 def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
     """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
     that consists of a date (and time, place, agency); returns the date and the line's span. An agency's
