@@ -441,3 +441,18 @@ def test_a_channel_that_reports_a_quote_is_named_with_its_name():
     rec = extract_text("Стрельба\n\n«Задержанный не сопротивлялся. Он сам положил оружие на пол», — сообщает Telegram-канал "
                        "«Подмосковье 112» со ссылкой на источник.", "2023-03-02")
     assert [q.speaker for q in rec.quotes] == ["Telegram-канал «Подмосковье 112»"]
+
+
+@pytest.mark.parametrize("outlet", ["ТАСС", "РИА Новости"])
+def test_the_outlet_a_source_told_is_no_speaker(outlet):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Взрыв в Махачкале\n\n«Сработало самодельное взрывное устройство, мощность уточняется», — сообщил "
+                       f"{outlet} источник в правоохранительных органах республики.", "2024-03-02")
+    assert [q.speaker for q in rec.quotes] == ["источник"]
+
+
+def test_a_reporter_s_byline_in_a_dateline_is_no_publisher():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Взрыв в Киркуке\n\nБАГДАД, 22 января 2022. Собкор. Смертник подорвал себя у блокпоста, погибли "
+                       "одиннадцать человек.")
+    assert rec.sources == [] and rec.published == "2022-01-22"

@@ -103,7 +103,11 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
         from letopis.nlp.morph import tag
+        outlet = False
         for m in _WORD.finditer(analysis.text[pos:end]):
+            if m.group(0).isupper() and len(m.group(0)) > 1 or outlet and m.group(0)[:1].isupper():
+                outlet = True            # "— сообщил ТАСС / РИА Новости источник": the outlet told, not who told it
+                continue
             t = tag(m.group(0).lower())
             if "NOUN" in t and "nomn" in t:
                 # ("— сообщает Telegram-канал «Подмосковье 112»": the outlet with its name)

@@ -235,8 +235,9 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     if line:                                          # "17 октября 2023, 11:32\nZakon.kz"
         add(text[line[0]:line[1]].rstrip(",."), "publisher", *line)
     agency = find_agency(text, analysis.title_span[1] if analysis.title_span else 0)
-    if agency:                                        # "МОСКВА, 24 марта 2024 года. ТАСС."
-        add(text[agency[0]:agency[1]], "publisher", *agency)
+    # (not a byline's word for the outlet's own reporter: "БАГДАД, 22 января 2022. Собкор.")
+    if agency and not text[agency[0]:agency[1]].lower().startswith(("собкор", "корр", "спецкор", "собств")):
+        add(text[agency[0]:agency[1]], "publisher", *agency)    # "МОСКВА, 24 марта 2024 года. ТАСС."
     header = {x.name for x in out if x.relation == "publisher"}
     headed = bool(header)
     for m in _REPORTS.finditer(text):

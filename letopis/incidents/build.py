@@ -724,13 +724,22 @@ def _same_place_or_none(analysis: Analysis, sent: Sentence, seg: Segment) -> boo
     return place is None or seg.place is not None and geo_link._fold(place.name) == geo_link._fold(seg.place.name)
 
 
+def _remembered(toks: list, k: int) -> bool:
+    """"приуроченные к 20-летию со дня теракта", "годовщина теракта", "в память о жертвах теракта": the act
+    remembered, not told (a memorial's day is not the attack's)."""
+    before = [t.lemma for t in toks[max(0, k - 3):k]]
+    return "годовщина" in before or "память" in before or ("день" in before and any(
+        "летие" in t.lemma or t.lemma == "годовщина" for t in toks[max(0, k - 5):k]))
+
+
 def _event_only(sent: Sentence, quotes) -> bool:
     """"В пятницу … произошёл теракт", "Убийство произошло около 8 часов утра 14 февраля": an attack
     named without cue of method or toll."""
     toks = sent.tokens
     # (not one planned: "готовил теракт по заданию эмиссаров ИГ" is a plot, no attack to lend a day to)
     named = any((t.lemma in EVENT_NOUNS or (t.lemma in ACT_NOUNS and _happened(toks, k)))
-                and not _inside(quotes, t.start, t.end) and not _threatened(toks, k) for k, t in enumerate(toks))
+                and not _inside(quotes, t.start, t.end) and not _threatened(toks, k) and not _remembered(toks, k)
+                for k, t in enumerate(toks))
     return named and not any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") for t in toks) \
         and not _own_toll(sent) and not _type_hits(sent)
 
@@ -1083,6 +1092,11 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
     if mine & {v for j in main.sentences for v in full(analysis.sentences[j])}:
         return False
     pub = analysis.published
+    # ("20 лет назад боевики захватили школу" … "1 сентября 2004 года группа … захватила": the day of that act)
+    agos = [t for j in main.sentences for t in found.temporals if t.kind == "duration" and t.extra.get("ago")
+            and t.extra.get("unit") == "Y" and analysis.sentences[j].start <= t.start < analysis.sentences[j].end]
+    if pub is not None and any(abs(int(v[:4]) - (pub.year - a.extra.get("amount", 0))) <= 1 for v in mine for a in agos):
+        return False
     return pub is None or all((pub - date.fromisoformat(v)).days > 30 for v in mine)
 
 
@@ -2289,10 +2303,26 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 if _cue_distance(cues, t) < _cue_distance(cues, best):
                     best = t                          # "19 апреля … спецоперация … в теракте 15 апреля"
         if best is not None and best.value is not None:
+            if best.kind == "duration":
+                # "20 лет назад боевики захватили школу" … "1 сентября 2004 года группа … захватила": a full date
+                # told later, as many years before the report, is the day
+                return _ago_dated(analysis, found, sents, best) or best
             return _evening_before(analysis, found, quotes, best)
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
     return best
+
+
+def _ago_dated(analysis: Analysis, found: Extraction, sents: list[Sentence], ago):
+    """The full date with its year as written, in the incident's sentences after `ago` ("20 лет назад"),
+    whose year is the report's less that many years (±1)."""
+    pub = analysis.published
+    if pub is None or ago.extra.get("unit") != "Y" or not ago.extra.get("amount"):
+        return None
+    want = pub.year - ago.extra["amount"]
+    return next((t for t in found.temporals if t.start > ago.end and t.kind == "date" and t.value
+                 and t.extra.get("year") and not t.extra.get("year_inferred") and abs(t.extra["year"] - want) <= 1
+                 and any(s.start <= t.start < s.end for s in sents)), None)
 
 
 def _evening_before(analysis: Analysis, found: Extraction, quotes, best):
