@@ -70,3 +70,10 @@ def test_vehicles(text, normal):
 def test_ambiguous_make_needs_vehicle_context():
     assert find_vehicles(analyse("Волга вышла из берегов.")) == []
     assert [v.normal for v in find_vehicles(analyse("Он ехал на автомобиле «Волга»."))] == ["Волга"]
+
+
+def test_a_word_of_a_person_s_full_name_is_no_weapon():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Обстрел села\n\nВ селе погибли двое мирных жителей — 67-летний Саидали Каримов и 35-летняя Зарина "
+                       "Холова, которая была убита осколком мины.", "2024-05-29")
+    assert [w.normal for i in rec.incidents for w in i.weapon_items] == ["мина"]

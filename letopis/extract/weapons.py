@@ -122,6 +122,23 @@ def _coordinated_model(text: str, toks: list[Token], j: int):
     return nxt, model[0], (model[1], model[2])
 
 
+_MEMBERS = frozenset(("боевик", "партия", "член", "лидер", "руководитель", "сторонник", "командир", "ячейка"))
+
+
+def _named_body(toks: list[Token], i: int, end: int) -> bool:
+    """An abbreviation that names a body, not a gun: "Рабочей партии Курдистана (РПК)" (the initials of the words
+    before its bracket), "боевиков РПК" (after a member's noun)."""
+    word = toks[i].text
+    if end != i + 1 or not word.isupper() or len(word) < 2:
+        return False
+    if i and toks[i - 1].lemma in _MEMBERS:
+        return True
+    if i and toks[i - 1].text == "(":
+        words = [t.text for t in toks[max(0, i - 1 - len(word)):i - 1]]
+        return "".join(w[:1] for w in words).upper() == word
+    return False
+
+
 def _sentence_weapons(text: str, sent: Sentence) -> list[WeaponMention]:
     toks = sent.tokens
     out: list[WeaponMention] = []
@@ -137,6 +154,9 @@ def _sentence_weapons(text: str, sent: Sentence) -> list[WeaponMention]:
             i += 1
             continue
         row, end = m.payload, m.end
+        if _named_body(toks, i, end):
+            i = end
+            continue
         if row.role == "generic":
             emit(i, end, row, row.normal)
             i = end
@@ -171,7 +191,10 @@ def _find(analysis: Analysis, per_sentence) -> list:
 
 
 def find_weapons(analysis: Analysis) -> list[WeaponMention]:
-    return _find(analysis, _sentence_weapons)
+    # (not a word of a person's name: "35-летняя Зарина Холова" is no sarin)
+    # (a name of several words the weapon is only a part of; a recogniser's "Беретта" alone stays a weapon)
+    names = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON" and " " in e.text.strip()]
+    return [m for m in _find(analysis, _sentence_weapons) if not any(a <= m.start and m.end < b for a, b in names)]
 
 
 # ---------------------------------------------------------------- vehicles

@@ -574,6 +574,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
             continue
+        if k and sent.tokens[k - 1].lemma == "без":
+            continue                                  # "Задержание прошло без стрельбы": none
         if k is not None and cas.identification(sent.tokens, k):
             continue                                  # "застреленным мужчиной оказался …": not the attack
         if found_only and h[1] in ("explosives", "firearms") or \
@@ -906,7 +908,10 @@ def _attack_recalled(analysis: Analysis, found: Extraction) -> bool:
     return False
 
 
-_RECALL = re.compile(r"\s*(?:Напомним|Напомним\s+также|Как\s+сообщалось(?:\s+ранее)?|Напомина\w+)\s*,", re.I)
+# (and the court's or the investigators' account: "Как установил суд, вечером 17 ноября 2019 года …")
+_RECALL = re.compile(r"\s*(?:Напомним|Напомним\s+также|Как\s+сообщалось(?:\s+ранее)?|Напомина\w+|"
+                     r"Как\s+установил[оаи]?\s+(?:суд|следствие|следователи)|Как\s+установлено\s+(?:судом|следствием)|"
+                     r"По\s+(?:данным|версии)\s+следствия|Согласно\s+материалам\s+дела)\s*,", re.I)
 
 
 def _convicts_acting(toks: list, i: int) -> bool:
@@ -1711,6 +1716,14 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                 and any(t.lemma in ("он", "она", "они") for t in nxt.tokens):
             told = _date(analysis, found, [nxt], quotes)
             when = told if told is not None and told.value else None
+    if when is None and main:
+        # "…в результате удара беспилотника по автомобилю … Удар был нанесен накануне вечером": the sentence after
+        # the first, opening on the act's own noun
+        k = analysis.index_of(sents[0])
+        nxt = analysis.sentences[k + 1] if k is not None and k + 1 < len(analysis.sentences) else None
+        if nxt is not None and nxt.tokens and nxt.tokens[0].lemma in {t.lemma for t in sents[0].tokens} & _ACT_OPENERS:
+            told = _date(analysis, found, [nxt], quotes)
+            when = told if told is not None and told.value else None
     if when is None and main and sents:
         # "В результате взрывов в аэропорту Брюсселя и в метро погибли 34 человека. Утром во вторник, 22 марта
         # 2016 года, в зале вылета аэропорта прогремели два взрыва": the lead's summary, dated by the next
@@ -2311,6 +2324,9 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
     return best
+
+
+_ACT_OPENERS = frozenset(("удар", "взрыв", "нападение", "атака", "обстрел", "теракт", "стрельба", "поджог", "захват"))
 
 
 def _ago_dated(analysis: Analysis, found: Extraction, sents: list[Sentence], ago):
