@@ -391,3 +391,10 @@ def test_a_surname_with_its_particle_named_alone_is_the_person_named_in_full():
                        "задержаны двое знакомых Бен Салема. Депутат Кристиан фон Беттихер ушел в отставку. Фон Беттихер "
                        "заявил, что не нарушал закон.", "2023-10-10")
     assert [p.name for p in rec.persons] == ["Анис Бен Салем", "Кристиан фон Беттихер"]
+
+
+def test_a_name_written_surname_first_with_a_patronymic_is_one_person_named_first_name_first():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Назначение\n\nБорис Грызлов возглавил совет. Указ о назначении Грызлова Бориса Вячеславовича подписан "
+                       "в пятницу. Список погибших: Исаева Патимат Гаджиевна, 1975 г.р.", "2024-05-10")
+    assert sorted(p.name for p in rec.persons) == ["Борис Вячеславович Грызлов", "Патимат Гаджиевна Исаева"]

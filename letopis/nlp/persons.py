@@ -70,7 +70,8 @@ def link_persons(analysis: Analysis) -> list[Person]:
     written: dict[tuple[str, str], dict] = {}
     later = []                            # one-word mentions and names with an initial
     for e in mentions:
-        words = _words(e.normal or e.text)
+        normal = _first_name_first(e.normal or e.text)
+        words = _words(normal)
         if not words:
             continue
         if len(words) == 1 or words[0].endswith("."):
@@ -85,12 +86,12 @@ def link_persons(analysis: Analysis) -> list[Person]:
             continue
         surface = _words(e.text)
         as_written = (_key(surface[-1]), _key(surface[0])) if len(surface) > 1 else None
-        normal = (_key(words[-1]), _key(words[0]))
-        g = written.get(as_written) or groups.setdefault(normal, {"names": [], "spans": [], "written": set()})
-        for key in (as_written, normal):                 # both spellings of the one person find it
+        key_normal = (_key(words[-1]), _key(words[0]))
+        g = written.get(as_written) or groups.setdefault(key_normal, {"names": [], "spans": [], "written": set()})
+        for key in (as_written, key_normal):             # both spellings of the one person find it
             if key:
                 written.setdefault(key, g)
-        g["names"].append(e.normal or e.text)
+        g["names"].append(normal)
         g["spans"].append((e.start, e.end))
         g["written"].add(e.text)
     for e, words in later:
@@ -140,6 +141,16 @@ def _join_real_names(text: str, persons: list[Person]) -> list[Person]:
 
 # the endings of Russian and Turkic surnames, whose forms the dictionary reads well
 _RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск|цк)(?:а|ой|у|ым|ом|е|ых)?$|(?:ск|цк)(?:ий|ая|ого|ой|ому|им)$")
+
+
+def _first_name_first(name: str) -> str:
+    """"Исаева Патимат Гаджиевна" (a list's or a court's order: surname, first name, patronymic) → "Патимат
+    Гаджиевна Исаева", the order the other mentions of a person are written and grouped in."""
+    words = name.split()
+    # (the patronymic last: in "Имя Отчество Фамилия" the last word is the surname)
+    if len(words) != 3 or not _first_and_patronymic(words[1:]) or _first_and_patronymic(words[:2]):
+        return name
+    return f"{words[1]} {words[2]} {words[0]}"
 
 
 def _first_and_patronymic(words: list[str]) -> bool:
