@@ -2429,3 +2429,10 @@ def test_the_sentence_after_the_first_opening_on_the_act_s_noun_dates_it_and_a_p
                   "внедорожнику. По данным телеканала, среди погибших — командир, которого называли одним из "
                   "руководителей Рабочей партии Курдистана (РПК) в регионе.")
     assert (inc.date, inc.types, inc.weapons) == ("2024-05-21", ["airstrike"], ["explosives"])
+
+
+def test_a_few_hours_count_no_people_and_the_wounded_attacker_who_died_is_killed():
+    inc, _ = only("Нападение с ножом в Лионе\n14 сентября 2024, 19:05\n\nВ субботу днем на площади перед вокзалом в Лионе "
+                  "мужчина с ножом напал на прохожих. Скончалась на месте 67-летняя пенсионерка, еще трое ранены. Один из "
+                  "стражей порядка открыл огонь и тяжело ранил нападавшего. Он скончался в больнице спустя несколько часов.")
+    assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (1, 3, 1)

@@ -1639,6 +1639,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     elif inc.perpetrators_killed is None and (cue := _attacker_killed_passive(sents)):
         inc.perpetrators_killed = 1                   # "Нападавшему удалось убить одного …, после чего он был убит"
         inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
+    elif inc.perpetrators_killed is None and (cue := _wounded_attacker_died(analysis, sents)):
+        inc.perpetrators_killed = 1                   # "… тяжело ранил нападавшего. Он скончался в больнице"
+        inc.field_evidence["perpetrators_killed"] = [[cue.start, cue.end]]
     elif inc.perpetrators_killed is None and alive:
         inc.perpetrators_killed = 0
         inc.field_evidence["perpetrators_killed"] = [list(alive[0])]
@@ -2197,6 +2200,23 @@ def _on_trial(text: str, perps: list[Person]) -> tuple[int, int] | None:
         for a, b in p.mentions:
             if _TRIED.search(text, max(0, a - 25), a) or re.match(r",?\s*(?:обвиняем|подсудим)\w*", text[b:b + 20]):
                 return a, b
+    return None
+
+
+def _wounded_attacker_died(analysis: Analysis, sents: list[Sentence]):
+    """"Один из стражей порядка открыл огонь и тяжело ранил нападавшего. Он скончался в больнице": the next
+    sentence opens on "он" dying after a sentence whose wound fell on the attacker (its death cue)."""
+    for s in sents:
+        i = analysis.index_of(s)
+        nxt = analysis.sentences[i + 1] if i is not None and i + 1 < len(analysis.sentences) else None
+        if nxt is None or len(nxt.tokens) < 2 or nxt.tokens[0].lemma != "он" \
+                or nxt.tokens[1].lemma not in ("скончаться", "умереть", "погибнуть"):
+            continue
+        toks = s.tokens
+        if any(t.lemma == "ранить" and "VERB" in t.tag and any(_attackerish(x) and x.lemma not in ("он", "его", "они", "их")
+                                                               for x in toks[k + 1:k + 3])
+               for k, t in enumerate(toks)):
+            return nxt.tokens[1]
     return None
 
 

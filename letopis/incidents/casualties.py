@@ -573,21 +573,19 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                 view.toks[k + 1].end, view.index))
     for k, t in enumerate(view.toks):                 # "несколько", "десятки" the number finder leaves out
         if t.lemma in VAGUE_WORDS and not any(c.start <= t.start < c.end for c in out) and \
-                not any(n.start <= t.start < n.end for n in view.numbers) and not _counts_wounds(view.toks, k):
+                not any(n.start <= t.start < n.end for n in view.numbers) and not _counts_things(view.toks, k):
             fate, _ = _nearest_cue(view, k)
             if fate is not None:
                 out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
 
 
-_WOUNDS = frozenset(("ранение", "удар", "травма", "ожог", "выстрел", "порез", "перелом"))
-
-
-def _counts_wounds(toks: list[Token], k: int) -> bool:
-    """"получил несколько ножевых ранений", "нанес ему несколько ударов": the word counts wounds, not people."""
+def _counts_things(toks: list[Token], k: int) -> bool:
+    """"получил несколько ножевых ранений", "скончался спустя несколько часов": the word counts wounds or
+    time, things and not people (its noun, past adjectives, is inanimate)."""
     for t in toks[k + 1:k + 4]:
-        if t.lemma in _WOUNDS:
-            return True
+        if "NOUN" in t.tag:
+            return "inan" in t.tag
         if "ADJF" not in t.tag and "PRTF" not in t.tag:
             return False
     return False
