@@ -201,3 +201,13 @@ def test_a_district_s_adjective_is_no_town_and_an_outlet_s_title_no_place():
                        "один человек. Об этом сообщает «Кавказский узел».", "2024-05-10")
     assert sorted(p.name for p in rec.places) == ["Бишкек"]
     assert [(i.country, i.city) for i in rec.incidents] == [("KG", "Бишкек")]
+
+
+def test_a_town_s_adjective_naming_the_hospital_the_hurt_were_taken_to_is_no_scene():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Бунт в колонии\n\nВ исправительной колонии №27 в селе Молдовановка Аламединского района Чуйской "
+                       "области в ночь на 3 марта произошли массовые беспорядки.\n\nЗаключенные захватили в заложники двоих "
+                       "сотрудников и подожгли помещение "
+                       "отряда и столовую. Пострадали шесть сотрудников учреждения, двое из них доставлены в Бишкекский "
+                       "научно-исследовательский центр травматологии.", "2022-03-03")
+    assert [(i.region, i.city) for i in rec.incidents] == [("Чуйская область", "Молдовановка")]

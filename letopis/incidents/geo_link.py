@@ -171,6 +171,8 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
 
 # (and the second town of a route: "на трассе Алматы — Бишкек")
 # (and a street, a square or a stop named after a place: "на улице Кирова", "на остановке Хайнрих-Хайне-аллее")
+_MEDICAL = re.compile(r"(?:\s+[а-яё-]+){0,3}?\s+(?:больниц|госпитал|клиник|медцентр|медицинск|центр\w*\s+травматолог|"
+                      r"травмпункт|роддом|перинатальн)", re.I)
 _ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк|улиц|остановк|площад|"
                    r"бульвар|переул|набережн|станци)\w*\s+«?"
                    r"(?:[А-ЯЁ][\w-]+\s*[—–-]\s*)?$", re.I)
@@ -248,6 +250,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     r.city = r.name = spelled.strip()          # the text's spelling: "Санта-Фе", "Куала-Лумпур"
                 out.append(r)
                 seen.add((e.start, e.end))
+            elif e.type in ("CITY", "LOCATION") and _ADJECTIVE.search(e.text) and _MEDICAL.match(analysis.text, e.end):
+                seen.add((e.start, e.end))    # "в Бишкекский научно-исследовательский центр травматологии": where
+                #                               the hurt were taken, no scene
             elif e.type in ("CITY", "LOCATION") and _ADJECTIVE.search(e.text):
                 # "на Бостонском марафоне", "в нью-йоркском районе": the city of a place adjective
                 stem = _ADJECTIVE.sub("", e.text)
