@@ -1145,6 +1145,10 @@ def _explicit_none(view: SentenceView) -> list[Casualty]:
 
 # the dash may follow the counted noun's complement: "две сотрудницы гимназии — учительница и техничка"
 _DASH_AFTER = re.compile(r"(?:\s+[а-яё]+){0,3}?\s*[—–:]\s")
+# between two names of a dash's list, past their roles and ages: " и рядовой срочной службы ", ", 34-летний "
+# (past the group's body: "двое военнослужащих Пограничной службы ГКНБ — младший сержант X и рядовой Y")
+_COUNT_DASH = re.compile(r"(?:\s+[\w-]+){0,4}?\s*[—–:]\s")
+_NAMES_GAP = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s+(?:[\w-]+\s+){0,5}?")
 
 
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
@@ -1180,6 +1184,13 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.nominal and any(
             not o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
             and _DASH_AFTER.match(analysis.text, o.end) for o in found_here))]
+        for o in found_here:                          # … and named so: the victims
+            if not o.nominal and not o.names and o.count and (dash := _COUNT_DASH.match(analysis.text, o.end)):
+                listed = [p for p in view.persons if dash.end() <= p.start < view.s.end
+                          and "\n" not in analysis.text[o.end:p.start]]
+                gap = [analysis.text[a.end:b.start] for a, b in zip(listed, listed[1:])]
+                if 0 < len(listed) <= o.count and all(_NAMES_GAP.fullmatch(g) for g in gap):
+                    o.names = listed
         # "Дудаеву нанесено несколько ножевых ранений, прапорщику Хатуеву — ранение руки": one statement names
         # both, the gapped clause again one of them
         found_here = [c for c in found_here if not (c.names and any(
