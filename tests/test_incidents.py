@@ -2448,3 +2448,10 @@ def test_a_few_hours_count_no_people_and_the_wounded_attacker_who_died_is_killed
 def test_the_people_a_count_names_after_a_dash_are_its_victims(text, named):
     inc, _ = only(f"Обстрел заставы\n\n{text}", "2024-05-28")
     assert [v.name for v in inc.victims if v.fate == "killed"] == named
+
+
+def test_the_suspect_detained_named_after_a_comma_and_this_is_the_attacker():
+    inc, _ = only("Взрыв на автовокзале Махачкалы\n18 октября 2022\n\n13:40 — Во вторник на Южном автовокзале Махачкалы "
+                  "прогремел взрыв, погибли два человека.\n\n16:40 — В Каспийске задержан подозреваемый в совершении "
+                  "теракта. По данным источника, это 27-летний уроженец Буйнакска Али Магомедов.")
+    assert inc.perpetrators == ["Али Магомедов"]

@@ -2065,8 +2065,9 @@ _ACTS = frozenset({"теракт", "нападение", "взрыв", "убий
 _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одного|другой|второй)\s*[—–-]\s*$", re.I)
 
 
-_IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это|[—–:]\s*это)\s+"
-                    r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}(?:(?<=района |округа |города )[А-ЯЁ][\w-]+\s+)?$")
+_IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это|[—–:,]\s*это)\s+"
+                    r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}(?:(?:(?<=района |округа |города )|(?<=уроженец |уроженка )|"
+                    r"(?<=житель )|(?<=жительница ))[А-ЯЁ][\w-]+\s+)?$")
 _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 
@@ -2097,9 +2098,11 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # "Личность преступника раскрыта. Это 19-летний Джон Эрнест", "личность преступника — им является X": the
     # attacker told of in this sentence or the one before, named
     # ("личности двоих уничтоженных установлены — это 27-летний X и 31-летний Y": those the forces killed)
+    # ("В Каспийске задержан подозреваемый … По данным источника, это 27-летний уроженец Буйнакска X")
     if _IT_IS.search(analysis.text[sent.start:at]) and (
             any(_attackerish(t) or t.text.lower().startswith(_TAKEN) for t in toks if t.start < at)
-            or i > 0 and any(_attackerish(t) for t in analysis.sentences[i - 1].tokens)):
+            or i > 0 and any(_attackerish(t) or t.text.lower().startswith("подозреваем")
+                             for t in analysis.sentences[i - 1].tokens)):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
