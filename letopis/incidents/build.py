@@ -574,7 +574,7 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
             continue
-        if k and sent.tokens[k - 1].lemma == "без":
+        if "без" in _lemmas_before(sent, h[2], 1):
             continue                                  # "Задержание прошло без стрельбы": none
         if k is not None and cas.identification(sent.tokens, k):
             continue                                  # "застреленным мужчиной оказался …": not the attack
