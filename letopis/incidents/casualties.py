@@ -580,6 +580,16 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
     return out
 
 
+_AGES_GAP = re.compile(r"\s*(?:(?:в\s+)?возрасте\s+(?:от\s+)?[\d\s,и–-]+(?:до\s+\d+\s+)?(?:лет|года)\s*)?(?:и|,)\s*")
+
+
+def _past_ages(view: SentenceView, covered: set[int], i: int) -> bool:
+    """The list a number opens goes on past its ages: "погибли трое студентов в возрасте 16 и 17 лет и
+    преподаватель колледжа" (4)."""
+    last = max((c for c in covered if c < i), default=None)
+    return last is not None and _AGES_GAP.fullmatch(view.a.text, view.toks[last].end, view.toks[i].start) is not None
+
+
 def _counts_things(toks: list[Token], k: int) -> bool:
     """"получил несколько ножевых ранений", "скончался спустя несколько часов": the word counts wounds or
     time, things and not people (its noun, past adjectives, is inanimate)."""
@@ -966,7 +976,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             tok = toks[i]
             if answered and not any(x in covered or x in counted_at for x in range(max(span.start, i - 3), i)) \
-                    and not (i + 2 < len(toks) and toks[i + 1].lemma == "и" and i + 2 in covered):
+                    and not (i + 2 < len(toks) and toks[i + 1].lemma == "и" and i + 2 in covered) \
+                    and not _past_ages(view, covered, i):
                 continue                 # beside a number, or the list it opens: "двух прохожих и женщину",
                 #                          "ранены женщина и двое детей"
             if answered and any(toks[x].text in ("—", "–", ":") and any(c < x for c in covered)
@@ -1127,6 +1138,8 @@ _NONE = [
                 r"|пострадавших\s+нет", re.I), ("killed",)),
     # "Все 110 пассажиров и члены экипажа не пострадали"
     (re.compile(r"(?<![а-яё])все\s+[^.;:]{0,60}?\s+не\s+пострадал", re.I), ("killed", "wounded")),
+    # "Заложники не пострадали" (a count told elsewhere outranks this zero)
+    (re.compile(r"(?<![а-яё])(?:заложник|пассажир)\w*\s+не\s+пострадал", re.I), ("killed", "wounded")),
 ]
 
 
