@@ -456,3 +456,11 @@ def test_a_reporter_s_byline_in_a_dateline_is_no_publisher():
     rec = extract_text("Взрыв в Киркуке\n\nБАГДАД, 22 января 2022. Собкор. Смертник подорвал себя у блокпоста, погибли "
                        "одиннадцать человек.")
     assert rec.sources == [] and rec.published == "2022-01-22"
+
+
+def test_words_told_by_a_body_go_to_the_body_cited_before():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Число погибших возросло до семи\n\nОб этом сообщило министерство здравоохранения Ставропольского края. "
+                       "\"Ночью в краевой клинической больнице скончалась 46-летняя женщина\", - сказали в ведомстве.",
+                       "2021-09-05")
+    assert [q.speaker for q in rec.quotes] == ["министерство здравоохранения Ставропольского края"]

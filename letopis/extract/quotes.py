@@ -158,6 +158,11 @@ _BODY_NOUN = re.compile(r"\s+в\s+(?:\w+\s+)?(?:сообщени|заявлен�
                         r"(?=\s*(?:[.,;!?]|$))")
 
 
+# "— сказали в ведомстве / в МВД республики": a body's words, no person's
+_IN_BODY = re.compile(r"\s+в\s+(?:пресс-служб\w+\s+)?(?:ведомств|министерств|управлени|департамент|прокуратур|полици|"
+                      r"комитет|штаб|МВД|ФСБ|СК|КНБ|ГКНБ|МЧС|минздрав)\w*", re.I)
+
+
 _SPEECH_IN = re.compile(r"[«\"„“][^«»\"„“”]{40,}[»\"“”]")
 
 
@@ -320,6 +325,10 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             extra["pronoun"] = said.group(0).strip().lower()
         else:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
+            if speaker is None and role is None and _IN_BODY.match(text, m.end("verb")):
+                # "…", — сказали в ведомстве": the body's statement, the one cited before it
+                speaker = _org_after(analysis, m.end("verb"))
+                extra["statement"] = speaker is None
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
         taken.append((m.start(), m.end()))
