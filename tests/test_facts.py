@@ -204,3 +204,14 @@ def test_a_prosecutors_year_counts_cases_sent_to_court_extraditions_and_surrende
     assert facts("Итоги года\n\nПо словам генпрокурора, в суды направлено 96 уголовных дел. Из других стран "
                  "экстрадированы 17 разыскиваемых лиц. Добровольно вернулись и сдались властям еще девять человек.") == [
         ("cases_sent_to_court", 96), ("extradited", 17), ("surrendered", 9)]
+
+
+def test_a_verdict_s_terms_are_one_fact_each_naming_the_convicted():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Приговор\n\nСуд приговорил Фаридуна Мирзоева к 17 годам лишения свободы. Его сообщники Тилек Асанов "
+                       "и Самат Жумабаев приговорены к 12 годам лишения свободы каждый. Исломиддин Хакимов получил 15 лет, "
+                       "Сухроб Давлатзода — 8 лет лишения свободы.", "2022-07-19")
+    got = [(f.extra.get("convicted"), f.extra.get("penalty")) for f in rec.facts if f.kind == "sentence"]
+    assert got == [(["Фаридун Мирзоев"], "17 годам лишения свободы"),
+                   (["Тилек Асанов", "Самат Жумабаев"], "12 годам лишения свободы"),
+                   (["Исломиддин Хакимов"], "15 лет"), (["Сухроб Давлатзода"], "8 лет лишения свободы")]

@@ -77,7 +77,7 @@ RULES = (
     FactRule("entry_of_foreign_group", _f("прибытие", "въезд", "прибыть", "въехать", "проникнуть", "проникновение"),
              _f("иностранный", "боевик", "группа"), when=True),
     FactRule("attempted_exit", _f("покинуть", "выехать", "выезд", "бежать"), _f(), when=True, needs_attempt=True),
-    FactRule("sentence", _f("приговорить", "приговор", "осудить", "наказание"), _f("год", "пожизненный", "лишение", "срок"),
+    FactRule("sentence", _f("приговорить", "приговор", "осудить", "наказание", "получить"), _f("лишение", "пожизненный", "год", "срок"),
              quantity=True),
 )
 # a measure is no count ("карабин калибра 7,62 мм", "2 кг взрывчатки"): the quantity of a fact counts things,
@@ -124,7 +124,7 @@ _LEVEL_AFTER = re.compile(r"уров\w+\s+террористическ\w+\s+оп
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
-_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде)\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
+_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|[—–])\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
                       r"(?:годам|года|лет)\s+(?:лишения\s+свободы|"   # "назначил наказание в виде семи лет лишения свободы"
                       r"заключения|колонии)(?:\s+(?:в\s+)?(?:колони\w+|исправительн\w+|тюрьм\w+|"
                       r"(?:строгого|общего|особого|усиленного)\s+режима|с\s+отбыванием\s+в\s+[^,.;]*?режима)){0,3})", re.I)
@@ -314,12 +314,57 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     facts.append(fact)
                 break
         _investigation(analysis, sent, lemmas, facts)
+    facts = _each_convicted(analysis, ex, facts)
     # the title retells the lead: its fact stands only when the body tells no fact of that kind
     title = analysis.title_span
     if title:
         body = {f.kind for f in facts if f.evidence[-1][0] >= title[1]}
         facts = [f for f in facts if f.evidence[-1][0] >= title[1] or f.kind not in body]
     return facts
+
+
+# a term as a verdict gives it to one defendant: "к 17 годам лишения свободы", "получил 15 лет", "Y — 8 лет
+# лишения свободы", "8 годам 6 месяцам лишения свободы"
+_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
+                   r"(?:\S+\s+){0,2}?(?:годам|года|лет|год)(?:\s+(?:и\s+)?\S+\s+месяц\w*)?"
+                   r"(?:\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы))?)", re.I)
+_VERDICT = frozenset(("приговорить", "приговор", "осудить", "наказание", "назначить", "получить", "осуждённый", "осужденный"))
+
+
+def _each_convicted(analysis: Analysis, ex, facts: list[Fact]) -> list[Fact]:
+    """A verdict's terms, one fact per term with those named before it ("Суд приговорил X к 17 годам …", "Y
+    получил 15 лет, Z — 8 лет лишения свободы"): a sentence fact of several terms splits, and each lists its
+    `convicted`."""
+    text = analysis.text
+    persons = sorted((e for e in analysis.entities if e.type == "PERSON"), key=lambda e: e.start)
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind != "sentence" or not f.evidence:
+            out.append(f)
+            continue
+        a, b = f.evidence[-1]
+        terms = [m for m in _TERM.finditer(text, a, b) if re.search(r"лишени|заключени|колони|тюрьм|пожизн", m.group("term"), re.I)
+                 or re.search(r"лишени\w+\s+свободы", text[m.end():b], re.I)]
+        if not terms:
+            out.append(f)
+            continue
+        for k, m in enumerate(terms):
+            since = terms[k - 1].end() if k else a
+            who = [p for p in persons if since <= p.start and p.end <= m.start()]
+            one = Fact("sentence", f.text, evidence=list(f.evidence), quantity=f.quantity, qualifier=f.qualifier,
+                       extra=dict(f.extra))
+            if len(terms) > 1:
+                one.extra["penalty"] = m.group("term").strip()
+            # (each of a list named together: "Его сообщники X, Y и Z приговорены к 12 годам")
+            run = who[-1:]
+            for p in reversed(who[:-1]):
+                if not re.fullmatch(r"\s*(?:,|и|,\s*а\s+также)\s*", text[p.end:run[0].start]):
+                    break
+                run.insert(0, p)
+            if run:
+                one.extra["convicted"] = [p.normal or p.text for p in run]
+            out.append(one)
+    return out
 
 
 _URGED = frozenset(("склонить", "склонять", "вербовать", "завербовать", "уговорить", "уговаривать", "подстрекать",
