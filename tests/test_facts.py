@@ -215,3 +215,10 @@ def test_a_verdict_s_terms_are_one_fact_each_naming_the_convicted():
     assert got == [(["Фаридун Мирзоев"], "17 годам лишения свободы"),
                    (["Тилек Асанов", "Самат Жумабаев"], "12 годам лишения свободы"),
                    (["Исломиддин Хакимов"], "15 лет"), (["Сухроб Давлатзода"], "8 лет лишения свободы")]
+
+
+def test_citizens_brought_home_from_syria_are_returned_from_a_conflict_zone():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Казахстан вернул граждан\n\nВ рамках операции «Жусан» 10 февраля специальным рейсом из Сирии на "
+                       "родину доставлены 38 граждан Казахстана: шестеро мужчин, девять женщин и 23 ребенка.", "2023-02-11")
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("returned_from_conflict_zones", 38)]

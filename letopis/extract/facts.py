@@ -65,7 +65,9 @@ RULES = (
                                                 "возвращение", "репатриация"),
              _f("сирия", "ирак", "афганистан", "зона", "жусан", "мехр"), quantity=True),
     # (people evacuated "из зоны конфликта" at home are no returnees: only from the named countries)
-    FactRule("returned_from_conflict_zones", _f("эвакуировать"), _f("сирия", "ирак", "афганистан"), quantity=True),
+    # ("специальным рейсом из Сирии на родину доставлены 38 граждан": brought home from the named countries)
+    FactRule("returned_from_conflict_zones", _f("эвакуировать", "доставить", "вывезти"), _f("сирия", "ирак", "афганистан"),
+             quantity=True),
     FactRule("attack_prevented", _f("предотвратить", "пресечь", "предотвращение"),
              _f("теракт", "террористический", "нападение", "акт", "попытка"), quantity=True),
     # (a state of emergency and a curfew are regimes too: "введено чрезвычайное положение", "комендантский час")
