@@ -1209,10 +1209,31 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.names and any(
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
+        found_here += _named_next(analysis, view, found_here)
         for c in found_here:
             c.claim = claim
             out.append(c)
     return out
+
+
+def _named_next(analysis: Analysis, view: SentenceView, here: list[Casualty]) -> list[Casualty]:
+    """"Стало известно имя погибшего полицейского. Это 34-летний старший сержант полиции X": the next sentence
+    names the one a fate's participle after "имя"/"личность" told of."""
+    toks = view.toks
+    k = next((k for k in range(len(toks) - 1) if toks[k].lemma in ("имя", "личность") and _fate_of(toks[k + 1].lemma)
+              and ("PRTF" in toks[k + 1].tag or "ADJF" in toks[k + 1].tag)), None)
+    i = view.index + 1
+    if k is None or i >= len(analysis.sentences):
+        return []
+    nxt = analysis.sentences[i]
+    if not nxt.tokens or nxt.tokens[0].lemma not in ("это", "им", "ей", "ими"):
+        return []
+    person = next((e for e in analysis.entities if e.type == "PERSON" and nxt.start <= e.start < nxt.end), None)
+    if person is None or any(person in c.names for c in here):
+        return []
+    # (no group here: the victim's role gives it, and the count told before holds him already)
+    return [Casualty(_fate_of(toks[k + 1].lemma), 1, None, "event", person.start, person.end, view.index,
+                     names=[person], nominal=True)]
 
 
 def _event_sum(evs: list[Casualty], union: bool = False) -> int:
