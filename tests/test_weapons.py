@@ -77,3 +77,10 @@ def test_a_word_of_a_person_s_full_name_is_no_weapon():
     rec = extract_text("Обстрел села\n\nВ селе погибли двое мирных жителей — 67-летний Саидали Каримов и 35-летняя Зарина "
                        "Холова, которая была убита осколком мины.", "2024-05-29")
     assert [w.normal for i in rec.incidents for w in i.weapon_items] == ["мина"]
+
+
+def test_of_two_table_rows_as_long_the_first_listed_wins_so_a_baikal_shotgun_is_no_pistol():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба\n\nВ пятницу студент открыл огонь из помпового охотничьего ружья МР-133, погибли трое.",
+                       "2024-10-11")
+    assert [(w.normal, w.kind) for i in rec.incidents for w in i.weapon_items] == [("МР-133", "shotgun")]

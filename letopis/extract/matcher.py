@@ -138,13 +138,14 @@ class LemmaMatcher:
         if not first:                   # most tokens start no pattern
             return None
         best: Match | None = None
-        frontier = [(c, i + 1) for c in first]
+        # (depth first, the earlier child first: of two rows as long, the one the table lists first wins)
+        frontier = [(c, i + 1) for c in reversed(first)]
         while frontier:
             node, j = frontier.pop()
             if node.payload is not None and j > i and (best is None or j > best.end):
                 best = Match(i, j, node.payload)
             if j < len(tokens):
-                frontier.extend((c, j + 1) for c in self._children(node, tokens[j]))
+                frontier.extend((c, j + 1) for c in reversed(self._children(node, tokens[j])))
         return best
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
