@@ -2475,3 +2475,10 @@ def test_the_next_sentence_names_the_one_whose_name_became_known():
                   "сержант полиции Руслан Гаджиев. У него остались трое детей.", "2022-10-18")
     assert inc.killed == 4 and [(v.name, v.fate, v.group) for v in inc.victims] == [
         ("Руслан Гаджиев", "killed", "police")]
+
+
+def test_a_charge_s_yield_is_no_weapon_and_the_bus_people_waited_for_no_vehicle():
+    inc, _ = only("Взрыв на остановке\n\nВ пятницу на автобусной остановке в Ставрополе сработало самодельное взрывное "
+                  "устройство мощностью около одного килограмма в тротиловом эквиваленте, ранены около 30 человек, "
+                  "ожидавших автобусы.", "2021-09-05")
+    assert [w.normal for w in inc.weapon_items] == ["самодельное взрывное устройство"] and inc.vehicles == []

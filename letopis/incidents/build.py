@@ -399,6 +399,9 @@ def _rioters_act(sent: Sentence, start: int) -> bool:
     return any(t.lemma == "толпа" and "nomn" in t.tag for t in toks[lo:k])
 
 
+_RIDERS = re.compile(r"(?:ожидавш|ожидающ|ждавш|ждущ|остановк)\w*\s+(?:[а-яё]+\s+){0,2}$", re.I)
+
+
 def _found_burnt(sent: Sentence, hit: tuple) -> bool:
     """"автомобиль, из которого велся огонь, был обнаружен сожженным": the attackers' car found burnt, no arson
     told (an arson's participle where the sentence tells a find)."""
@@ -1504,7 +1507,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             weapons.append(wcls)
     items = [w for w in found.weapons if inside(w.start, w.end) and w.cls not in fake and not any(
         _found_word(t) or t.lemma in WANTED for s in sents if s.start <= w.start < s.end for t in s.tokens)
-        and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))]
+        and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))
+        and not re.match(r"\s*эквивалент", text[w.end:w.end + 14], re.I) and "эквивалент" not in w.text.lower()]
     for w in items:
         if w.cls not in weapons and w.cls != "other":
             weapons.append(w.cls)
@@ -1583,7 +1587,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     named: set[str] = set()                           # one item once, at its first mention
     inc.weapon_items = [WeaponItem(w.text, w.cls, w.kind, w.start, w.end, w.normal) for w in items
                         if (w.normal or w.text).lower() not in named and not named.add((w.normal or w.text).lower())]
-    inc.vehicles = list(dict.fromkeys(v.normal for v in found.vehicles if inside(v.start, v.end)))
+    # (not one people waited for or a stop is named after: "ожидавших автобусы", "остановка автобуса")
+    inc.vehicles = list(dict.fromkeys(v.normal for v in found.vehicles if inside(v.start, v.end)
+                                      and not _RIDERS.search(text, max(0, v.start - 30), v.start)))
 
     # perpetrators: named attackers; their death or arrest
     scope = sents if not main else [x for k, x in enumerate(analysis.sentences)
