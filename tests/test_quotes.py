@@ -464,3 +464,12 @@ def test_words_told_by_a_body_go_to_the_body_cited_before():
                        "\"Ночью в краевой клинической больнице скончалась 46-летняя женщина\", - сказали в ведомстве.",
                        "2021-09-05")
     assert [q.speaker for q in rec.quotes] == ["министерство здравоохранения Ставропольского края"]
+
+
+@pytest.mark.parametrize("signature, publisher", [("Москва 24", "Москва 24"), ("ГТРК «Ингушетия»", "ГТРК «Ингушетия»")])
+def test_an_outlet_signing_the_last_line_publishes_the_text_but_a_byline_does_not(signature, publisher):
+    from letopis.pipeline import extract_text
+    body = "Захват банка\n\nВ пятницу мужчина захватил заложников в отделении банка. Об этом сообщает агентство «Москва».\n\n"
+    assert ("«Москва»", "cited") in [(s.name, s.relation) for s in extract_text(body + signature, "2023-02-18").sources]
+    assert [(s.name, s.relation) for s in extract_text(body + signature, "2023-02-18").sources][0] == (publisher, "publisher")
+    assert all(s.relation != "publisher" for s in extract_text(body + "Мадина Хамхоева", "2023-02-18").sources)

@@ -97,6 +97,21 @@ def _outlet_line(analysis: Analysis) -> tuple[int, int] | None:
     return None
 
 
+def _signature(analysis: Analysis) -> tuple[int, int] | None:
+    """The outlet signing the text on its last line ("ГТРК «Ингушетия»", "Москва 24"), as the header's line
+    would name it (a person's byline, with none of an outlet's marks, is none)."""
+    text = analysis.text
+    last = list(re.finditer(r"[^\n]*\S[^\n]*", text))[-1:]
+    if not last or analysis.title_span and last[0].start() < analysis.title_span[1]:
+        return None
+    m = last[0]
+    name = m.group().strip()
+    if 2 <= len(name) <= 40 and _OUTLET_LINE.fullmatch(name) and _OUTLET_MARK.search(name) and not name.endswith("."):
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        return a, a + len(name)
+    return None
+
+
 def _clean(name: str) -> str:
     return re.sub(r"[\s.,;:]+$", "", name.strip())
 
@@ -231,8 +246,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
 
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
-    line = _outlet_line(analysis)
-    if line:                                          # "17 октября 2023, 11:32\nZakon.kz"
+    line = _outlet_line(analysis) or _signature(analysis)
+    if line:                                          # "17 октября 2023, 11:32\nZakon.kz"; a signature "Москва 24"
         add(text[line[0]:line[1]].rstrip(",."), "publisher", *line)
     agency = find_agency(text, analysis.title_span[1] if analysis.title_span else 0)
     # (not a byline's word for the outlet's own reporter: "БАГДАД, 22 января 2022. Собкор.")
