@@ -376,3 +376,17 @@ def test_a_bare_date_closing_the_text_is_no_publication_date():
                        "ранен.\n\nНападавший скрылся.\n\nВозбуждено уголовное дело.\n\nВедется розыск.\n\nИнформация "
                        "уточняется.\n\n12.03.2019")
     assert rec.published is None
+
+
+def test_random_high_bytes_that_read_as_cyrillic_letters_but_make_no_words_are_refused(tmp_path):
+    import random
+    from letopis.read import read_path
+    from letopis.read.document import ReadError
+    rnd = random.Random(7)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rnd.randrange(0xC0, 0x100) for _ in range(200)))
+    with pytest.raises(ReadError, match="make no words"):
+        read_path(path)
+    text = "Во вторник в Бишкеке мужчина с гранатой захватил заложников в отделении банка."
+    (tmp_path / "real.txt").write_bytes(text.encode("cp1251"))
+    assert read_path(tmp_path / "real.txt")[0].text == text

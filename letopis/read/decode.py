@@ -166,7 +166,12 @@ def decode(data: bytes, doc: str, declared: str | None = None) -> tuple[str, str
     # Russian text: non-ASCII chars are almost all Cyrillic letters with plausible frequencies.
     if best and best[2] >= 0.6 and best[1] > -6.5:
         codec = best[0]
-        return data.decode(codec), codec, warnings
+        text = data.decode(codec)
+        # (random high bytes read as Cyrillic letters too, but make no words: one run with no space)
+        if sum(len(w) for w in text.split() if len(w) > 40) > len(text) / 2:
+            raise ReadError(doc, f"cannot decode: the bytes read as {codec} letters but make no words "
+                                 "(random or compressed data?)")
+        return text, codec, warnings
     return _fallback(data, doc, warnings)
 
 
