@@ -2482,3 +2482,13 @@ def test_a_charge_s_yield_is_no_weapon_and_the_bus_people_waited_for_no_vehicle(
                   "устройство мощностью около одного килограмма в тротиловом эквиваленте, ранены около 30 человек, "
                   "ожидавших автобусы.", "2021-09-05")
     assert [w.normal for w in inc.weapon_items] == ["самодельное взрывное устройство"] and inc.vehicles == []
+
+
+@pytest.mark.parametrize("text", [
+    "В пятницу мужчина нанес охраннику торгового центра несколько ударов ножом.",
+    "В пятницу во время намаза мужчина подошел к имам-хатибу мечети Бахтиёру Рахимову и нанес ему несколько ударов "
+    "кухонным ножом в область шеи.",
+])
+def test_blows_with_a_blade_dealt_to_someone_wound_him(text):
+    inc, _ = only(f"Нападение с ножом\n\n{text}", "2023-11-24")
+    assert (inc.wounded, inc.types) == (1, ["stabbing"])

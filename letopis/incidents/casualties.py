@@ -1210,9 +1210,46 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
         found_here += _named_next(analysis, view, found_here)
+        if not any(c.fate == "wounded" for c in found_here):
+            found_here += _blows(view)
         for c in found_here:
             c.claim = claim
             out.append(c)
+    return out
+
+
+_BLADES = frozenset(("нож", "ножевой", "топор", "заточка", "кинжал", "мачете", "молоток", "тесак", "бита", "арматура"))
+
+
+def _blows(view: SentenceView) -> list[Casualty]:
+    """"нанес охраннику несколько ударов ножом", "подошел к имаму X и нанес ему удары ножом": blows with a blade
+    dealt to someone wound him (the one in the dative; "ему" the dative person named before it)."""
+    toks = view.toks
+    out: list[Casualty] = []
+    for k, t in enumerate(toks):
+        if t.lemma not in ("нанести", "наносить") or "VERB" not in t.tag:
+            continue
+        clause = toks[k + 1:k + 9]
+        blow = next((j for j, x in enumerate(clause) if x.lemma == "удар"), None)
+        if blow is None or not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
+            continue
+        dative = [k + 1 + j for j, x in enumerate(clause[:blow]) if "datv" in x.tag and x.text[:1].isalpha()]
+        if not dative:
+            continue
+        i = dative[0]
+        if toks[i].lemma in ("он", "она"):
+            # "ему": the dative person told before it in the sentence ("к имам-хатибу мечети X")
+            i = next((j for j in range(k - 1, -1, -1) if "datv" in toks[j].tag and "anim" in toks[j].tag
+                      and toks[j].lemma not in ("он", "она", "они")), None)
+            if i is None:
+                continue
+        names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - toks[i].end <= 30
+                 and all("datv" in x.tag or x.text in "-—" for x in toks if toks[i].end <= x.start < p.start)]
+        group, person = view.group_from(i)
+        if not person and not names and "anim" not in toks[i].tag:
+            continue
+        out.append(Casualty("wounded", 1, group, "event", toks[i].start, (names[0].end if names else toks[i].end),
+                            view.index, names=names[:1], nominal=True))
     return out
 
 
