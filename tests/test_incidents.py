@@ -2492,3 +2492,9 @@ def test_a_charge_s_yield_is_no_weapon_and_the_bus_people_waited_for_no_vehicle(
 def test_blows_with_a_blade_dealt_to_someone_wound_him(text):
     inc, _ = only(f"Нападение с ножом\n\n{text}", "2023-11-24")
     assert (inc.wounded, inc.types) == (1, ["stabbing"])
+
+
+def test_a_strike_drone_s_strike_is_an_airstrike():
+    inc, _ = only("Удар по школе\n\nВо вторник ударный беспилотник нанес удар по зданию местной школы в селе Кок-Таш, "
+                  "погибли двое мирных жителей.", "2024-05-28")
+    assert "airstrike" in inc.types and inc.killed == 2
