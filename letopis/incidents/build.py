@@ -2545,11 +2545,17 @@ _LASTING = re.compile(r"(?:продолжа\w+|продлил\w+|длил\w+|д�
                       r"через)\s+$", re.I)
 
 
+_STAMP = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}[ \t]*[—–-][ \t]")
+
+
 def _timeline(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> list[TimelineEntry]:
     text = analysis.text
     out = []
+    # (not a live blog's stamp opening its line, "14:05 — По данным МВД …": when it was posted)
     times = sorted((t for t in found.temporals if t.kind == "time" and any(s.start <= t.start < s.end for s in sents)
-                    and not _LASTING.search(text, max(0, t.start - 30), t.start)), key=lambda t: t.start)
+                    and not _LASTING.search(text, max(0, t.start - 30), t.start)
+                    and not (_STAMP.match(text, text.rfind("\n", 0, t.start) + 1)
+                             and not text[text.rfind("\n", 0, t.start) + 1:t.start].strip())), key=lambda t: t.start)
     for t in times:
         sent = next(s for s in sents if s.start <= t.start < s.end)
         a = max(text.rfind(",", sent.start, t.start) + 1, sent.start)
