@@ -316,7 +316,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     facts.append(fact)
                 break
         _investigation(analysis, sent, lemmas, facts)
-    facts = _each_convicted(analysis, ex, facts)
+    facts = _each_convicted(analysis, facts)
     # the title retells the lead: its fact stands only when the body tells no fact of that kind
     title = analysis.title_span
     if title:
@@ -330,10 +330,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
 _TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
                    r"(?:\S+\s+){0,2}?(?:годам|года|лет|год)(?:\s+(?:и\s+)?\S+\s+месяц\w*)?"
                    r"(?:\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы))?)", re.I)
-_VERDICT = frozenset(("приговорить", "приговор", "осудить", "наказание", "назначить", "получить", "осуждённый", "осужденный"))
 
 
-def _each_convicted(analysis: Analysis, ex, facts: list[Fact]) -> list[Fact]:
+def _each_convicted(analysis: Analysis, facts: list[Fact]) -> list[Fact]:
     """A verdict's terms, one fact per term with those named before it ("Суд приговорил X к 17 годам …", "Y
     получил 15 лет, Z — 8 лет лишения свободы"): a sentence fact of several terms splits, and each lists its
     `convicted`."""

@@ -72,6 +72,11 @@ _OUTLET_MARK = re.compile(rf"(?:{SITE}|\.ру\b|[A-Za-z]|\d|-|«|\"|[Сс]луж
                           r"[Рр]адио|[Гг]азета|[Аа]гентство)")
 
 
+def _outlet_name(name: str) -> bool:
+    """A short line that reads as an outlet's name (_OUTLET_LINE) and bears one of its marks (_OUTLET_MARK)."""
+    return 2 <= len(name) <= 40 and _OUTLET_LINE.fullmatch(name) is not None and _OUTLET_MARK.search(name) is not None
+
+
 def _outlet_line(analysis: Analysis) -> tuple[int, int] | None:
     """The outlet named on a line of its own among the header's lines (title, date line, outlet), right
     before or after the date line."""
@@ -89,9 +94,9 @@ def _outlet_line(analysis: Analysis) -> tuple[int, int] | None:
             continue
         pos, line = lines[k]
         name = line.strip()
-        if 2 <= len(name) <= 40 and _OUTLET_LINE.fullmatch(name) and _OUTLET_MARK.search(name) \
-                and not any(ch.isdigit() for ch in name if not re.search(SITE, name)) or 2 <= len(name) <= 40 \
-                and re.fullmatch(SITE, name, re.I):
+        # (no digit in the header but a site's: the date line's neighbours hold times and dates)
+        if _outlet_name(name) and not any(ch.isdigit() for ch in name if not re.search(SITE, name)) \
+                or 2 <= len(name) <= 40 and re.fullmatch(SITE, name, re.I):
             lead = len(line) - len(line.lstrip())
             return pos + lead, pos + lead + len(name)
     return None
@@ -106,7 +111,7 @@ def _signature(analysis: Analysis) -> tuple[int, int] | None:
         return None
     m = last[0]
     name = m.group().strip()
-    if 2 <= len(name) <= 40 and _OUTLET_LINE.fullmatch(name) and _OUTLET_MARK.search(name) and not name.endswith("."):
+    if _outlet_name(name) and not name.endswith("."):
         a = m.start() + len(m.group()) - len(m.group().lstrip())
         return a, a + len(name)
     return None
