@@ -166,6 +166,37 @@ def _driver_was_bomber(inc: Incident, statements: list[cas.Casualty], text: str)
             return
 
 
+_OFFICES = frozenset(("police", "security_service", "military", "official"))
+
+
+def _quoted_toll(analysis: Analysis, found: Extraction, seg: Segment, others: set[int], inc: Incident) -> None:
+    """A toll the narrative leaves untold but an official tells in a quote among the incident's sentences
+    ("Погибли трое полицейских. «Шестеро человек получили ранения», — сказал начальник полиции"): his
+    figure is the record's. Not a claim, nor one of someone without an office, nor of a group."""
+    if inc.killed is not None and inc.wounded is not None:
+        return
+    offices = {r.normal for r in found.roles if r.group in _OFFICES and not r.kind_of_person}
+    official = [(q.start, q.end) for q in found.quotes if q.role in offices and not q.extra.get("indirect")
+                and not _groups(q.role, 0, len(q.role))]
+    if not official:
+        return
+    first, last = seg.sentences[0], seg.sentences[-1]
+    near = [k for k in range(first, min(last + 2, len(analysis.sentences)))
+            if k not in seg.sentences and k not in others
+            and any(a < analysis.sentences[k].end and analysis.sentences[k].start < b for a, b in official)]
+    said = [c for c in cas.find_casualties(analysis, found, near) if _inside(official, c.start, c.end)
+            and not c.claim and c.group != "perpetrator"]
+    if not said:
+        return
+    t = cas.tally(said)
+    for fate in ("killed", "wounded"):
+        if getattr(inc, fate) is None and t[fate]:
+            setattr(inc, fate, t[fate])
+            setattr(inc, f"{fate}_by_group", t[f"{fate}_by_group"])
+            inc.field_evidence.update({k: [list(x) for x in v] for k, v in t["evidence"].items()
+                                       if k == fate or k.startswith(f"{fate}_by_group.")})
+
+
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
     """Spans of what people said, which tell no toll or act of their own; an official statement
     quoted ("…», — говорится в сообщении ЦОС ФСБ") is the report itself, not a quote."""
@@ -1492,6 +1523,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     inc.killed, inc.wounded = t["killed"], t["wounded"]
     inc.killed_by_group, inc.wounded_by_group = t["killed_by_group"], t["wounded_by_group"]
     inc.perpetrators_killed = t["perpetrators_killed"]
+    _quoted_toll(analysis, found, seg, others, inc)
     _attackers_in_the_toll(inc, text, found)
 
     hits = _shelling(hits, text, [w for w in found.weapons if inside(w.start, w.end)])

@@ -264,6 +264,8 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
         between = [x for n, x in enumerate(view.toks[min(i, k):max(i, k)], min(i, k)) if n not in asides]
         d = len(between) + 3 * sum(1 for x in between if x.text in {",", "—", "–", ":"}) + \
             2 * sum(1 for x in between if x.lemma in ("и", "а"))
+        # (an aside passed over still parts them: "погибли, в том числе инспектор X, шестеро ранены")
+        d += any(n in asides for n in range(min(i, k), max(i, k)))
         if d < best_d:
             best, best_d, best_k = fate, d, k
     return (best, best_k) if best_d <= 12 else (None, None)
