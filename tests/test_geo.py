@@ -211,3 +211,16 @@ def test_a_town_s_adjective_naming_the_hospital_the_hurt_were_taken_to_is_no_sce
                        "отряда и столовую. Пострадали шесть сотрудников учреждения, двое из них доставлены в Бишкекский "
                        "научно-исследовательский центр травматологии.", "2022-03-03")
     assert [(i.region, i.city) for i in rec.incidents] == [("Чуйская область", "Молдовановка")]
+
+
+def test_a_town_split_at_its_hyphen_or_joined_to_another_by_a_dash_is_named_whole():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Поджог\n\nПодростки из Каменска-Уральского подожгли релейные шкафы на Свердловской железной "
+                       "дороге, на перегоне Синарская - Каменск-Уральский. Пожар в Каменске-Уральском потушили.",
+                       published="2024-04-17")
+    places = [(e.text, e.normal) for e in rec.entities if e.type == "CITY"]
+    assert ("Каменска-Уральского", "Каменск-Уральский") in places
+    assert ("Каменске-Уральском", "Каменск-Уральский") in places and not any(" - " in t for t, _ in places)
+    assert {(p.name, p.region) for p in rec.places if p.name.startswith("Каменск")} == {
+        ("Каменск-Уральский", "Свердловская область")}
+    assert not any(p.name == "Свердловский" for p in rec.places)

@@ -99,6 +99,8 @@ def _word_forms(word: str) -> frozenset[str]:
             head, last = lw.rsplit("-", 1)
             out |= {f"{fold(x)}-{fold(rest)}" for x in _strip_candidates(fold(first)) | {p.normal_form for p in parse(first)[:3]}}
             out |= {f"{fold(head)}-{x}" for x in _strip_candidates(fold(last)) | {fold(p.normal_form) for p in parse(last)[:3]}}
+            if lw.count("-") == 1:    # "Каменска-Уральского": both parts inflect
+                out |= {f"{fold(p.normal_form)}-{fold(q.normal_form)}" for p in parse(first)[:2] for q in parse(last)[:2]}
     return frozenset(out)
 
 

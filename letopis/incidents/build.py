@@ -15,6 +15,7 @@ from letopis.incidents.people import KIN, armed_groups
 from letopis.incidents.tables import cues, type_cues
 from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
 from letopis.nlp.normal import CASES
+from letopis.read.dates import agency_dateline_end
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
 
 ATTACK_VERBS = {"совершить", "убить", "застрелить", "напасть", "открыть", "взорвать", "подорвать",
@@ -441,6 +442,17 @@ def _found_burnt(sent: Sentence, hit: tuple) -> bool:
     toks = sent.tokens
     k = token_at(toks, hit[2], len(toks))
     return k < len(toks) and toks[k].tag.split(",")[0] in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
+
+
+def _found_unused(sent: Sentence, hit: tuple) -> bool:
+    """"в салоне нашли охотничий нож, однако применить его водитель не успел": a blade or gun found, with
+    nobody hurt in the sentence, is no method of the attack."""
+    if hit[1] not in ("melee", "firearms"):
+        return False
+    toks = sent.tokens
+    k = token_at(toks, hit[2], len(toks))
+    return k < len(toks) and "NOUN" in toks[k].tag and any(_found_word(t) for t in toks) \
+        and not any(cues().get(t.lemma) in ("killed", "wounded") for t in toks)
 
 
 def _case_named(sent: Sentence, start: int) -> bool:
@@ -962,7 +974,11 @@ def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
     return sents[:n + 1]
 
 
-_CHARGED = re.compile(r"умышленн\w+\s+убийств|террористическ\w+\s+акт|терроризм", re.I)
+# (or as deliberate: "версия об умышленном наезде", "Водитель действовал умышленно", "дело по подозрению в
+# убийстве трех человек", "убийство двух и более лиц общеопасным способом")
+_CHARGED = re.compile(r"умышленн\w+\s+(?:убийств|наезд)|террористическ\w+\s+акт|терроризм|"
+                      r"\b(?:умышленно|намеренно|целенаправленно)\b|убийств\w*\s+двух\s+и\s+более|"
+                      r"(?:подозрени\w+|обвинени\w+|дел[оау])\s+(?:[а-яё]+\s+){0,2}(?:в|об?)\s+убийств", re.I)
 
 
 _TECH_CAUSE = re.compile(r"причин\w*\s+(?:[а-яё]+\s+){0,3}(?:стал\w*|явил\w*|мог\w*\s+стать)\s+(?:[а-яё]+\s+)?"
@@ -1108,6 +1124,15 @@ def _event_at(sent: Sentence, place_start: int) -> bool:
 def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Segment) -> bool:
     """The sentence gives a full date, none of the main incident's sentences gives it, and it lies
     over a month before the publication date (when there is one)."""
+    pub = analysis.published
+    # "Напомним, в мае 2022 года в ходе беспорядков … погибли": a year as written long before, while the
+    # main incident is dated within the month (the main incident's own background may name that May too)
+    if pub is not None and _long_before(found, sent, pub) and any(
+            t.kind in ("date", "relative") and t.value and 0 <= (pub - date.fromisoformat(t.value[:10])).days <= 30
+            and analysis.sentences[j].start <= t.start < analysis.sentences[j].end
+            for j in main.sentences for t in found.temporals):
+        return True
+
     def full(s: Sentence) -> set[str]:
         return {t.value for t in found.temporals if s.start <= t.start < s.end and t.kind == "date" and t.value
                 and t.extra.get("year")}
@@ -1130,7 +1155,6 @@ def _another_day(analysis: Analysis, found: Extraction, sent: Sentence, main: Se
         return not own & {m for j in main.sentences for m in months(analysis.sentences[j])}
     if mine & {v for j in main.sentences for v in full(analysis.sentences[j])}:
         return False
-    pub = analysis.published
     # ("20 лет назад боевики захватили школу" … "1 сентября 2004 года группа … захватила": the day of that act)
     agos = [t for j in main.sentences for t in found.temporals if t.kind == "duration" and t.extra.get("ago")
             and t.extra.get("unit") == "Y" and analysis.sentences[j].start <= t.start < analysis.sentences[j].end]
@@ -1339,10 +1363,12 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # человека": a past attack dated on its own, with its own toll, where the main one was or nowhere
         # named: an incident of its own, not more dead in the main one
         # ("Последний известный случай произошел в 2017 году, когда мужчина с ножом захватил маршрутное такси в
-        # Ташкенте": another town's attack of a past year, though with no toll)
+        # Ташкенте": another town's attack of a past year, though with no toll; "В октябре 2022 года в результате
+        # двух взрывов … в Могадишо погибли более 120 человек": the same town's, with a toll of its own)
         if segs and _long_before(found, sent, analysis.published) and _another_day(analysis, found, sent, segs[0]) \
                 and _has_day(found, [analysis.sentences[j] for j in segs[0].sentences if j < i] + _lead(analysis, 3)) \
-                and (place is None and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i))
+                and ((place is None or main_place and same(place, main_place))
+                     and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i))
                      or place is not None and not (main_place and same(place, main_place)) and _attack_hits(sent)):
             segs.append(Segment([i], place, recalled=True))
             current = segs[-1]
@@ -1482,7 +1508,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # (an attack told with its attackers makes "в ходе столкновения погиб сержант" the fight with them)
     attackers = any(_attackerish(t) for s in sents for t in s.tokens)
     statements = [c for c in statements if clash_led or attackers or not _clash_toll(analysis.sentences[c.sentence])]
-    hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3]) and not _found_burnt(s, h)]
+    hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3]) and not _found_burnt(s, h)
+            and not _found_unused(s, h)]
     exploded = any(t.lemma in EXPLOSION and not _threatened(s.tokens, k) for s in sents
                    for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
     if not exploded:
@@ -1783,6 +1810,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         lead = [x for x in _lead(analysis, 3) if not analysis.title_span or x.start >= analysis.title_span[1]]
         told = _date(analysis, found, [x for x in lead if x.end <= sents[0].start], quotes) if lead else None
         when = told if told is not None and told.value and told.kind in ("date", "relative") else None
+    if when is None and main:
+        when = _gap_day(analysis, found, seg, others, place)
     if arrival is not None and (when is None or when.value is None):
         full = next((t for t in found.temporals if arrival.start <= t.start < arrival.end and t.kind == "date"
                      and t.value and t.extra.get("year") and not t.extra.get("year_inferred")), None)
@@ -2336,6 +2365,25 @@ def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person
                 inc.victims.append(Victim(name, role, c.fate, c.group))
 
 
+def _gap_day(analysis: Analysis, found: Extraction, seg: Segment, others: set[int], place):
+    """The day told in a sentence among the incident's own that tells no violence by its words ("Спецназ
+    штурмовал отделение банка … По данным издания, в понедельник около 12:40 двое мужчин в масках ворвались в
+    отделение … в центре Росарио"): the first of the next three, placed nowhere else."""
+    first = seg.sentences[0]
+    for k in range(first + 1, min(first + 4, seg.sentences[-1])):
+        if k in seg.sentences or k in others:
+            continue
+        sent = analysis.sentences[k]
+        there = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
+        if there is not None and (place is None or geo_link._fold(there.name) != geo_link._fold(place.name)):
+            continue
+        # (a source's words too: «В ночь на 15 апреля … подожгли … два релейных шкафа», — сказала собеседница)
+        told = _date(analysis, found, [sent], [])
+        if told is not None and told.value and told.kind in ("date", "relative"):
+            return told
+    return None
+
+
 def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) -> object | None:
     """The date told with the violence: in the incident's sentences, outside quotes and outside
     what a speaker did ("— сказал … на брифинге в понедельник")."""
@@ -2357,7 +2405,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
             if not (s.start <= t.start < s.end) or t.kind == "time" or _inside(quotes, t.start, t.end) \
                     or (t.kind == "duration" and not t.extra.get("ago")):
                 continue
-            if _speech_tail(analysis.text, s.start, t.start):
+            if _speech_tail(analysis.text, s.start, t.start) or agency_dateline_end(analysis.text, t.start):
                 continue
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)

@@ -613,7 +613,11 @@ def _subset_of_the_hurt(view: SentenceView, i: int, j: int) -> bool:
     after = toks[j:j + 3]
     part = bool(after) and after[0].lemma == "из" and any(_fate_of(t.lemma) == "wounded" for t in after[1:])
     condition = i > 0 and toks[i - 1].lemma == "состояние" and bool(after) and _fate_of(after[0].lemma) == "wounded"
-    return (part or condition) and any(t.lemma in _CONDITION for t in toks)
+    # "ранены 27 человек, состояние восьми из них … критическое", "… восемь из них в тяжелом состоянии"
+    # (not "двое из них скончались": a fate of their own)
+    of_them = len(after) > 1 and after[0].lemma == "из" and after[1].lemma == "они" and any(
+        _fate_of(t.lemma) == "wounded" for t in toks[:i]) and _last_fate(view, j) is None
+    return (part or condition or of_them) and any(t.lemma in _CONDITION for t in toks)
 
 
 def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
@@ -1107,7 +1111,18 @@ _PERIOD = re.compile(r"(?:^|\s)(?:за|в течение)\s+(?:то же|тот 
                      re.I)
 # "Всего за год …", "Всего в результате терактов …": a period's or several acts' toll; "Всего погибли 77
 # человек", "Всего в результате теракта погибли 129 человек": the act's own total
+_ACTS = frozenset(("теракт", "нападение", "атака", "взрыв", "обстрел", "преступление", "инцидент", "вылазка"))
 AGGREGATE = {"протест", "беспорядки", "конфликт", "война", "операция", "кампания", "всего", "итого"}
+
+
+def _many_acts(sent: Sentence, num) -> bool:
+    """The number counts more than three attacks ("более 290 терактов"; "двух взрывов" may be one act's)."""
+    if not isinstance(num.value, (int, float)) or num.value <= 3:
+        return False
+    toks = sent.tokens
+    k = token_at(toks, num.end, len(toks))
+    k += k < len(toks) and toks[k].start < num.end
+    return k < len(toks) and toks[k].lemma in _ACTS
 
 
 def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
@@ -1123,6 +1138,11 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
     if _PERIOD.search(text[sent.start:sent.end]):
         return True
     lem = [t.lemma for t in sent.tokens]
+    # "в 2024 году … были совершены более 290 терактов, в которых погибли свыше 500": many acts counted;
+    # "жертвами вооруженного конфликта стали 11 человек": a conflict's toll
+    if any(_many_acts(sent, n) for n in found.numbers if sent.start <= n.start < sent.end) \
+            or any(lem[i] == "жертва" and "конфликт" in lem[i + 1:i + 3] for i in range(len(lem))):
+        return True
     # ("в ходе операции по освобождению заложников", "… по подавлению бунта": one act's operation)
     return any(lem[i] == "в" and lem[i + 1] == "ход" and lem[i + 2] in AGGREGATE
                and not (lem[i + 2] == "операция" and lem[i + 3:i + 4] == ["по"] and i + 4 < len(lem)
@@ -1461,7 +1481,9 @@ def tally(cas: list[Casualty]) -> dict:
             # "еще один тяжело ранен" … "ранения получили еще четыре человека": on top of the count told
             # last before them. A narrative retelling the lead adds to its own last count ("погибли семь
             # человек" … "тела двоих погибших" … "погибли ещё три человека": 2 + 3, within the 7)
-            anchor = max((c for c in totals if c.start < extras[-1].start), key=lambda c: c.start, default=None)
+            # (a nominal one too: "Среди пострадавших — мальчик. Ещё четверо взрослых госпитализированы": 1 + 4)
+            anchor = max((c for c in totals + [c for c in victims if c.kind == "event" and c.count]
+                          if c.start < extras[-1].start), key=lambda c: c.start, default=None)
             later = [c for c in extras if anchor is not None and c.start > anchor.start]
             if later and anchor.count + sum(c.count for c in later) > total:
                 total = anchor.count + sum(c.count for c in later)

@@ -210,6 +210,17 @@ def _group_name(name: str) -> bool:
     return any(p.search(name) for p, _ in armed_groups())
 
 
+_FEMININE_OR_PLURAL = ("ая", "ой", "ую", "ей", "ые", "ых", "ыми", "ими", "ие", "их")
+
+
+def _other_gender(said: str, name: str) -> bool:
+    """The text's adjective cannot be a form of the town's adjective name: "Свердловской" (feminine) is no
+    form of the village "Свердловский" (a name in "-ой" is left alone: "Лесной" is masculine too)."""
+    said, name = said.lower(), name.lower()
+    return " " not in name and name.endswith(("ий", "ый")) and said.endswith(_FEMININE_OR_PLURAL) \
+        and said[:-3] == name[:-3] if len(name) > 5 else False
+
+
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     g = _gazetteer()
     if g is None:
@@ -236,6 +247,9 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
             hits = _lookup(g, _compound_named(analysis.text, e.text)) if e.text[:1].isupper() else []
             if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
                 hits = []                                      # resolved below as an unknown town
+            if hits and _other_gender(e.text, _pick(hits, context).name):
+                seen.add((e.start, e.end))   # "на Свердловской железной дороге": no village Свердловский
+                continue
             if hits:
                 best = _pick(hits, context)
                 # "в штате Кадуна", "в провинции Идлиб": after a region word, the region of that name

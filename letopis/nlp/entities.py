@@ -221,6 +221,33 @@ _SETTLEMENT_IN_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а
                                    r"(?:ой|ого)\s+(?:област|район|кра|округ)[а-яё]*)$")
 
 
+def _hyphenated_places(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Каменска-Уральского": two places the recogniser split at the hyphen are one town the gazetteer
+    knows by the whole name."""
+    text = analysis.text
+    # ("перегон Синарская - Каменск-Уральский": two stations, which a dash between spaces parts)
+    apart = [e for e in entities if e.type in LOC_TYPES and _DASH_APART.search(e.text)]
+    for e in apart:
+        entities = [x for x in entities if x is not e] + [
+            Entity(e.type, e.start + m.start(), e.start + m.end(), m.group(), source="rule")
+            for m in re.finditer(r"[^\s\-–—][^–—]*?(?=\s+[-–—]\s|$)", e.text)]
+    heads = [(a, m) for a in entities if a.type in LOC_TYPES and (m := _HYPHEN_TAIL.match(text, a.end))]
+    if not heads:
+        return entities
+    from letopis.geo.gazetteer import get_gazetteer
+    drop: set[int] = set()
+    out = list(entities)
+    for a, m in heads:
+        if id(a) not in drop and get_gazetteer().lookup(text[a.start:m.end()]):
+            drop |= {id(a)} | {id(b) for b in entities if a.end < b.start < m.end() and b.type in LOC_TYPES}
+            out.append(Entity("CITY", a.start, m.end(), text[a.start:m.end()], source="rule"))
+    return [e for e in out if id(e) not in drop]
+
+
+_HYPHEN_TAIL = re.compile(r"-[А-ЯЁ][а-яё]+\b")
+_DASH_APART = re.compile(r"\s[-–—]\s")
+
+
 def _settlements_in_regions(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"в с. Кара-Суу Ошской области" tagged as one region only: the settlement the gazetteer knows at its
     head is a town of its own (as the recogniser finds it when "в селе" stands before)."""
@@ -956,6 +983,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _places_after_place_adjectives(analysis, entities)
     entities = _add_compounds(analysis, entities)
     entities = _settlements_in_regions(analysis, entities)
+    entities = _hyphenated_places(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
     entities = _lone_surnames(analysis, entities)

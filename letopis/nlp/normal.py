@@ -637,7 +637,26 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))
     if quoted_apposition(analysis, entity.start) or _quoted_foreign(analysis, entity):
         return entity.text
+    if "-" in entity.text and entity.type in ("CITY", "LOCATION", "STATE_OR_PROVINCE", "COUNTRY"):
+        known = _gazetteer_spelling(entity.text)
+        if known:
+            return known
     return normalize_name(entity.text, prev)
+
+
+def _gazetteer_spelling(text: str) -> str | None:
+    """A hyphenated place as the gazetteer spells it, with as many parts as the text's ("Каменска-Уральского"
+    → "Каменск-Уральский", "Ростове-на-Дону" → "Ростов-на-Дону"): declining each part guesses the case of
+    the capitals and the ending of the adjective."""
+    from letopis.geo.gazetteer import _word_forms, fold, get_gazetteer
+    if " " in text.strip():
+        return None
+    forms = _word_forms(text.strip())
+    for p in get_gazetteer().lookup(text)[:1]:
+        for name in [p.name, *(p.aliases or []), *(p.old_names or [])]:
+            if fold(name.lower()) in forms:
+                return name
+    return None
 
 
 def _quoted_foreign(analysis: Analysis | None, entity: Entity) -> bool:

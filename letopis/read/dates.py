@@ -186,6 +186,18 @@ def find_footer_date(text: str, lines: int = 4) -> tuple[date, Span] | None:
     return None
 
 
+def agency_dateline_end(text: str, pos: int) -> int | None:
+    """Where an agency dateline that opens the line holding POS ends ("Москва. 5 августа. INTERFAX.RU - Спецназ
+    …", "ЕКАТЕРИНБУРГ, 17 апреля. /ТАСС/. …"), when POS lies inside it: the day it files the story on is no
+    day the text tells of."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos - line_start > DATELINE_MAX_LINE:
+        return None
+    line_end = text.find("\n", pos)
+    found = _agency_line(text[line_start:line_end if line_end >= 0 else len(text)])
+    return line_start + found[1] if found and pos < line_start + found[1] else None
+
+
 def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
     """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
     that consists of a date (and time, place, agency); returns the date and the line's span. An agency's
