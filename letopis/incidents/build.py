@@ -178,7 +178,7 @@ def _quoted_toll(analysis: Analysis, found: Extraction, seg: Segment, others: se
         return
     offices = {r.normal for r in found.roles if r.group in _OFFICES and not r.kind_of_person}
     official = [(q.start, q.end) for q in found.quotes if q.role in offices and not q.extra.get("indirect")
-                and not _groups(q.role, 0, len(q.role))]
+                and not any(pat.search(q.role) for pat, _ in armed_groups())]
     if not official:
         return
     first, last = seg.sentences[0], seg.sentences[-1]
