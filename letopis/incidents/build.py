@@ -531,7 +531,16 @@ def _hazard_cleared(toks: list, k: int) -> bool:
     one killed (a hazard word near the verb, in its sentence)."""
     if toks[k].lemma not in SECURITY_KILLS:
         return False
-    return any(x.lemma in HAZARDS for x in toks[max(0, k - 10):k + 4])
+    lo = max(0, k - 10)
+    # ("Огонь ликвидировали к 16:40", "огонь уничтожил кабинет": a fire; not "открыли огонь по силовикам")
+    return any(x.lemma in HAZARDS or x.lemma == "огонь" and not _gunfire(toks, j)
+               for j, x in enumerate(toks[lo:k + 4], lo))
+
+
+def _gunfire(toks: list, j: int) -> bool:
+    """"открыли огонь", "ответным огнем", "огонь по полицейским": shots, not a fire."""
+    return j > 0 and toks[j - 1].lemma in ("открыть", "открывать", "ответный", "вести", "прицельный", "огневой") \
+        or j + 1 < len(toks) and toks[j + 1].lemma in ("по", "из")
 
 
 # harm done to oneself: "нанёс себе несколько ударов ножом", "выстрелил себе в голову"

@@ -529,6 +529,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             weak = False                 # "из трёх пострадавших двоих госпитализировали": 3 injured (126876)
         hospital = cue_at is not None and view.toks[cue_at].lemma == "госпитализировать"
         extra = any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num])
+        # (not past another fate: "Погиб лейтенант X, еще двое сотрудников получили ранения" … "Раненые
+        # сотрудники — X и Y": the two wounded are more than the dead, not more than the wounded named)
+        told = [f for t in view.toks[:max(0, i_num - 2)] if (f := _fate_of(t.lemma))]
+        extra = extra and not (told and told[-1] != fate)
         generic = head is None or view.toks[head].lemma in GENERIC_HEADS
         back = {t.lemma for t in view.toks[max(0, i_num - 4):i_num]}
         latest = latest or bool(back & GROWTH)
@@ -735,6 +739,8 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
     before = view.a.text[max(view.s.start, p.start - 25):p.start].lower()
     if any(before.rstrip(" «\"").endswith(a) for a in _ALIAS):
         return True
+    if re.search(r"(?<!по )(?:\bимени|\bим\.)\s*$", before):
+        return True                      # "госпитализирован в НИИ скорой помощи имени Джанелидзе": a namesake
     if _PLACE_WORD.search(before) or _is_place(p.text):
         return True                      # "глава города Сергиев Посад": a place the recogniser took for a name
     if transitive:
@@ -883,6 +889,13 @@ def _own_verb(toks: list[Token], k: int) -> bool:
     return False
 
 
+# what keeps a death from happening ("не допустил гибели", "предотвратить жертвы") and what only means one
+_AVERTED = frozenset(("допустить", "предотвратить", "избежать", "избегнуть", "предупредить"))
+_INTENT = frozenset(("пригрозить", "угрожать", "грозить", "обещать", "пообещать", "хотеть", "собираться",
+                     "намереваться", "планировать", "пытаться", "попытаться", "требовать", "потребовать",
+                     "призвать", "призывать", "мочь", "решить"))
+
+
 def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
     """Casualties named without a number: "убив охранника и случайного посетителя". A cue a number
     already answers still counts the nouns beside the number: "ранил двух прохожих и женщину" (+1)."""
@@ -898,6 +911,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue
         if k and toks[k - 1].lemma == "не":
             continue                     # "Сам Исаков не пострадал": no casualty
+        if any(x.lemma in _AVERTED for x in toks[max(0, k - 3):k]):
+            continue                     # "не допустил гибели товарища", "удалось избежать жертв"
+        if "INFN" in t.tag and any(x.lemma in _INTENT for x in toks[max(0, k - 3):k]):
+            continue                     # "пригрозили убить заложника", "пытался убить": no act told
         if fate == "killed" and k and "Anum" in toks[k - 1].tag and "nomn" in toks[k - 1].tag and any(
                 view.group_from(i)[0] == "perpetrator" for i in range(k - 1)):
             # "двое похитителей задержаны, третий погиб при задержании": one more of the attackers counted
@@ -916,10 +933,14 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                     for p in view.persons if p.start > t.end and not _not_a_victim_name(view, p, False)
                     and t.lemma not in SECURITY_KILLS]
             continue
-        if fate == "wounded" and k and toks[k - 1].lemma == "смертельно":
-            fate = "killed"              # "смертельно ранил двух мужчин и женщину"
-        if fate == "wounded" and any(x.lemma == "от" for x in toks[max(0, k - 2):k]):
-            continue                     # "скончался от полученных ранений": the cause of a death
+        if fate == "wounded" and any(x.lemma == "от" for x in toks[max(0, k - 3):k]) and all(
+                x.lemma == "от" or "ADJF" in x.tag or "PRTF" in x.tag
+                for x in toks[next(j for j in range(max(0, k - 3), k) if toks[j].lemma == "от"):k]):
+            continue                     # "скончался от полученных (ножевых) ранений": the cause of a death
+        if fate == "wounded" and k and toks[k - 1].lemma in ("смертельно", "смертельный"):
+            fate = "killed"              # "смертельно ранил двух мужчин и женщину", "получил смертельное ранение"
+        elif fate == "wounded" and "NOUN" in t.tag and _last_fate(view, k) == "killed":
+            fate = "killed"              # "получил ранение в грудь и скончался по дороге в больницу"
         transitive = (t.lemma in TRANSITIVE and not _is_short_passive(t) and "NOUN" not in t.tag) or \
             t.lemma in GENITIVE_NOUNS
         # the clause the cue governs: up to the next comma that opens another predicate (a verb,
