@@ -41,7 +41,7 @@ EVENT_NOUNS = {"теракт", "террористический"}
 # nouns of an act that name the incident when it "happened" ("Убийство произошло …", "Нападение
 # было совершено …"), and those verbs
 ACT_NOUNS = {"убийство", "нападение", "покушение", "расстрел", "захват", "поджог", "инцидент", "происшествие", "трагедия",
-             "атака", "преступление"}
+             "атака", "преступление", "ограбление", "налет", "налёт", "разбой"}
 HAPPEN = {"произойти", "случиться", "совершить", "совершиться", "происходить"}
 # an explosion happened (vs. a device only found, planned or reported)
 EXPLOSION = {"взрыв", "взорвать", "взорваться", "подрыв", "подорвать", "подорваться", "сработать", "прогреметь",
@@ -229,7 +229,8 @@ PLAN = frozenset(("готовить", "подготовить", "подгото�
                   "намереваться", "собираться", "предотвратить", "предотвращение", "пресечь",
                   # an order or a call is no act either: "отдал приказ стрелять на поражение", "призывал взрывать"
                   "приказ", "приказать", "разрешить", "призвать", "призывать"))
-_GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод"))
+_GAS = frozenset(("газ", "газовый", "метан", "баллон", "котел", "котёл", "газопровод", "газовоздушный",
+                  "газо-воздушный", "топливовоздушный", "пылевоздушный"))
 
 
 def _set_off(sent: Sentence) -> bool:
@@ -804,7 +805,9 @@ def _event_only(sent: Sentence, quotes) -> bool:
 def _happened(toks: list[Token], k: int) -> bool:
     """The noun at k is the subject of "произошло/случилось/было совершено" (the act itself, not
     "обвинение в убийстве", "расследование нападения")."""
-    return any(t.lemma in HAPPEN for t in toks[max(0, k - 1):k + 3] if t is not toks[k])
+    # (past the act's genitive object: "Вооруженное ограбление отделения банка произошло")
+    return any(t.lemma in HAPPEN for t in toks[max(0, k - 1):k + 3] if t is not toks[k]) or any(
+        t.lemma in HAPPEN and all("gent" in x.tag for x in toks[k + 1:j]) for j, t in enumerate(toks[k + 3:k + 5], k + 3))
 
 
 def _violent(analysis: Analysis, found: Extraction) -> list[int]:
@@ -997,6 +1000,12 @@ _UNTRUE = re.compile(r"не\s+соответству\w+\s+действитель
                      r"(?:оказал\w+\s+)?(?:ложн|фейк)", re.I)
 
 
+_RULED_OUT = re.compile(r"верси\w+\s+(?:о\s+)?(?:теракт\w*|террористическ\w+\s+акт\w*|поджог\w*|умышленн\w+\s+\w+)"
+                        r"(?:\s+(?:или|и)\s+(?:\w+\s+){0,2}?\w+)?\s+не\s+рассматрива|"
+                        r"(?:не\s+является|не\s+был\w*)\s+(?:терактом|террористическим\s+актом)|"
+                        r"не\s+связан\w*\s+с\s+терроризмом", re.I)
+
+
 def _no_event(analysis: Analysis) -> bool:
     """The article is about an accident, a foiled plot or a clash of a state's forces: its lead says so
     and tells of no attack. A photo caption ("Андрей Панин" under the title) is no sentence of the lead."""
@@ -1012,6 +1021,10 @@ def _no_event(analysis: Analysis) -> bool:
         return True
     # "причиной возгорания стало нарушение правил хранения боеприпасов": a blast the lead blames on a fault
     if any(_TECH_CAUSE.search(analysis.text, s.start, s.end) for s in lead) and not wider & ATTACK_LEAD - {"взрыв"}:
+        return True
+    # "Версия о теракте или умышленном поджоге не рассматривается": an official rules an attack out, and the
+    # lead tells of none but a blast or a fire
+    if _RULED_OUT.search(analysis.text) and not wider & ATTACK_LEAD - {"взрыв", "поджог", "подрыв"}:
         return True
     # "Взрыв бытового газа произошел в жилом доме … В результате взрыва погибли двое": the blast told up
     # front is a gas blast, and every later "взрыв" is that one

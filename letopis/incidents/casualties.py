@@ -821,6 +821,12 @@ def _adjective_reading(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in parse(word.lower()))
 
 
+def _may_agree(a: Token, b: Token) -> bool:
+    """Some reading of each word shares a case ("Раненого охранника": both genitive or accusative)."""
+    cases = [{c for p in morph.parse(x.text.lower())[:4] for c in CASES if c in p.tag} for x in (a, b)]
+    return bool(cases[0] & cases[1])
+
+
 def _same_case(a: Token, b: Token) -> bool:
     return any(c in a.tag and c in b.tag for c in CASES)
 
@@ -1017,8 +1023,11 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             if transitive and "accs" not in tok.tag and "gent" not in tok.tag:
                 continue
-            if not transitive and "nomn" not in tok.tag and not _indeclinable_role(view, i):
-                continue                 # (not "Сам замгубернатора получил ранения": a role no case ending tells)
+            if not transitive and "nomn" not in tok.tag and not (
+                    case and i > k and all("ADJF" in x.tag for x in toks[k + 1:i]) and _may_agree(t, tok)) \
+                    and not _indeclinable_role(view, i):
+                continue                 # (not "Сам замгубернатора получил ранения": a role no case ending tells;
+                #                          but "Раненого охранника доставили в больницу": the participle's noun)
             if case and i < k and case not in tok.tag:
                 continue                 # "адвокат родственников расстрелянных": not the participle's noun
             if tok.lemma == "один" and transitive and (i + 1 >= len(toks) or toks[i + 1].lemma in ("и", ",", "а")):
@@ -1264,17 +1273,27 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
 _BLADES = frozenset(("нож", "ножевой", "топор", "заточка", "кинжал", "мачете", "молоток", "тесак", "бита", "арматура"))
 
 
+_LIMBS = frozenset(("нога", "рука", "плечо", "бедро", "колено", "ступня", "кисть", "голень", "предплечье"))
+
+
 def _blows(view: SentenceView) -> list[Casualty]:
     """"нанес охраннику несколько ударов ножом", "подошел к имаму X и нанес ему удары ножом": blows with a blade
     dealt to someone wound him (the one in the dative; "ему" the dative person named before it)."""
     toks = view.toks
     out: list[Casualty] = []
     for k, t in enumerate(toks):
-        if t.lemma not in ("нанести", "наносить") or "VERB" not in t.tag:
-            continue
         clause = toks[k + 1:k + 9]
-        blow = next((j for j, x in enumerate(clause) if x.lemma == "удар"), None)
-        if blow is None or not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
+        if t.lemma in ("выстрелить", "стрелять") and "VERB" in t.tag:
+            # "злоумышленник дважды выстрелил ему в ногу": a shot into a limb wounds (a head or a chest
+            # shot may have killed: its sentence tells which)
+            blow = next((j for j, x in enumerate(clause[:-1]) if x.lemma == "в" and clause[j + 1].lemma in _LIMBS), None)
+            if blow is None:
+                continue
+        elif t.lemma in ("нанести", "наносить") and "VERB" in t.tag:
+            blow = next((j for j, x in enumerate(clause) if x.lemma == "удар"), None)
+            if blow is None or not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
+                continue
+        else:
             continue
         dative = [k + 1 + j for j, x in enumerate(clause[:blow]) if "datv" in x.tag and x.text[:1].isalpha()]
         if not dative:
@@ -1284,6 +1303,11 @@ def _blows(view: SentenceView) -> list[Casualty]:
             # "ему": the dative person told before it in the sentence ("к имам-хатибу мечети X")
             i = next((j for j in range(k - 1, -1, -1) if "datv" in toks[j].tag and "anim" in toks[j].tag
                       and toks[j].lemma not in ("он", "она", "они")), None)
+            if i is None and t.lemma in ("выстрелить", "стрелять"):
+                # ("Когда охранник X попытался его остановить, злоумышленник выстрелил ему в ногу": the one named
+                # before, whatever his case)
+                named = [p for p in view.persons if p.end <= t.start]
+                i = view.tok_at(named[-1].start) if named else None
             if i is None:
                 continue
         names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - toks[i].end <= 30
@@ -1310,6 +1334,11 @@ def _named_next(analysis: Analysis, view: SentenceView, here: list[Casualty]) ->
         return []
     person = next((e for e in analysis.entities if e.type == "PERSON" and nxt.start <= e.start < nxt.end), None)
     if person is None or any(person in c.names for c in here):
+        return []
+    told = next((c for c in here if c.nominal and not c.names and c.count == 1 and c.start <= toks[k + 1].start < c.end),
+                None)
+    if told is not None:                 # the participle's own noun counted him: he is named now
+        told.names = [person]
         return []
     # (no group here: the victim's role gives it, and the count told before holds him already)
     return [Casualty(_fate_of(toks[k + 1].lemma), 1, None, "event", person.start, person.end, view.index,
