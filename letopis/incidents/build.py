@@ -895,6 +895,9 @@ def _nothing_up_front(analysis: Analysis) -> bool:
     # "в стране не было совершено ни одного теракта": an attack denied tells of none
     if _violence_told(analysis, lead) or any(not _denied(s, h[2]) for s in lead for h in _type_hits(s)):
         return False
+    if any(t.lemma in ACT_NOUNS and _happened(s.tokens, k) for s in lead for k, t in enumerate(s.tokens)
+           if not any(x.lemma in ("не", "ни") for x in s.tokens)):
+        return False                     # "Вооруженное ограбление отделения банка произошло сегодня утром"
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
     if any(t.lemma in MUTINY for s in lead for t in s.tokens):
         return False                     # "Бунт в колонии в Вахдате: погибли 32 человека": violence, no obituary
@@ -1024,7 +1027,7 @@ def _no_event(analysis: Analysis) -> bool:
         return True
     # "Версия о теракте или умышленном поджоге не рассматривается": an official rules an attack out, and the
     # lead tells of none but a blast or a fire
-    if _RULED_OUT.search(analysis.text) and not wider & ATTACK_LEAD - {"взрыв", "поджог", "подрыв"}:
+    if _RULED_OUT.search(analysis.text) and not wider & ATTACK_LEAD - {"взрыв", "поджог", "подрыв", "теракт"}:
         return True
     # "Взрыв бытового газа произошел в жилом доме … В результате взрыва погибли двое": the blast told up
     # front is a gas blast, and every later "взрыв" is that one
