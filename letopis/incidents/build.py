@@ -114,6 +114,14 @@ def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perp
     names = {p.name for p in perps}
     _attackers_wounded(inc, statements, perps, names)
     dead = [v for v in inc.victims if v.name in names and v.fate == "killed"]
+    if dead and len(dead) >= (inc.killed or 0) and any(
+            c.fate == "killed" and c.count and c.group != "perpetrator" and not c.names for c in statements) \
+            and any(c.fate == "killed" and c.names and _names_only(c, perps, names) for c in statements):
+        # ("захватили заложников, убит охранник … Один из налетчиков, X, был застрелен снайпером": the toll is
+        # the guard's, the attacker shot dead is no victim)
+        inc.victims = [v for v in inc.victims if v not in dead]
+        inc.perpetrators_killed = max(inc.perpetrators_killed or 0, len(dead))
+        return
     if not dead or len(dead) >= (inc.killed or 0):
         return                                        # the only dead: the victim, wrongly taken for an attacker
     inc.victims = [v for v in inc.victims if v not in dead]
@@ -443,6 +451,16 @@ def _found_burnt(sent: Sentence, hit: tuple) -> bool:
     toks = sent.tokens
     k = token_at(toks, hit[2], len(toks))
     return k < len(toks) and toks[k].tag.split(",")[0] in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
+
+
+def _service_weapon_on_attacker(sents: list[Sentence], w) -> bool:
+    """"применил табельное оружие и ранил нападавшего": the police's own gun, turned on the attacker
+    (docs/coding.md §4), not the attack's weapon (an officer's insider attack has no attacker for object)."""
+    if "табельн" not in w.text.lower():
+        return False
+    sent = next((s for s in sents if s.start <= w.start < s.end), None)
+    return sent is not None and any(_attacker_word(t) and "nomn" not in t.tag
+                                    and t.lemma not in ("он", "его", "их", "они") for t in sent.tokens)
 
 
 def _found_unused(sent: Sentence, hit: tuple) -> bool:
@@ -1592,7 +1610,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     items = [w for w in found.weapons if inside(w.start, w.end) and w.cls not in fake and not any(
         _found_word(t) or t.lemma in WANTED for s in sents if s.start <= w.start < s.end for t in s.tokens)
         and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))
-        and not re.match(r"\s*эквивалент", text[w.end:w.end + 14], re.I) and "эквивалент" not in w.text.lower()]
+        and not re.match(r"\s*эквивалент", text[w.end:w.end + 14], re.I) and "эквивалент" not in w.text.lower()
+        and not _service_weapon_on_attacker(sents, w)]
     for w in items:
         if w.cls not in weapons and w.cls != "other":
             weapons.append(w.cls)
@@ -1973,6 +1992,12 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     and "masc" in verb.tag:
                 subject = False
             acts = verb is not None and not alone
+            # "второй — 27-летний X — сдался", "X сдался полиции": an attacker who gave himself up
+            acts = acts or subject and _gave_up(after)
+            # ("Напарник пострадавшего, младший лейтенант полиции X, применил табельное оружие и ранил нападавшего":
+            # an officer's act on the attacker)
+            if acts and _on_the_attacker(after, verb) and _of_the_forces(p, found):
+                acts = False
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
             labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
                            and not _dependant(sent, r, first) for r in perp_roles) \
@@ -1996,6 +2021,26 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+def _gave_up(after: list[Token]) -> bool:
+    """The name's own verb, right after it (past a dash), is "сдался"."""
+    verb = next((t for t in after[:4] if "VERB" in t.tag), None)
+    return verb is not None and verb.lemma == "сдаться" and all(
+        t.text in ("—", "–", "-", ",") for t in after[:after.index(verb)])
+
+
+def _on_the_attacker(after: list[Token], verb: Token) -> bool:
+    """The verb's object, right after it, is the attacker ("ранил нападавшего в ногу", "застрелил преступника")."""
+    k = next((i for i, t in enumerate(after) if t is verb), None)
+    return k is not None and any(_attacker_word(t) and t.lemma not in ("он", "его", "их", "они") and "nomn" not in t.tag
+                                 for t in after[k + 1:k + 4])
+
+
+def _of_the_forces(p: Person, found: Extraction) -> bool:
+    """The person holds a police, security or army role in the text."""
+    groups = {r.normal: r.group for r in found.roles}
+    return any(groups.get(r) in SECURITY_GROUPS for r in p.roles)
 
 
 def _object_of_relative(after: list[Token]) -> bool:
@@ -2158,13 +2203,25 @@ _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одног�
 
 
 _IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это|[—–:,]\s*это)\s+"
-                    r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}(?:(?:(?<=района |округа |города )|(?<=уроженец |уроженка )|"
+                    r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}(?:(?:(?<=района |округа |города |этрапа )|(?<=велаята )|(?<=уроженец |уроженка )|"
                     r"(?<=житель )|(?<=жительница ))[А-ЯЁ][\w-]+\s+)?$")
 _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 
 
 _TAKEN = ("задержанн", "ликвидированн", "уничтоженн", "нейтрализованн")
+
+
+_SOMEONE = frozenset(("мужчина", "женщина", "неизвестный", "подросток", "юноша", "парень", "злоумышленник"))
+
+
+_SOURCE_BETWEEN = re.compile(r"\b(?:сообща\w*|переда\w*|пиш\w+|со\s+ссылкой)\b", re.I)
+
+
+def _someone_acts(toks: list[Token]) -> bool:
+    """"мужчина нанес … ударов ножом", "неизвестный открыл огонь": an unnamed someone the subject of an attack verb."""
+    return any(t.lemma in ATTACK_VERBS and "VERB" in t.tag and "sing" in t.tag and any(
+        x.lemma in _SOMEONE and "nomn" in x.tag for x in toks[max(0, k - 3):k]) for k, t in enumerate(toks))
 
 
 def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
@@ -2191,10 +2248,13 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # attacker told of in this sentence or the one before, named
     # ("личности двоих уничтоженных установлены — это 27-летний X и 31-летний Y": those the forces killed)
     # ("В Каспийске задержан подозреваемый … По данным источника, это 27-летний уроженец Буйнакска X")
+    # ("В пятницу на рынке мужчина нанес несколько ударов ножом участковому. По данным источника, это 38-летний
+    # житель этрапа X": the man the sentence before told acting)
     if _IT_IS.search(analysis.text[sent.start:at]) and (
             any(_attackerish(t) or t.text.lower().startswith(_TAKEN) for t in toks if t.start < at)
-            or i > 0 and any(_attackerish(t) or t.text.lower().startswith("подозреваем")
-                             for t in analysis.sentences[i - 1].tokens)):
+            or i > 0 and any(_attackerish(t) or t.text.lower().startswith(("подозреваем",) + _TAKEN)
+                             for t in analysis.sentences[i - 1].tokens)
+            or i > 0 and _someone_acts(analysis.sentences[i - 1].tokens)):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
@@ -2204,11 +2264,14 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # the instrumental, a linking verb right before the name
     link = next((i for i, t in enumerate(toks) if t.lemma in ("быть", "являться") and t.end <= at
                  and at - t.end < 30 and not any(x.text in ",;:—()" for x in toks[i + 1:] if x.start < at)), None)
-    if link is not None and any(_attackerish(t) and "ablt" in t.tag for t in toks[max(0, link - 12):link]):
-        return True
+    if link is not None and any(_attackerish(t) and "ablt" in t.tag or t.text.lower() in ("подозреваемым", "подозреваемой")
+                                for t in toks[max(0, link - 12):link]):
+        return True                      # ("Подозреваемым в нанесении смертельного удара ножом является X")
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
         return False
+    if toks[k].start < at and _SOURCE_BETWEEN.search(analysis.text, toks[k].end, at):
+        return False                     # "Стрелком оказался X, сообщает Reuters со ссылкой на полицию Стиллуотера"
     # ("Задержанным оказался X" after the attacker's arrest or surrender: the one detained)
     # ("одним из ликвидированных оказался X": one of the attackers the forces killed; "Нападавшим, как
     # сообщает газета …, оказался X": past an inserted clause)

@@ -972,6 +972,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             verb = next((n for n in range(k + 1, hi) if "VERB" in toks[n].tag), None)
             if verb is not None:
                 hi = verb
+            if k + 1 < len(toks) and toks[k + 1].text == "," and k and "NOUN" in toks[k - 1].tag:
+                hi = k + 1               # "Напарник пострадавшего, лейтенант X, …": the name after the comma is the
+                #                          partner's, the participle the one hurt
             substantive = "sing" in t.tag and not any("NOUN" in x.tag for x in toks[k + 1:hi])
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and k + 1 < len(toks):
             # "погибшая Людмила, сыновья Илья, Андрей …": a singular attributive cue counts the one name after it
@@ -1295,7 +1298,10 @@ def _blows(view: SentenceView) -> list[Casualty]:
                 continue
         else:
             continue
-        dative = [k + 1 + j for j, x in enumerate(clause[:blow]) if "datv" in x.tag and x.text[:1].isalpha()]
+        # (the one struck told before the blows or after the blade: "нанес … ударов ножом участковому инспектору")
+        dative = [k + 1 + j for j, x in enumerate(clause[:blow]) if "datv" in x.tag and x.text[:1].isalpha()] or [
+            k + 1 + j for j, x in enumerate(clause) if j > blow and "datv" in x.tag and "anim" in x.tag
+            and "NOUN" in x.tag]
         if not dative:
             continue
         i = dative[0]
@@ -1310,8 +1316,10 @@ def _blows(view: SentenceView) -> list[Casualty]:
                 i = view.tok_at(named[-1].start) if named else None
             if i is None:
                 continue
-        names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - toks[i].end <= 30
-                 and all("datv" in x.tag or x.text in "-—" for x in toks if toks[i].end <= x.start < p.start)]
+        role = view.role_at(i)                 # ("инспектору ДПС Азамату Шогенову": past the role's own words)
+        after = role.end if role is not None else toks[i].end
+        names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - after <= 30
+                 and all("datv" in x.tag or x.text in "-—" for x in toks if after <= x.start < p.start)]
         group, person = view.group_from(i)
         if not person and not names and "anim" not in toks[i].tag:
             continue
