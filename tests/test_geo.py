@@ -224,3 +224,10 @@ def test_a_town_split_at_its_hyphen_or_joined_to_another_by_a_dash_is_named_whol
     assert {(p.name, p.region) for p in rec.places if p.name.startswith("Каменск")} == {
         ("Каменск-Уральский", "Свердловская область")}
     assert not any(p.name == "Свердловский" for p in rec.places)
+
+
+def test_a_full_name_with_a_patronymic_is_one_person_and_a_courtesy_word_no_surname():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Список\n\nКаримова Нилуфар Азизовна — 34 года — главный специалист.\nУважаемая Татьяна Васильевна, "
+                       "благодарим вас.", published="2023-08-15")
+    assert [e.text for e in rec.entities if e.type == "PERSON"] == ["Каримова Нилуфар Азизовна", "Татьяна Васильевна"]

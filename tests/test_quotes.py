@@ -473,3 +473,17 @@ def test_an_outlet_signing_the_last_line_publishes_the_text_but_a_byline_does_no
     assert ("«Москва»", "cited") in [(s.name, s.relation) for s in extract_text(body + signature, "2023-02-18").sources]
     assert [(s.name, s.relation) for s in extract_text(body + signature, "2023-02-18").sources][0] == (publisher, "publisher")
     assert all(s.relation != "publisher" for s in extract_text(body + "Мадина Хамхоева", "2023-02-18").sources)
+
+
+def test_an_outlet_its_own_sources_speak_to_twice_publishes_the_text_and_a_print_issue_line_dates_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Наезд на остановке\n\nВечером в среду автомобиль въехал в людей на остановке. Как сообщили "
+                       "«Фонтанке» в ГУ МВД, погибли два человека. «Он даже не тормозил», — рассказал «Фонтанке» очевидец.",
+                       published="2024-08-28")
+    assert [(s.name, s.relation) for s in rec.sources if s.relation == "publisher"] == [("Фонтанка", "publisher")]
+    rec = extract_text("Выстрелы на перемене\nГазета \"Коммерсантъ\" №213 от 19.11.2024, стр. 5\n\nВчера в Миассе студент "
+                       "открыл стрельбу в колледже, погибли два человека.")
+    assert rec.published == "2024-11-19" and ("Коммерсантъ", "publisher") in [(s.name, s.relation) for s in rec.sources]
+    rec = extract_text("Заявление\n\nОфициальный представитель ведомства подтвердил «Известиям» эту информацию.",
+                       published="2016-01-01")
+    assert not any(s.relation == "publisher" for s in rec.sources)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
-from letopis.read.dates import SITE, _top_lines, find_agency, find_dateline
+from letopis.read.dates import ISSUE_LINE, SITE, _top_lines, find_agency, find_dateline
 from letopis.record import Source
 
 _NAME = r"(?:[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*(?:\s+[A-Za-zА-ЯЁ][\w\-]*(?:\.[\w\-]+)*){0,2}(?:\s+«[^»]{1,40}»)?|[A-Za-zА-ЯЁа-яё]+\s+«[^»]{1,40}»|«[^»]{1,40}»)"
@@ -56,6 +56,11 @@ _OUTLET_KIND = re.compile(r"(?:газет|агентств|информаген�
 _EDITOR = re.compile(r"\([^()]{3,200}?\s[–—-]\s*(?:прим\.\s*(?:ред\.)?\s*)?(?P<pub>[A-ZА-ЯЁ][\w\-]*[A-ZА-ЯЁ][\w\-]*)\)")
 # "Источник: Tengrinews.kz" closing the article (a boilerplate line, but it names where the text comes from)
 _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^\n]{1,58})$", re.M)
+# the outlet told a thing, or owning a source or a reporter, by its quoted name ("заявила «Новому делу»",
+# "По данным источника «Фонтанки»"); a site's name too ("сказал Kun.uz")
+_TOLD_US = re.compile(r"(?:рассказал|сообщил|заявил|сказал|пояснил|подтвердил|уточнил)[аи]?\s+(?:в\s+беседе\s+с\s+)?"
+                      r"(?:«(?P<pub>[^«»\n]{2,40})»|(?P<site>" + SITE + r"))(?![\w-])")
+_OWN_SOURCE = re.compile(r"(?:источник|собеседник|корреспондент)\w*\s+«(?P<pub>[^«»\n]{2,40})»(?P<site>(?!))?")
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
@@ -251,6 +256,9 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
 
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+    if analysis.dateline and (m := ISSUE_LINE.match(text[analysis.dateline[0]:analysis.dateline[1]])):
+        at = analysis.dateline[0]                     # 'Газета "Коммерсантъ" №213 от 19.11.2024, стр. 5'
+        add(m.group("outlet"), "publisher", at + m.start("outlet"), at + m.end("outlet"))
     line = _outlet_line(analysis) or _signature(analysis)
     if line:                                          # "17 октября 2023, 11:32\nZakon.kz"; a signature "Москва 24"
         add(text[line[0]:line[1]].rstrip(",."), "publisher", *line)
@@ -316,6 +324,18 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         if not m.group("venue").startswith("«") and _adjective(m.group("venue")):
             continue                                  # "отметил в интервью Государственный секретарь РК": who spoke
         add(m.group("venue"), "interview venue", m.start("venue"), m.end("venue"))
+    # the outlet the text's own sources speak to or belong to ("рассказал «Фонтанке» очевидец", "источник
+    # «Кавказского узла»"), when nothing else names the publisher: the article is its own
+    if not any(s.relation == "publisher" for s in out):
+        from letopis.nlp.normal import normalize_name
+        own = [(m, "pub" if m.group("pub") else "site") for r in (_TOLD_US, _OWN_SOURCE) for m in r.finditer(text)]
+        names = {normalize_name(m.group(g)) if g == "pub" else m.group(g) for m, g in own}
+        # (told twice at least: a rewrite names once whom a source told, "рассказал «Известиям» источник")
+        if len(names) == 1 and len(own) >= 2:
+            m, g = min(own, key=lambda x: x[0].start())
+            name = names.pop()
+            out = [x for x in out if not (x.relation == "cited" and _clean(x.name) == name)]
+            out.insert(0, Source(name, "publisher", m.start(g), m.end(g)))
     # the site the page or record came from publishes it, when the text names no publisher of its own
     if analysis.site and not any(s.relation == "publisher" for s in out):
         out.insert(0, Source(analysis.site.strip(), "publisher"))

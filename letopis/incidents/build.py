@@ -1999,7 +1999,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             if acts and _on_the_attacker(after, verb) and _of_the_forces(p, found):
                 acts = False
             # "Подозреваемый Бахытжан Оразбаев", "Подозреваемый, 41-летний Бахытжан Оразбаев,"
-            labelled = any(r.end <= s and (s - r.end <= 2 or _APPOSED.fullmatch(analysis.text, r.end, s))
+            labelled = any(r.end <= s and (s - r.end <= 2 and not re.search(r"[.!?]", analysis.text[r.end:s])
+                                           or _APPOSED.fullmatch(analysis.text, r.end, s))
                            and not _dependant(sent, r, first) for r in perp_roles) \
                 or _suspect_named(analysis.text, s) or _SUSPECT_AFTER.match(analysis.text, e) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
@@ -2060,8 +2061,12 @@ def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
     if i is None or i + 1 >= len(analysis.sentences):
         return False
     toks = analysis.sentences[i + 1].tokens
-    return len(toks) > 1 and toks[0].lemma in ("он", "она") and "nomn" in toks[0].tag and any(
-        "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[1:6]))
+    # (past a gerund's phrase: "Поднявшись на второй этаж, он открыл огонь")
+    k = 0 if toks and toks[0].lemma in ("он", "она") else next(
+        (j + 1 for j, t in enumerate(toks[:12]) if t.text == "," and any("GRND" in x.tag for x in toks[:j])
+         and j + 1 < len(toks) and toks[j + 1].lemma in ("он", "она")), None)
+    return k is not None and len(toks) > k + 1 and "nomn" in toks[k].tag and any(
+        "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[k + 1:k + 6]))
 
 
 _WHEN_CLAUSE = frozenset(("когда", "пока", "едва"))     # a clause within another, which goes on past it
@@ -2275,7 +2280,8 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # ("Задержанным оказался X" after the attacker's arrest or surrender: the one detained)
     # ("одним из ликвидированных оказался X": one of the attackers the forces killed; "Нападавшим, как
     # сообщает газета …, оказался X": past an inserted clause)
-    if any((_attackerish(t) or t.text.lower().startswith(_TAKEN)) and t.start != at
+    # ("застреленным мужчиной оказался 28-летний X": the one the police shot)
+    if any((_attackerish(t) or t.text.lower().startswith(_TAKEN + ("застреленн",))) and t.start != at
            for t in toks[max(0, k - 3):k + 4]) or any(_attackerish(t) and "ablt" in t.tag for t in toks[:k]):
         return True
     # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"

@@ -771,8 +771,10 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
         if any(o.start <= t.start < o.end for o in view.persons):
             break                        # a name before, whatever case pymorphy guesses for it
         if "gent" in t.tag and "nomn" not in t.tag and "anim" in t.tag and "NOUN" in t.tag and \
-                not any(x in t.tag for x in ("Name", "Surn", "Patr")):
-            return True
+                not any(x in t.tag for x in ("Name", "Surn", "Patr")) and not (
+                    j and "plur" in view.toks[j - 1].tag and any(
+                        "nomn" in p.tag and "plur" in p.tag for p in morph.parse(t.text.lower())[:4])):
+            return True                  # (not "17-летние студентки Алина Тихонова и …": plural nominative)
     return False
 
 
@@ -972,7 +974,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             verb = next((n for n in range(k + 1, hi) if "VERB" in toks[n].tag), None)
             if verb is not None:
                 hi = verb
-            if k + 1 < len(toks) and toks[k + 1].text == "," and k and "NOUN" in toks[k - 1].tag:
+            if k + 1 < len(toks) and toks[k + 1].text == "," and k and "NOUN" in toks[k - 1].tag \
+                    and not any(x.text in ("—", "–", ":") for x in toks[k + 2:]):
                 hi = k + 1               # "Напарник пострадавшего, лейтенант X, …": the name after the comma is the
                 #                          partner's, the participle the one hurt
             substantive = "sing" in t.tag and not any("NOUN" in x.tag for x in toks[k + 1:hi])
@@ -1264,7 +1267,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.names and any(
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
-        found_here += _named_next(analysis, view, found_here)
+        found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view)
         if not any(c.fate == "wounded" for c in found_here):
             found_here += _blows(view)
         for c in found_here:
@@ -1326,6 +1329,35 @@ def _blows(view: SentenceView) -> list[Casualty]:
         out.append(Casualty("wounded", 1, group, "event", toks[i].start, (names[0].end if names else toks[i].end),
                             view.index, names=names[:1], nominal=True))
     return out
+
+
+_LIST_HEAD = re.compile(r"[:：]\s*$")
+_ITEM_MARK = re.compile(r"[\s\d.)•*–—-]*")
+
+
+def _listed_below(analysis: Analysis, view: SentenceView) -> list[Casualty]:
+    """"Список погибших:" (or "Погибшие (ФИО — возраст — должность):") and the lines below, each opening with a
+    name ("Магомедов Ахмед Расулович, 1985 г.р.;"): the people of that fate, one by one."""
+    text = analysis.text
+    if not _LIST_HEAD.search(text, view.s.start, view.s.end) or text.find("\n", view.s.end) < 0:
+        return []
+    fate = next((f for t in view.toks if (f := _fate_of(t.lemma))), None)
+    if fate is None:
+        return []
+    names: list[Entity] = []
+    for sent in analysis.sentences[view.index + 1:]:
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        if line_start != sent.start and text[line_start:sent.start].strip():
+            continue                     # a later sentence of the same line
+        lead = _ITEM_MARK.match(text, sent.start).end()
+        person = next((e for e in analysis.entities if e.type == "PERSON" and e.start == lead), None)
+        if person is None:
+            break
+        names.append(person)
+    if not names:
+        return []
+    return [Casualty(fate, len(names), None, "event", names[0].start, names[-1].end, view.index, names=names,
+                     nominal=True)]
 
 
 def _named_next(analysis: Analysis, view: SentenceView, here: list[Casualty]) -> list[Casualty]:

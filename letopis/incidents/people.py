@@ -58,8 +58,12 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
         return roles              # "Адвокат Эргешова Айгуль Сыдыкова": the role is the next name's, whose
         #                           client the first is
     for _ in range(6):
+        # (a role ending the line above is the name's only when it is that whole line: "…— первый заместитель
+        # хокима района\nКаримова Нилуфар" of a list names the line's own person)
         prev = next((r for r in by_end if r.end <= pos and _GAP.match(text[r.end:pos])
-                     and r.normal not in roles), None)
+                     and r.normal not in roles and ("\n" not in text[r.end:pos] or _caption_line(text, start)
+                                                    or not text[text.rfind("\n", 0, r.start) + 1:r.start].strip())),
+                    None)
         # "советник президента России Владимира Путина": of two roles nested to one end, the name is the one
         # whose head takes its case (the inner "президента", not the outer "советник")
         inner = next((r for r in by_end if prev is not None and r.end == prev.end and r.start > prev.start
@@ -104,6 +108,13 @@ def _roles_before(text: str, start: int, found: Extraction, persons: list[Entity
             continue
         break
     return roles
+
+
+def _caption_line(text: str, start: int) -> bool:
+    """The name at `start` is its line's whole text (a photo caption under a title), no line of a list."""
+    end = text.find("\n", start)
+    me = next((p for p in re.finditer(r"[^\n]+", text[start:end if end >= 0 else len(text)])), None)
+    return me is not None and len(me.group().split()) <= 4 and not re.search(r"[—–,:;\d]", me.group())
 
 
 def _singular_only(text: str, at: int) -> bool:

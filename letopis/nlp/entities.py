@@ -221,6 +221,34 @@ _SETTLEMENT_IN_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а
                                    r"(?:ой|ого)\s+(?:област|район|кра|округ)[а-яё]*)$")
 
 
+# three capitalised words of which the second or the third is a patronymic: "Юлдашев Бахтиёр Рахимович",
+# "Нилуфар Азизовна Каримова" (one person whatever the recogniser cut of it)
+_PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|оглы|кызы|угли|улы)"
+_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_FULL_NAME = re.compile(rf"(?<![\w-])(?:{_WORD}[ \xa0]+{_WORD}[ \xa0]+{_PATRONYMIC}|{_WORD}[ \xa0]+{_PATRONYMIC}[ \xa0]+{_WORD})"
+                        r"(?![\w-])")
+
+
+def _patronymic_names(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """A full name with a patronymic the recogniser cut or missed ("Каримова" of "Каримова Нилуфар Азизовна")
+    is one PERSON span."""
+    text = analysis.text
+    out = entities
+    for m in _FULL_NAME.finditer(text):
+        a, b = m.span()
+        if any(e.type == "PERSON" and e.start <= a and b <= e.end for e in out):
+            continue
+        inside = [e for e in out if a <= e.start and e.end <= b]
+        if any(e.type not in ("PERSON", "ORGANIZATION", "FAMILY") for e in inside) or any(
+                e.start < a < e.end or e.start < b < e.end for e in out if e.type == "PERSON"):
+            continue                     # ("Жетысая Бауыржан Сейтказыулы": a town before the name)
+        first = morph.parse(m.group().split()[0].lower())[0]
+        if first.tag.POS not in ("NOUN", None) and not {"Name", "Surn", "Patr"} & set(str(first.tag).replace(" ", ",").split(",")):
+            continue                     # "Уважаемая Татьяна Васильевна", "Позже Андрей Владимирович": no surname
+        out = [e for e in out if e not in inside] + [Entity("PERSON", a, b, m.group(), source="rule")]
+    return out
+
+
 def _hyphenated_places(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"Каменска-Уральского": two places the recogniser split at the hyphen are one town the gazetteer
     knows by the whole name."""
@@ -985,6 +1013,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _add_compounds(analysis, entities)
     entities = _settlements_in_regions(analysis, entities)
     entities = _hyphenated_places(analysis, entities)
+    entities = _patronymic_names(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
     entities = _lone_surnames(analysis, entities)

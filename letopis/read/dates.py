@@ -198,6 +198,13 @@ def agency_dateline_end(text: str, pos: int) -> int | None:
     return line_start + found[1] if found and pos < line_start + found[1] else None
 
 
+# a print edition's line: 'Газета "Коммерсантъ" №213 от 19.11.2024, стр. 5' (its title, issue and date)
+ISSUE_LINE = re.compile(
+    r"^\s*(?:[Гг]азета|[Жж]урнал|[Ее]женедельник)\s+[«\"](?P<outlet>[^«»\"\n]{2,40})[»\"](?:\s*\([^()\n]{1,30}\))?"
+    r"\s*(?:№\s*\d+(?:/\d+)?\s*)?(?:от\s+)?(?:" + "|".join(f"(?:{f})" for f in _DATE_FORMS) +
+    r")(?:\s*,\s*(?:стр|с)\.\s*\d+)?\s*$", re.IGNORECASE)
+
+
 def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
     """The first short line among the top DATELINE_SEARCH_LINES non-empty lines from START
     that consists of a date (and time, place, agency); returns the date and the line's span. An agency's
@@ -205,7 +212,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
     for pos, line in _top_lines(text, start):
         lead = len(line) - len(line.lstrip())
         if len(line) <= DATELINE_MAX_LINE and any(ch.isdigit() for ch in line):
-            m = _DATELINE.match(line)
+            m = _DATELINE.match(line) or ISSUE_LINE.match(line)
             found = _from_match(m) if m else None
             if found:
                 return found, (pos + lead, pos + len(line.rstrip()))
