@@ -487,3 +487,28 @@ def test_an_outlet_its_own_sources_speak_to_twice_publishes_the_text_and_a_print
     rec = extract_text("Заявление\n\nОфициальный представитель ведомства подтвердил «Известиям» эту информацию.",
                        published="2016-01-01")
     assert not any(s.relation == "publisher" for s in rec.sources)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("«Мы скорбим вместе с семьями наших товарищей», — сказала руководитель пресс-службы МВД по КБР Марина Кештова.",
+     "Марина Кештова"),
+    ("«Мы годами учили охранников», — сказала мне директор одной из подмосковных школ Татьяна Белова.", "Татьяна Белова"),
+    ("«Версия о теракте не рассматривается», — сообщил журналистам начальник ДЧС Шымкента Нурлан Абенов.",
+     "Нурлан Абенов"),
+    ("«Он был хорошим сыном», — сказал Kun.uz брат погибшего Бахтиёр Хамидов.", "Бахтиёр Хамидов"),
+])
+def test_the_speaker_named_after_a_long_role_or_an_outlet_told(text, speaker):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Заявление\n\n{text}", published="2024-01-01")
+    assert [q.speaker for q in rec.quotes] == [speaker]
+
+
+def test_he_after_a_quote_is_the_last_one_who_spoke_not_the_people_spoken_of():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Атака на судно\n\nКак сообщил изданию Lloyd's List представитель судоходной компании, погибли "
+                       "филиппинские моряки Хосе Рейес и Марк Антонио Сантос. «Мы делаем все возможное, чтобы вернуть "
+                       "наших людей домой», - заявил он.\n\nОфициальный представитель хуситов бригадный генерал "
+                       "Мухаммед аль-Хамди в эфире телеканала заявил, что судно было атаковано. «Экипаж находится в "
+                       "безопасном месте», - добавил он.", published="2025-09-25")
+    said = {q.text[:20]: q.speaker for q in rec.quotes if not q.extra.get("indirect")}
+    assert said == {"Мы делаем все возмож": None, "Экипаж находится в б": "Мухаммед аль-Хамди"}

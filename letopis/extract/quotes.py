@@ -98,7 +98,9 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     sent = analysis.sentence_at(pos)
     end = sent.end if sent else min(len(analysis.text), pos + 200)
     # (a role the verb addresses is no speaker: "— сказал журналистам / корреспонденту ТАСС адвокат X")
-    cands = [(p.start, "person", p) for p in persons if pos <= p.start < end] + \
+    # (not a site's first word: "— сказал Kun.uz брат погибшего X")
+    cands = [(p.start, "person", p) for p in persons if pos <= p.start < end
+             and not re.match(r"\.[a-z]{2,5}\b", analysis.text[p.end:p.end + 6])] + \
             [(r.start, "role", r) for r in roles if pos <= r.start < end and not dative_only(analysis.text, r.start)]
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
@@ -127,9 +129,24 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
                      and not dative_only(analysis.text, r.start)), None)
         return obj.normal or obj.text, role, start
     person = next((p for p in persons if 0 <= p.start - obj.end <= 2), None)
+    # (past the role's own words the extractor left out: "руководитель пресс-службы МВД [по КБР] Марина Кештова",
+    # "директор [одной из подмосковных школ] Татьяна Белова")
+    person = person or next((p for p in persons if obj.end <= p.start < end and p.start - obj.end <= 90
+                             and not re.search(r"[,;:.«»—–()]", analysis.text[obj.end:p.start])), None)
     if person is not None:
         return person.normal or person.text, obj.normal, start
+    # a name the recogniser missed, ending the clause after the role: "— сообщил журналистам начальник ДЧС
+    # Шымкента Нурлан Абенов" (its first word a first name)
+    m = _NAME_ENDS.match(analysis.text, obj.end, end)
+    if m is not None:
+        from letopis.nlp.normal import is_first_name, normalize_person
+        if is_first_name(m.group("first")):
+            return normalize_person(m.group("name"), None), obj.normal, start
     return None, obj.normal, start
+
+
+_NAME_ENDS = re.compile(r"[^,;:.«»—–()\n]*?(?<![\w-])(?P<name>(?P<first>[А-ЯЁ][а-яё]+)[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+                        r"(?=\s*[.,;]|\s*$)")
 
 
 _NAMED_AFTER = re.compile(r"\s+(«[^»\n]{1,40}»)")
@@ -226,13 +243,33 @@ def _sex(name: str, full: list[str] = ()) -> str | None:
     return "femn" if _FEMALE_SURNAME.search(last) else "masc" if _MALE_SURNAME.search(last) else None
 
 
-def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int) -> tuple[str | None, str | None]:
+def _speaks(analysis: Analysis, p: Entity) -> bool:
+    """The person is the subject of a speech verb in his sentence ("генерал X в эфире телеканала … заявил, что")."""
+    sent = analysis.sentence_at(p.start)
+    if sent is None:
+        return False
+    after = [t for t in sent.tokens if t.start >= p.end][:10]
+    return any(t.lemma in SPEECH and "VERB" in t.tag for t in after) and not any(
+        t.text in (",", ";") for t in after[:1])
+
+
+def _antecedent(quotes: list[Quote], persons: list[Entity], pos: int,
+                analysis: Analysis | None = None) -> tuple[str | None, str | None]:
     """Who "он"/"она" after a quote is: the person who spoke last before it, else the last person named."""
     names = {p.normal or p.text for p in persons}
-    q = next((q for q in reversed(quotes) if q.start < pos and q.speaker in names), None)
+    # (an unnamed speaker's role counts too: "Как сообщил … представитель компании, погибли моряки X и Y. «…», —
+    # заявил он"; the people a quote speaks of are not who speaks next)
+    q = next((q for q in reversed(quotes) if q.start < pos and (q.speaker in names or q.speaker is None and q.role)),
+             None)
+    inside = lambda p: any(x.start <= p.start and p.end <= x.end for x in quotes)  # noqa: E731
+    # (one named after that quote, outside quotes, is the newer: "… генерал Мухаммед аль-Хамди заявил, что …")
+    p = next((p for p in reversed(persons) if p.end <= pos and not inside(p) and (q is None or p.start > q.end)
+              and analysis is not None and _speaks(analysis, p)), None)
+    if p is not None and q is not None:
+        return p.normal or p.text, None
     if q is not None:
         return q.speaker, q.role
-    p = next((p for p in reversed(persons) if p.end <= pos), None)
+    p = next((p for p in reversed(persons) if p.end <= pos and not inside(p)), None)
     return ((p.normal or p.text) if p is not None else None), None
 
 
@@ -381,7 +418,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             fit = [p for p in persons if sex is None or _sex(p.normal or p.text, full) in (None, sex)]
             q.speaker, q.role = _subject_just_before(analysis, fit, q) or _antecedent(
                 [x for x in quotes if sex is None or x.speaker is None or _sex(x.speaker, full) in (None, sex)],
-                fit, q.start)
+                fit, q.start, analysis)
         elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
             # "— отметил эксперт" in a text that has named one person so far, or one commentator ("Политолог
             # Марс Сариев"), or right after a quote of his in the same paragraph: that person

@@ -667,11 +667,14 @@ ANIMALS = frozenset({"собака", "пёс", "пес", "медведь", "ак
 DUMMY = frozenset({"муляж", "макет", "игрушечный", "ненастоящий", "бутафорский"})
 
 
-def _dummy_classes(analysis: Analysis, found: Extraction) -> set[str]:
-    """Weapon classes the article says turned out fake: "Граната оказалась учебной / муляжом"."""
+def _dummy_classes(analysis: Analysis, found: Extraction, others: set[int] = frozenset()) -> set[str]:
+    """Weapon classes the article says turned out fake: "Граната оказалась учебной / муляжом" (not in another
+    incident's sentences: a digest's other grenade was real)."""
     out = set()
     for w in found.weapons:
         sent = analysis.sentence_at(w.start)
+        if sent is not None and analysis.index_of(sent) in others:
+            continue
         toks = sent.tokens if sent else ()
         k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start > w.end), None)
         fake = DUMMY | ({"учебный"} if w.cls == "explosives" else set())     # "учебная граната"
@@ -1598,7 +1601,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
 
     hits = _shelling(hits, text, [w for w in found.weapons if inside(w.start, w.end)])
     # "Граната, по предварительным данным, оказалась учебной": the weapon was a dummy all along
-    fake = _dummy_classes(analysis, found)
+    fake = _dummy_classes(analysis, found, others)
     hits = [h for h in hits if h[1] not in fake]
     # types and weapons: cue words and the weapons named in the incident's sentences
     types, weapons = [], []
