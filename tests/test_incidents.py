@@ -2754,3 +2754,11 @@ def test_the_attacker_the_police_shot_named_by_who_he_turned_out_to_be():
                   "Полицейские застрелили нападавшего. Reuters сообщает, что застреленным мужчиной оказался 28-летний "
                   "Усман Хан.", "2019-11-30")
     assert inc.perpetrators == ["Усман Хан"]
+
+
+def test_a_digest_s_dummy_grenade_leaves_another_item_s_real_one():
+    rec = code("Происшествия недели\n20.11.2023\n\n17 ноября на рынке в Андижане взорвалась ручная граната, погиб один "
+               "человек, ранены шестеро.\n\n19 ноября в Новосибирске мужчина захватил заложника в квартире, угрожая "
+               "взорвать гранату. Граната оказалась муляжом, заложник не пострадал.")
+    andijan = next(i for i in rec.incidents if i.city == "Андижан")
+    assert andijan.types == ["bombing"] and andijan.weapons == ["explosives"]

@@ -512,3 +512,11 @@ def test_he_after_a_quote_is_the_last_one_who_spoke_not_the_people_spoken_of():
                        "безопасном месте», - добавил он.", published="2025-09-25")
     said = {q.text[:20]: q.speaker for q in rec.quotes if not q.extra.get("indirect")}
     assert said == {"Мы делаем все возмож": None, "Экипаж находится в б": "Мухаммед аль-Хамди"}
+
+
+def test_a_copyright_line_closing_the_page_names_its_publisher():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение на полицейского\n\nВ понедельник мужчина ударил ножом полицейского, сообщает The Times "
+                       "of Israel со ссылкой на полицию.\n\n© NEWSru.co.il", published="2024-01-01")
+    assert [(s.name, s.relation) for s in rec.sources][:2] == [("NEWSru.co.il", "publisher"),
+                                                               ("The Times of Israel", "cited")]

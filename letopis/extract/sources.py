@@ -61,6 +61,8 @@ _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^
 _TOLD_US = re.compile(r"(?:рассказал|сообщил|заявил|сказал|пояснил|подтвердил|уточнил)[аи]?\s+(?:в\s+беседе\s+с\s+)?"
                       r"(?:«(?P<pub>[^«»\n]{2,40})»|(?P<site>" + SITE + r"))(?![\w-])")
 _OWN_SOURCE = re.compile(r"(?:источник|собеседник|корреспондент)\w*\s+«(?P<pub>[^«»\n]{2,40})»(?P<site>(?!))?")
+_COPYRIGHT = re.compile(r"^[ \t]*(?:©|\([cс]\))[ \t]*(?:\d{4}(?:[–-]\d{4})?[ \t]*)?(?P<pub>[^\s\n][^\n]{1,48}?)[ \t.]*$",
+                        re.M | re.I)
 _VENUE = re.compile(r"[Вв]\s+интервью\s+(?:телеканалу|газете|радио|радиостанции|изданию|агентству|порталу|журналу|каналу)?\s*(?P<venue>«[^»]{1,40}»|[A-ZА-ЯЁ][\w.\-]+)")
 
 
@@ -256,6 +258,9 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
 
     for m in _SOURCE_LINE.finditer(text):
         add(m.group("pub"), "publisher", m.start("pub"), m.end("pub"))
+    for m in _COPYRIGHT.finditer(text):           # "© Фонтанка.ру", "© «Независимая газета»" closing the page
+        if _outlet_name(m.group("pub")) or m.group("pub").startswith("«"):
+            add(m.group("pub").strip("«»\""), "publisher", m.start("pub"), m.end("pub"))
     if analysis.dateline and (m := ISSUE_LINE.match(text[analysis.dateline[0]:analysis.dateline[1]])):
         at = analysis.dateline[0]                     # 'Газета "Коммерсантъ" №213 от 19.11.2024, стр. 5'
         add(m.group("outlet"), "publisher", at + m.start("outlet"), at + m.end("outlet"))
