@@ -231,3 +231,29 @@ def test_a_full_name_with_a_patronymic_is_one_person_and_a_courtesy_word_no_surn
     rec = extract_text("Список\n\nКаримова Нилуфар Азизовна — 34 года — главный специалист.\nУважаемая Татьяна Васильевна, "
                        "благодарим вас.", published="2023-08-15")
     assert [e.text for e in rec.entities if e.type == "PERSON"] == ["Каримова Нилуфар Азизовна", "Татьяна Васильевна"]
+
+
+@pytest.mark.parametrize("text, city, region", [
+    ("В четверг пассажир рейса попытался захватить самолет и потребовал, чтобы экипаж направил самолет в столицу "
+     "Афганистана Кабул. Пилот развернул самолет обратно в Стамбул, где захватчика задержали. Пострадала "
+     "бортпроводница.", None, "Стамбул"),
+    ("В понедельник студент Университета штата Оклахома открыл стрельбу в учебном корпусе кампуса в городе "
+     "Стиллуотер. Погибли два человека.", "Стиллуотер", "Оклахома"),
+    ("Сегодня около 14:10 неизвестный бросил гранату у входа в отдел полиции на ул. Ленина. Ранены двое "
+     "полицейских.", None, None),
+    ("Центральный окружной военный суд в Екатеринбурге рассматривает дело жителя Челябинска. Гарипов бросил бутылку "
+     "с зажигательной смесью в окно военкомата Калининского района Челябинска и ранил ножом сержанта полиции.",
+     "Челябинск", "Челябинская область"),
+])
+def test_no_scene_where_a_craft_was_bound_a_street_s_namesake_or_a_court_sits(text, city, region):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение\n\n{text}", published="2025-05-15")
+    assert [(i.city, i.region) for i in rec.incidents] == [(city, region)]
+
+
+def test_a_ship_seized_with_its_crew_is_hijacked_where_it_was_not_where_it_sailed_from():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Атака на судно\n\nВ ночь на среду хуситы атаковали балкер у берегов Йемена. Судно, следовавшее "
+                       "из Суэца в индийский порт Мундра, было захвачено вместе с экипажем. Погибли два моряка.",
+                       published="2025-07-10")
+    assert [(i.country, i.city, "hijacking" in i.types, i.killed) for i in rec.incidents] == [("YE", None, True, 2)]

@@ -331,7 +331,13 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             found += [(n, i, (typ, wcls, sent.tokens[i].start, sent.tokens[i].end))
                       for n, seq, typ, wcls in index.get(tail, ()) if len(seq) == 1]
     found.sort(key=lambda x: (x[0], x[1]))
-    return [hit for _, _, hit in found]
+    hits = [hit for _, _, hit in found]
+    # "Судно … было захвачено вместе с экипажем", "самолет захвачен": a craft with people on board seized
+    for k, t in enumerate(sent.tokens):
+        if t.lemma == "захватить" and "PRTS" in t.tag and any(x.lemma in _CRAFTS for x in sent.tokens[:k]) \
+                and not any(h[0] == "hijacking" for h in hits):
+            hits.append(("hijacking", None, t.start, t.end))
+    return hits
 
 
 def _match_from(sent: Sentence, lemmas: list[str], i: int, seq: tuple[str, ...]) -> int | None:
@@ -657,6 +663,11 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue
         out.append(h)
     return out
+
+
+# what is hijacked, with the people on board it
+_CRAFTS = frozenset(("судно", "самолет", "самолёт", "лайнер", "автобус", "корабль", "танкер", "теплоход", "паром",
+                     "поезд", "вертолет", "вертолёт", "балкер", "сухогруз"))
 
 
 ATTEMPTS = frozenset({"пытаться", "попытаться", "попытка", "пробовать", "попробовать"})

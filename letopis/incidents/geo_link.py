@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from letopis.nlp.analysis import Analysis
@@ -173,9 +173,9 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
 # (and a street, a square or a stop named after a place: "на улице Кирова", "на остановке Хайнрих-Хайне-аллее")
 _MEDICAL = re.compile(r"(?:\s+[а-яё-]+){0,3}?\s+(?:больниц|госпитал|клиник|медцентр|медицинск|центр\w*\s+травматолог|"
                       r"травмпункт|роддом|перинатальн)", re.I)
-_ROAD = re.compile(r"(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк|улиц|остановк|площад|"
-                   r"бульвар|переул|набережн|станци)\w*\s+«?"
-                   r"(?:[А-ЯЁ][\w-]+\s*[—–-]\s*)?$", re.I)
+_ROAD = re.compile(r"(?:(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк|улиц|остановк|площад|"
+                   r"бульвар|переул|набережн|станци)\w*|(?<![\w-])(?:ул|пр|просп|пер|пл|б-р|наб|ш)\.)\s*«?"
+                   r"(?:[А-ЯЁ][\w-]+\s*[—–-]\s*)?$", re.I)   # ("на ул. Ленина", "пр. Абая")
 _COMPOUND = re.compile(r"(?<!\w)[А-ЯЁ]\w+-(?:на|над|под|ам)-[А-ЯЁ]\w+")
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла)-[А-ЯЁA-Z]")
 
@@ -499,7 +499,12 @@ def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
     """"провинции Кандагар", "в Унцукульском районе": a province or district named like a town."""
     if end is not None and _REGION_AFTER.match(text, end):
         return True
-    return bool(_REGION_WORD.search(text[max(0, start - 20):start]))
+    # (not a town owning a district named before it: "военкомата Калининского района Челябинска")
+    return bool(_REGION_WORD.search(text[max(0, start - 20):start])) and not _OWNED_DISTRICT.search(
+        text[max(0, start - 40):start])
+
+
+_OWNED_DISTRICT = re.compile(r"[а-яё]+(?:ого|его)\s+(?:района|округа|микрорайона)\s+$", re.I)
 
 
 _REGION_AFTER = re.compile(r"\s+(?:район|округ|област|провинци|улус|уезд)\w*", re.I)
@@ -518,7 +523,13 @@ def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) 
 
 # "собирался сесть на рейс в Макао", "самолёт, следовавший в Москву": where someone was bound, not the scene
 _BOUND_FOR = re.compile(r"\b(?:рейс\w*|вылет\w*|вылете\w*|летел\w*|летевш\w*|направлял\w*|направлявш\w*|"
-                        r"следовал\w*|следовавш\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$", re.I)
+                        r"следовал\w*|следовавш\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$|"
+                        # ("потребовал … направил самолет в столицу Афганистана Кабул", "угнать в Сочи самолет", "из
+                        # Суэца в индийский порт Мундра")
+                        r"\b(?:следовал\w*|следовавш\w*|вылетел\w*|вылетевш\w*|шедш\w*|рейс\w*)\s+из\s+"   # whence, whither
+                        r"(?:[\w-]+\s+(?:в|во|до|на)\s+(?-i:[а-яё-]+\s+){0,2})?$|"
+                        r"\b(?:направил\w*|направить|угнать|угнал\w*|изменить\s+курс)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:в|во|на)\s+(?-i:[а-яё-]+\s+){0,2}(?:(?-i:[А-ЯЁ])[\w-]+\s+)?$", re.I)
 
 
 def _not_bound_for(text: str, found: list[Resolved]) -> list[Resolved]:
@@ -567,6 +578,13 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
                 top.region = next((r.name for r in around if r.kind == "region"), None)
         if not top.region:
             top.region = next((r.region for r in found if r.kind == "region" and r.country == top.country), None)
+        # "студент Университета штата Оклахома … в городе Стиллуотер": the state the sentence names after a region
+        # word is the town's, not a namesake's the gazetteer knows (Stillwater, Minnesota)
+        sent = analysis.sentence_at(top.start)
+        named = {r.name for r in found if r.kind == "region" and r.country == top.country and sent is not None
+                 and sent.start <= r.start < sent.end and _region_word_before(analysis.text, r.start)}
+        if len(named) == 1 and top.region not in named:
+            top = replace(top, region=named.pop(), lat=None, lon=None)
         return top
     if city_only:
         return None
