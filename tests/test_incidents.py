@@ -2762,3 +2762,14 @@ def test_a_digest_s_dummy_grenade_leaves_another_item_s_real_one():
                "взорвать гранату. Граната оказалась муляжом, заложник не пострадал.")
     andijan = next(i for i in rec.incidents if i.city == "Андижан")
     assert andijan.types == ["bombing"] and andijan.weapons == ["explosives"]
+
+
+def test_a_hostage_taking_told_after_an_agency_dateline_cut_in_pieces_and_the_attackers_the_forces_killed():
+    inc, _ = only("Спецназ ФСИН освободил захваченных заключенными сотрудников СИЗО в Астрахани\n14 июля 2025 14:05\n\n"
+                  "Москва. 14 июля. INTERFAX.RU - Спецназ ФСИН штурмом освободил двух сотрудников следственного "
+                  "изолятора №1 в Астрахани, которых утром в понедельник захватили в заложники четверо подследственных."
+                  "\n\n\"В 13:10 подразделение специального назначения провело силовую операцию по освобождению заложников. "
+                  "Трое захватчиков ликвидированы, еще один ранен и задержан. Заложники освобождены\", - говорится в "
+                  "сообщении ФСИН.")
+    assert (inc.date, inc.city, inc.perpetrators_killed, inc.killed, inc.wounded) == ("2025-07-14", "Астрахань", 3, None, None)
+    assert "hostage_taking" in inc.types

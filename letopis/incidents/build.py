@@ -1014,7 +1014,9 @@ def _convicts_acting(toks: list, i: int) -> bool:
 
 
 def _lead(analysis: Analysis, n: int = 2) -> list[Sentence]:
-    sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)]
+    # (not the pieces of an agency's dateline the splitter cut at its full stops: "Москва." "14 июля.")
+    sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)
+             and not (agency_dateline_end(analysis.text, s.start) or 0) >= s.end]
     if analysis.title_span:
         title = [s for s in sents if s.start < analysis.title_span[1]]
         return title + [s for s in sents if s.start >= analysis.title_span[1]][:n]

@@ -498,6 +498,13 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
+        # "Трое захватчиков ликвидированы, еще один ранен": the attackers' own verb right after them, not the
+        # next clause's fate
+        if group == "perpetrator" and head is not None:
+            own = next((k for k in range(head + 1, min(len(view.toks), head + 3))
+                        if cues().get(view.toks[k].lemma) == "perp_dead" and view.toks[k].lemma in SECURITY_KILLS), None)
+            if own is not None:
+                fate, cue_at = "killed", own
         # (a verb of the cue's own phrase, "получили ранения", or one that is a cue itself, "ликвидированы", is not)
         own_verb = next((t for t in view.toks[i_num + 1:cue_at - 1] if ("VERB" in t.tag or "PRTS" in t.tag)
                          and cues().get(t.lemma) in (None, "perp_alive") and t.lemma not in LINKING),
@@ -559,6 +566,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and (_breakdown_before(view, i_num) or _listed_after(view, mine[-1], num)):
             continue            # "12 мирных жителей, в том числе пятеро детей, погибли": inside the 12
             #                     ("Погибли восемь военнослужащих — два офицера и шесть солдат": the eight)
+        if head is None and group is None and out and out[-1].group == "perpetrator" and "nomn" in view.toks[i_num].tag \
+                and any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num]):
+            group, kind = "perpetrator", "event"      # "Трое захватчиков ликвидированы, еще один ранен": one more of them
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest,
                      qualifier=num.qualifier or ("more_than" if "превысить" in back else None),
