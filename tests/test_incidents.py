@@ -2773,3 +2773,20 @@ def test_a_hostage_taking_told_after_an_agency_dateline_cut_in_pieces_and_the_at
                   "сообщении ФСИН.")
     assert (inc.date, inc.city, inc.perpetrators_killed, inc.killed, inc.wounded) == ("2025-07-14", "Астрахань", 3, None, None)
     assert "hostage_taking" in inc.types
+
+
+def test_a_device_someone_planned_to_set_off_is_a_plot_not_a_bombing():
+    rec = code("ФСБ предотвратила теракт в Обнинске\n7 сентября 2023, 10:32\n\nСотрудники ФСБ задержали в Калужской "
+               "области уроженца Центральной Азии. «Злоумышленник планировал привести в действие самодельное взрывное "
+               "устройство во время праздничных мероприятий 9 сентября», — говорится в сообщении. При задержании у "
+               "него изъяты СВУ и автомат Калашникова.")
+    assert rec.incidents == []
+
+
+def test_a_column_s_attacks_each_opening_on_its_own_time_with_its_own_toll_stay_apart():
+    rec = code("Колонка\n5 февраля 2024\n\nВ мае 2021 года 19-летний Ильназ Галявиев пришел в свою бывшую школу в Казани "
+               "и застрелил девять человек. Через четыре месяца студент Пермского университета открыл огонь в учебном "
+               "корпусе, погибли шесть человек. Проблема безопасности школ остается нерешенной, считают эксперты на "
+               "Северном Кавказе.")
+    assert [(i.city, i.country, i.region, i.killed) for i in rec.incidents] == [
+        ("Казань", "RU", "Республика Татарстан", 9), (None, "RU", None, 6)]

@@ -244,7 +244,10 @@ _GAS = frozenset(("газ", "газовый", "метан", "баллон", "к�
 def _set_off(sent: Sentence) -> bool:
     """"привел в действие самодельное взрывное устройство": a device set off, so it went off."""
     lemmas = [t.lemma for t in sent.tokens]
-    return any(lem == "привести" and lemmas[k + 1:k + 3] == ["в", "действие"] for k, lem in enumerate(lemmas))
+    # (not "планировал привести в действие СВУ во время праздника": a plot)
+    return any(lem == "привести" and lemmas[k + 1:k + 3] == ["в", "действие"]
+               and not set(lemmas[max(0, k - 3):k]) & (PLAN | THREAT | {"хотеть", "пытаться", "попытаться", "мочь"})
+               for k, lem in enumerate(lemmas))
 
 
 def _gas_blast(toks: list, k: int) -> bool:
@@ -1320,6 +1323,20 @@ def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -
     return there is not None and (main.place is None or geo_link._fold(there.name) != geo_link._fold(main.place.name))
 
 
+def _opens_on_its_time(found: Extraction, sent: Sentence, current: Segment, analysis: Analysis) -> bool:
+    """The sentence opens on a time of its own: a year as written that none of the current incident's sentences
+    gives, or a shift of months or years ("Через четыре месяца", "Спустя год")."""
+    t = next((t for t in found.temporals if sent.start <= t.start < sent.end), None)
+    if t is None or len(analysis.text[sent.start:t.start].split()) > 1:
+        return False
+    if t.kind == "duration" and t.extra.get("unit") in ("M", "Y") and not t.extra.get("ago"):
+        return re.match(r"\s*(?:через|спустя)\b", analysis.text[t.start:t.end], re.I) is not None
+    year = t.extra.get("year") if not t.extra.get("year_inferred") else None
+    told = {x.extra.get("year") for j in current.sentences for x in found.temporals
+            if analysis.sentences[j].start <= x.start < analysis.sentences[j].end and x.extra.get("year")}
+    return year is not None and year not in told and _long_before(found, sent, analysis.published)
+
+
 def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list[Segment]:
     """Split violent sentences into incidents: a sentence opens a new incident when it names another
     place and marks another time ("В октябре 2018 года, в Питтсбурге …", "Напомним, …")."""
@@ -1439,6 +1456,14 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                 _own_toll(sent) or _toll_next(analysis, i)) and not any(_attackerish(t) for t in sent.tokens) \
                 and any(t.lemma in HAPPENED or t.lemma in ATTACK_VERBS and "VERB" in t.tag for t in sent.tokens):
             segs.append(Segment([i], place or segs[0].place))
+            current = segs[-1]
+            continue
+        # "В мае 2021 года … в Казани застрелил девять человек. Через четыре месяца студент … открыл огонь, погибли
+        # шесть человек. 26 сентября 2022 года в ижевской школе погибли 17": a chronicle's entries, each opening on
+        # its own time (a year as written, or months or years on) with its own toll
+        if current is not None and _own_toll(sent) and _opens_on_its_time(found, sent, current, analysis) \
+                and any(_own_toll(analysis.sentences[j]) for j in current.sentences):
+            segs.append(Segment([i], place, recalled=current.recalled))
             current = segs[-1]
             continue
         # "В понедельник в Назрани … Во вторник в Хасавюрте …": another town on another weekday
@@ -1817,7 +1842,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if place is not None and place.city and not any(
                 place.city == (r.city or "") for s in sents for r in geo_link.mentions(analysis, s.start, s.end)):
             import dataclasses
-            place = dataclasses.replace(place, city=None, lat=None, lon=None)
+            # (an entry of a chronicle told apart keeps only the country: its region is another entry's)
+            place = dataclasses.replace(place, city=None, lat=None, lon=None, region=place.region if main else None)
         scene = (_lead_scene(analysis) or geo_link.dateline_town(analysis)) if main else None
         if scene is not None and any(geo_link.names_district(analysis, s.start, s.end, here) or any(
                 r.kind == "region" and r.name != scene.region for r in here)

@@ -450,7 +450,9 @@ _DIRECTION = re.compile(r"^(?:Восточн|Западн|Северн|Южн|Ц
 # descriptive phrases that GeoNames also lists as towns somewhere: "Старый город" of any city (_GENERIC)
 
 
-_GENERIC = re.compile(r"^(?:стар|нов|нижн|верхн)\w*\s+город\w*$", re.I)
+# (and the macro-regions the press names like towns: "на Северном Кавказе" is no Кавказ, Colombia)
+_GENERIC = re.compile(r"^(?:(?:стар|нов|нижн|верхн)\w*\s+город\w*|(?:(?:северн|южн)\w+\s+)?кавказ\w*|закавказь\w*|"
+                      r"(?:ближн|средн)\w+\s+восток\w*|(?:средн|центральн)\w+\s+ази\w*|сахел\w*)$", re.I)
 
 
 def _generic(text: str) -> bool:
