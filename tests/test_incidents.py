@@ -2790,3 +2790,13 @@ def test_a_column_s_attacks_each_opening_on_its_own_time_with_its_own_toll_stay_
                "Северном Кавказе.")
     assert [(i.city, i.country, i.region, i.killed) for i in rec.incidents] == [
         ("Казань", "RU", "Республика Татарстан", 9), (None, "RU", None, 6)]
+
+
+def test_the_attacker_named_as_the_one_killed_is_no_civilian_and_the_officer_identified_is_a_victim():
+    inc, _ = only("Нападение на пост ДПС в Нальчике\n12 мая 2023, 07:58\n\nВ пятницу утром неизвестные обстреляли пост ДПС "
+                  "в Нальчике. Один сотрудник полиции погиб. Погибшим на месте инспектором ДПС оказался 32-летний старший "
+                  "лейтенант полиции Аслан Шогенов.\n\nНападавший ликвидирован при задержании. Личность убитого "
+                  "установлена: это 27-летний житель Баксана Астемир Хажуев.")
+    assert inc.perpetrators == ["Астемир Хажуев"] and inc.perpetrators_killed == 1
+    assert (inc.killed, inc.killed_by_group) == (1, {"police": 1})
+    assert [(v.name, v.fate) for v in inc.victims] == [("Аслан Шогенов", "killed")]

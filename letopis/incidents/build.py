@@ -113,6 +113,17 @@ def _attackers_among_victims(inc: Incident, statements: list[cas.Casualty], perp
     """"Кулибали был убит": a dead victim named who is the attacker is the attacker's death."""
     names = {p.name for p in perps}
     _attackers_wounded(inc, statements, perps, names)
+    # ("Личность убитого установлена: это 27-летний житель Баксана X", the attacker the forces killed: no
+    # civilian among the dead, though the latest total stands)
+    for c in statements:
+        if c.fate == "killed" and c.group and c.group != "perpetrator" and _names_only(c, perps, names) \
+                and [c.start, c.end] in inc.field_evidence.get(f"killed_by_group.{c.group}", []) \
+                and [c.start, c.end] not in inc.field_evidence.get("killed", []):
+            by_group = inc.killed_by_group
+            by_group[c.group] = by_group.get(c.group, 0) - c.count
+            if by_group[c.group] <= 0:
+                del by_group[c.group]
+                inc.field_evidence.pop(f"killed_by_group.{c.group}", None)
     dead = [v for v in inc.victims if v.name in names and v.fate == "killed"]
     if dead and len(dead) >= (inc.killed or 0) and any(
             c.fate == "killed" and c.count and c.group != "perpetrator" and not c.names for c in statements) \

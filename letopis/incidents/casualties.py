@@ -874,7 +874,7 @@ def _died_later(toks: list[Token], k: int) -> bool:
 def identification(toks: list[Token], k: int) -> bool:
     """"Застреленным мужчиной оказался X", "погибшим оказался X": who a casualty told before was,
     not another casualty (the cue stands in the instrumental beside "оказаться"/"являться")."""
-    return "ablt" in toks[k].tag and any(t.lemma in ("оказаться", "являться") for t in toks[max(0, k - 4):k + 5])
+    return "ablt" in toks[k].tag and any(t.lemma in ("оказаться", "являться") for t in toks[max(0, k - 4):k + 7])
 
 
 # after a colon, words that open a clause of its own rather than a list of the victims
