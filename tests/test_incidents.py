@@ -2800,3 +2800,32 @@ def test_the_attacker_named_as_the_one_killed_is_no_civilian_and_the_officer_ide
     assert inc.perpetrators == ["Астемир Хажуев"] and inc.perpetrators_killed == 1
     assert (inc.killed, inc.killed_by_group) == (1, {"police": 1})
     assert [(v.name, v.fate) for v in inc.victims] == [("Аслан Шогенов", "killed")]
+
+
+def test_the_attacker_in_the_genitive_after_his_age_and_the_wound_caused_to_an_officer():
+    inc, _ = only("Суд\n\nСуд рассматривает дело 27-летнего жителя Челябинска Рината Гарипова, обвиняемого в поджоге "
+                  "военкомата. Гарипов бросил бутылку с зажигательной смесью в окно. При задержании он ударил ножом "
+                  "сержанта полиции Дениса Хабибуллина, причинив ему проникающее ранение живота.", "2024-06-10")
+    assert inc.perpetrators == ["Ринат Гарипов"]
+    assert (inc.wounded, [(v.name, v.fate) for v in inc.victims]) == (1, [("Денис Хабибуллин", "wounded")])
+
+
+def test_debris_of_a_drone_shot_down_on_a_refinery_is_an_airstrike():
+    inc, _ = only("Пожар на НПЗ\n16 марта 2026, 08:15\n\nОбломки сбитого беспилотника упали на территорию "
+                  "нефтеперерабатывающего завода в Волгограде, возник пожар, пострадал один сотрудник предприятия.")
+    assert (inc.types, inc.wounded) == (["airstrike"], 1)
+
+
+def test_groups_named_in_english_and_one_that_only_praised_the_attack():
+    inc, _ = only("Нападение\n\nВ пятницу в Ашкелоне мужчина въехал на автомобиле в толпу и напал с ножом на прохожих, "
+                  "погибли двое. Ответственность за нападение взяла на себя группировка Islamic State. При этом Hamas "
+                  "в своем Telegram-канале назвал теракт «героической операцией», но о причастности не заявил.",
+                  "2024-03-16")
+    assert inc.groups == ["ИГИЛ"] and "vehicle" in inc.weapons
+
+
+def test_kidnappers_who_took_a_man_are_a_hostage_taking_of_the_day_told():
+    inc, _ = only("Похищение\n\nПо данным милиции, вечером 29 сентября 45-летнего владельца строительной фирмы у ворот "
+                  "его дома в городе Вахдат затолкали в автомобиль трое мужчин в масках. Похитители потребовали выкуп "
+                  "200 тысяч долларов.", "2024-10-02")
+    assert (inc.types, inc.date, inc.city) == (["hostage_taking"], "2024-09-29", "Вахдат")

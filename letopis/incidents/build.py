@@ -361,7 +361,8 @@ def _match_from(sent: Sentence, lemmas: list[str], i: int, seq: tuple[str, ...])
     for n, lem in enumerate(seq):
         if n:
             skipped = 0
-            while k < len(lemmas) and lemmas[k] != lem and skipped < 2 and "ADJF" in sent.tokens[k].tag:
+            while k < len(lemmas) and lemmas[k] != lem and skipped < 2 and any(
+                    p in sent.tokens[k].tag for p in ("ADJF", "PRTF")):
                 k += 1
                 skipped += 1
         if k >= len(lemmas) or lemmas[k] != lem:
@@ -2867,6 +2868,10 @@ def _claimant(text: str, lo: int, hi: int) -> list[str]:
     return [m.group(1).strip()] if m else []
 
 
+_PRAISED = re.compile(r"[»\"]?[^.;]{0,60}?\b(?:приветствова\w*|одобри\w*|поздрави\w*|назвал\w*\s+(?:[^.;]{0,30}?)"
+                     r"героическ\w*|восхвали\w*)", re.I)
+
+
 def _groups(text: str, lo: int, hi: int) -> list[str]:
     """Armed groups named in text[lo:hi], by the table's patterns in order: a name inside one found
     before is part of it ("Талибан" in "Техрик-е Талибан Пакистан")."""
@@ -2888,6 +2893,9 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             if _ITS_MATERIAL.search(text, max(lo, m.start() - 90), m.start()):
                 continue                # "в его телефоне обнаружены материалы «Исламского государства»": what he
                 #                         read or kept, no part in the attack
+            if _PRAISED.match(text, m.end(), min(hi, m.end() + 100)):
+                continue                # "ХАМАС в своем Telegram-канале назвал теракт «героической операцией», но о
+                #                         причастности не заявил": praise, no claim
             if name not in found:
                 found.append(name)
     return found

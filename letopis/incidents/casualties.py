@@ -1305,6 +1305,11 @@ def _blows(view: SentenceView) -> list[Casualty]:
             blow = next((j for j, x in enumerate(clause[:-1]) if x.lemma == "в" and clause[j + 1].lemma in _LIMBS), None)
             if blow is None:
                 continue
+        elif t.lemma == "причинить" and ("VERB" in t.tag or "GRND" in t.tag):
+            # "ударил ножом сержанта X, причинив ему проникающее ранение живота"
+            blow = next((j for j, x in enumerate(clause) if x.lemma in ("ранение", "травма", "повреждение")), None)
+            if blow is None:
+                continue
         elif t.lemma in ("нанести", "наносить") and "VERB" in t.tag:
             blow = next((j for j, x in enumerate(clause) if x.lemma == "удар"), None)
             if blow is None or not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
@@ -1322,7 +1327,7 @@ def _blows(view: SentenceView) -> list[Casualty]:
             # "ему": the dative person told before it in the sentence ("к имам-хатибу мечети X")
             i = next((j for j in range(k - 1, -1, -1) if "datv" in toks[j].tag and "anim" in toks[j].tag
                       and toks[j].lemma not in ("он", "она", "они")), None)
-            if i is None and t.lemma in ("выстрелить", "стрелять"):
+            if i is None and t.lemma in ("выстрелить", "стрелять", "причинить"):
                 # ("Когда охранник X попытался его остановить, злоумышленник выстрелил ему в ногу": the one named
                 # before, whatever his case)
                 named = [p for p in view.persons if p.end <= t.start]

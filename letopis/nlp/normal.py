@@ -551,7 +551,8 @@ def after_oblique_role(analysis: Analysis | None, start: int) -> bool:
     # the role itself may be a complement ("супруга экс-президента Чехии Ливия Клаусова"): only a
     # role after a preposition or "по словам" is sure to head the name
     before = words[k - 1].lower() if k else previous_word(analysis, at)
-    return before in PREP_CASES or before in _BY_WORDS
+    # (or one whose age agrees with it in an oblique case: "дело 27-летнего жителя Челябинска Рината Гарипова")
+    return before in PREP_CASES or before in _BY_WORDS or re.search(r"летн(?:его|ему|им|ей|юю)$", before or "") is not None
 
 
 def after_nominative_role(analysis: Analysis | None, start: int) -> bool:
