@@ -222,3 +222,24 @@ def test_citizens_brought_home_from_syria_are_returned_from_a_conflict_zone():
     rec = extract_text("Казахстан вернул граждан\n\nВ рамках операции «Жусан» 10 февраля специальным рейсом из Сирии на "
                        "родину доставлены 38 граждан Казахстана: шестеро мужчин, девять женщин и 23 ребенка.", "2023-02-11")
     assert [(f.kind, f.quantity) for f in rec.facts] == [("returned_from_conflict_zones", 38)]
+
+
+def test_terms_given_to_each_in_the_dative_and_arms_found_at_the_scene_and_a_year_s_seizures():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Приговор\n\nСуд огласил приговор. Серику Жумагулову назначено 12 лет, Азамату Кенжебаеву — "
+                       "восемь лет, Ерлану Тасбулатову — пять лет лишения свободы.", published="2024-01-01")
+    assert [f.extra.get("convicted") for f in rec.facts if f.kind == "sentence"] == [
+        ["Серик Жумагулов"], ["Азамат Кенжебаев"], ["Ерлан Тасбулатов"]]
+    rec = extract_text("Нападение\n\nНа месте происшествия обнаружены два автомата, 180 патронов и еще две гранаты. "
+                       "Оружие и взрывчатые вещества при обыске в доме не обнаружены.", published="2024-01-01")
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("weapons_seized", 4)]
+    rec = extract_text("Итоги года\n\nЗа год полицейские изъяли из незаконного оборота свыше 9,6 тыс. единиц "
+                       "огнестрельного оружия.", published="2024-01-01")
+    assert [(f.kind, f.quantity, f.qualifier) for f in rec.facts] == [("weapons_seized", 9600, "more_than")]
+
+
+def test_a_cell_s_members_are_no_count_of_cells_and_the_accused_the_cases_are_of_are_sent_to_court():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Итоги года\n\nВ Нукусе была пресечена деятельность ячейки из шести человек. Раскрыто 1 652 "
+                       "преступления, уголовные дела в отношении 1 218 обвиняемых направлены в суд.", published="2024-01-01")
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("cases_sent_to_court", 1218)]

@@ -38,7 +38,8 @@ _ACTS = frozenset({"теракт", "нападение", "акт", "попытк
 _NOT_ACTS = frozenset({"ячейка", "деятельность", "организация", "группа", "группировка", "канал"})
 
 RULES = (
-    FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать"),
+    # (or found at the scene: "На месте происшествия обнаружены два автомата, 180 патронов")
+    FactRule("weapons_seized", _f("изъять", "изъятие", "конфисковать", "изымать", "обнаружить"),
              _f("оружие", "ствол", "патрон", "боеприпас", "граната", "взрывчатка", "автомат", "пистолет",
                 "устройство", "бомба", "тротил", "винтовка", "карабин", "ружье", "ружьё"), quantity=True),
     # "начато досудебное расследование": Kazakhstan's and Kyrgyzstan's name for opening a criminal case
@@ -79,7 +80,8 @@ RULES = (
     FactRule("entry_of_foreign_group", _f("прибытие", "въезд", "прибыть", "въехать", "проникнуть", "проникновение"),
              _f("иностранный", "боевик", "группа"), when=True),
     FactRule("attempted_exit", _f("покинуть", "выехать", "выезд", "бежать"), _f(), when=True, needs_attempt=True),
-    FactRule("sentence", _f("приговорить", "приговор", "осудить", "наказание", "получить"), _f("лишение", "пожизненный", "год", "срок"),
+    FactRule("sentence", _f("приговорить", "приговор", "осудить", "наказание", "получить", "назначить"),
+             _f("лишение", "пожизненный", "год", "срок"),
              quantity=True),
 )
 # a measure is no count ("карабин калибра 7,62 мм", "2 кг взрывчатки"): the quantity of a fact counts things,
@@ -87,7 +89,7 @@ RULES = (
 _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килограмм\w*|литр\w*|л)\b")
 _CALIBRE = re.compile(r"калибр\w*\s*$")
 _AGED = re.compile(r"возраст\w*\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$|от\s+\d+\s+до\s+$", re.I)   # "в возрасте от 18 до 30 лет"
-ONE_BY_NOUN = {"detained", "criminal_cases_opened"}
+ONE_BY_NOUN = {"detained", "criminal_cases_opened", "cells_dismantled"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
 _UNTIL = re.compile(r"\bдо\s*$", re.I)
 COUNT_THINGS = {"weapons_seized", "criminal_cases_opened", "cases_sent_to_court"}   # no count of people is theirs
@@ -126,7 +128,7 @@ _LEVEL_AFTER = re.compile(r"уров\w+\s+террористическ\w+\s+оп
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
-_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|[—–])\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
+_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|[—–])\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
                       r"(?:годам|года|лет)\s+(?:лишения\s+свободы|"   # "назначил наказание в виде семи лет лишения свободы"
                       r"заключения|колонии)(?:\s+(?:в\s+)?(?:колони\w+|исправительн\w+|тюрьм\w+|"
                       r"(?:строгого|общего|особого|усиленного)\s+режима|с\s+отбыванием\s+в\s+[^,.;]*?режима)){0,3})", re.I)
@@ -150,11 +152,18 @@ def _regime_norm(raw: str) -> str:
     return " ".join(words)
 
 
+_ABBREVIATED = frozenset(("тыс", "млн", "млрд", "руб", "долл", "ед", "шт", "ст", "ч", "п", "г"))
+
+
 def _clause(sent: Sentence, i: int) -> tuple[int, int]:
+    toks = sent.tokens
+
+    def stop(k: int) -> bool:      # (not the full stop of "9,6 тыс. единиц оружия")
+        return toks[k].text in {";", "!", "?"} or toks[k].text == "." and not (k and toks[k - 1].text in _ABBREVIATED)
     lo, hi = i, i
-    while lo > 0 and sent.tokens[lo - 1].text not in {".", ";", "!", "?"} and i - lo < 12:
+    while lo > 0 and not stop(lo - 1) and i - lo < 12:
         lo -= 1
-    while hi < len(sent.tokens) - 1 and sent.tokens[hi + 1].text not in {".", ";", "!", "?"} and hi - i < 14:
+    while hi < len(toks) - 1 and not stop(hi + 1) and hi - i < 14:
         hi += 1
     return lo, hi
 
@@ -184,6 +193,11 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue                     # ("ещё пятеро задержаны": a collective numeral counts people)
                 if rule.needs_attempt and not window & ATTEMPT:
                     continue
+                if "не" in lemmas[max(0, i - 2):i]:
+                    continue                     # "Оружие и взрывчатые вещества при обыске не обнаружены": none
+                if lem == "обнаружить" and ("PRTS" not in sent.tokens[i].tag or window & {"обезвредить", "уничтожить"}):
+                    continue                     # (what was found lying there: "обнаружены два автомата"; not a
+                    #                              device found and defused)
                 if lem == "начать" and "расследование" not in window:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):
@@ -208,7 +222,12 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
                             and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)
                             and not _AGED.search(text, max(0, n.start - 20), n.start)
-                            and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n))]
+                            and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n)
+                                 # ("уголовные дела в отношении 1 218 обвиняемых направлены в суд": the accused
+                                 # the cases are of)
+                                 or re.search(r"в\s+отношении\s*$", text[max(0, n.start - 14):n.start]))
+                            # ("деятельность ячейки из шести человек": its members, not the cells)
+                            and not (rule.kind == "cells_dismantled" and _counts_people(sent, n))]
                     # "выехали около 860 граждан, из них более 150 погибли": a part is another fact's count
                     if rule.kind in COUNT_PEOPLE:  # "120 человек", "48 осуждены"; not "на 20 лет", "5,7 тысячи"
                         # "приговорил к срокам от 10 до 20 лет … пятерых обвиняемых": the object may follow the term
@@ -327,7 +346,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
 
 # a term as a verdict gives it to one defendant: "к 17 годам лишения свободы", "получил 15 лет", "Y — 8 лет
 # лишения свободы", "8 годам 6 месяцам лишения свободы"
-_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
+_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
                    r"(?:\S+\s+){0,2}?(?:годам|года|лет|год)(?:\s+(?:и\s+)?\S+\s+месяц\w*)?"
                    r"(?:\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы))?)", re.I)
 
