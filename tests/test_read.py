@@ -390,3 +390,12 @@ def test_random_high_bytes_that_read_as_cyrillic_letters_but_make_no_words_are_r
     text = "Во вторник в Бишкеке мужчина с гранатой захватил заложников в отделении банка."
     (tmp_path / "real.txt").write_bytes(text.encode("cp1251"))
     assert read_path(tmp_path / "real.txt")[0].text == text
+
+
+def test_a_page_s_address_with_its_date_in_the_path_dates_the_text():
+    from letopis.read.reader import read_text
+    doc = read_text("В Петербурге мужчина с ножом напал на полицейских\nhttps://www.fontanka.ru/2022/03/15/70511234/\n\n"
+                    "Вечером в понедельник мужчина напал с ножом на патрульных полицейских.")
+    assert str(doc.published) == "2022-03-15"
+    doc = read_text("Заголовок\n\nТекст статьи о нападении.\n\nИсточник: https://site.kz/news/2021/13/45/x")
+    assert doc.published is None

@@ -186,6 +186,25 @@ def find_footer_date(text: str, lines: int = 4) -> tuple[date, Span] | None:
     return None
 
 
+# a page's address with its date in the path: "https://www.fontanka.ru/2022/03/15/70511234/"
+_URL_DATE = re.compile(r"^[ \t]*(?:Источник\s*:\s*)?https?://[^\s/]+/(?:[\w-]+/)*?(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/"
+                       r"(?P<d>\d{1,2})(?:/|$)\S*[ \t]*$", re.M)
+
+
+def find_url_date(text: str, lines: int = 4) -> tuple[date, Span] | None:
+    """The date in the path of a page's address standing on a line of its own among the first or the last
+    LINES non-empty lines."""
+    spans = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for a, b in spans[:lines] + spans[-lines:]:
+        m = _URL_DATE.match(text, a, b)
+        if m:
+            try:
+                return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), (a, b)
+            except ValueError:
+                continue
+    return None
+
+
 def agency_dateline_end(text: str, pos: int) -> int | None:
     """Where an agency dateline that opens the line holding POS ends ("Москва. 5 августа. INTERFAX.RU - Спецназ
     …", "ЕКАТЕРИНБУРГ, 17 апреля. /ТАСС/. …"), when POS lies inside it: the day it files the story on is no

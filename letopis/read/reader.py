@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from letopis.read import layout
-from letopis.read.dates import find_dateline, find_footer_date, parse_date
+from letopis.read.dates import find_dateline, find_footer_date, find_url_date, parse_date
 from letopis.read.decode import decode
 from letopis.read.document import Document, ReadError
 from letopis.read.html import declared_charset, extract, looks_like_html
@@ -73,6 +73,8 @@ def read_text(text: str, doc: str = "<text>", published: DateLike = None, title:
         dateline = None
     if dateline is None:                              # "Опубликовано: 03.04.2021, 18:42" under the article
         dateline = find_footer_date(text)
+    if dateline is None:                              # "https://www.fontanka.ru/2022/03/15/70511234/"
+        dateline = find_url_date(text)
     return Document(doc=doc, text=text, title=title or None, title_span=title_span,
                     published=given_date or (dateline[0] if dateline else None), url=url,
                     encoding=encoding, format=format, boilerplate=boilerplate, path=path,
