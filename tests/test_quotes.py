@@ -520,3 +520,10 @@ def test_a_copyright_line_closing_the_page_names_its_publisher():
                        "of Israel со ссылкой на полицию.\n\n© NEWSru.co.il", published="2024-01-01")
     assert [(s.name, s.relation) for s in rec.sources][:2] == [("NEWSru.co.il", "publisher"),
                                                                ("The Times of Israel", "cited")]
+
+
+def test_an_arabic_name_the_recogniser_missed_after_the_speaker_s_role():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Теракт\n\n«Число погибших может вырасти», — сказал РИА Новости представитель полиции провинции "
+                       "Балх Абдул Ахад Вардак.", published="2024-09-27")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Абдул Ахад Вардак", "представитель полиции провинции Балх")]

@@ -195,9 +195,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     continue
                 if "не" in lemmas[max(0, i - 2):i]:
                     continue                     # "Оружие и взрывчатые вещества при обыске не обнаружены": none
-                if lem == "обнаружить" and ("PRTS" not in sent.tokens[i].tag or window & {"обезвредить", "уничтожить"}):
-                    continue                     # (what was found lying there: "обнаружены два автомата"; not a
-                    #                              device found and defused)
+                if lem == "обнаружить" and window & {"обезвредить", "уничтожить", "обезвреживание"}:
+                    continue                     # (what was found: "обнаружены два автомата"; not a device found
+                    #                              and defused)
                 if lem == "начать" and "расследование" not in window:
                     continue                     # "суд начал рассматривать дело": a trial, no case opened
                 if lem == "задержание" and i and lemmas[i - 1] in ("при", "ход", "попытка"):

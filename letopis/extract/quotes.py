@@ -145,7 +145,7 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     return None, obj.normal, start
 
 
-_NAME_ENDS = re.compile(r"[^,;:.«»—–()\n]*?(?<![\w-])(?P<name>(?P<first>[А-ЯЁ][а-яё]+)[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+_NAME_ENDS = re.compile(r"[^,;:.«»—–()\n]*?(?<![\w-])(?P<name>(?P<first>[А-ЯЁ][а-яё]+)(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})"
                         r"(?=\s*[.,;]|\s*$)")
 
 
