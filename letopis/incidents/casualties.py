@@ -493,6 +493,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
         # (past "ещё", and a gerund's too: "убив семерых прихожан и похитив ещё 15 человек")
         k_prev = i_num - 2 if i_num > 1 and view.toks[i_num - 1].lemma in ("еще", "ещё") else i_num - 1
+        lost = head is not None and view.toks[k_prev].lemma == "потерять" and next(
+            (f for t in view.toks[head + 1:head + 3] if "ablt" in t.tag and (f := _fate_of(t.lemma))), None)
+        if lost:
+            head_fate = lost             # "отразили нападение, потеряв 21 военнослужащего убитыми": the army's dead
         if head_fate is None and i_num and (prev := view.toks[k_prev]).tag.split(",")[0] in ("VERB", "PRTS", "GRND") \
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
@@ -1232,6 +1236,19 @@ _COUNT_DASH = re.compile(r"(?:\s+[\w-]+){0,4}?\s*[—–:]\s")
 _NAMES_GAP = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s+(?:[\w-]+\s+){0,5}?")
 
 
+_SAYS = frozenset(("заявление", "заявить", "говориться", "сообщить", "сообщение", "утверждать", "опубликовать",
+                   "распространить", "объявить"))
+
+
+def _group_says(analysis: Analysis, view: SentenceView) -> bool:
+    """"В заявлении JNIM говорится о гибели «более 40 солдат»": an armed group's own statement, a claim."""
+    if not {t.lemma for t in view.toks} & _SAYS:
+        return False
+    from letopis.incidents.people import armed_groups
+    text = analysis.text[view.s.start:view.s.end]
+    return any(pat.search(text) for pat, _ in armed_groups())
+
+
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
     out: list[Casualty] = []
     for si in sentences:
@@ -1242,7 +1259,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         if lemmas & REFUTED:
             continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5)
         claim = "утверждать" in lemmas or {"ответственность", "взять"} <= lemmas or \
-            {"ответственность", "взявший"} <= lemmas
+            {"ответственность", "взявший"} <= lemmas or _group_says(analysis, view)
         nums = numeric_statements(view) + _explicit_none(view)
         taken = set()
         covered: set[int] = set()
