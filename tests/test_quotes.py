@@ -527,3 +527,18 @@ def test_an_arabic_name_the_recogniser_missed_after_the_speaker_s_role():
     rec = extract_text("Теракт\n\n«Число погибших может вырасти», — сказал РИА Новости представитель полиции провинции "
                        "Балх Абдул Ахад Вардак.", published="2024-09-27")
     assert [(q.speaker, q.role) for q in rec.quotes] == [("Абдул Ахад Вардак", "представитель полиции провинции Балх")]
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Итоги\n\nАСТАНА. КАЗИНФОРМ – Комитет национальной безопасности подвел итоги работы, передает корреспондент "
+     "агентства. По данным МИА «Казинформ», задержаны 12 человек.", "КАЗИНФОРМ"),
+    ("Обстрел\n\nБАКУ /Trend/ – 15 мая подразделения армии подвергли обстрелу позиции.", "Trend"),
+    ("Экстрадиция\n\nИз Турции экстрадирован гражданин Узбекистана. Об этом Kun.uz сообщили в пресс-службе "
+     "Генпрокуратуры.", "Kun.uz"),
+    ("Заговор\nAPA, 27 февраля 2025, 16:40\n\nСГБ предотвратила теракт в мечети.", "APA"),
+])
+def test_an_agency_named_before_a_dash_the_outlet_told_and_one_opening_its_date_line_publish_the_text(text, publisher):
+    from letopis.pipeline import extract_text
+    rec = extract_text(text, published="2025-01-01")
+    assert [s.name for s in rec.sources if s.relation == "publisher"] == [publisher]
+    assert not any(s.relation == "cited" and "Казинформ" in s.name for s in rec.sources)

@@ -399,3 +399,14 @@ def test_a_page_s_address_with_its_date_in_the_path_dates_the_text():
     assert str(doc.published) == "2022-03-15"
     doc = read_text("Заголовок\n\nТекст статьи о нападении.\n\nИсточник: https://site.kz/news/2021/13/45/x")
     assert doc.published is None
+
+
+@pytest.mark.parametrize("line, day", [
+    ("03.09.2024, 15:42 (обновлено: 16:10)", "2024-09-03"),
+    ("Asia-Plus, 9 июля 2024 г., 11:15", "2024-07-09"),
+    ("Trend, 16.05.2023, 09:12", "2023-05-16"),
+    ("27 февраля 2024, 12:18 | Москва 24", "2024-02-27"),
+])
+def test_date_lines_with_an_update_stamp_an_outlet_first_or_after_a_bar(line, day):
+    from letopis.read.reader import read_text
+    assert str(read_text(f"Заголовок статьи\n{line}\n\nВ понедельник произошло нападение.").published) == day

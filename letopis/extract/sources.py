@@ -60,6 +60,8 @@ _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*(?P<pub>[^\s\n][^
 # "По данным источника «Фонтанки»"); a site's name too ("сказал Kun.uz")
 _TOLD_US = re.compile(r"(?:рассказал|сообщил|заявил|сказал|пояснил|подтвердил|уточнил)[аи]?\s+(?:в\s+беседе\s+с\s+)?"
                       r"(?:«(?P<pub>[^«»\n]{2,40})»|(?P<site>" + SITE + r"))(?![\w-])")
+_TOLD_THIS = re.compile(r"[Оо]б\s+этом\s+(?P<site>" + SITE + r"|(?-i:[A-Z]{2,6}))\s+(?:сообщил\w*|рассказал\w*|заявил\w*)\s+"
+                        r"(?:в|на)\s", re.I)
 _OWN_SOURCE = re.compile(r"(?:источник|собеседник|корреспондент)\w*\s+«(?P<pub>[^«»\n]{2,40})»(?P<site>(?!))?")
 _COPYRIGHT = re.compile(r"^[ \t]*(?:©|\([cс]\))[ \t]*(?:\d{4}(?:[–-]\d{4})?[ \t]*)?(?P<pub>[^\s\n][^\n]{1,48}?)[ \t.]*$",
                         re.M | re.I)
@@ -243,6 +245,11 @@ def _shorter(name: str, earlier: str) -> bool:
     return name.isupper() and (len(name) >= 2 and name == initials or len(name) >= 3 and initials.startswith(name))
 
 
+def _folded(name: str) -> str:
+    """A name's letters in lower case: "КАЗИНФОРМ" is in "МИА «Казинформ»"."""
+    return re.sub(r"[^\w]", "", name.lower())
+
+
 def find_sources(analysis: Analysis, ex) -> list[Source]:
     text = analysis.text
     out: list[Source] = []
@@ -252,7 +259,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         name = _clean(name)
         # (the outlet whose header names it is not also cited: "Tengrinews.kz" in its dateline and "сообщает")
         if name and not any(s.name == name and s.relation == relation or relation == "cited" == s.relation
-                            and _shorter(name, s.name) for s in out) and not (relation == "cited" and name in header):
+                            and _shorter(name, s.name) for s in out) and not (relation == "cited" and (name in header or any(
+                                _folded(h) in _folded(name) for h in header if len(h) > 3))):
             # the span is the text's words ("пресс-службу ведомства"), the name their normal form
             out.append(Source(name, relation, start, start + len(_clean(text[start:end]))))
 
@@ -261,6 +269,10 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _COPYRIGHT.finditer(text):           # "© Фонтанка.ру", "© «Независимая газета»" closing the page
         if _outlet_name(m.group("pub")) or m.group("pub").startswith("«"):
             add(m.group("pub").strip("«»\""), "publisher", m.start("pub"), m.end("pub"))
+    if analysis.dateline and (m := re.match(r"\s*((?-i:[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?|[A-Za-z0-9-]+\.[a-z]{2,6})),\s*\d",
+                                            text[analysis.dateline[0]:analysis.dateline[1]])):
+        at = analysis.dateline[0]                     # "Asia-Plus, 9 июля 2024 г., 11:15": the outlet's own date line
+        add(m.group(1), "publisher", at + m.start(1), at + m.end(1))
     if analysis.dateline and (m := ISSUE_LINE.match(text[analysis.dateline[0]:analysis.dateline[1]])):
         at = analysis.dateline[0]                     # 'Газета "Коммерсантъ" №213 от 19.11.2024, стр. 5'
         add(m.group("outlet"), "publisher", at + m.start("outlet"), at + m.end("outlet"))
@@ -336,7 +348,11 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         own = [(m, "pub" if m.group("pub") else "site") for r in (_TOLD_US, _OWN_SOURCE) for m in r.finditer(text)]
         names = {normalize_name(m.group(g)) if g == "pub" else m.group(g) for m, g in own}
         # (told twice at least: a rewrite names once whom a source told, "рассказал «Известиям» источник")
-        if len(names) == 1 and len(own) >= 2:
+        # ("Об этом Kun.uz сообщили в пресс-службе": the outlet's own phrase for what it was told, once is enough)
+        strong = [m for m in _TOLD_THIS.finditer(text)]
+        own += [(m, "site") for m in strong]
+        names |= {m.group("site") for m in strong}
+        if len(names) == 1 and (len(own) >= 2 or strong):
             m, g = min(own, key=lambda x: x[0].start())
             name = names.pop()
             out = [x for x in out if not (x.relation == "cited" and _clean(x.name) == name)]

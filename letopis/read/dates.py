@@ -29,10 +29,15 @@ _DATE_FORMS = (
 # ", Kun.uz."); a site may stand for the place ("24.kg, 12 апреля 2022").
 SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|ge|media|news|tv|asia|online)"    # "24.kg, 12 апреля 2022"
 _DATELINE = re.compile(
-    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{SITE}),\s*)??"
+    # (an outlet in Latin letters for the place: "Asia-Plus, 9 июля 2024 г., 11:15", "Trend, 16.05.2023, 09:12")
+    rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{SITE}"
+    rf"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s*)??"
     rf"(?:{_WEEKDAY},?\s*)?"
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
-    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?(?:\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«]))|,(?-i:(?=\s*[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
+    rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?"
+    # (an update's stamp after it: "15:42 (обновлено: 16:10)"; an outlet after a bar: "12:18 | Москва 24")
+    rf"(?:\s*\((?:обновлено|изменено|updated)[^()\n]{{0,30}}\))?"
+    rf"(?:\s*\|\s*[^|\n]{{1,40}}|\s*(?:[\-–—|]|(?<=[.\d])\s(?-i:(?=[А-ЯЁA-Z«]))|,(?-i:(?=\s*[А-ЯЁA-Z«])))\s*[^\d\n]{{1,40}})?[\s.]*$",
     re.IGNORECASE)
 # An agency dateline that opens the lead: "АКТОБЕ, 6 июня 2016 года. Группа …", "МОСКВА, 12.03.2019 —
 # …". The place must be in capitals (a name in the story is not), and the date must carry its year.
@@ -155,7 +160,17 @@ def find_agency(text: str, start: int = 0) -> Span | None:
         found = _agency_line(line)
         if found:
             return pos + found[2][0], pos + found[2][1]
+    for pos, line in _top_lines(text, start):          # with no date: "АСТАНА. КАЗИНФОРМ – …", "БАКУ /Trend/ – …"
+        m = _DATELESS_AGENCY.match(line)
+        if m:
+            g = "slash" if m.group("slash") else "caps"
+            return pos + m.start(g), pos + m.end(g)
     return None
+
+
+_DATELESS_AGENCY = re.compile(r"^[ \t]*(?-i:[А-ЯЁ]{3,}(?:[ -][А-ЯЁ]{2,})?)[ \t]*[.,]?[ \t]*"
+                              r"(?:/(?P<slash>[^/\n]{2,30})/|(?P<caps>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]{2,}(?:[ \t]+[А-ЯЁA-Z]{2,})?)))"
+                              r"[ \t]*[–—-][ \t]")
 
 
 def _top_lines(text: str, start: int):
