@@ -563,6 +563,20 @@ def _thing_destroyed(sent: Sentence, k: int) -> bool:
     for t in [*reversed(toks[max(0, k - 6):k]), *toks[k + 1:k + 3]]:
         if subject(t):
             return "inan" in t.tag
+    # (the object the forces destroyed: "уничтожили над Красным морем три беспилотника и две ракеты")
+    in_phrase = False                                 # (past a preposition's phrase: "в ходе операции")
+    for t in toks[k + 1:k + 9]:
+        if t.text in (",", ";", "."):
+            break
+        if "PREP" in t.tag:
+            in_phrase = True
+            continue
+        if "NOUN" in t.tag:
+            if in_phrase:
+                in_phrase = t.lemma in ("ход",)       # "в ходе спецоперации": two nouns
+                continue
+            if ("accs" in t.tag or "gent" in t.tag) and not any(x in t.tag for x in ("Name", "Surn", "Geox")):
+                return "inan" in t.tag
     return False
 
 
@@ -2701,7 +2715,8 @@ def _arrest_date(sent: Sentence, t) -> bool:
 
 
 REPORT = {"сообщить", "сообщать", "сообщаться", "заявить", "подтвердить", "опубликовать", "рассказать",
-          "объявить", "появиться", "передать", "написать", "сообщение", "информация", "подтверждать"}
+          "объявить", "появиться", "передать", "написать", "сообщение", "информация", "подтверждать",
+          "опубликованный", "распространить", "распространённый", "распространенный", "коммюнике"}
 
 
 def _day_right_after(toks: list, n: int, t) -> bool:

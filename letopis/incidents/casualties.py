@@ -467,10 +467,13 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "погиб сотрудник ФСБ, еще один тяжело ранен": one more, the fate right after it
             elliptic = elliptic or i_num > 0 and view.toks[i_num - 1].lemma in ("еще", "ещё") and num.value == 1 \
                 and any(_fate_of(t.lemma) for t in view.toks[j:j + 2])
+            # "Днем число жертв возросло до 19, к вечеру - до 31": the count goes on growing
+            grows_on = view.toks[i_num - 1].lemma == "до" and any(c.latest for c in out) if i_num else False
+            elliptic = elliptic or grows_on
             if not (set(back) & (GENERIC_PERSON | {"число", "количество"})) and "NUMR" not in view.toks[i_num].tag \
                     and not num.extra.get("collective") and not elliptic and not counted_fate and not counted:
                 continue
-            latest = bool(set(back) & GROWTH)
+            latest = bool(set(back) & GROWTH) or grows_on
             end = num.end
         else:
             end = view.toks[head].end
@@ -493,8 +496,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         head_fate = _fate_of(view.toks[head].lemma) if head is not None else None
         # (past "ещё", and a gerund's too: "убив семерых прихожан и похитив ещё 15 человек")
         k_prev = i_num - 2 if i_num > 1 and view.toks[i_num - 1].lemma in ("еще", "ещё") else i_num - 1
-        lost = head is not None and view.toks[k_prev].lemma == "потерять" and next(
+        # ("мы потеряли 12 военнослужащих": the forces' own men lost are dead)
+        lost = head is not None and view.toks[k_prev].lemma == "потерять" and (next(
             (f for t in view.toks[head + 1:head + 3] if "ablt" in t.tag and (f := _fate_of(t.lemma))), None)
+            or ("killed" if group in ("military", "police", "security_service") else None))
         if lost:
             head_fate = lost             # "отразили нападение, потеряв 21 военнослужащего убитыми": the army's dead
         if head_fate is None and i_num and (prev := view.toks[k_prev]).tag.split(",")[0] in ("VERB", "PRTS", "GRND") \
@@ -570,6 +575,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and (_breakdown_before(view, i_num) or _listed_after(view, mine[-1], num)):
             continue            # "12 мирных жителей, в том числе пятеро детей, погибли": inside the 12
             #                     ("Погибли восемь военнослужащих — два офицера и шесть солдат": the eight)
+        if extra and any(c.count and c.count > num.value and c.end <= num.start and ":" in view.a.text[c.end:num.start]
+                         and (group is None or c.group == group) for c in out):
+            continue                     # "Все пятеро нападавших уничтожены: один подорвал себя, еще четверо убиты":
+            #                              the five told apart
         if head is None and group is None and out and out[-1].group == "perpetrator" and "nomn" in view.toks[i_num].tag \
                 and any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num]):
             group, kind = "perpetrator", "event"      # "Трое захватчиков ликвидированы, еще один ранен": one more of them
@@ -1190,6 +1199,13 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
     lem = [t.lemma for t in sent.tokens]
     # "в 2024 году … были совершены более 290 терактов, в которых погибли свыше 500": many acts counted;
     # "жертвами вооруженного конфликта стали 11 человек": a conflict's toll
+    # ("С ноября 2023 года хуситы атаковали более 100 торговых судов. В результате атак погибли четыре моряка":
+    # the toll of the attacks of the period the sentence before counts; not "в результате взрывов бомб на марафоне")
+    if any(lem[i] == "результат" and i + 1 < len(lem) and lem[i + 1] in _ACTS and "plur" in sent.tokens[i + 1].tag
+           for i in range(len(lem))):
+        k = analysis.index_of(sent)
+        if k and aggregate(analysis, found, analysis.sentences[k - 1]):
+            return True
     if any(_many_acts(sent, n) for n in found.numbers if sent.start <= n.start < sent.end) \
             or any(lem[i] == "жертва" and "конфликт" in lem[i + 1:i + 3] for i in range(len(lem))):
         return True
@@ -1258,7 +1274,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         lemmas = {t.lemma for t in view.toks}
         if lemmas & REFUTED:
             continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5)
-        claim = "утверждать" in lemmas or {"ответственность", "взять"} <= lemmas or \
+        claim = bool({"утверждать", "утверждаться"} & lemmas) or {"ответственность", "взять"} <= lemmas or \
             {"ответственность", "взявший"} <= lemmas or _group_says(analysis, view)
         nums = numeric_statements(view) + _explicit_none(view)
         taken = set()
@@ -1449,6 +1465,10 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
         elif c.nominal and c.group in by_group:       # "Двое сотрудников полиции погибли" … "Погибли
             key = (c.sentence, c.group)               # прапорщик полиции X и сержант полиции Y": the two
             named[key] = named.get(key, 0) + c.count
+        elif c.nominal and c.names and not c.group and c.count > 1 and any(
+                c.count == max(at.values()) and c.sentence not in at for at in by_group.values()):
+            continue                                  # "погибли четверо военнослужащих" … "погибли хавилдар X, сипаи Y,
+            #                                           Z и W": the four named, whose ranks the tables do not know
         elif c.nominal:                               # told by nouns and names: retold sentence by sentence
             per[c.sentence] = per.get(c.sentence, 0) + c.count
             people.update(c.people or (_surname(e) for e in c.names))
@@ -1478,7 +1498,13 @@ def _perps_dead(perps: list[Casualty]) -> int:
     """Attackers dead: the numbered ones add up, and so do those named apart; a nameless one told by a noun
     in another sentence ("погиб один человек — предполагаемый исполнитель" … "погиб сам подрывник") is
     one of them retold, unless "ещё"."""
-    numbered = sum(c.count for c in perps if not c.nominal and not c.extra)
+    # (numbered ones add up within a sentence; another sentence's count retells them: "нейтрализовали более 40
+    # террористов" … «более 40 террористов нейтрализованы», the army's statement quoted)
+    by_sentence: dict[int, int] = {}
+    for c in perps:
+        if not c.nominal and not c.extra:
+            by_sentence[c.sentence] = by_sentence.get(c.sentence, 0) + c.count
+    numbered = max(by_sentence.values(), default=0)
     named = {_surname(e) for c in perps if c.nominal for e in c.names}
     per: dict[int, int] = {}
     for c in perps:

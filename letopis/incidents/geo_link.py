@@ -221,6 +221,10 @@ def _other_gender(said: str, name: str) -> bool:
         and said[:-3] == name[:-3] if len(name) > 5 else False
 
 
+_BANNED_IN = re.compile(r"(?:запрещен\w*|признан\w*\s+(?:террористическ\w+|экстремистск\w+)(?:\s+\w+)?)\s+"
+                        r"(?:в|на\s+территории)\s+$", re.I)
+
+
 def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     g = _gazetteer()
     if g is None:
@@ -233,6 +237,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                   and e.text[:1].islower() and _ADJECTIVE.search(e.text)]
     orgs = [o for o in analysis.entities if o.type == "ORGANIZATION"]
     for e in sorted(analysis.entities + adjectives, key=lambda e: e.start) if adjectives else analysis.entities:
+        if e.type in PLACE_TYPES and start <= e.start < end and _BANNED_IN.search(analysis.text, max(0, e.start - 40),
+                                                                                 e.start):
+            seen.add((e.start, e.end))    # "«Боко Харам» (запрещена в РФ)": a ban's country, no place of the story
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(orgs, e):
             seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
             continue
@@ -528,7 +536,8 @@ _BOUND_FOR = re.compile(r"\b(?:рейс\w*|вылет\w*|вылете\w*|лет�
                         r"следовал\w*|следовавш\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$|"
                         # ("потребовал … направил самолет в столицу Афганистана Кабул", "угнать в Сочи самолет", "из
                         # Суэца в индийский порт Мундра")
-                        r"\b(?:следовал\w*|следовавш\w*|вылетел\w*|вылетевш\w*|шедш\w*|рейс\w*)\s+из\s+"   # whence, whither
+                        r"\b(?:следовал\w*|следовавш\w*|вылетел\w*|вылетевш\w*|шедш\w*|рейс\w*|направлял\w*|направлявш\w*|"
+                        r"двигал\w*|двигавш\w*|ехал\w*|ехавш\w*)\s+из\s+"   # whence, whither
                         r"(?:[\w-]+\s+(?:в|во|до|на)\s+(?-i:[а-яё-]+\s+){0,2})?$|"
                         r"\b(?:направил\w*|направить|угнать|угнал\w*|изменить\s+курс)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:в|во|на)\s+(?-i:[а-яё-]+\s+){0,2}(?:(?-i:[А-ЯЁ])[\w-]+\s+)?$", re.I)
@@ -573,7 +582,9 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         counts = Counter(r.name for r in cities)
         top = max(cities, key=lambda r: (counts[r.name] + weight[r.name], r.country is not None, -r.start))
         if top.country is None:
-            around = [r for r in found if r.country and r.kind in ("region", "country")] or [
+            # (the nearest: "напали на деревню Кирава в штате Борно на северо-востоке Нигерии")
+            around = sorted([r for r in found if r.country and r.kind in ("region", "country")],
+                            key=lambda r: abs(r.start - top.start)) or [
                 r for r in mentions(analysis, 0, len(analysis.text)) if r.country and r.kind in ("region", "country")]
             if around:
                 top.country = around[0].country
