@@ -2878,3 +2878,13 @@ def test_an_ambush_told_in_a_statement_of_its_day_and_the_forces_own_men_lost():
 def test_a_growing_toll_a_claim_a_campaign_s_toll_and_the_same_dead_told_twice(text, killed, perps_killed):
     inc, _ = only(f"Нападение\n\n{text}", "2025-03-08")
     assert (inc.killed, inc.perpetrators_killed) == (killed, perps_killed)
+
+
+def test_the_man_the_police_shot_past_a_bracket_or_who_died_after_the_attacker_was_shot_is_the_attacker():
+    inc, _ = only("Нападение на синагогу: полиция застрелила мужчину с ножом и \"коктейлями Молотова\"\n\nВечером в пятницу "
+                  "мужчина с ножом напал на охранника синагоги в Страсбурге и бросил в здание бутылку с зажигательной "
+                  "смесью. Нападавший был застрелен полицией. Мужчина скончался на месте.", "2025-10-04")
+    assert (inc.killed, inc.perpetrators_killed) == (None, 1)
+    rec = code("Поджог синагоги\n\nНапомним, в мае 2024 года полиция в Руане (департамент Приморская Сена) застрелила "
+               "мужчину, который пытался поджечь синагогу.", "2025-10-04")
+    assert [(i.killed, i.perpetrators_killed) for i in rec.incidents] == [(None, 1)]

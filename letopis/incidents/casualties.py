@@ -805,8 +805,16 @@ SECURITY_KILLS = {"застрелить", "ликвидировать", "ней�
 
 
 def _security_agent(toks: list[Token], k: int) -> bool:
+    # (past a bracket: "полиция в Руане (департамент Приморская Сена) застрелила мужчину")
+    before = [t for t in toks[max(0, k - 12):k]]
+    depth, kept = 0, []
+    for t in reversed(before):
+        depth += t.text == ")"
+        if depth == 0:
+            kept.append(t)
+        depth -= t.text == "(" and depth > 0
     return any(groups().get(t.lemma) in ("police", "security_service", "military") and "accs" not in t.tag
-               for t in toks[max(0, k - 5):k])
+               for t in kept[:5])
 
 
 _SHOOTOUT = re.compile(r"перестрелк\w*\s+с\s+(?:полици|силовик|сотрудник|правоохранител|военн|спецназ)", re.I)
@@ -1267,6 +1275,7 @@ def _group_says(analysis: Analysis, view: SentenceView) -> bool:
 
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
     out: list[Casualty] = []
+    last_dead: str | None = None
     for si in sentences:
         if aggregate(analysis, found, analysis.sentences[si]):
             continue
@@ -1311,6 +1320,14 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
         found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view)
+        # "Нападавший был застрелен полицией. … Мужчина скончался на месте": the man is the attacker
+        # (the last death told before was the attacker's)
+        if last_dead == "perpetrator":
+            for c in found_here:
+                if c.fate == "killed" and c.nominal and not c.names and c.count == 1 and c.group == "civilian" \
+                        and analysis.text[c.start:c.end].split()[0].lower() in ("мужчина", "он"):
+                    c.group = "perpetrator"
+        last_dead = next((c.group for c in reversed(found_here) if c.fate == "killed"), last_dead)
         if not any(c.fate == "wounded" for c in found_here):
             found_here += _blows(view)
         for c in found_here:

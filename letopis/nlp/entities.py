@@ -981,7 +981,8 @@ def _first_names_after_ages(analysis: Analysis, entities: list[Entity]) -> list[
 _DOMAIN = re.compile(r"[A-Za-z]\.(?:kz|ru|kg|uz|tj|com|org|net|info|ua|by|az)\b", re.I)
 _INSTITUTIONS = frozenset(("муфтият", "управление", "суд", "университет", "академия", "ведомство",
                            "правительство", "парламент", "совет", "администрация", "акимат", "хокимият"))
-_GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т)[а-яё]*\s+$", re.I)
+_GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т|коктейл)[а-яё]*\s+[«\"]?$",
+                  re.I)   # ("коктейлями Молотова": a weapon's name, no person)
 _MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
 
 
