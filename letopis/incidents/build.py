@@ -1067,7 +1067,9 @@ _UNTRUE = re.compile(r"не\s+соответству\w+\s+действитель
 
 
 _RULED_OUT = re.compile(r"верси\w+\s+(?:о\s+)?(?:теракт\w*|террористическ\w+\s+акт\w*|поджог\w*|умышленн\w+\s+\w+)"
-                        r"(?:\s+(?:или|и)\s+(?:\w+\s+){0,2}?\w+)?\s+не\s+рассматрива|"
+                        r"(?:\s+(?:или|и)\s+(?:\w+\s+){0,2}?\w+)?\s+не\s+(?:рассматрива|подтверди)|"
+                        r"признак\w*\s+(?:применения\s+)?(?:взрывчат\w+|взрывн\w+|теракт\w*)[^.]{0,30}\s+не\s+"
+                        r"(?:выявлен|обнаружен)|никакой\s+атаки\s+не\s+было|"
                         r"(?:не\s+является|не\s+был\w*)\s+(?:терактом|террористическим\s+актом)|"
                         r"не\s+связан\w*\s+с\s+терроризмом", re.I)
 
@@ -1349,6 +1351,20 @@ def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -
     return there is not None and (main.place is None or geo_link._fold(there.name) != geo_link._fold(main.place.name))
 
 
+def _dated_apart(analysis: Analysis, found: Extraction, sent: Sentence, main: Segment) -> bool:
+    """The sentence opens with a day and month two days or more from every day the main incident's sentences
+    resolve ("3 сентября в Кизляре …" after "Сегодня ночью …" on 29 September)."""
+    first = next((t for t in found.temporals if sent.start <= t.start < sent.end), None)
+    if first is None or first.kind != "date" or not first.value or not first.extra.get("day") \
+            or len(analysis.text[sent.start:first.start].split()) > 1:
+        return False
+    days = [date.fromisoformat(t.value[:10]) for j in main.sentences for t in found.temporals
+            if analysis.sentences[j].start <= t.start < analysis.sentences[j].end and t.kind in ("date", "relative")
+            and t.value and len(t.value) >= 10]
+    mine = date.fromisoformat(first.value[:10])
+    return bool(days) and all(abs((mine - d).days) >= 2 for d in days)
+
+
 def _opens_on_its_time(found: Extraction, sent: Sentence, current: Segment, analysis: Analysis) -> bool:
     """The sentence opens on a time of its own: a year as written that none of the current incident's sentences
     gives, or a shift of months or years ("Через четыре месяца", "Спустя год")."""
@@ -1455,6 +1471,12 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # 5 июня 2016 года в Актобе …")
         # (a chronicle's entry opens with its full date: "5 июня 2016 года в Актобе группа … напала …. Погибли 8")
         opens_dated = _opens_with_date(found, sent)
+        # "Сегодня ночью неизвестные обстреляли патрульный автомобиль … 3 сентября в Кизляре неизвестный ранил ножом
+        # участкового": another day, told by its date up front, in a town of its own
+        if segs and place and _dated_apart(analysis, found, sent, segs[0]) and _attack_hits(sent):
+            segs.append(Segment([i], place))
+            current = segs[-1]
+            continue
         if segs and place and (marker or opens_dated) and (segs[0].place or dateline_town()) \
                 and _another_day(analysis, found, sent, segs[0]) \
                 and (_own_toll(sent) or _toll_then(analysis, i) or opens_dated and _toll_next(analysis, i)):

@@ -82,7 +82,13 @@ def _outdated(view: "SentenceView", i: int) -> bool:
     while lo > 0 and view.toks[lo - 1].text not in (",", ";", ":") and view.toks[lo - 1].lemma not in ("однако", "но"):
         lo -= 1
     before = {t.lemma for t in view.toks[lo:i]}
-    return bool(before & _EARLIER) and bool(before & _TOLD)
+    if before & _EARLIER and before & _TOLD:
+        return True
+    # ("Ранее в воскресенье сообщалось о шести пострадавших, а ночью МВД сообщало о четырех раненых": the clause
+    # after "а" goes on with the earlier reports)
+    if lo > 1 and view.toks[lo - 1].text == "," and view.toks[lo].lemma == "а" and before & _TOLD:
+        return _outdated(view, lo - 1)
+    return False
 
 
 def _fate_of(lemma: str) -> str | None:

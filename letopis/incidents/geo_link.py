@@ -409,10 +409,11 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
                        r"пригороде|окрестностях|районе)\s+)$", re.I)
 # (nor a court's town: "Южный окружной военный суд в Ростове-на-Дону вынес приговор по делу о нападении …", nor
 # the sources': "из источников в Исфаре")
-_NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|"
+_NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|в\s+направлении|"
                         r"госпитал\w*\s+в|базирующ\w+\s+в|штаб-квартир\w+\s+в|запрещен\w*\s+в|запрещён\w*\s+в|"
                         r"\bсуд\w*\s+в|\bисточник\w*\s+в|"
                         r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
+_FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$", re.I)
 # "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
@@ -573,7 +574,8 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
     for r in cities:
         weight[r.name] += _locative(analysis.text, r.start)
         if not _HOME.search(analysis.text[max(0, r.start - 40):r.start]) \
-                and not _SEAT.search(analysis.text[max(0, r.start - 40):r.start]):
+                and not _SEAT.search(analysis.text[max(0, r.start - 40):r.start]) \
+                and not _FLED_TO.search(analysis.text[max(0, r.start - 40):r.start]):
             elsewhere.add(r.name)
     # "17-летний житель поселка Сылва напал …", "уроженец Шали": a town named only as someone's home is
     # not the scene (one named only as where a victim died, "в больнице в Солсбери", still may be)
