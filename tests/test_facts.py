@@ -243,3 +243,15 @@ def test_a_cell_s_members_are_no_count_of_cells_and_the_accused_the_cases_are_of
     rec = extract_text("Итоги года\n\nВ Нукусе была пресечена деятельность ячейки из шести человек. Раскрыто 1 652 "
                        "преступления, уголовные дела в отношении 1 218 обвиняемых направлены в суд.", published="2024-01-01")
     assert [(f.kind, f.quantity) for f in rec.facts] == [("cases_sent_to_court", 1218)]
+
+
+def test_terms_told_bare_beside_a_verdict_given_by_the_court_or_received_and_dotted_articles():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Приговор\n\nСуд приговорил Асана Бекова к 10 годам лишения свободы, Нурлан Сейтов и Ерлан Омаров "
+                       "получили – по 8 лет. Суд назначил Марату Исаеву шесть лет лишения свободы. Данияр Касымов получил "
+                       "семь лет.", published="2024-01-01")
+    assert [f.extra.get("convicted") for f in rec.facts if f.kind == "sentence"] == [
+        ["Асан Беков"], ["Нурлан Сейтов", "Ерлан Омаров"], ["Марат Исаев"], ["Данияр Касымов"]]
+    rec = extract_text("Обвинение\n\nЕму предъявлено обвинение по статье 214.2.1 и части 4 статьи 120.2 Уголовного "
+                       "кодекса Азербайджанской Республики.", published="2024-01-01")
+    assert [(c.code, c.article, c.part) for c in rec.charges] == [("УК АР", "214.2.1", None), ("УК АР", "120.2", "4")]

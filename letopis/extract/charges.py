@@ -19,7 +19,7 @@ from letopis.lexicon import read_table
 from letopis.nlp.analysis import Analysis, Sentence
 from letopis.record import Charge
 
-_NUM = r"\d+(?:\.\d+|-\d+)?"
+_NUM = r"\d+(?:\.\d+){0,2}(?:-\d+)?"   # "205.1", "214.2.1" (Azerbaijan), "244-1" (Uzbekistan)
 _ORD = r"-?(?:й|я|ой|ая|ей|ую|ого|го|му|ому|ом|е|и|ю)"
 _REF = re.compile(
     # "2-й части 96-й статьи", "233-й статье"

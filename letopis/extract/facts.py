@@ -128,10 +128,15 @@ _LEVEL_AFTER = re.compile(r"уров\w+\s+террористическ\w+\s+оп
 _WHERE = re.compile(r"\b(в\s+(?:некоторых|ряде|отдельных|нескольких|[А-ЯЁ][а-яё]+(?:ой|ах|ом|е))\s+[а-яё]+(?:ах|ях|ов|е|и)?)\b")
 _CASE_CRIME = re.compile(r"по\s+стать[яеи]\w*\s+[«\"]?([а-яё]+(?:\s+[а-яё]+)?)", re.I)
 # the term and where it is served ("в колонии строгого режима"), not who got it ("… бывшего главу КНБ")
-_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|[—–])\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
+_PENALTY = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|назначил\w*(?:\s+(?-i:[А-ЯЁ])\w+){0,3}|[—–])\s+(пожизненному\s+лишению\s+свободы|пожизненного\s+лишения\s+свободы|(?:срок\w*\s+)?(?:от\s+\S+\s+до\s+)?(?:\S+\s+){0,3}"
                       r"(?:годам|года|лет)\s+(?:лишения\s+свободы|"   # "назначил наказание в виде семи лет лишения свободы"
                       r"заключения|колонии)(?:\s+(?:в\s+)?(?:колони\w+|исправительн\w+|тюрьм\w+|"
                       r"(?:строгого|общего|особого|усиленного)\s+режима|с\s+отбыванием\s+в\s+[^,.;]*?режима)){0,3})", re.I)
+
+
+_BARE_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:получил[аи]?|назначил\w*(?:\s+(?-i:[А-ЯЁ])\w+){0,3})\s+((?:по\s+)?\S+\s+(?:лет|года|годам))"
+                        r"(?![\w-])", re.I)
+_VERDICT_NEAR = re.compile(r"приговор|приговорил|осужден|лишени\w+\s+свободы", re.I)
 
 
 def _regime_norm(raw: str) -> str:
@@ -257,6 +262,8 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     nums = whole or nums
                     if rule.kind == "sentence":
                         pm = _PENALTY.search(text, sent.start, sent.end)
+                        if not pm and _VERDICT_NEAR.search(text, max(0, sent.start - 300), sent.end):
+                            pm = _BARE_TERM.search(text, sent.start, sent.end)   # "Данияр Касымов получил семь лет"
                         if not pm:
                             continue
                         fact.extra["penalty"] = pm.group(1).strip()
@@ -346,7 +353,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
 
 # a term as a verdict gives it to one defendant: "к 17 годам лишения свободы", "получил 15 лет", "Y — 8 лет
 # лишения свободы", "8 годам 6 месяцам лишения свободы"
-_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
+_TERM = re.compile(r"(?<![а-яёА-ЯЁ])(?:к|в\s+виде|получил[аи]?|назначен[оаы]?|назначил\w*(?:\s+(?-i:[А-ЯЁ])\w+){0,3}|[—–])\s+(?P<term>(?:пожизненн\w+\s+лишени\w+\s+свободы)|"
                    r"(?:\S+\s+){0,2}?(?:годам|года|лет|год)(?:\s+(?:и\s+)?\S+\s+месяц\w*)?"
                    r"(?:\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы))?)", re.I)
 
@@ -363,14 +370,17 @@ def _each_convicted(analysis: Analysis, facts: list[Fact]) -> list[Fact]:
             out.append(f)
             continue
         a, b = f.evidence[-1]
-        terms = [m for m in _TERM.finditer(text, a, b) if re.search(r"лишени|заключени|колони|тюрьм|пожизн", m.group("term"), re.I)
-                 or re.search(r"лишени\w+\s+свободы", text[m.end():b], re.I)]
+        found = list(_TERM.finditer(text, a, b))
+        # (a term of years told bare beside one of prison: "X — к 10 годам лишения свободы, Y и Z получили – по 8 лет")
+        prison = any(re.search(r"лишени|заключени|колони|тюрьм|пожизн", m.group("term"), re.I) for m in found) or \
+            bool(_VERDICT_NEAR.search(text, max(0, a - 300), a))      # (a verdict told just before)
+        terms = [m for m in found if prison or re.search(r"лишени\w+\s+свободы", text[m.end():b], re.I)]
         if not terms:
             out.append(f)
             continue
         for k, m in enumerate(terms):
             since = terms[k - 1].end() if k else a
-            who = [p for p in persons if since <= p.start and p.end <= m.start()]
+            who = [p for p in persons if since <= p.start and p.end <= m.start("term")]
             one = Fact("sentence", f.text, evidence=list(f.evidence), quantity=f.quantity, qualifier=f.qualifier,
                        extra=dict(f.extra))
             if len(terms) > 1:
