@@ -2908,3 +2908,14 @@ def test_where_attackers_fled_is_no_scene_and_another_day_s_attack_in_another_to
                "сотрудников полиции в республике. 3 сентября в Кизляре неизвестный ранил ножом участкового.")
     assert [(i.date, i.city, i.killed, i.wounded) for i in rec.incidents] == [
         ("2024-09-28", None, 1, None), ("2024-09-03", "Кизляр", None, 1)]
+
+
+def test_the_wounded_who_died_are_no_more_wounded_one_s_companion_is_one_more_and_a_birth_year_no_date():
+    inc, _ = only("Стрельба в университете\n12.02.2026\n\nВ среду студент открыл стрельбу в университете в Брно. Число "
+                  "погибших выросло до семи. Ночью в больнице скончались двое раненых. Еще девять человек получили "
+                  "ранения.")
+    assert (inc.killed, inc.wounded) == (7, 9)
+    inc, _ = only("Взрыв самоката\n\nВо вторник в Москве в результате взрыва самоката погибли начальник войск "
+                  "генерал-лейтенант Игорь Кириллов и его помощник. В больницу доставлен мужчина 1961 года рождения.",
+                  "2024-12-18")
+    assert inc.killed == 2 and inc.date_text == "Во вторник"

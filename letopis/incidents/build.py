@@ -2549,6 +2549,9 @@ def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person
                 inc.victims.append(Victim(name, role, c.fate, c.group))
 
 
+_BORN = re.compile(r"\s*(?:рождения|г\.\s*р\.)", re.I)
+
+
 def _gap_day(analysis: Analysis, found: Extraction, seg: Segment, others: set[int], place):
     """The day told in a sentence among the incident's own that tells no violence by its words ("Спецназ
     штурмовал отделение банка … По данным издания, в понедельник около 12:40 двое мужчин в масках ворвались в
@@ -2589,8 +2592,9 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
             if not (s.start <= t.start < s.end) or t.kind == "time" or _inside(quotes, t.start, t.end) \
                     or (t.kind == "duration" and not t.extra.get("ago")):
                 continue
-            if _speech_tail(analysis.text, s.start, t.start) or agency_dateline_end(analysis.text, t.start):
-                continue
+            if _speech_tail(analysis.text, s.start, t.start) or agency_dateline_end(analysis.text, t.start) \
+                    or _BORN.match(analysis.text, t.end):
+                continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
             if t.value and _reported(s, t):

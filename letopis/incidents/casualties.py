@@ -513,6 +513,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
+        # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
+        before = view.toks[max(0, i_num - 3):i_num]
+        before = before[max((n + 1 for n, t in enumerate(before) if t.text in ",;:—–"), default=0):]
+        if head_fate == "wounded" and any("VERB" in t.tag and _fate_of(t.lemma) == "killed"
+                                          for t in before + view.toks[head + 1:head + 3]):
+            fate = "killed"
         # "Трое захватчиков ликвидированы, еще один ранен": the attackers' own verb right after them, not the
         # next clause's fate
         if group == "perpetrator" and head is not None:
@@ -1135,6 +1141,13 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             # role nouns next to a name are its apposition ("глава города Евгений Душко"), and give its group
             # in any case ("Участковому инспектору Нурлану Жаксылыкову нанесли ножевое ранение")
             count = len(names) if not plural_seen else max(count, len(names))
+            # "погибли генерал-лейтенант Игорь Кириллов и его помощник": one more, named by his tie to the last
+            last = view.tok_at(names[-1].end - 1)
+            tail = toks[last + 1:hi]
+            if len(tail) >= 3 and tail[0].lemma == "и" and tail[1].lemma in ("он", "она") and "NOUN" in tail[2].tag \
+                    and "sing" in tail[2].tag and view.group_from(last + 3)[1]:
+                count += 1
+                end = tail[2].end
             if group is None:
                 group = next((r.group for r in view.roles if 0 <= names[0].start - r.end <= 2
                               and r.group in ("police", "security_service", "military")), None)
