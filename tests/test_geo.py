@@ -257,3 +257,12 @@ def test_a_ship_seized_with_its_crew_is_hijacked_where_it_was_not_where_it_saile
                        "из Суэца в индийский порт Мундра, было захвачено вместе с экипажем. Погибли два моряка.",
                        published="2025-07-10")
     assert [(i.country, i.city, "hijacking" in i.types, i.killed) for i in rec.incidents] == [("YE", None, True, 2)]
+
+
+def test_a_client_and_a_lawyer_named_one_after_the_other_are_two_people():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд\n\nАдвокат Акылбека Турсунова Жылдыз Эсенгулова сказала журналистам, что ее подзащитный вину "
+                       "не признает.", published="2024-01-01")
+    assert [(e.text, e.normal) for e in rec.entities if e.type == "PERSON"] == [
+        ("Акылбека Турсунова", "Акылбек Турсунов"), ("Жылдыз Эсенгулова", "Жылдыз Эсенгулова")]
+    assert [q.speaker for q in rec.quotes] == ["Жылдыз Эсенгулова"]

@@ -249,6 +249,28 @@ def _patronymic_names(analysis: Analysis, entities: list[Entity]) -> list[Entity
     return out
 
 
+_SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая)(?:а|у|ым|ой|ом|е|ых|ого|ому|ую)?$")
+
+
+def _two_people(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"Адвокат Акылбека Турсунова Жылдыз Эсенгулова": four words, first name and surname twice, are two people
+    (the client in the genitive, then the lawyer)."""
+    from letopis.nlp.normal import is_first_name
+    out = []
+    for e in entities:
+        words = list(_NAME_WORD.finditer(e.text)) if e.type == "PERSON" else []
+        shaped = [bool(_SURNAME_SHAPE.search(w.group().lower())) for w in words]
+        if len(words) == 4 and shaped == [False, True, False, True] \
+                and not is_first_name(words[1].group()) and not is_first_name(words[3].group()) \
+                and e.text[words[1].end():words[2].start()] == " ":
+            cut = words[2].start()
+            out += [Entity("PERSON", e.start, e.start + words[1].end(), e.text[:words[1].end()], source="rule"),
+                    Entity("PERSON", e.start + cut, e.end, e.text[cut:], source="rule")]
+        else:
+            out.append(e)
+    return out
+
+
 def _hyphenated_places(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"Каменска-Уральского": two places the recogniser split at the hyphen are one town the gazetteer
     knows by the whole name."""
@@ -1015,6 +1037,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _settlements_in_regions(analysis, entities)
     entities = _hyphenated_places(analysis, entities)
     entities = _patronymic_names(analysis, entities)
+    entities = _two_people(analysis, entities)
     for e in entities:
         e.normal = normalize(e, analysis)
     entities = _lone_surnames(analysis, entities)
