@@ -266,3 +266,10 @@ def test_a_client_and_a_lawyer_named_one_after_the_other_are_two_people():
     assert [(e.text, e.normal) for e in rec.entities if e.type == "PERSON"] == [
         ("Акылбека Турсунова", "Акылбек Турсунов"), ("Жылдыз Эсенгулова", "Жылдыз Эсенгулова")]
     assert [q.speaker for q in rec.quotes] == ["Жылдыз Эсенгулова"]
+
+
+def test_the_region_a_town_is_glossed_with_in_brackets_is_its_region():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение\n\nВ пятницу в коллеже в Мюлузе (департамент Верхний Рейн) мужчина напал с ножом на "
+                       "учителя, тот погиб.", published="2026-02-07")
+    assert [(i.city, i.region, i.country) for i in rec.incidents] == [("Мюлуз", "Верхний Рейн", "FR")]

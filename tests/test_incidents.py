@@ -2919,3 +2919,10 @@ def test_the_wounded_who_died_are_no_more_wounded_one_s_companion_is_one_more_an
                   "генерал-лейтенант Игорь Кириллов и его помощник. В больницу доставлен мужчина 1961 года рождения.",
                   "2024-12-18")
     assert inc.killed == 2 and inc.date_text == "Во вторник"
+
+
+def test_a_night_s_small_hours_are_the_report_s_day_and_plural_attackers_killed_are_those_counted():
+    rec = code("Обстрел поста\n29 сентября 2024, 08:12\n\nСегодня ночью двое вооруженных мужчин напали на пост полиции в "
+               "Кизилюрте, погиб полицейский. Нападение произошло около 01:30. В ходе перестрелки нападавшие "
+               "нейтрализованы.")
+    assert [(i.date, i.killed, i.perpetrators_killed) for i in rec.incidents] == [("2024-09-29", 1, 2)]

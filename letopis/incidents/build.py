@@ -1825,6 +1825,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     held = _arrested_named(scope if main else sents, perps) if len(perps) > 1 else []
     if inc.perpetrators_killed is None and dead:
         inc.perpetrators_killed = max(1, len(perps) - len(held))
+        # ("двое вооруженных мужчин напали на пост … нападавшие нейтрализованы": all those counted)
+        if not perps and any(t.start == dead[0][0] for s in sents for t in s.tokens) and _plural_killed(sents, dead[0][0]):
+            inc.perpetrators_killed = _attackers_counted(found, sents) or inc.perpetrators_killed
         inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
     elif inc.perpetrators_killed is None and _killed_by_security(analysis, sents):
         inc.perpetrators_killed = 1
@@ -1903,6 +1906,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         inc.city, inc.region, inc.country = place.city, place.region, place.country
         inc.lat, inc.lon = place.lat, place.lon
         inc.field_evidence["place"] = [[place.start, place.end]]
+        # "в Мюлузе (департамент Верхний Рейн)": the region the text glosses the town with, which the gazetteer lacks
+        gloss = _REGION_GLOSS.match(text, place.end) if inc.city and not inc.region else None
+        if gloss:
+            inc.region = gloss.group(1)
     held = geo_link.territory(text, lo, hi)
     if held is not None and inc.lat is None:
         # "у поселения Кдумим на Западном берегу реки Иордан": a settlement the gazetteer does not know, in a
@@ -1952,6 +1959,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         when = full or when
     if when is not None:
         inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
+        if inc.date and when.kind == "relative" and "ночью" in when.text.lower() and _after_midnight(
+                analysis, found, sents + [analysis.sentences[k] for k in range(seg.sentences[0], seg.sentences[-1] + 1)
+                                          if k not in others]):
+            # "Сегодня ночью неизвестные обстреляли … около 01:30": the night's small hours are the report's day
+            inc.date = (date.fromisoformat(inc.date) + timedelta(days=1)).isoformat()
         inc.field_evidence["date"] = [[when.start, when.end]]
 
     # a day: a full date, or a weekday or "вчера" the publication date resolves ("В субботу ночью … взорван
@@ -2547,6 +2559,50 @@ def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person
                 person.extra.setdefault("fate", c.fate)
             if not any(v.name == name for v in inc.victims):
                 inc.victims.append(Victim(name, role, c.fate, c.group))
+
+
+_SOMEBODY = frozenset(("мужчина", "неизвестный", "человек", "боевик", "террорист", "злоумышленник", "преступник",
+                       "нападавший"))
+
+
+def _plural_killed(sents: list[Sentence], at: int) -> bool:
+    """The attackers' death cue at `at` has a plural attacker noun for subject ("нападавшие нейтрализованы")."""
+    for s in sents:
+        k = next((k for k, t in enumerate(s.tokens) if t.start == at), None)
+        if k is not None:
+            return any(_attacker_word(t) and "plur" in t.tag and t.lemma not in ("они", "их")
+                       for t in s.tokens[max(0, k - 3):k + 3])
+    return False
+
+
+def _attackers_counted(found: Extraction, sents: list[Sentence]) -> int | None:
+    """How many attackers the incident's sentences count as the subject of an attack verb ("двое вооруженных мужчин
+    напали", "трое боевиков открыли огонь")."""
+    for s in sents:
+        toks = s.tokens
+        for n in found.numbers:
+            if not (s.start <= n.start < s.end) or not isinstance(n.value, int) or not 2 <= n.value <= 30:
+                continue
+            k = next((k for k, t in enumerate(toks) if t.start >= n.end), None)
+            if k is None:
+                continue
+            head = next((j for j in range(k, min(k + 3, len(toks))) if "NOUN" in toks[j].tag), None)
+            if head is not None and toks[head].lemma in _SOMEBODY and any(
+                    t.lemma in ATTACK_VERBS and "VERB" in t.tag and "plur" in t.tag for t in toks[head + 1:head + 4]):
+                return n.value
+    return None
+
+
+_REGION_GLOSS = re.compile(r"\s*\((?:департамент|провинци[яи]|штат|област[ьи]|земл[яи]|регион|округ|графство|кантон|"
+                           r"префектур[аы]|воеводство|губерни[яи])\s+((?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+){0,2})\)",
+                           re.I)
+
+
+def _after_midnight(analysis: Analysis, found: Extraction, sents: list[Sentence]) -> bool:
+    """The incident's sentences tell a clock time of the small hours (00:00–05:59) and none of the evening."""
+    hours = [int(t.value[:2]) for t in found.temporals if t.kind == "time" and t.value and t.value[:2].isdigit()
+             and any(s.start <= t.start < s.end for s in sents)]
+    return bool(hours) and all(h < 6 for h in hours)
 
 
 _BORN = re.compile(r"\s*(?:рождения|г\.\s*р\.)", re.I)
