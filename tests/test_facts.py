@@ -255,3 +255,9 @@ def test_terms_told_bare_beside_a_verdict_given_by_the_court_or_received_and_dot
     rec = extract_text("Обвинение\n\nЕму предъявлено обвинение по статье 214.2.1 и части 4 статьи 120.2 Уголовного "
                        "кодекса Азербайджанской Республики.", published="2024-01-01")
     assert [(c.code, c.article, c.part) for c in rec.charges] == [("УК АР", "214.2.1", None), ("УК АР", "120.2", "4")]
+
+
+def test_a_model_s_number_is_no_count_of_arms():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Заговор\n\nВ квартире подозреваемого изъяли пистолет Glock 17 и два ножа.", published="2024-01-01")
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("weapons_seized", 3)]

@@ -88,6 +88,7 @@ RULES = (
 # so weights and calibres are left out
 _MEASURE = re.compile(r"\s*(?:мм|см|м|кг|г|грамм\w*|килограмм\w*|литр\w*|л)\b")
 _CALIBRE = re.compile(r"калибр\w*\s*$")
+_MODEL_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]+\s|[A-ZА-ЯЁ]{2,}-)$")    # a model's number: "Glock 17", "АК-74"
 _AGED = re.compile(r"возраст\w*\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$|от\s+\d+\s+до\s+$", re.I)   # "в возрасте от 18 до 30 лет"
 ONE_BY_NOUN = {"detained", "criminal_cases_opened", "cells_dismantled"}
 UNCOUNTED = {"sentence", "attack_prevented"}          # facts that stand without a count
@@ -225,6 +226,7 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                 fact = Fact(rule.kind, text[sent.start:sent.end].strip(), evidence=[(sent.start, sent.end)])
                 if rule.quantity:
                     nums = [n for n in ex.numbers if a <= n.start < b and not n.extra.get("ordinal")
+                            and not _MODEL_BEFORE.search(text, max(0, n.start - 14), n.start)   # "Glock 17", "АК-74"
                             and not _MEASURE.match(text, n.end) and not _CALIBRE.search(text, max(0, n.start - 12), n.start)
                             and not _AGED.search(text, max(0, n.start - 20), n.start)
                             and (rule.kind not in COUNT_THINGS or not _counts_people(sent, n)
