@@ -514,10 +514,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
         # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
-        before = view.toks[max(0, i_num - 3):i_num]
-        before = before[max((n + 1 for n, t in enumerate(before) if t.text in ",;:—–"), default=0):]
+        near = view.toks[max(0, i_num - 3):i_num]
+        near = near[max((n + 1 for n, t in enumerate(near) if t.text in ",;:—–"), default=0):]
         if head_fate == "wounded" and any("VERB" in t.tag and _fate_of(t.lemma) == "killed"
-                                          for t in before + view.toks[head + 1:head + 3]):
+                                          for t in near + view.toks[head + 1:head + 3]):
             fate = "killed"
         # "Трое захватчиков ликвидированы, еще один ранен": the attackers' own verb right after them, not the
         # next clause's fate
