@@ -1351,6 +1351,12 @@ def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -
     return there is not None and (main.place is None or geo_link._fold(there.name) != geo_link._fold(main.place.name))
 
 
+# a body's area: "СК по Республике Крым и городу Севастополю", "ГУ МВД по Петербургу и Ленобласти"
+_JURISDICTION = re.compile(r"(?<![\w-])(?:СК|МВД|ФСБ|ФСИН|УФСБ|УМВД|ГУВД|ГУ|СУ|МЧС|ГИБДД|Росгварди\w*|управлени\w*|"
+                           r"прокуратур\w*|департамент\w*)\s+(?:России\s+)?по\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:(?:и|,)\s+(?:[\w-]+\s+){0,2}?)?$")
+
+
 def _dated_apart(analysis: Analysis, found: Extraction, sent: Sentence, main: Segment) -> bool:
     """The sentence opens with a day and month two days or more from every day the main incident's sentences
     resolve ("3 сентября в Кизляре …" after "Сегодня ночью …" on 29 September)."""
@@ -1424,6 +1430,9 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         if segs and _another_days_paragraph(analysis, found, i, violent, segs[0]):
             continue          # "Во вторник … силовики блокировали двух боевиков. … они … были нейтрализованы"
         place = geo_link.place_in(analysis, sent.start, sent.end, city_only=True)
+        if place is not None and _JURISDICTION.search(analysis.text, max(0, place.start - 70), place.start):
+            place = None          # "Следственное управление СК по Республике Крым и городу Севастополю": a body's
+            #                       area opens no incident of its own (it may still place one that has none)
         # (a day and month with no year is dated too: a story with no publication date leaves it yearless)
         dated = any(t.kind in ("date", "month", "year", "range") and (t.extra.get("year") or t.kind == "date"
                                                                        and t.extra.get("day"))
