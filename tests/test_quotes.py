@@ -542,3 +542,11 @@ def test_an_agency_named_before_a_dash_the_outlet_told_and_one_opening_its_date_
     rec = extract_text(text, published="2025-01-01")
     assert [s.name for s in rec.sources if s.relation == "publisher"] == [publisher]
     assert not any(s.relation == "cited" and "Казинформ" in s.name for s in rec.sources)
+
+
+def test_the_one_told_named_in_the_dative_after_his_role_is_no_speaker_and_a_town_before_a_name_is_split_off():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Нападение\n\n«Они стреляли в упор», — рассказала корреспонденту Би-би-си в Сринагаре Ахмеду Юсуфу "
+                       "Дару туристка Сунита Десаи.", published="2024-05-15")
+    assert [e.text for e in rec.entities if e.type == "PERSON"][0] == "Ахмеду Юсуфу Дару"
+    assert [q.role for q in rec.quotes] == ["туристка"] and rec.quotes[0].speaker != "Ахмед Юсуф Дар"

@@ -98,9 +98,14 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     sent = analysis.sentence_at(pos)
     end = sent.end if sent else min(len(analysis.text), pos + 200)
     # (a role the verb addresses is no speaker: "— сказал журналистам / корреспонденту ТАСС адвокат X")
-    # (not a site's first word: "— сказал Kun.uz брат погибшего X")
+    # (not a site's first word: "— сказал Kun.uz брат погибшего X"; nor the one told, named after his dative role:
+    # "— рассказала корреспонденту Би-би-си в Сринагаре Ахмеду Юсуфу Дару туристка X")
+    told = [r for r in roles if pos <= r.start < end and dative_only(analysis.text, r.start)]
     cands = [(p.start, "person", p) for p in persons if pos <= p.start < end
-             and not re.match(r"\.[a-z]{2,5}\b", analysis.text[p.end:p.end + 6])] + \
+             and not re.match(r"\.[a-z]{2,5}\b", analysis.text[p.end:p.end + 6])
+             and not (_dative_name(p.text) and any(
+                 0 <= p.start - r.end <= 50 and not re.search(r"[,;:.«»—–()]", analysis.text[r.end:p.start])
+                 for r in told))] + \
             [(r.start, "role", r) for r in roles if pos <= r.start < end and not dative_only(analysis.text, r.start)]
     if not cands:
         # a bare noun speaker ("спросила телеведущая")
@@ -147,6 +152,13 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
 
 _NAME_ENDS = re.compile(r"[^,;:.«»—–()\n]*?(?<![\w-])(?P<name>(?P<first>[А-ЯЁ][а-яё]+)(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})"
                         r"(?=\s*[.,;]|\s*$)")
+
+
+def _dative_name(name: str) -> bool:
+    """The name's first word reads as a dative and never as a nominative ("Ахмеду", not "Мухаммад")."""
+    from letopis.nlp.morph import parse
+    tags = [str(p.tag) for p in parse(name.split()[0].lower())[:4]]
+    return any("datv" in t for t in tags) and not any("nomn" in t for t in tags)
 
 
 _NAMED_AFTER = re.compile(r"\s+(«[^»\n]{1,40}»)")

@@ -846,6 +846,11 @@ _WORD_BEFORE = re.compile(r"([а-яё]+)[ \t\xa0]+$")
 _TOWN_SERVICES = frozenset(("полиция", "милиция", "мэрия", "администрация", "прокуратура", "шериф"))
 
 
+def _known_town(word: str) -> bool:
+    gaz = _gazetteer()
+    return gaz is not None and any(p.kind in ("city", "region") for p in gaz.lookup(word))
+
+
 def _big_town(word: str) -> bool:
     gaz = _gazetteer()
     return gaz is not None and any(p.kind == "city" and (p.population or 0) >= 50_000 for p in gaz.lookup(word))
@@ -869,6 +874,10 @@ def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         noun = morph.lemma(m.group(1)) if m else None
         # (a town the gazetteer knows well after a town's service: "начальник полиции Амарилло Кевин Ханли")
         served = noun in _TOWN_SERVICES and not _first_name_like(words[0].group()) and _big_town(words[0].group())
+        # ("корреспонденту в Сринагаре Ахмеду Юсуфу Дару", "туристка из Ахмадабада Сунита Десаи": a town after
+        # its preposition run into the name)
+        served = served or noun in ("в", "во", "из") and not _first_name_like(words[0].group()) \
+            and _known_town(words[0].group())
         # (a place's name of four letters or more: "Ма Ай Лунь" after "района" is a Chinese name)
         if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())
                                         or len(words[0].group()) < 4) and not served \
