@@ -1614,7 +1614,11 @@ def tally(cas: list[Casualty]) -> dict:
             mine = [c for c in mine if not c.claim]       # "Талибан утверждает … семерых": a claim
         # "ранены" beats "пострадали" (docs/coding.md §5), but not the attackers' own wounds ("Пострадали 15
         # человек … Оба нападавших также получили ранения")
-        if fate == "wounded" and any(not c.weak and not c.hospital and c.group != "perpetrator" for c in mine):
+        # (not for one named wounded beside a weak total: "Пострадали два человека, в том числе сотрудник полиции" …
+        # "злоумышленник ранил в руку сержанта полиции X")
+        weak_most = max((c.count for c in mine if c.weak and c.count), default=0)
+        if fate == "wounded" and any(not c.weak and not c.hospital and c.group != "perpetrator"
+                                     and (c.kind == "total" or (c.count or 0) >= weak_most) for c in mine):
             mine = [c for c in mine if not c.weak]
         # "из трёх пострадавших двоих госпитализировали": the hospitalised are a part of the injured
         victims = [c for c in mine if c.group != "perpetrator"]
