@@ -1974,6 +1974,22 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             # "Сегодня ночью неизвестные обстреляли … около 01:30": the night's small hours are the report's day
             inc.date = (date.fromisoformat(inc.date) + timedelta(days=1)).isoformat()
         inc.field_evidence["date"] = [[when.start, when.end]]
+    elif main and analysis.published:
+        # "По словам губернатора, удар пришелся около 06:50": a report that tells the act's clock time and names no
+        # day at all is of the day it was published
+        span = [analysis.sentences[k] for k in range(seg.sentences[0], seg.sentences[-1] + 1) if k not in others]
+        clock = next((t for t in found.temporals if t.kind == "time" and any(x.start <= t.start < x.end for x in span)),
+                     None)
+        told = span + _lead(analysis, 3)
+        # (no other day told there: a birth year or "сегодня" is none)
+        if clock is not None and not any(t.kind in ("date", "relative", "range", "month", "year")
+                                         and not agency_dateline_end(analysis.text, t.start)
+                                         and not _BORN.match(analysis.text, t.end)
+                                         and (t.value or "")[:10] != analysis.published.isoformat()
+                                         and any(x.start <= t.start < x.end for x in told)
+                                         for t in found.temporals):
+            inc.date, inc.date_text = analysis.published.isoformat(), clock.text
+            inc.field_evidence["date"] = [[clock.start, clock.end]]
 
     # a day: a full date, or a weekday or "вчера" the publication date resolves ("В субботу ночью … взорван
     # автомобиль главы района … никого не было")
