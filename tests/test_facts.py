@@ -242,7 +242,8 @@ def test_a_cell_s_members_are_no_count_of_cells_and_the_accused_the_cases_are_of
     from letopis.pipeline import extract_text
     rec = extract_text("Итоги года\n\nВ Нукусе была пресечена деятельность ячейки из шести человек. Раскрыто 1 652 "
                        "преступления, уголовные дела в отношении 1 218 обвиняемых направлены в суд.", published="2024-01-01")
-    assert [(f.kind, f.quantity) for f in rec.facts] == [("cases_sent_to_court", 1218)]
+    # (one cell, told by its noun; its six members count none)
+    assert [(f.kind, f.quantity) for f in rec.facts] == [("cells_dismantled", 1), ("cases_sent_to_court", 1218)]
 
 
 def test_terms_told_bare_beside_a_verdict_given_by_the_court_or_received_and_dotted_articles():
@@ -261,3 +262,13 @@ def test_a_model_s_number_is_no_count_of_arms():
     from letopis.pipeline import extract_text
     rec = extract_text("Заговор\n\nВ квартире подозреваемого изъяли пистолет Glock 17 и два ножа.", published="2024-01-01")
     assert [(f.kind, f.quantity) for f in rec.facts] == [("weapons_seized", 3)]
+
+
+def test_a_cell_told_in_the_genitive_singular_is_one_and_a_fact_s_phrase_leaves_no_bracket_open():
+    got = facts("В Самарканде пресечена деятельность ячейки из восьми человек. Возбуждено 12 уголовных дел по статье "
+                "159 («Посягательство на конституционный строй Республики Узбекистан»).")
+    assert got == [("cells_dismantled", 1), ("criminal_cases_opened", 12)]
+    from letopis.pipeline import extract_text
+    rec = extract_text("Итоги\n\nВозбуждено 12 уголовных дел по статье 159 («Посягательство, подготовка и участие в "
+                       "деятельности против конституционного строя») и статье 244-2.", published="2024-01-01")
+    assert [f.text for f in rec.facts] == ["Возбуждено 12 уголовных дел по статье 159"]

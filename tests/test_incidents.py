@@ -2746,7 +2746,8 @@ def test_the_people_listed_line_by_line_under_a_list_of_the_dead_are_the_dead():
     assert (inc.killed, inc.wounded) == (3, 5)
     assert [v.name for v in inc.victims] == ["Ахмед Расулович Магомедов", "Патимат Омаровна Гаджиева",
                                              "Зарема Ибрагимовна Курбанова"]
-    assert all(v.role is None for v in inc.victims)
+    # (each line's role is its own: "— 34 года — бухгалтер" is Курбанова's alone)
+    assert [v.role for v in inc.victims] == [None, None, "бухгалтер"]
 
 
 def test_the_attacker_the_police_shot_named_by_who_he_turned_out_to_be():

@@ -118,3 +118,23 @@ def test_an_age_told_as_was_n_years_is_the_persons():
     rec = extract_text("Нападение\n\nВ пятницу в Карабулаке погиб старший сержант полиции Адам Мальсагов. Мальсагову было "
                        "29 лет.", "2024-08-05")
     assert [(p.name, p.age) for p in rec.persons] == [("Адам Мальсагов", 29)]
+
+
+def test_a_list_entry_gives_its_name_as_written_with_its_age_and_role():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Стрельба на рынке\n\nВ пятницу на рынке погибли два человека.\n\nСписок пострадавших:\n\n"
+                       "Юсупова Гульнора — 27 лет — продавец\nНазарова Мадина — 31 год — стажер\n\n"
+                       "Суд приговорил участников: Хакимов — 12 лет колонии.", "2024-03-01")
+    got = {p.name: (p.age, p.roles) for p in rec.persons}
+    assert got["Юсупова Гульнора"] == (27, ["продавец"])
+    assert got["Назарова Мадина"] == (31, ["стажер"])
+    assert got["Хакимов"] == (None, [])              # a sentence's term of years is no age
+
+
+def test_a_feminine_verb_through_a_nominative_role_keeps_a_woman_s_name_as_written():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержание\n\n«Стрелявший задержан», — сообщила официальный представитель полиции Фарида Рахимова.",
+                       "2024-03-01")
+    assert [p.name for p in rec.persons] == ["Фарида Рахимова"]
+    rec = extract_text("Задержание\n\nПолиция задержала подозреваемого Фарида Рахимова.", "2024-03-01")
+    assert [p.name for p in rec.persons] == ["Фарид Рахимов"]

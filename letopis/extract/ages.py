@@ -71,6 +71,12 @@ def _prev_word(text: str, start: int) -> tuple[str, str]:
     return (morph.lemma(m.group(1)), m.group(2)) if m else ("", text[max(0, start - 3):start])
 
 
+_LIST_ENTRY = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+){0,2}"
+                         r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]*[—–][ \t]*$")
+_ENTRY_FIELD = re.compile(r"[ \t]*(?:[—–,;][ \t]|[.;]?[ \t]*$)")
+_TERM = re.compile(r"колони|лишени|заключени|свобод|режима|условно", re.IGNORECASE)
+
+
 def scan_ages(text: str) -> list[AgeMention]:
     p = _patterns()
     out: list[AgeMention] = []
@@ -102,6 +108,11 @@ def scan_ages(text: str) -> list[AgeMention]:
                            r"в\s+свои)\s+)$",
                            text[max(0, s - 30):s], re.IGNORECASE)
             ok = bool(m2)
+        if not ok and _LIST_ENTRY.search(text, max(0, s - 60), s):
+            # "Сатторова Мохира — 19 лет — стажер": a list's entry, its line opening with the name (not a
+            # sentence's term: "Иванов — 12 лет колонии")
+            rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+            ok = _ENTRY_FIELD.match(rest) is not None and not _TERM.search(rest)
         if ok:
             out.append(AgeMention(s, e, m.group(), int(m.group("n"))))
     out = [a for a in out if 0 <= a.value <= 120]

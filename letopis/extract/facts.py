@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from letopis.nlp.analysis import Analysis, Sentence
+from letopis.nlp import morph
 from letopis.nlp.morph import participle_noun
 from letopis.record import Fact
 
@@ -180,6 +181,14 @@ def _plural_adjective(tok) -> bool:
     return tok is not None and "plur" in tok.tag and ("ADJF" in tok.tag or "PRTF" in tok.tag)
 
 
+def _genitive_singular_after_noun(sent: Sentence, k: int) -> bool:
+    """"пресечена деятельность ячейки": a form read first as a plural nominative ("ячейки") is the genitive
+    singular after a noun that governs it."""
+    if not k or "NOUN" not in sent.tokens[k - 1].tag:
+        return False
+    return any({"NOUN", "gent", "sing"} <= p.tag.grammemes for p in morph.parse(sent.tokens[k].text.lower()))
+
+
 def find_facts(analysis: Analysis, ex) -> list[Fact]:
     text = analysis.text
     facts: list[Fact] = []
@@ -276,8 +285,9 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     one = None if nums or rule.kind not in ONE_BY_NOUN or rule.kind == "detained" and \
                         "PRTF" in sent.tokens[i].tag and i + 1 < len(sent.tokens) and \
                         any(x in sent.tokens[i + 1].tag for x in ("VERB", "PRTS")) else next(
-                        (t for k, t in enumerate(sent.tokens[lo:hi + 1], lo) if t.lemma in rule.needs and "sing" in t.tag
-                         and "NOUN" in t.tag and not _plural_adjective(sent.tokens[k - 1] if k else None)), None)
+                        (t for k, t in enumerate(sent.tokens[lo:hi + 1], lo) if t.lemma in rule.needs
+                         and ("sing" in t.tag and "NOUN" in t.tag or _genitive_singular_after_noun(sent, k))
+                         and not _plural_adjective(sent.tokens[k - 1] if k else None)), None)
                     if nums:
                         n = min(nums, key=lambda n: abs(n.start - sent.tokens[i].start))
                         fact.quantity, fact.qualifier = n.value, n.qualifier
@@ -463,5 +473,8 @@ def _tight(text: str, sent: Sentence, cue_start: int, num) -> str:
     if stop and stop.start() < 60 and cue_start < num.start:
         end += stop.start()
     out = text[lo:end].strip()
+    # (not into a bracket left open: "… по статьям 244-1 («Изготовление")
+    if out.count("(") > out.count(")") and out.rfind("(") > hi - lo:
+        out = out[:out.rfind("(")].rstrip()
     # a quote closing after the fact ("задержаны 42 человека»"), not a name's own ("«Катиба Таухид»")
     return out[:-1] if out[-1:] in "»”" and out.count(out[-1]) > out.count("«" if out[-1] == "»" else "“") else out

@@ -225,7 +225,15 @@ def _role_after(text: str, start: int, end: int, found: Extraction) -> str | Non
             if _SPEAKER_BEFORE.search(text[max(0, start - 200):start]) and not _genitive_possible(text[r.start:r.end]):
                 return None     # ("По словам X, второй предполагаемой смертнице не удалось": the clause he tells)
             return r.normal
+        # a list's entry: "Каримова Нилуфар Азизовна — 34 года — главный специалист сектора …"
+        if _ENTRY_GAP.fullmatch(text, end, r.start) and _LINE_OPENS.search(text, max(0, start - 12), start):
+            return r.normal
     return None
+
+
+# between a list entry's name and its role: a dash, past the age ("— 34 года —")
+_ENTRY_GAP = re.compile(r"[ \t]*[—–][ \t]*(?:\d{1,3}[ \t]+(?:год|года|лет)[ \t]*[—–,][ \t]*)?")
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[•*·][ \t]*)?$")
 
 
 # who tells what follows the comma: "По словам X,", "Как сообщил начальник полиции X,"
@@ -376,7 +384,7 @@ def people(analysis: Analysis, found: Extraction) -> list[Person]:
                 role_gap = age.end <= s and _roles_between(text, age.end, s, found.roles)
                 if (age.end <= s and (_AGE_GAP.fullmatch(text, age.end, s) or _person_noun(text[age.end:s]))) \
                         or role_gap or \
-                        (age.start >= e and re.fullmatch(r"\s*,?\s*(?:в возрасте\s*|было\s+|исполнилось\s+)?",
+                        (age.start >= e and re.fullmatch(r"\s*[,—–]?\s*(?:в возрасте\s*|было\s+|исполнилось\s+)?",
                                                           text[e:age.start])   # "Мальсагову было 29 лет"
                          # (not "По словам Абдикаримова, 34-летний полицейский …": the clause he tells)
                          and not _TELLER.search(text, max(0, s - 60), s)

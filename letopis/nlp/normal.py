@@ -632,6 +632,9 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
                 c.replace(" ", "") == written and (cands[0][1] - v <= 1.0 or " " in entity.text.strip())
                 for c, v in cands[1:]) and after_nominative_role(analysis, entity.start):
             return entity.text
+        if prev not in PREP_CASES and cands[0][0].replace(" ", "") != written \
+                and any(c.replace(" ", "") == written for c, _ in cands[1:]) and _nominative_as_written(analysis, entity):
+            return entity.text
         if prev in PREP_CASES or cands[0][0].replace(" ", "") != written or len(cands) < 2 \
                 or cands[0][1] - cands[1][1] > 1.0:
             return cands[0][0]
@@ -643,6 +646,49 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         if known:
             return known
     return normalize_name(entity.text, prev)
+
+
+# a list's entry: its line opens with the name (past a number or a bullet), a dash, a bracket or a
+# comma and a number after it ("Сатторова Мохира — 19 лет — стажер")
+_ENTRY_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[•*·–—-][ \t]*)?$")
+_ENTRY_GOES_ON = re.compile(r"[ \t]*(?:[—–-][ \t]|\(|,[ \t]*\d)")
+
+
+# roles that are someone's, and may govern a person's genitive ("адвокат Ивана Петрова", "помощник депутата")
+_DEPENDANTS = frozenset("""адвокат защитник помощник заместитель представитель секретарь пресс-секретарь советник
+    врач тренер агент менеджер продюсер юрист охранник телохранитель водитель референт сотрудник коллега друг
+    знакомый соратник сторонник""".split())
+
+
+def _nominative_as_written(analysis: Analysis | None, entity: Entity) -> bool:
+    """Where a name can only be nominative, the reading as written wins over a likelier oblique one
+    (a woman's "Сатторова Мохира" read as a man's genitive): a list's entry, or the subject of a
+    feminine verb through a nominative role ("сообщила пресс-секретарь прокуратуры Хафиза Турсунова")."""
+    if analysis is None:
+        return False
+    text = analysis.text
+    if _ENTRY_OPENS.search(text, max(0, entity.start - 12), entity.start) and _ENTRY_GOES_ON.match(text, entity.end):
+        return True
+    found = _role_noun_before(analysis, entity.start)
+    if found is None:
+        return False
+    nouns, words, k, at = found
+    if not all(p.tag.case == "nomn" for p in nouns if "anim" in p.tag):
+        return False
+    # the verb is feminine for the name's sake only after a masculine role ("умерла жена Стэна Ли": the wife's),
+    # and one that governs no person: a title, or one whose complement took the genitive slot and names no one
+    # ("адвокат Ивана Петрова", "представитель обвиняемого X": the name is the genitive)
+    if any(p.tag.gender == "femn" for p in nouns) or not (
+            any(p.normal_form in _titles() for p in nouns) or words[k + 1:] and not any(
+                "anim" in p.tag and p.tag.POS == "NOUN" for w in words[k + 1:] for p in morph.parse(w.lower())[:1])
+            or not any(p.normal_form in _DEPENDANTS for p in nouns) and not words[k + 1:]):
+        return False
+    # (past the role's adjectives: "сообщила официальный представитель полиции")
+    j = k
+    while j and morph.parse(words[j - 1].lower())[0].tag.POS in ("ADJF", "PRTF"):
+        j -= 1
+    verb = words[j - 1] if j else previous_word(analysis, at)
+    return verb is not None and any({"VERB", "past", "femn", "sing"} <= p.tag.grammemes for p in morph.parse(verb.lower()))
 
 
 def _gazetteer_spelling(text: str) -> str | None:
