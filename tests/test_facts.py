@@ -272,3 +272,8 @@ def test_a_cell_told_in_the_genitive_singular_is_one_and_a_fact_s_phrase_leaves_
     rec = extract_text("Итоги\n\nВозбуждено 12 уголовных дел по статье 159 («Посягательство, подготовка и участие в "
                        "деятельности против конституционного строя») и статье 244-2.", published="2024-01-01")
     assert [f.text for f in rec.facts] == ["Возбуждено 12 уголовных дел по статье 159"]
+
+
+def test_things_counted_before_an_arrest_are_no_detainees():
+    assert facts("В прошлом году были отменены два матча сборной после того, как полиция задержала 17-летнего "
+                 "жителя Гамбурга.") == [("detained", 1)]

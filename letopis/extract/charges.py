@@ -36,9 +36,14 @@ _NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?)\s*\)")
 _MORE = re.compile(rf"\s*(?:,|и|а также)\s*({_NUM})\s+(?=[А-ЯЁ])")
 _QNAME = re.compile(r"\s*«([А-ЯЁа-яё][^«»]{1,150}?)»")
 _JOIN = re.compile(r"\s*(?:,|и|а также|,\s*а также|либо|или)\s*")
-_OTHER_LAW = re.compile(r"\s*(?:Конституци|КоАП|Кодекс\w* об административных|ГК\b|ГПК|УПК|УИК|НК\b|ТК\b|"
+_OTHER_LAW = re.compile(r"\s*(?:Конституци|Федеральн\w+\s+закон|КоАП|Кодекс\w* об административных|ГК\b|ГПК|УПК|УИК|НК\b|ТК\b|"
                         r"Гражданск|Налогов|Трудов|Уголовно-процессуальн|Уголовно-исполнительн|закон|Устав|"
                         r"Конвенци|Декларац|Регламент|Соглашени|Договор)", re.I)
+# a terrorism act a foreign state charges under ("статье 5 Закона о терроризме 2006 года", "Закона о борьбе с
+# терроризмом"), named in the nominative as the charge's code; only where someone is charged
+_TERROR_ACT = re.compile(r"\s*Закон(?:а|у|ом|е)?(\s+(?:о|об)\s+(?:[а-яё]+\s+){0,3}?(?:терроризм\w*|террористическ\w+"
+                         r"(?:\s+[а-яё]+)?))(\s+\d{4}\s+года)?")
+_CHARGED = re.compile(r"обвинени|обвиня|обвинен|предъявлен", re.I)
 # Words that make bare article numbers charges: a case, a charge, a sentence.
 _CRIME_CONTEXT = re.compile(r"уголовн|обвин|осужд|приговор|возбужд|преступлен|задержан|арестован|подозрева"
                             r"|\bУК\b|терроризм|убийств", re.I)
@@ -136,7 +141,10 @@ def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
                     name, pos = q.group(1)[:1].lower() + q.group(1)[1:], q.end()
                 continue
             break
-        if code is None and _OTHER_LAW.match(region, pos):
+        if code is None and (act := _TERROR_ACT.match(region, pos)) and _CHARGED.search(region, sent.start):
+            # "обвинение … по статье 5 Закона о терроризме 2006 года": a foreign country's terrorism act
+            code, pos = "Закон" + act.group(1) + (act.group(2) or ""), act.end()
+        elif code is None and _OTHER_LAW.match(region, pos):
             continue
         part = m.group("pa") or m.group("pb")
         listed = re.sub(r"\s*\([^()]*\)", "", m.group("aa") or m.group("ab"))

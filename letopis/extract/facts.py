@@ -118,6 +118,14 @@ def _next_token_is(sent: Sentence, n, i: int) -> bool:
 def _counts_people(sent: Sentence, n) -> bool:
     after = [t for t in sent.tokens if t.start >= n.end][:2]
     return any(t.lemma in _PEOPLE or "PRTF" in t.tag and participle_noun(t.text) in _PEOPLE for t in after)
+
+
+def _counts_things(sent: Sentence, n) -> bool:
+    """The number counts an inanimate noun right after it ("три концерта")."""
+    nxt = next((t for t in sent.tokens if t.start >= n.end), None)
+    return nxt is not None and "NOUN" in nxt.tag and "inan" in nxt.tag and nxt.lemma not in _PEOPLE
+
+
 ATTEMPT = {"пытаться", "попытаться", "попытка", "намереваться"}
 # (a level named in quotes may stand between: "Режим «умеренный» («желтый») уровня террористической опасности")
 _REGIME = re.compile(r"([Рр]ежим\w*)\s+((?:[«(\"]*[А-Яа-яЁё\-]+[»)\"]*\s+){0,5}?(?:[А-ЯЁ]{2,}\b|операции|положения|ситуации|"
@@ -261,8 +269,10 @@ def find_facts(analysis: Analysis, ex) -> list[Fact]:
                     if rule.kind == "detained":
                         # "пресечена деятельность 12 ячеек, задержаны 48 членов": the count of people;
                         # "Из 32 террористов 31 уничтожен, один задержан": the whole is no detainee count
+                        # ("отменены три концерта …, как полиция задержала жителя": things, no detainees)
                         nums = [n for n in nums
-                                if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)]
+                                if not re.search(r"(?:^|\s)из\s*$", text[max(0, n.start - 4):n.start], re.I)
+                                and not _counts_things(sent, n)]
                         if any(_counts_people(sent, n) for n in nums):
                             # "четверо подозреваемых ликвидированы …, один задержан": the number right
                             # before the cue is the detainees' own, though no noun follows it

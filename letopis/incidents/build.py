@@ -162,7 +162,13 @@ def _attackers_wounded(inc: Incident, statements: list[cas.Casualty], perps: lis
         if c.fate == "wounded" and _names_only(c, perps, names) and [c.start, c.end] in \
                 inc.field_evidence.get("wounded", []):
             inc.field_evidence["wounded"].remove([c.start, c.end])
-            _uncount(inc, "wounded", c.group, c.count)
+            # (no fewer than another statement of the hurt counts alone: the total was the largest sentence's,
+            # "ранил сотрудника милиции X" … "Ответным огнем Исмоилов был ранен")
+            rest = max((o.count or 0 for o in statements if o is not c and o.fate == "wounded"
+                        and [o.start, o.end] in inc.field_evidence["wounded"]), default=0)
+            n = min(c.count, (inc.wounded or 0) - rest)
+            if n > 0:
+                _uncount(inc, "wounded", c.group, n)
 
 
 def _uncount(inc: Incident, fate: str, group: str | None, n: int) -> None:
@@ -193,8 +199,6 @@ def _quoted_toll(analysis: Analysis, found: Extraction, seg: Segment, others: se
     """A toll the narrative leaves untold but an official tells in a quote among the incident's sentences
     ("Погибли трое полицейских. «Шестеро человек получили ранения», — сказал начальник полиции"): his
     figure is the record's. Not a claim, nor one of someone without an office, nor of a group."""
-    if inc.killed is not None and inc.wounded is not None:
-        return
     offices = {r.normal for r in found.roles if r.group in _OFFICES and not r.kind_of_person}
     official = [(q.start, q.end) for q in found.quotes if q.role in offices and not q.extra.get("indirect")
                 and not any(pat.search(q.role) for pat, _ in armed_groups())]
@@ -210,11 +214,21 @@ def _quoted_toll(analysis: Analysis, found: Extraction, seg: Segment, others: se
         return
     t = cas.tally(said)
     for fate in ("killed", "wounded"):
-        if getattr(inc, fate) is None and t[fate]:
+        # (or more than the narrative names one by one: "«23 человека погибли», — сказал представитель полиции.
+        # Охранник мечети X … также погиб")
+        if t[fate] and (getattr(inc, fate) is None or t[fate] > getattr(inc, fate) and not any(
+                k == fate and any(_numbered(found, a, b) for a, b in v) for k, v in inc.field_evidence.items())):
+            had = getattr(inc, fate) is not None
             setattr(inc, fate, t[fate])
-            setattr(inc, f"{fate}_by_group", t[f"{fate}_by_group"])
+            if t[f"{fate}_by_group"] or not had:      # (the named ones' groups stay a share of the total)
+                setattr(inc, f"{fate}_by_group", t[f"{fate}_by_group"])
             inc.field_evidence.update({k: [list(x) for x in v] for k, v in t["evidence"].items()
                                        if k == fate or k.startswith(f"{fate}_by_group.")})
+
+
+def _numbered(found: Extraction, start: int, end: int) -> bool:
+    """A number stands in the span: the narrative counted, not only named."""
+    return any(start <= n.start < end for n in found.numbers)
 
 
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
@@ -1354,7 +1368,9 @@ def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -
 # a body's area: "СК по Республике Крым и городу Севастополю", "ГУ МВД по Петербургу и Ленобласти"
 _JURISDICTION = re.compile(r"(?<![\w-])(?:СК|МВД|ФСБ|ФСИН|УФСБ|УМВД|ГУВД|ГУ|СУ|МЧС|ГИБДД|Росгварди\w*|управлени\w*|"
                            r"прокуратур\w*|департамент\w*)\s+(?:России\s+)?по\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:(?:и|,)\s+(?:[\w-]+\s+){0,2}?)?$")
+                           r"(?:(?:и|,)\s+(?:[\w-]+\s+){0,2}?)?$"
+                           # ("полиция Эссекса сообщила …": the police's area, in the genitive)
+                           r"|(?<![\w-])(?:полици\w*|прокуратур\w*)\s+$")
 
 
 def _dated_apart(analysis: Analysis, found: Extraction, sent: Sentence, main: Segment) -> bool:
@@ -1793,8 +1809,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
                                       and not _RIDERS.search(text, max(0, v.start - 30), v.start)))
 
     # perpetrators: named attackers; their death or arrest
+    # (nor a sentence going on with another incident told just before: "… в 2021 году был убит депутат Дэвид Эймесс.
+    # Его убийца, Али Харби Али, был приговорен …")
     scope = sents if not main else [x for k, x in enumerate(analysis.sentences)
-                                    if not analysis.ignored(x.start, x.end) and k not in others]
+                                    if not analysis.ignored(x.start, x.end) and k not in others
+                                    and not (k - 1 in others and _goes_on(x))]
     perps = _perpetrators(analysis, found, persons, scope, driver=rammed)
     inc.perpetrators = [p.name for p in perps]
     if len(perps) == 1 and perps[0].age is None:
@@ -2069,6 +2088,10 @@ _VICTIM_OF = re.compile(r"(?:убийств|покушени|похищени)\w
 # "задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве полицейского"
 _SUSPECT_AFTER = re.compile(r"\s*,\s*(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?(?:убийств|нападени|теракт|"
                             r"покушени|подрыв|поджог|захват|похищени|расстрел|взрыв)")
+# "27-летнему Коннору Уэббу из Ипсвича (графство Саффолк) предъявлено обвинение в покушении на убийство"
+_CHARGED_AFTER = re.compile(r"\s*(?:из\s+[А-ЯЁ][\w-]+\s*)?(?:\([^()\n]{0,60}\)\s*)?(?:было\s+)?предъявлен[оы]?\s+"
+                            r"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:убийств|нападени|теракт|"
+                            r"террористическ|покушени|подрыв|поджог|захват|похищени|расстрел|взрыв)")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 # "группа Назарзода напала на здание": a band named by its leader
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
@@ -2083,6 +2106,14 @@ def _arrested_named(sents: list[Sentence], perps: list[Person]) -> list[Person]:
             continue
         out += [p for p in perps if any(s.start <= a < s.end for a, _ in p.mentions) and p not in out]
     return out
+
+
+_ANAPHORA = frozenset(("он", "она", "они", "его", "ее", "её", "их", "тогда"))
+
+
+def _goes_on(sent: Sentence) -> bool:
+    """The sentence opens with a pronoun or "тогда": it goes on with what was told just before."""
+    return bool(sent.tokens) and sent.tokens[0].text.lower() in _ANAPHORA
 
 
 def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], sents: list[Sentence],
@@ -2129,7 +2160,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             labelled = any(r.end <= s and (s - r.end <= 2 and not re.search(r"[.!?]", analysis.text[r.end:s])
                                            or _APPOSED.fullmatch(analysis.text, r.end, s))
                            and not _dependant(sent, r, first) for r in perp_roles) \
-                or _suspect_named(analysis.text, s) or _SUSPECT_AFTER.match(analysis.text, e) or any(
+                or _suspect_named(analysis.text, s) or _SUSPECT_AFTER.match(analysis.text, e) \
+                or _CHARGED_AFTER.match(analysis.text, e) or any(
                 # "… Дмитрий Коновалов и Владислав Ковалев", "… X, Y, Z и W"
                 b2 <= s and _LIST_GAP.fullmatch(analysis.text[b2:s]) for q in out for _, b2 in q.mentions)
             # "группа боевиков во главе с Шамилем Басаевым захватила заложников": the attackers' leader

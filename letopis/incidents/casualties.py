@@ -893,6 +893,11 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
         else:
             break
     between = [t for t in toks if p.end <= t.start < toks[k].start]
+    # (past a participle's or gerund's phrase set off by commas: "Люси Беннетт, попытавшаяся вмешаться, получила ранения")
+    if len(between) > 2 and between[0].text == "," and any(x in between[1].tag for x in ("PRTF", "GRND")):
+        close = next((j for j in range(2, min(len(between), 10)) if between[j].text == ","), None)
+        if close is not None:
+            between = between[close + 1:]
     if any(("VERB" in t.tag and t.lemma != "быть" and t.lemma not in _GET) or "PRTS" in t.tag or t.lemma == "который"
            for t in between) or len(between) > 4:
         return []
@@ -1322,6 +1327,10 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.nominal and any(
             o is not c and o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
             and (o.start, o.end) != (c.start, c.end) for o in found_here))]
+        # "Раненый милиционер госпитализирован": one man told by two cues that share his noun
+        found_here = [c for k, c in enumerate(found_here) if not (c.nominal and not c.names and c.count == 1 and any(
+            o.nominal and not o.names and o.fate == c.fate and o.count == 1 and o.group == c.group
+            and o.start < c.end and c.start < o.end for o in found_here[:k]))]
         # "погибли двое полицейских — старший сержант X и сержант Y": the people counted, listed after a dash
         found_here = [c for c in found_here if not (c.nominal and any(
             not o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end

@@ -241,6 +241,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                                                                                  e.start):
             seen.add((e.start, e.end))    # "«Боко Харам» (запрещена в РФ)": a ban's country, no place of the story
             continue
+        if e.type in PLACE_TYPES and start <= e.start < end and _TAKEN_TO.search(analysis.text, max(0, e.start - 30),
+                                                                                 e.start):
+            seen.add((e.start, e.end))    # "Раненого доставили в Бабаюрт": where the hurt were taken, no scene
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(orgs, e):
             seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
             continue
@@ -298,11 +302,13 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     out.append(r)
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and not _ON.search(analysis.text, max(0, e.start - 4), e.start) \
+                    and not (e.text.isupper() and len(e.text) <= 6) \
                     and (e.type == "CITY" or e.type == "LOCATION" and (
                     after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
                     and analysis.text[max(0, e.start - 3):e.start].strip() == "в")):
-                # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"):
+                # a town the gazetteer does not know ("Сазерленд-Спрингс", "вблизи села Хушаб"); not initials
+                # ("в БСМП", "в ЦРБ": a hospital's):
                 # named as the text names it; the country comes from the places around it
                 # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
                 name = settlement_name(analysis.text, e.start, e.text.strip()) \
@@ -412,10 +418,16 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|в\s+направлении|"
                         r"госпитал\w*\s+в|базирующ\w+\s+в|штаб-квартир\w+\s+в|запрещен\w*\s+в|запрещён\w*\s+в|"
                         r"\bсуд\w*\s+в|\bисточник\w*\s+в|"
+                        r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*)\s+в|"
                         r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
+# where the hurt were taken: "Всех увезли в БСМП", "доставлены в Грозный"
+_TAKEN_TO = re.compile(r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*)"
+                       r"\s+в\s+(?:\w+\s+){0,1}$", re.I)
 _FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
-_HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$", re.I)
+_HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$"
+                   # ("31-летнему Гарри Миллсу из Рединга", "мужчина из Ипсвича": where someone is from)
+                   r"|(?:(?-i:[А-ЯЁ])[а-яё-]+|мужчин\w*|женщин\w*|парн\w*|подрост\w*)\s+из\s+$", re.I)
 # "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
 _OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|востоку|северо-\w+|юго-\w+)|\d+\s*(?:км|километр\w*|милях?))"
                      r"\s+от\s+(?:города\s+)?$", re.I)
