@@ -2993,3 +2993,10 @@ def test_an_official_s_quoted_toll_outnumbers_the_one_victim_the_narrative_names
                   "Хафиз Ахмади. Охранник мечети 40-летний Абдул Карим, пытавшийся остановить нападавшего у входа, "
                   "также погиб.")
     assert (inc.killed, inc.wounded, inc.killed_by_group) == (17, 40, {"civilian": 1})
+
+
+def test_an_english_town_joined_by_on_is_whole_and_a_woman_s_post_is_her_role():
+    rec = code("Нападение в Англии\n15 октября 2021\n\nВчера в городе Ли-он-Си мужчина с ножом напал на "
+               "депутата. Ранена помощница депутата Анна Смит.")
+    assert [i.city for i in rec.incidents] == ["Ли-он-Си"]
+    assert [(p.name, p.roles) for p in rec.persons if p.name == "Анна Смит"] == [("Анна Смит", ["помощница депутата"])]
