@@ -111,7 +111,8 @@ def scan_ages(text: str) -> list[AgeMention]:
         if not ok and _LIST_ENTRY.search(text, max(0, s - 60), s):
             # "Сатторова Мохира — 19 лет — стажер": a list's entry, its line opening with the name (not a
             # sentence's term: "Иванов — 12 лет колонии")
-            rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)]
+            nl = text.find("\n", e)
+            rest = text[e:nl if nl >= 0 else len(text)]
             ok = _ENTRY_FIELD.match(rest) is not None and not _TERM.search(rest)
         if ok:
             out.append(AgeMention(s, e, m.group(), int(m.group("n"))))

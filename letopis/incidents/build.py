@@ -1985,18 +1985,18 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         full = next((t for t in found.temporals if arrival.start <= t.start < arrival.end and t.kind == "date"
                      and t.value and t.extra.get("year") and not t.extra.get("year_inferred")), None)
         when = full or when
+    # the sentences from the incident's first to its last, less other incidents'
+    span = [analysis.sentences[k] for k in range(seg.sentences[0], seg.sentences[-1] + 1) if k not in others]
     if when is not None:
         inc.date, inc.date_text = when.value if when.kind in ("date", "range", "relative") else None, when.text
         if inc.date and when.kind == "relative" and "ночью" in when.text.lower() and _after_midnight(
-                analysis, found, sents + [analysis.sentences[k] for k in range(seg.sentences[0], seg.sentences[-1] + 1)
-                                          if k not in others]):
+                analysis, found, sents + span):
             # "Сегодня ночью неизвестные обстреляли … около 01:30": the night's small hours are the report's day
             inc.date = (date.fromisoformat(inc.date) + timedelta(days=1)).isoformat()
         inc.field_evidence["date"] = [[when.start, when.end]]
     elif main and analysis.published:
         # "По словам губернатора, удар пришелся около 06:50": a report that tells the act's clock time and names no
         # day at all is of the day it was published
-        span = [analysis.sentences[k] for k in range(seg.sentences[0], seg.sentences[-1] + 1) if k not in others]
         clock = next((t for t in found.temporals if t.kind == "time" and any(x.start <= t.start < x.end for x in span)),
                      None)
         told = span + _lead(analysis, 3)
@@ -2086,12 +2086,11 @@ _VICTIM_OF = re.compile(r"(?:убийств|покушени|похищени)\w
 
 
 # "задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве полицейского"
-_SUSPECT_AFTER = re.compile(r"\s*,\s*(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?(?:убийств|нападени|теракт|"
-                            r"покушени|подрыв|поджог|захват|похищени|расстрел|взрыв)")
+_ACTS_CHARGED = r"убийств|нападени|теракт|покушени|подрыв|поджог|захват|похищени|расстрел|взрыв"
+_SUSPECT_AFTER = re.compile(rf"\s*,\s*(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED})")
 # "27-летнему Коннору Уэббу из Ипсвича (графство Саффолк) предъявлено обвинение в покушении на убийство"
 _CHARGED_AFTER = re.compile(r"\s*(?:из\s+[А-ЯЁ][\w-]+\s*)?(?:\([^()\n]{0,60}\)\s*)?(?:было\s+)?предъявлен[оы]?\s+"
-                            r"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:убийств|нападени|теракт|"
-                            r"террористическ|покушени|подрыв|поджог|захват|похищени|расстрел|взрыв)")
+                            rf"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED}|террористическ)")
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 # "группа Назарзода напала на здание": a band named by its leader
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)

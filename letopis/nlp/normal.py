@@ -660,6 +660,17 @@ _DEPENDANTS = frozenset("""адвокат защитник помощник за
     знакомый соратник сторонник""".split())
 
 
+def _governs_no_person(nouns: list, complement: list[str]) -> bool:
+    """A role governs no person's genitive when it is a title; when its complement took the genitive slot and
+    names no one ("пресс-секретарь прокуратуры", not "представитель обвиняемого"); or, with no complement,
+    when it is not a role someone holds for another (_DEPENDANTS)."""
+    if any(p.normal_form in _titles() for p in nouns):
+        return True
+    if complement:
+        return not any("anim" in p.tag and p.tag.POS == "NOUN" for w in complement for p in morph.parse(w.lower())[:1])
+    return not any(p.normal_form in _DEPENDANTS for p in nouns)
+
+
 def _nominative_as_written(analysis: Analysis | None, entity: Entity) -> bool:
     """Where a name can only be nominative, the reading as written wins over a likelier oblique one
     (a woman's "Сатторова Мохира" read as a man's genitive): a list's entry, or the subject of a
@@ -676,12 +687,8 @@ def _nominative_as_written(analysis: Analysis | None, entity: Entity) -> bool:
     if not all(p.tag.case == "nomn" for p in nouns if "anim" in p.tag):
         return False
     # the verb is feminine for the name's sake only after a masculine role ("умерла жена Стэна Ли": the wife's),
-    # and one that governs no person: a title, or one whose complement took the genitive slot and names no one
-    # ("адвокат Ивана Петрова", "представитель обвиняемого X": the name is the genitive)
-    if any(p.tag.gender == "femn" for p in nouns) or not (
-            any(p.normal_form in _titles() for p in nouns) or words[k + 1:] and not any(
-                "anim" in p.tag and p.tag.POS == "NOUN" for w in words[k + 1:] for p in morph.parse(w.lower())[:1])
-            or not any(p.normal_form in _DEPENDANTS for p in nouns) and not words[k + 1:]):
+    # and one that governs no person (else "адвокат Ивана Петрова": the name is the genitive)
+    if any(p.tag.gender == "femn" for p in nouns) or not _governs_no_person(nouns, words[k + 1:]):
         return False
     # (past the role's adjectives: "сообщила официальный представитель полиции")
     j = k
