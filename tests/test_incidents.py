@@ -3000,3 +3000,24 @@ def test_an_english_town_joined_by_on_is_whole_and_a_woman_s_post_is_her_role():
                "депутата. Ранена помощница депутата Анна Смит.")
     assert [i.city for i in rec.incidents] == ["Ли-он-Си"]
     assert [(p.name, p.roles) for p in rec.persons if p.name == "Анна Смит"] == [("Анна Смит", ["помощница депутата"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Захват заложников в Астрахани\nТрое заключенных следственного изолятора в Астрахани в среду утром напали на "
+    "сотрудников учреждения и захватили двух инспекторов. Все трое погибли при штурме здания спецназом ФСИН. "
+    "Заложники не пострадали.",
+    "Нападение на пост\nДвое боевиков в понедельник ночью обстреляли пост ДПС под Назранью. Оба погибли в "
+    "перестрелке с полицейскими. Сотрудники полиции не пострадали.",
+])
+def test_all_of_them_are_the_attackers_counted(text):
+    """"все трое", "оба" with no noun of their own are the attackers the story counted, as many: their deaths
+    are the attackers', no victims' (docs/coding.md §5)."""
+    inc, _ = only(text, "2025-04-03")
+    assert inc.perpetrators_killed == (3 if "Трое" in text else 2)
+    assert not inc.killed
+
+
+def test_all_of_them_with_their_own_noun_are_victims():
+    inc, _ = only("Нападение в Дагестане\nДвое боевиков в понедельник напали на пост полиции в Хасавюрте. "
+                  "Все трое полицейских погибли на месте.", "2025-04-03")
+    assert inc.killed == 3 and inc.killed_by_group.get("police") == 3

@@ -1701,6 +1701,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     for c in statements:                               # who each named victim is, mention by mention
         c.people = tuple(next((p.name for p in persons if (e.start, e.end) in p.mentions), e.normal or e.text)
                          for e in c.names)
+    _all_of_the_attackers(statements, found, sents, text)
     t = cas.tally(statements)
     inc = Incident()
     inc.field_evidence = {k: [list(x) for x in v] for k, v in t["evidence"].items()}
@@ -2618,7 +2619,8 @@ def _victims(inc: Incident, statements: list[cas.Casualty], persons: list[Person
 
 
 _SOMEBODY = frozenset(("мужчина", "неизвестный", "человек", "боевик", "террорист", "злоумышленник", "преступник",
-                       "нападавший"))
+                       "нападавший", "заключенный", "осужденный", "арестант", "грабитель", "налетчик", "бандит",
+                       "экстремист", "подросток"))
 
 
 def _plural_killed(sents: list[Sentence], at: int) -> bool:
@@ -2629,6 +2631,44 @@ def _plural_killed(sents: list[Sentence], at: int) -> bool:
             return any(_attacker_word(t) and "plur" in t.tag and t.lemma not in ("они", "их")
                        for t in s.tokens[max(0, k - 3):k + 3])
     return False
+
+
+def _kind_of_person(tok: Token) -> str:
+    """A noun's lemma; a participle standing for a noun as that noun ("заключенных" → "заключенный")."""
+    from letopis.nlp.morph import participle_noun
+    return (participle_noun(tok.text) or tok.lemma) if "PRTF" in tok.tag else tok.lemma
+
+
+_ALL_OF = re.compile(r"(?:^|\s)вс(?:е|ех)\s+$", re.I)
+_BOTH = frozenset(("оба", "обе", "обоих", "обеих"))
+
+
+def _all_of_the_attackers(statements: list[cas.Casualty], found: Extraction, sents: list[Sentence], text: str) -> None:
+    """"Трое заключенных … напали на сотрудников … Все трое погибли при штурме": "все трое", "оба" with no noun of
+    their own take back the attackers the incident counted, when they are as many: the attackers' deaths."""
+    counted: list[int | None] = []
+    for c in statements:
+        if c.fate != "killed" or c.nominal or c.names or c.group not in (None, "civilian") or not c.count \
+                or not (text[c.start:c.end].lower() in _BOTH or _ALL_OF.search(text[max(0, c.start - 8):c.start])):
+            continue
+        nxt = next((t for s in sents for t in s.tokens if t.start >= c.end and s.start <= c.start < s.end), None)
+        if nxt is None or "NOUN" in nxt.tag or "PRTF" in nxt.tag:
+            continue                     # "все трое полицейских", "оба пострадавших": their own noun says who
+        if not counted:
+            counted.append(_attackers_counted(found, sents))
+        if counted[0] == c.count:
+            c.group = "perpetrator"
+
+
+def _up_to_comma(toks: list[Token], k: int, n: int) -> list[Token]:
+    """Up to n tokens from k, not past a comma or a dash: the verb of the subject at k, past its genitives and
+    adverbs ("Трое заключенных следственного изолятора №1 в Астрахани в среду утром напали")."""
+    out = []
+    for t in toks[k:k + n]:
+        if t.text in (",", "—", "–", ";", ":"):
+            break
+        out.append(t)
+    return out
 
 
 def _attackers_counted(found: Extraction, sents: list[Sentence]) -> int | None:
@@ -2642,9 +2682,10 @@ def _attackers_counted(found: Extraction, sents: list[Sentence]) -> int | None:
             k = next((k for k, t in enumerate(toks) if t.start >= n.end), None)
             if k is None:
                 continue
-            head = next((j for j in range(k, min(k + 3, len(toks))) if "NOUN" in toks[j].tag), None)
-            if head is not None and toks[head].lemma in _SOMEBODY and any(
-                    t.lemma in ATTACK_VERBS and "VERB" in t.tag and "plur" in t.tag for t in toks[head + 1:head + 4]):
+            head = next((j for j in range(k, min(k + 3, len(toks))) if "NOUN" in toks[j].tag
+                         or "PRTF" in toks[j].tag and "Subx" in toks[j].tag), None)
+            if head is not None and _kind_of_person(toks[head]) in _SOMEBODY and any(
+                    t.lemma in ATTACK_VERBS and "VERB" in t.tag and "plur" in t.tag for t in _up_to_comma(toks, head + 1, 10)):
                 return n.value
     return None
 
