@@ -3021,3 +3021,24 @@ def test_all_of_them_with_their_own_noun_are_victims():
     inc, _ = only("Нападение в Дагестане\nДвое боевиков в понедельник напали на пост полиции в Хасавюрте. "
                   "Все трое полицейских погибли на месте.", "2025-04-03")
     assert inc.killed == 3 and inc.killed_by_group.get("police") == 3
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Подросток напал с ножом на учеников в школе № 12 города Чусового Пермского края, пострадали четыре человека.",
+     "Чусовой"),
+    ("Мужчина открыл стрельбу у магазина в поселке Селятино Московской области, ранены двое.", "Селятино"),
+])
+def test_a_town_after_its_settlement_word_keeps_its_region_apart(text, city):
+    """After 'города' the town's name is one word when the next one is its region's adjective ('Пермского края')."""
+    inc, _ = only(text, "2024-11-14")
+    assert inc.city == city and inc.region in ("Пермский край", "Московская область") and inc.country == "RU"
+
+
+@pytest.mark.parametrize("tail, killed, perps", [
+    ("погибли четыре человека, включая самого стрелявшего, еще шестеро ранены.", 3, 1),
+    ("погибли семь человек, в том числе двое нападавших.", 5, 2),
+])
+def test_a_toll_holding_its_attackers_gives_them_up(tail, killed, perps):
+    inc, _ = only("Стрельба в школе\nВо вторник в школе в городе Спрингдейл (штат Арканзас) ученик открыл огонь. "
+                  "В результате стрельбы " + tail, "2025-09-17")
+    assert inc.killed == killed and inc.perpetrators_killed == perps

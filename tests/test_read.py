@@ -410,3 +410,11 @@ def test_a_page_s_address_with_its_date_in_the_path_dates_the_text():
 def test_date_lines_with_an_update_stamp_an_outlet_first_or_after_a_bar(line, day):
     from letopis.read.reader import read_text
     assert str(read_text(f"Заголовок статьи\n{line}\n\nВ понедельник произошло нападение.").published) == day
+
+
+def test_a_date_line_over_the_title_dates_the_story_when_the_agency_line_gives_no_year():
+    """'14 ноября 2024, 11:52' / headline / 'ПЕРМЬ, 14 ноября. /ТАСС/.': the first line's date is the publication's."""
+    doc = read_text("14 ноября 2024, 11:52\nВ Перми подросток напал на учеников школы\n\nПЕРМЬ, 14 ноября. /ТАСС/. "
+                    "Девятиклассник напал с ножом на учеников, пострадали четыре человека.", doc="tass.txt")
+    assert doc.published == date(2024, 11, 14)
+    assert doc.title == "В Перми подросток напал на учеников школы"

@@ -280,8 +280,10 @@ def _gas_blast(toks: list, k: int) -> bool:
 
 
 # "погибли 14 человек, включая смертника": the toll holds the attacker, who is no victim
-_TOLL_HOLDS = re.compile(r"[\s,]*(?:включая|в\s+том\s+числе|среди\s+них)\s+(?:(?P<n>\S+)\s+)?"
-                         r"(?P<who>смертни\w*|нападавш\w*|террорист\w*|стрелк\w*|боевик\w*)", re.I)
+_TOLL_HOLDS = re.compile(r"[\s,]*(?:включая|в\s+том\s+числе|среди\s+них)\s+(?:сам(?:ого|их|у|ой)\s+)?"
+                         r"(?:(?P<n>(?!сам)\S+)\s+)?(?:сам(?:ого|их|у|ой)\s+)?"
+                         r"(?P<who>смертни\w*|нападавш\w*|террорист\w*|стрелк\w*|стрелявш\w*|боевик\w*|"
+                         r"злоумышленник\w*|подрывник\w*|захватчик\w*)", re.I)
 
 
 def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:

@@ -380,9 +380,10 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         while name.split()[-1][:1].islower():            # "Хушаб провинции": a trailing common word
             name = name.rsplit(" ", 1)[0]
             e = s + len(name)
-        if " " in name and _REGION_AFTER.match(analysis.text, e):
+        if " " in name and (_REGION_AFTER.match(analysis.text, e) or _starts_region(g, analysis.text, s + name.rindex(" ") + 1)):
             name = name.rsplit(" ", 1)[0]                # "в поселке Сураж Брянской области": the region's
-            e = s + len(name)                            # adjective is no part of the town's name
+            e = s + len(name)                            # adjective is no part of the town's name (nor "Новой" of
+            #                                              "в деревне Портапик Новой Шотландии")
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
@@ -402,6 +403,15 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
             r = Resolved(name, name, None, None, None, None, s, e, "city")
         out.append(r)
     return out
+
+
+_TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
+
+
+def _starts_region(g, text: str, at: int) -> bool:
+    """The word at `at` and the next one name a region or a country: "Новой Шотландии"."""
+    m = _TWO_WORDS.match(text, at)
+    return bool(m and g is not None and any(h.kind in ("region", "country") for h in g.lookup(m.group(0))))
 
 
 def _resolved(p, s: int, e: int) -> Resolved:
@@ -530,7 +540,7 @@ def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
 _OWNED_DISTRICT = re.compile(r"[а-яё]+(?:ого|его)\s+(?:района|округа|микрорайона)\s+$", re.I)
 
 
-_REGION_AFTER = re.compile(r"\s+(?:район|округ|област|провинци|улус|уезд)\w*", re.I)
+_REGION_AFTER = re.compile(r"\s+(?:(?:район|округ|област|провинци|улус|уезд|республик|губерни|штат)\w*|кра[йяюе]\b)", re.I)
 
 
 def names_district(analysis: Analysis, start: int, end: int, found: list[Resolved]) -> bool:

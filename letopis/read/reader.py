@@ -67,7 +67,9 @@ def read_text(text: str, doc: str = "<text>", published: DateLike = None, title:
         if title_span:
             title = text[title_span[0]:title_span[1]]
     dateline = find_dateline(text, title_span[1] if title_span else 0)
-    if dateline is None and over:
+    # (the date line over the title dates the story when the line under it gives no year: "14 ноября 2024,
+    # 11:52" / headline / "ПЕРМЬ, 14 ноября. /ТАСС/.")
+    if over and (dateline is None or dateline[0] is None and top[0] is not None):
         dateline = top
     if dateline and layout.covered(dateline[1], boilerplate):
         dateline = None
