@@ -550,3 +550,13 @@ def test_the_one_told_named_in_the_dative_after_his_role_is_no_speaker_and_a_tow
                        "Дару туристка Сунита Десаи.", published="2024-05-15")
     assert [e.text for e in rec.entities if e.type == "PERSON"][0] == "Ахмеду Юсуфу Дару"
     assert [q.role for q in rec.quotes] == ["туристка"] and rec.quotes[0].speaker != "Ахмед Юсуф Дар"
+
+
+@pytest.mark.parametrize("line, outlet", [("Deutsche Welle, 14.07.2025", "Deutsche Welle"),
+                                          ("Sputnik Кыргызстан, 26 декабря 2025", "Sputnik Кыргызстан")])
+def test_an_outlet_of_two_words_opening_its_date_line_is_the_publisher(line, outlet):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение с ножом в Оснабрюке\n\n{line}\n\nВ субботу в Оснабрюке мужчина напал с ножом на "
+                       "прохожих, ранены двое.")
+    assert (outlet, "publisher") in [(s.name, s.relation) for s in rec.sources]
+    assert [i.country for i in rec.incidents] == ["DE"]

@@ -74,6 +74,8 @@ def test_nerel_folder_skips_ann_and_is_fast():
     ("2011-11-14", date(2011, 11, 14)),
     ("МОСКВА, 14 ноября 2011 г. — РИА Новости", date(2011, 11, 14)),
     ("Опубликовано: 14.11.2011 в 10:35", date(2011, 11, 14)),
+    ("Deutsche Welle, 14.07.2025", date(2025, 7, 14)),         # an outlet of two words, or a Latin and a Russian one
+    ("Sputnik Кыргызстан, 26 декабря 2025", date(2025, 12, 26)),
 ])
 def test_datelines(line, expected):
     d = read_text(f"Взрыв в центре города\n{line}\nВ субботу в центре города прогремел взрыв.")

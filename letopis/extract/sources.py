@@ -269,7 +269,8 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
     for m in _COPYRIGHT.finditer(text):           # "© Фонтанка.ру", "© «Независимая газета»" closing the page
         if _outlet_name(m.group("pub")) or m.group("pub").startswith("«"):
             add(m.group("pub").strip("«»\""), "publisher", m.start("pub"), m.end("pub"))
-    if analysis.dateline and (m := re.match(r"\s*((?-i:[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?|[A-Za-z0-9-]+\.[a-z]{2,6})),\s*\d",
+    if analysis.dateline and (m := re.match(r"\s*((?-i:[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?(?:\s(?:[A-Z][A-Za-z]+|[А-ЯЁ][а-яё]+)){0,2}"
+                                                     r"|[A-Za-z0-9-]+\.[a-z]{2,6})),\s*\d",
                                             text[analysis.dateline[0]:analysis.dateline[1]])):
         at = analysis.dateline[0]                     # "Asia-Plus, 9 июля 2024 г., 11:15": the outlet's own date line
         add(m.group(1), "publisher", at + m.start(1), at + m.end(1))

@@ -31,7 +31,7 @@ SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:kg|kz|uz|tj|tm|ru|by|ua|com|net|org|info|az|am|
 _DATELINE = re.compile(
     # (an outlet in Latin letters for the place: "Asia-Plus, 9 июля 2024 г., 11:15", "Trend, 16.05.2023, 09:12")
     rf"^\s*(?:{_LABEL}\s*)?(?:(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\- ]{{1,30}}|[А-ЯЁ][а-яё]+(?:-[а-яёА-ЯЁ]+)*|{SITE}"
-    rf"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s*)??"
+    rf"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s(?-i:[A-Z][A-Za-z]+|[А-ЯЁ][а-яё]+)){{0,2}}),\s*)??"
     rf"(?:{_WEEKDAY},?\s*)?"
     rf"(?:{_TIME}\s*[,|/\-–—]?\s*)?(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})"
     rf"(?:\s*(?:[,|/\-–—]|в)?\s*{_TIME})?"
