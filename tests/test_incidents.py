@@ -3042,3 +3042,10 @@ def test_a_toll_holding_its_attackers_gives_them_up(tail, killed, perps):
     inc, _ = only("Стрельба в школе\nВо вторник в школе в городе Спрингдейл (штат Арканзас) ученик открыл огонь. "
                   "В результате стрельбы " + tail, "2025-09-17")
     assert inc.killed == killed and inc.perpetrators_killed == perps
+
+
+def test_an_attackers_citizenship_is_no_country_of_the_scene():
+    """'гражданин Сирии' beside a German town: the town stays in Germany (the attacker's country is no place)."""
+    inc, _ = only("Нападение в Оснабрюке\nВ субботу в Оснабрюке мужчина напал с ножом на прохожих, ранены двое. "
+                  "Нападавшего задержали. Им оказался 27-летний гражданин Сирии Мохаммед Аль-Али.", "2025-07-14")
+    assert (inc.city, inc.country) == ("Оснабрюк", "DE")

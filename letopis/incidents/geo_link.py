@@ -153,6 +153,11 @@ def _countries_by_name(analysis: Analysis) -> set[str]:
     return out
 
 
+# "27-летний гражданин Сирии": whose citizen someone is, no country of the story's places (where someone comes
+# from is: "выходец из Чечни … из города Аргун")
+CITIZEN_OF = re.compile(r"(?:граждан\w*|подданн\w*|паспорт\w*)\s+$", re.I)
+
+
 def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     """A small town whose country is not that of a country or region named beside it (±150 chars)."""
     if place.kind != "city" or (place.population or 0) >= _WELL_KNOWN:
@@ -160,7 +165,8 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
     g = _gazetteer()
     near: set[str] = set()
     for e in analysis.entities:
-        if e.type in ("COUNTRY", "STATE_OR_PROVINCE") and abs(e.start - at) <= 150:
+        if e.type in ("COUNTRY", "STATE_OR_PROVINCE") and abs(e.start - at) <= 150 \
+                and not CITIZEN_OF.search(analysis.text, max(0, e.start - 30), e.start):
             hits = g.lookup(e.text)
             # (a country's name is the country, though a state bears it too: "Нигер", Nigeria's Niger State)
             if hits and (len({h.country for h in hits}) == 1 and hits[0].kind in ("country", "region") or hits[0].kind
