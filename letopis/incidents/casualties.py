@@ -527,8 +527,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             if own is not None:
                 fate, cue_at = "killed", own
         # (a verb of the cue's own phrase, "получили ранения", or one that is a cue itself, "ликвидированы", is not)
-        own_verb = next((t for t in view.toks[i_num + 1:cue_at - 1] if ("VERB" in t.tag or "PRTS" in t.tag)
-                         and cues().get(t.lemma) in (None, "perp_alive") and t.lemma not in LINKING),
+        # ("получили осколочные ранения": past the wound's adjectives too)
+        own_verb = next((t for n, t in enumerate(view.toks[i_num + 1:cue_at - 1], i_num + 1)
+                         if ("VERB" in t.tag or "PRTS" in t.tag)
+                         and cues().get(t.lemma) in (None, "perp_alive") and t.lemma not in LINKING
+                         and not (t.lemma in _GET and all(("ADJF" in x.tag or "ADVB" in x.tag or "PRTF" in x.tag)
+                                                          for x in view.toks[n + 1:cue_at]))),
                         None) if cue_at is not None and cue_at > i_num else None
         if own_verb is not None and any(t.text == "," for t in view.toks[i_num + 1:cue_at]):
             continue                     # "двое похитителей задержаны, третий погиб": the number's own verb
