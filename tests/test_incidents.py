@@ -3057,3 +3057,10 @@ def test_a_wound_with_its_adjective_past_an_aside_is_the_counts_fate(tail):
     inc, _ = only("Взрыв на свадьбе\nВ субботу в селе Эндирей во время свадьбы взорвалась граната. Погиб один человек, "
                   + tail, "2025-06-01")
     assert (inc.killed, inc.wounded) == (1, 7)
+
+
+def test_a_list_goes_on_past_bare_ages_and_an_age_adjective():
+    inc, _ = only("Нападение в Золингене\nВечером 23 августа 2024 года на празднике в Золингене мужчина напал с ножом "
+                  "на людей. Погибли двое мужчин 67 и 56 лет и 56-летняя женщина, еще восемь человек получили ранения.",
+                  "2025-09-10")
+    assert (inc.killed, inc.wounded) == (3, 8)

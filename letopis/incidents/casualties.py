@@ -625,7 +625,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
     return out
 
 
-_AGES_GAP = re.compile(r"\s*(?:(?:в\s+)?возрасте\s+(?:от\s+)?[\d\s,и–-]+(?:до\s+\d+\s+)?(?:лет|года)\s*)?(?:и|,)\s*")
+# (or bare: "погибли двое мужчин 67 и 56 лет и 56-летняя женщина")
+_AGES_GAP = re.compile(r"\s*(?:(?:(?:в\s+)?возрасте\s+(?:от\s+)?)?(?:и\s+)?\d[\d\s,и–-]*(?:до\s+\d+\s+)?(?:лет|года)\s*)?(?:и|,)\s*"
+                       r"(?:\d+-летн\w+\s+)?")
 
 
 def _past_ages(view: SentenceView, covered: set[int], i: int) -> bool:
