@@ -3064,3 +3064,16 @@ def test_a_list_goes_on_past_bare_ages_and_an_age_adjective():
                   "на людей. Погибли двое мужчин 67 и 56 лет и 56-летняя женщина, еще восемь человек получили ранения.",
                   "2025-09-10")
     assert (inc.killed, inc.wounded) == (3, 8)
+
+
+def test_the_attacks_subject_detained_in_the_next_sentence_survived():
+    inc, _ = only("Нападение в школе\nВ четверг в школе в Перми девятиклассник напал с ножом на учеников, пострадали "
+                  "четыре человека. Подросток задержан на месте.", "2024-11-14")
+    assert inc.perpetrators_killed == 0 and inc.wounded == 4
+
+
+def test_the_detained_resident_named_after_his_home_is_the_attacker():
+    inc, _ = only("Нападение в Шымкенте\nВ четверг в Шымкенте мужчина напал с ножом на прохожих, ранены двое. "
+                  "Нападавший обезврежен. Задержанным оказался 41-летний житель Шымкента Нурлан Жумабеков.",
+                  "2024-11-14")
+    assert inc.perpetrators == ["Нурлан Жумабеков"] and inc.perpetrators_killed == 0

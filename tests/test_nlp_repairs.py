@@ -361,3 +361,14 @@ def test_a_town_after_its_police_or_county_before_a_full_name_is_no_part_of_it()
                        "шерифа округа Бровард Скотта Израэля, стрелок был вооружён.", "2023-05-15")
     assert [(p.name, p.roles) for p in rec.persons] == [
         ("Кевин Ханли", ["начальник полиции Амарилло"]), ("Скотт Израэль", ["шериф округа Бровард"])]
+
+
+def test_the_name_after_a_home_place_is_its_resident():
+    from letopis.nlp.entities import _persons_after_homes
+    text = ("Задержанным оказался 41-летний житель Шымкента Нурлан Жумабеков. Уроженка села Кок-Жар Айгуль Сатыбалдиева "
+            "ранена. В Шымкенте Нурлан Жумабеков не живет. Жители Москвы Выходили На Улицы.")
+    places = [span(text, "CITY", "Шымкента"), span(text, "CITY", "Кок-Жар"), span(text, "CITY", "Шымкенте"),
+              span(text, "CITY", "Москвы")]
+    added = _persons_after_homes(bare(text), places)[len(places):]
+    # not after a place that is nobody's home ("В Шымкенте"), nor over common words
+    assert [e.text for e in added] == ["Нурлан Жумабеков", "Айгуль Сатыбалдиева"]

@@ -2384,6 +2384,12 @@ _SOMEONE = frozenset(("мужчина", "женщина", "неизвестны�
 _SOURCE_BETWEEN = re.compile(r"\b(?:сообща\w*|переда\w*|пиш\w+|со\s+ссылкой)\b", re.I)
 
 
+def _attack_subjects(toks: list[Token]) -> set[str]:
+    """The animate nouns in the nominative right before an attack verb: "девятиклассник напал", "водитель въехал"."""
+    return {x.lemma for k, t in enumerate(toks) if t.lemma in ATTACK_VERBS and "VERB" in t.tag
+            for x in toks[max(0, k - 3):k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
+
+
 def _someone_acts(toks: list[Token]) -> bool:
     """"мужчина нанес … ударов ножом", "неизвестный открыл огонь": an unnamed someone the subject of an attack verb."""
     return any(t.lemma in ATTACK_VERBS and "VERB" in t.tag and "sing" in t.tag and any(
@@ -2461,11 +2467,13 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
+    acted: set[str] = set()                           # … or told someone attack: his noun
     for s in sents:
         if analysis.ignored(s.start, s.end):
             continue
         toks = s.tokens
         before, told = told, any(_attackerish(x) for x in toks)
+        doers, acted = acted, _attack_subjects(toks)
         for i, t in enumerate(toks):
             # "нападавшие ушли на территорию Афганистана": fled (not "ушёл из жизни")
             gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с") \
@@ -2494,6 +2502,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag
                                                   and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
                                                   and x.lemma not in KIN for x in toks[max(0, i - 6):i])
+            # ("Девятиклассник напал с ножом на учеников … Подросток задержан на месте": the one who attacked)
+            attacker = attacker or bool(doers) and any(
+                "nomn" in x.tag and (x.lemma in doers or x.lemma in _SOMEONE) for x in toks[max(0, i - 4):i])
             named = any(lo <= a < hi for a, _ in spans)
             if i + 1 < len(toks) and toks[i + 1].lemma == "оказаться":
                 # "Задержанным оказался 27-летний местный житель Н. Ташматов": the one detained, past his age

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from letopis.nlp import morph
 from letopis.nlp.analysis import Analysis, Token
-from letopis.record import Entity
+from letopis.record import PLACE_TYPES, Entity
 
 # The place types these repairs may retype with the gazetteer: record.PLACE_TYPES less DISTRICT,
 # which the gazetteer (countries, regions, cities) cannot confirm, so it stays as the model says.
@@ -979,6 +979,29 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
     return entities + added
 
 
+# "41-летний житель Шымкента Нурлан Жумабеков", "уроженка села Кок-Жар Айгуль Сатыбалдиева": whose home the
+# place is comes right before his name
+_HOME_BEFORE = re.compile(r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
+                          r"(?:(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|район|област)\w*\s+)?$", re.I)
+
+
+def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """Two to four capitalised words right after a home place ("житель Шымкента Нурлан Жумабеков") are the
+    person, when the recogniser left them out and none of them is a word that cannot be a name."""
+    covered = _coverage(analysis.text, entities)
+    added: list[Entity] = []
+    for e in entities:
+        if e.type not in PLACE_TYPES or not _HOME_BEFORE.search(analysis.text, max(0, e.start - 40), e.start):
+            continue
+        m = _AFTER_ROLE.match(analysis.text, e.end)
+        if not m or 1 in covered[m.start(1):m.end(1)] or analysis.ignored(*m.span(1)) \
+                or any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
+            continue
+        covered[m.start(1):m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+        added.append(Entity("PERSON", m.start(1), m.end(1), m.group(1), source="rule"))
+    return entities + added
+
+
 _AGE_AND_WORD = re.compile(r"\d{1,3}-летн\w+\s+([А-ЯЁ][а-яё]+)\s+$")
 
 
@@ -1036,6 +1059,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
                 morph.lemma(e.text.split()[0].lower()) in _BODY_HEADS | _INSTITUTIONS:
             e.type = "ORGANIZATION"              # "Муфтият Дагестана осудил нападение": a body, not a person
     entities = _persons_after_roles(analysis, entities, list(roles))
+    entities = _persons_after_homes(analysis, entities)
     entities = _first_names_after_ages(analysis, entities)
     entities = _split_dependants(analysis, entities)
     entities = _split_homes(analysis, entities)
