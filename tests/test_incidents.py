@@ -3077,3 +3077,10 @@ def test_the_detained_resident_named_after_his_home_is_the_attacker():
                   "Нападавший обезврежен. Задержанным оказался 41-летний житель Шымкента Нурлан Жумабеков.",
                   "2024-11-14")
     assert inc.perpetrators == ["Нурлан Жумабеков"] and inc.perpetrators_killed == 0
+
+
+def test_a_bottle_of_fuel_thrown_is_a_molotov_cocktail_and_arson():
+    inc, _ = only("Поджог военкомата\nВ ночь на четверг неизвестный бросил бутылку с горючей смесью в окно военкомата "
+                  "в Екатеринбурге. Никто не пострадал.", "2024-11-14")
+    assert inc.types == ["arson"] and inc.weapons == ["incendiary"] and inc.city == "Екатеринбург"
+    assert [w.kind for w in inc.weapon_items] == ["molotov cocktail"]
