@@ -2652,6 +2652,7 @@ def _kind_of_person(tok: Token) -> str:
     return (participle_noun(tok.text) or tok.lemma) if "PRTF" in tok.tag else tok.lemma
 
 
+_UNSET = object()
 _ALL_OF = re.compile(r"(?:^|\s)вс(?:е|ех)\s+$", re.I)
 _BOTH = frozenset(("оба", "обе", "обоих", "обеих"))
 
@@ -2659,17 +2660,18 @@ _BOTH = frozenset(("оба", "обе", "обоих", "обеих"))
 def _all_of_the_attackers(statements: list[cas.Casualty], found: Extraction, sents: list[Sentence], text: str) -> None:
     """"Трое заключенных … напали на сотрудников … Все трое погибли при штурме": "все трое", "оба" with no noun of
     their own take back the attackers the incident counted, when they are as many: the attackers' deaths."""
-    counted: list[int | None] = []
+    counted = _UNSET                     # the attackers counted, worked out only when a statement asks
     for c in statements:
         if c.fate != "killed" or c.nominal or c.names or c.group not in (None, "civilian") or not c.count \
                 or not (text[c.start:c.end].lower() in _BOTH or _ALL_OF.search(text[max(0, c.start - 8):c.start])):
             continue
-        nxt = next((t for s in sents for t in s.tokens if t.start >= c.end and s.start <= c.start < s.end), None)
-        if nxt is None or "NOUN" in nxt.tag or "PRTF" in nxt.tag:
+        toks = next((s.tokens for s in sents if s.start <= c.start < s.end), [])
+        k = token_at(toks, c.end)
+        if k is None or "NOUN" in toks[k].tag or "PRTF" in toks[k].tag:
             continue                     # "все трое полицейских", "оба пострадавших": their own noun says who
-        if not counted:
-            counted.append(_attackers_counted(found, sents))
-        if counted[0] == c.count:
+        if counted is _UNSET:
+            counted = _attackers_counted(found, sents)
+        if counted == c.count:
             c.group = "perpetrator"
 
 

@@ -972,11 +972,17 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
                 covered[start:e.start] = b"\x01" * (e.start - start)
                 e.start, e.text = start, analysis.text[start:e.end]
             continue
-        if any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
-            continue
-        covered[start:end] = b"\x01" * (end - start)
-        added.append(Entity("PERSON", start, end, m.group(1), source="rule"))
+        _add_name(m, covered, added)
     return entities + added
+
+
+def _add_name(m: re.Match, covered: bytearray, added: list[Entity]) -> None:
+    """The capitalised words `_AFTER_ROLE` matched are a person, unless one of them cannot be a name."""
+    if any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
+        return
+    start, end = m.span(1)
+    covered[start:end] = b"\x01" * (end - start)
+    added.append(Entity("PERSON", start, end, m.group(1), source="rule"))
 
 
 # "41-летний житель Шымкента Нурлан Жумабеков", "уроженка села Кок-Жар Айгуль Сатыбалдиева": whose home the
@@ -994,11 +1000,8 @@ def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Ent
         if e.type not in PLACE_TYPES or not _HOME_BEFORE.search(analysis.text, max(0, e.start - 40), e.start):
             continue
         m = _AFTER_ROLE.match(analysis.text, e.end)
-        if not m or 1 in covered[m.start(1):m.end(1)] or analysis.ignored(*m.span(1)) \
-                or any(not_a_name(w) for w in _NAME_WORD.findall(m.group(1))):
-            continue
-        covered[m.start(1):m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
-        added.append(Entity("PERSON", m.start(1), m.end(1), m.group(1), source="rule"))
+        if m and 1 not in covered[m.start(1):m.end(1)] and not analysis.ignored(*m.span(1)):
+            _add_name(m, covered, added)
     return entities + added
 
 
