@@ -7,7 +7,7 @@ SHARED ?= ../shared
 BENCH_ARGS ?= --repeat 2   # ingest rows alternate 1 and 2 workers twice and keep the faster run of each
 DB ?= letopis.db
 
-.PHONY: setup demo test example-check train bench serve system-deps clean
+.PHONY: setup demo test example-check train word-ids bench serve system-deps clean
 
 setup: $(VENV)/.installed
 
@@ -44,6 +44,12 @@ train: setup
 	{ $(BIN)/python -m training.train_ner --data $(SHARED)/data/nerel --seed 13 --swap 0.2 $(TRAIN_ARGS) --out $(NEREL_DIR)/weights_swap.npz | sed -u 's/^/[swap] /'; } & b=$$!; \
 	wait $$a; ra=$$?; wait $$b; rb=$$?; test $$ra = 0 -a $$rb = 0
 	$(BIN)/python -m training.train_ner --data $(SHARED)/data/nerel --tune-only --out $(NEREL_DIR)/ensemble.json
+	$(MAKE) word-ids
+
+# the trained model's token ids of navec's and NEREL train's words, computed ahead (~40 s); rerun
+# after training or editing the word tables, the gazetteer or the feature code (a test says when)
+word-ids: setup
+	$(BIN)/python scripts/build_word_ids.py --train $(SHARED)/data/nerel/train
 
 bench: setup
 	$(BIN)/python -m bench.run --data $(SHARED)/data/nerel/train --data $(SHARED)/data/nerel/dev --out bench/results.md $(BENCH_ARGS)

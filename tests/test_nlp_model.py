@@ -102,6 +102,38 @@ def test_the_shipped_vocabulary_index_is_natashas_and_another_vocabulary_builds_
     assert [small.get(w) for w in other] == [0, 1, 2, 3] and small.unk_id == 0
 
 
+def test_the_shipped_word_table_is_fresh_and_gives_what_the_words_give():
+    """features.WORD_IDS (scripts/build_word_ids.py) holds Encoder.ids of navec's and NEREL train's
+    words: it must be built from today's feature code, tables and vocabulary (else it is not used and
+    every process pays for its words again), cover most words of real news, and give each word the
+    very ids computed from the word itself."""
+    from conftest import SEEDS, need
+
+    from letopis.nlp.nerel import features as F
+    from letopis.nlp.nerel import get_tagger
+    enc = get_tagger().enc
+    assert enc.table is not None and len(enc.table) > 200_000, "stale or missing: run `make word-ids`"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(need(SEEDS).glob("*.txt")))
+    words = sorted({w for _, _, w in F.tokenize(text)})
+    got = {w: enc.table.get(w) for w in words}
+    hits = [w for w in words if got[w] is not None]
+    assert len(hits) > 0.7 * len(words)
+    assert [got[w] for w in hits] == [enc.compute(w) for w in hits]
+    assert enc.table.get("нетакогословавнавеке") is None
+
+
+def test_a_stale_word_table_is_not_used(monkeypatch):
+    """A table built for other features or tables is ignored: the words are computed, and tag alike."""
+    from letopis.nlp.nerel import NerelTagger
+    from letopis.nlp.nerel import features as F
+    from letopis.nlp.nerel import get_tagger
+    monkeypatch.setattr(F, "table_stamp", lambda vocab: "built-for-something-else")
+    fresh = NerelTagger(navec=F.light_navec())
+    assert fresh.enc.table is None
+    text = "Старший сержант полиции Полат Аямкулов погиб 12 ноября 2011 года в Таразе Жамбылской области."
+    assert fresh.tag(text) == get_tagger().tag(text) and fresh.tag(text)
+
+
 def test_our_tokeniser_gives_razdels_tokens():
     """nlp.pipeline._tokenize skips razdel's rules where they cannot join (a word, then a comma);
     the tokens must stay razdel's own, on real news lines and on the cases the rules do join."""

@@ -159,9 +159,18 @@ class Encoder:
         self.unk = navec_vocab.unk_id
         self.pad = navec_vocab.pad_id
         self.kinds = tuple(name for name in AFFIXES if name in affix_vocab)
+        self.affix_vocab = {name: affix_vocab[name] for name in self.kinds}
         self.affix_ids = [{a: i + 2 for i, a in enumerate(affix_vocab[name])} for name in self.kinds]
         self.char_ids = {c: i + 2 for i, c in enumerate(chars)}
         self._cache: dict[str, tuple[int, ...]] = {}
+        self.table: WordTable | None = None      # use_table: ids computed ahead for common words
+
+    def use_table(self) -> bool:
+        """Read the shipped word table (`WORD_IDS`) when it was built for this vocabulary and the
+        current feature code and tables (`table_stamp`); else every word is computed (correct,
+        slower). True when it is used."""
+        self.table = WordTable.load(table_stamp(self.affix_vocab))
+        return self.table is not None
 
     def chars(self, words: list[str]) -> np.ndarray:
         """Distinct words → char ids [U, CHAR_LEN] (0 padding, 1 unknown char)."""
@@ -176,16 +185,22 @@ class Encoder:
     def ids(self, word: str) -> tuple[int, ...]:
         got = self._cache.get(word)
         if got is None:
-            key = word.lower()
-            wid = self.vocab.get(key)
-            if wid is None and "ё" in key:
-                wid = self.vocab.get(key.replace("ё", "е"))
-            if wid is None:
-                wid = self.unk
-            got = (wid, shape(word), *(ids.get(a, 1) for a, ids in zip(affixes(word, self.kinds), self.affix_ids)))
+            got = self.table.get(word) if self.table is not None else None
+            if got is None:
+                got = self.compute(word)
             if len(self._cache) < 300_000:
                 self._cache[word] = got
         return got
+
+    def compute(self, word: str) -> tuple[int, ...]:
+        """(navec id, shape id, affix ids...) of one token string, from the string alone."""
+        key = word.lower()
+        wid = self.vocab.get(key)
+        if wid is None and "ё" in key:
+            wid = self.vocab.get(key.replace("ё", "е"))
+        if wid is None:
+            wid = self.unk
+        return (wid, shape(word), *(ids.get(a, 1) for a, ids in zip(affixes(word, self.kinds), self.affix_ids)))
 
     def batch(self, seqs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """ids [B, T, 2 + kinds] (word, shape, affixes...; padding = navec pad + zeros), lens [B]."""
@@ -271,6 +286,77 @@ def word_key(word: str) -> int:
 # navec file natasha ships and used only while that file's vocabulary is the one it was built from
 # (its CRC): decoding and sorting the 250K words took ~90 ms of every process's start
 INDEX = "navec_index.npz"
+
+
+# Encoder.ids of navec's words and of NEREL train's token forms, computed ahead by
+# scripts/build_word_ids.py: a fresh process spent ~0.12 ms on each new word (pymorphy readings,
+# gazetteer and word-table look-ups), a quarter of a worker's time over NEREL dev's 94 documents
+WORD_IDS = "word_ids.npz"
+# what a word's ids depend on besides the model's vocabularies: the table is used only while these
+# are byte for byte what it was built from (a test says when to rebuild it)
+# (the word tables by their rows: a comment changes no word)
+_STAMP_FILES = (("letopis.nlp.nerel", "features.py"), ("letopis.nlp.nerel", INDEX), ("letopis.nlp", "morph.py"),
+                ("letopis.geo", "gazetteer.py"), ("letopis.geo", "morph.py"), ("letopis.geo", "text.py"),
+                ("letopis.geo", "data/gazetteer.json.gz"), ("letopis.lexicon", "__init__.py"))
+_STAMP_DISTS = ("pymorphy2", "pymorphy2-dicts-ru")
+
+
+def table_stamp(affix_vocab: dict[str, list[str]]) -> str:
+    """A digest of everything Encoder.ids reads: the affix vocabularies, the feature code, the
+    gazetteer, the word tables and pymorphy's dictionary version."""
+    import json
+    from importlib import metadata, resources
+    h = blake2b(json.dumps(affix_vocab, ensure_ascii=False, sort_keys=True).encode("utf-8"), digest_size=16)
+    for package, name in _STAMP_FILES:
+        h.update(name.encode("utf-8"))
+        h.update(resources.files(package).joinpath(*name.split("/")).read_bytes())
+    from letopis.lexicon import read_table
+    h.update(json.dumps([read_table(name) for name, _ in _LEX_TABLES], ensure_ascii=False).encode("utf-8"))
+    for dist in _STAMP_DISTS:
+        h.update(f"{dist}={metadata.version(dist)}".encode("utf-8"))
+    return h.hexdigest()
+
+
+class WordTable:
+    """Token string → Encoder.ids, for the words it was built with: 64-bit keys (`word_key`), sorted,
+    and each word's navec id and shape + affix ids beside them."""
+
+    def __init__(self, keys: np.ndarray, wids: np.ndarray, rest: np.ndarray) -> None:
+        self.keys, self.wids, self.rest = keys, wids, rest
+
+    @classmethod
+    def build(cls, words: list[str], ids: list[tuple[int, ...]]) -> "WordTable":
+        keys = np.fromiter(map(word_key, words), np.int64, len(words))
+        order = np.argsort(keys, kind="stable")
+        rows = np.array(ids, np.int64)[order]
+        if rows[:, 1:].max(initial=0) > np.iinfo(np.uint16).max:
+            raise ValueError("an affix id does not fit the table's 16 bits")
+        return cls(keys[order], rows[:, 0].astype(np.int32), rows[:, 1:].astype(np.uint16))
+
+    def save(self, path, stamp: str) -> None:
+        np.savez(path, keys=self.keys, wids=self.wids, rest=self.rest, stamp=np.str_(stamp))
+
+    @classmethod
+    def load(cls, stamp: str) -> "WordTable | None":
+        """The shipped table when its stamp is `stamp`, else None."""
+        from importlib import resources
+        ref = resources.files("letopis.nlp.nerel") / WORD_IDS
+        if not ref.is_file():
+            return None
+        with ref.open("rb") as fh, np.load(fh) as data:
+            if str(data["stamp"]) != stamp:
+                return None
+            return cls(data["keys"], data["wids"], data["rest"])
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def get(self, word: str) -> tuple[int, ...] | None:
+        h = word_key(word)
+        i = int(self.keys.searchsorted(h))
+        if i < len(self.keys) and self.keys[i] == h:
+            return (int(self.wids[i]), *self.rest[i].tolist())
+        return None
 
 
 def _read_vocab(raw: bytes) -> list[str]:
