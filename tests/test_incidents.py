@@ -3084,3 +3084,23 @@ def test_a_bottle_of_fuel_thrown_is_a_molotov_cocktail_and_arson():
                   "в Екатеринбурге. Никто не пострадал.", "2024-11-14")
     assert inc.types == ["arson"] and inc.weapons == ["incendiary"] and inc.city == "Екатеринбург"
     assert [w.kind for w in inc.weapon_items] == ["molotov cocktail"]
+
+
+@pytest.mark.parametrize("text, types, weapons", [
+    ("Нападение в Уфе\nМужчина с ножом напал на прохожих на улице Ленина в Уфе в понедельник, ранены три человека. "
+     "Прибывший на место полицейский выстрелил нападавшему в ногу, после чего тот был задержан.",
+     ["stabbing"], ["melee"]),
+    ("Похищение в Бишкеке\nСотрудники милиции освободили похищенного восьмилетнего мальчика в Бишкеке. Похитители "
+     "потребовали выкуп. Задержание прошло без единого выстрела.", ["hostage_taking"], []),
+])
+def test_police_fire_and_shots_denied_are_no_weapon_of_the_attack(text, types, weapons):
+    """A police officer shooting the attacker ("полицейский выстрелил нападавшему в ногу") and "без единого
+    выстрела" tell of no firearm of the attack (docs/coding.md §3)."""
+    inc, _ = only(text, "2025-03-03")
+    assert (inc.types, inc.weapons) == (types, weapons)
+
+
+def test_kidnappers_named_after_a_dash_are_the_perpetrators():
+    inc, _ = only("Похищение в Бишкеке\nСотрудники милиции освободили похищенного восьмилетнего мальчика в Бишкеке. "
+                  "Похитители — 29-летний Азамат Турдубаев и 31-летний Мирлан Осмонов — задержаны.", "2024-04-12")
+    assert inc.perpetrators == ["Азамат Турдубаев", "Мирлан Осмонов"]

@@ -560,3 +560,19 @@ def test_an_outlet_of_two_words_opening_its_date_line_is_the_publisher(line, out
                        "прохожих, ранены двое.")
     assert (outlet, "publisher") in [(s.name, s.relation) for s in rec.sources]
     assert [i.country for i in rec.incidents] == ["DE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Возбуждено уголовное дело. Начальник управления МВД заявил, что «все обстоятельства произошедшего будут "
+     "тщательно проверены».", (None, "начальник управления МВД", "все обстоятельства произошедшего будут тщательно проверены")),
+    ("Премьер-министр земли Гессен Фолькер Буфье напомнил, что Томас Шефер был вовлечен в кризис, и добавил, что "
+     "«мы должны предположить, что он был очень обеспокоен».",
+     ("Фолькер Буфье", None, "мы должны предположить, что он был очень обеспокоен")),
+])
+def test_words_in_guillemets_after_said_that_are_a_quote_of_the_subject(text, expected):
+    """"X заявил, что «…»": the guillemets hold the speaker's own words; the speaker is the sentence's first name,
+    else the post named before the verb."""
+    from letopis.pipeline import extract_text
+    got = [(q.speaker, q.role, q.text) for q in extract_text(text).quotes]
+    assert any(g[0] == expected[0] and g[2] == expected[2] and (expected[1] is None or g[1] == expected[1])
+               for g in got), got

@@ -1,7 +1,7 @@
 """Quotes with their speakers.
 
 Direct speech: «…», — сказал официальный представитель МИД.   «…» - добавил Ерлан Карин.
-               Карин заявил: «…»
+               Карин заявил: «…»     Начальник управления МВД заявил, что «…».
 Indirect:      По словам Ерлана Карина, эти попытки были пресечены.
 A speaker given by role only ("прокомментировал Государственный секретарь РК") resolves to the
 person who holds that role in the document."""
@@ -90,6 +90,49 @@ def _said_that(analysis: Analysis, persons: list[Entity], quotes: list[Quote]) -
         speaker = p.normal or p.text
         out.append(Quote(speaker, None, a, b, analysis.text[a:b].strip(),
                          extra={"indirect": True, "verb": toks[verb].text}))
+    return out
+
+
+# "…, что «все обстоятельства будут проверены»": the very words quoted after "что"
+_SENTENCE_END = re.compile(r"\s*(?:[.!?…]|\n|$)")
+_THAT_QUOTED = re.compile(r",\s*что\s*[«“„](?P<body>(?:[^«»“”„\n]|«[^«»\n]*»){3,600}?)[»”]")
+
+
+def _quoted_after_that(analysis: Analysis, roles: list, persons: list[Entity], holders: dict[str, str],
+                       quotes: list[Quote]) -> list[Quote]:
+    """"Начальник управления МВД заявил, что «…»": a quote in guillemets after a speech verb and "что";
+    the speaker is the last person, else the last post, named before the verb in its sentence (a post
+    resolves to whoever holds it in the text)."""
+    out: list[Quote] = []
+    text = analysis.text
+    for m in _THAT_QUOTED.finditer(text) if "что" in text else ():
+        if any(q.start <= m.start("body") < q.end or m.start("body") <= q.start < m.end("body") for q in quotes):
+            continue
+        sent = analysis.sentence_at(m.start())
+        if sent is None:
+            continue
+        toks = sent.tokens
+        comma = token_at(toks, m.start())
+        verb = next((k for k in range(comma - 1, max(-1, comma - 4), -1) if "VERB" in toks[k].tag
+                     and toks[k].lemma in SPEECH and toks[k].lemma not in IMPERSONAL), None) if comma else None
+        if verb is None:
+            continue
+        at = toks[verb].start
+        # (the sentence's first name is its subject: "Буфье напомнил, что Томас Шефер …, и добавил, что «…»")
+        person = next((p for p in persons if sent.start <= p.start and p.end <= at), None)
+        role = next((r for r in reversed(roles) if sent.start <= r.start and r.end <= at
+                     and not dative_only(text, r.start)), None)
+        ends = _SENTENCE_END.match(text, m.end())
+        if person is not None and ends:
+            speaker, post = person.normal or person.text, None
+        elif person is not None:
+            continue          # "…, что «сделал всё, что мог», но «…»": the whole clause is his (_said_that)
+        elif role is not None:
+            speaker, post = _resolve_role(None, role.normal, holders), role.normal
+        else:
+            continue
+        out.append(Quote(speaker, post, m.start("body"), m.end("body"), m.group("body"),
+                         extra={"verb": toks[verb].text}))
     return out
 
 
@@ -420,6 +463,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
                             extra={"indirect": True}))
+    quotes += _quoted_after_that(analysis, roles, persons, holders, quotes)
     quotes += _said_that(analysis, persons, quotes)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:

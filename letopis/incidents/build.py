@@ -424,6 +424,9 @@ def _security_act(sent: Sentence, start: int) -> bool:
             toks[k].lemma == "в" and _attackerish(toks[k + 1])
             for k in range(i + 1, min(i + 5, len(toks) - 1))):
         return True                                   # "выстрелил в нападавшего"
+    if toks[i].lemma in ("выстрелить", "стрелять") and (_security_subject(toks, i) or any(
+            _attackerish(x) and "datv" in x.tag for x in toks[i + 1:i + 3])):
+        return True                                   # "полицейский выстрелил нападавшему в ногу"
     if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma in ("произвести", "сделать") and any(
             _security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 5), i - 1)):
         return True                                   # "Второй патрульный произвел выстрел на поражение"
@@ -699,7 +702,7 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
             continue
-        if "без" in _lemmas_before(sent, h[2], 1):
+        if _none_of(sent, h[2]):
             continue                                  # "Задержание прошло без стрельбы": none
         if k is not None and cas.identification(sent.tokens, k):
             continue                                  # "застреленным мужчиной оказался …": not the attack
@@ -938,6 +941,19 @@ def _lemmas_before(sent: Sentence, start: int, n: int) -> set[str]:
     toks = sent.tokens
     k = token_at(toks, start, len(toks))
     return {t.lemma for t in toks[max(0, k - n):k]}
+
+
+# a word that counts the negated cue: "без единого выстрела", "ни одного выстрела"
+_NONE_COUNTED = frozenset({"единый", "один", "всякий", "лишний"})
+
+
+def _none_of(sent: Sentence, start: int) -> bool:
+    """The cue at `start` is said not to have happened: "без стрельбы", "без единого выстрела", "ни
+    одного выстрела" (not "без предупреждения открыл огонь": the word between must count the cue)."""
+    if "без" in _lemmas_before(sent, start, 1):
+        return True
+    return bool(_lemmas_before(sent, start, 1) & _NONE_COUNTED) and bool(
+        _lemmas_before(sent, start, 2) & {"без", "ни"})
 
 
 def _denied(sent: Sentence, start: int) -> bool:
