@@ -473,6 +473,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "погиб сотрудник ФСБ, еще один тяжело ранен": one more, the fate right after it
             elliptic = elliptic or i_num > 0 and view.toks[i_num - 1].lemma in ("еще", "ещё") and num.value == 1 \
                 and any(_fate_of(t.lemma) for t in view.toks[j:j + 2])
+            # "убив двух полицейских и ранив еще одного": one more, after the fate's gerund
+            elliptic = elliptic or bool(out) and i_num > 1 and view.toks[i_num - 1].lemma in ("еще", "ещё") \
+                and "GRND" in view.toks[i_num - 2].tag and _fate_of(view.toks[i_num - 2].lemma) is not None
             # "Днем число жертв возросло до 19, к вечеру - до 31": the count goes on growing
             grows_on = view.toks[i_num - 1].lemma == "до" and any(c.latest for c in out) if i_num else False
             elliptic = elliptic or grows_on
