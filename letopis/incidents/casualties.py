@@ -277,6 +277,19 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
     return (best, best_k) if best_d <= 12 else (None, None)
 
 
+def _verb_of_its_own(view: SentenceView, k: int, cue: int | None) -> bool:
+    """The count at token k has a verb of its own that tells no fate, and the fate's cue lies past a comma:
+    "Еще 20 военных получили ранения, несколько человек числятся пропавшими без вести" (the missing)."""
+    if cue is None or not any(t.text in ",;" for t in view.toks[min(k, cue):max(k, cue)]):
+        return False
+    for t in view.toks[k + 1:]:
+        if t.text in ",;:—–":
+            return False
+        if ("VERB" in t.tag or "PRTS" in t.tag) and _fate_of(t.lemma) is None:
+            return True
+    return False
+
+
 _LISTED = re.compile(r"\s*[—–:]\s*(?:[^—–:;.()]*?(?:,|\sи)\s*)?")
 
 
@@ -394,8 +407,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             # "сотни человек", "несколько десятков": the numbers stage marks plural noun numerals
             # vague; not a count, and it says the victims named one by one are not all of them
             # (docs/coding.md §5: null). "сотню", "десяток", "более сотни", "около сотни" are counts.
-            fate, _ = _nearest_cue(view, view.tok_at(num.start))
-            if fate is not None:
+            fate, cue = _nearest_cue(view, view.tok_at(num.start))
+            if fate is not None and not _verb_of_its_own(view, view.tok_at(num.start), cue):
                 out.append(Casualty(fate, None, None, "vague", num.start, num.end, view.index))
             continue
         j = view.tok_at(num.end)
@@ -622,8 +635,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
     for k, t in enumerate(view.toks):                 # "несколько", "десятки" the number finder leaves out
         if t.lemma in VAGUE_WORDS and not any(c.start <= t.start < c.end for c in out) and \
                 not any(n.start <= t.start < n.end for n in view.numbers) and not _counts_things(view.toks, k):
-            fate, _ = _nearest_cue(view, k)
-            if fate is not None:
+            fate, cue = _nearest_cue(view, k)
+            if fate is not None and not _verb_of_its_own(view, k, cue):
                 out.append(Casualty(fate, None, None, "vague", t.start, t.end, view.index))
     return out
 
