@@ -3121,3 +3121,17 @@ def test_a_vague_count_with_a_verb_of_its_own_is_not_the_wounded():
                   "военную базу в городе Диура в пятницу. Еще 20 военных получили ранения, несколько человек числятся "
                   "пропавшими без вести.", "2025-05-10")
     assert (inc.killed, inc.wounded) == (30, 20)
+
+
+def test_a_digest_with_a_neutral_title_and_lead_keeps_its_incidents():
+    """A review of the week ("Хроника безопасности", "обзор основных инцидентов") tells its attacks in the body,
+    one paragraph each; its neutral lead is no sign of an article about something else (docs/coding.md §1, §2)."""
+    rec = code("Хроника безопасности: главные инциденты недели\n\nРедакция подготовила обзор основных инцидентов, "
+               "связанных с терроризмом, за минувшую неделю.\n\nПакистан. Во вторник, 4 марта, в городе Кветта "
+               "смертник взорвал себя у полицейского участка. Погибли 9 человек, еще 20 ранены.\n\nНигер. В "
+               "четверг, 6 марта, боевики напали на деревню Фамбита в районе Тиллабери, расстреляв 14 жителей.\n\n"
+               "Россия. В пятницу, 7 марта, в Дагестане сотрудники ФСБ нейтрализовали двух боевиков, оказавших "
+               "вооруженное сопротивление при задержании. Среди силовиков пострадавших нет.", "2025-03-09")
+    got = [(i.city, i.date, i.killed, i.wounded) for i in rec.incidents]
+    assert ("Кветта", "2025-03-04", 9, 20) in got
+    assert any(i.date == "2025-03-06" and i.killed == 14 and not i.perpetrators_killed for i in rec.incidents), got

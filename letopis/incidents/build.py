@@ -978,6 +978,11 @@ def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     return False
 
 
+# a review of the week's reports, told up front: its incidents are in the body, one paragraph each
+DIGEST = frozenset({"обзор", "хроника", "дайджест", "сводка"})
+_EVENTS = frozenset({"инцидент", "происшествие"})
+
+
 def _nothing_up_front(analysis: Analysis) -> bool:
     """Neither the title nor the lead tells of violence (no violent word, no attack cue), and either
     the title tells of a death, an obituary ("Скончалась Харпер Ли": a killing the life story recalls,
@@ -994,6 +999,8 @@ def _nothing_up_front(analysis: Analysis) -> bool:
     title = [s for s in analysis.sentences if analysis.title_span and s.start < analysis.title_span[1]]
     if any(t.lemma in MUTINY for s in lead for t in s.tokens):
         return False                     # "Бунт в колонии в Вахдате: погибли 32 человека": violence, no obituary
+    if any(t.lemma in DIGEST or t.lemma in _EVENTS and "plur" in t.tag for s in title + lead for t in s.tokens):
+        return False                     # "Хроника безопасности: главные инциденты недели": a digest of reports
     # (a toll of many in the title, "…родственниками погибших полицейских", is no obituary)
     return any(t.lemma in NEUTRAL_TOLL and "plur" not in t.tag for s in title for t in s.tokens) or \
         not any(t.lemma in NEUTRAL_TOLL for s in lead for t in s.tokens)
@@ -1226,7 +1233,9 @@ _NEXT_DAY = re.compile(r"(?<!\w)(?:на\s+следующ(?:ее|ий)\s+(?:ут�
 
 def _own_toll(sent: Sentence) -> bool:
     """The sentence tells a death or an injury itself (a casualty cue outside "в результате …"; "унес жизни")."""
-    return any(cues().get(t.lemma) in ("killed", "wounded") or _took_lives(sent.tokens, k) for k, t in enumerate(sent.tokens))
+    # (the attackers' deaths too: "сотрудники ФСБ нейтрализовали двух боевиков" in a digest's other country)
+    return any(cues().get(t.lemma) in ("killed", "wounded", "perp_dead") or _took_lives(sent.tokens, k)
+               for k, t in enumerate(sent.tokens))
 
 
 def _took_lives(toks: list, k: int) -> bool:
