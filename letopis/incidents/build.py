@@ -20,7 +20,11 @@ from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
 
 ATTACK_VERBS = {"совершить", "убить", "застрелить", "напасть", "открыть", "взорвать", "подорвать",
                 "ограбить", "обстрелять", "ранить", "расстрелять", "захватить", "устроить", "атаковать",
-                "зарезать", "поджечь", "нанести", "стрелять", "похитить", "угнать", "протаранить"}
+                "зарезать", "поджечь", "нанести", "стрелять", "похитить", "угнать", "протаранить",
+                "наехать", "заколоть"}
+# what a named attacker does besides: "Он ударил ножом нескольких учеников" (a blow alone aims at no one of
+# note, so these are no assassination's verbs)
+PERP_VERBS = ATTACK_VERBS | {"ударить", "избить"}
 JUDICIAL = {"приговорить", "приговор", "осудить", "осужденный", "присяжный", "пожизненный",
             "срок", "колония", "оправдать", "обвинительный"}
 # a death sentence carried out (a state execution is no incident, docs/coding.md §1); "казнить" alone
@@ -2097,6 +2101,8 @@ _ACT_WORD = re.compile(r"(?<!\w)(?:теракт|нападени|взрыв|по
 def _suspect_named(text: str, s: int) -> bool:
     """The name at `s` follows a suspect's noun (_SUSPECTS), not as a relative of one: "брат исполнителя
     теракта Аброр Азимов" names the attacker's brother."""
+    if _HELD_ON_SUSPICION.search(text, max(0, s - 140), s):
+        return True                   # "По подозрению в нападении задержан 26-летний гражданин Сирии X"
     m = _SUSPECTS.search(text, max(0, s - 60), s)
     if m is None:
         # "теракт был заказан …, а исполнитель — гражданин Таджикистана Зоир Халилов": the act told just before
@@ -2119,6 +2125,12 @@ _SUSPECT_AFTER = re.compile(rf"\s*,\s*(?:подозреваем|обвиняем
 # "27-летнему Коннору Уэббу из Ипсвича (графство Саффолк) предъявлено обвинение в покушении на убийство"
 _CHARGED_AFTER = re.compile(r"\s*(?:из\s+[А-ЯЁ][\w-]+\s*)?(?:\([^()\n]{0,60}\)\s*)?(?:было\s+)?предъявлен[оы]?\s+"
                             rf"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED}|террористическ)")
+# the one held on suspicion of the act: "По подозрению в нападении задержан 26-летний гражданин Сирии X",
+# "задержан по подозрению в совершении теракта житель Оша X"
+_SUSPICION = rf"по\s+подозрению\s+в\s+(?:совершении\s+|причастности\s+к\s+)?(?:{_ACTS_CHARGED})\w*(?:\s+[а-яё]+){{0,2}}"
+_HELD = r"(?:был[аи]?\s+)?(?:задержан|арестован)\w*"
+_HELD_ON_SUSPICION = re.compile(rf"(?<!\w)(?:{_SUSPICION}\s+{_HELD}|{_HELD}\s+{_SUSPICION})\s+(?:\d{{1,3}}-летн\w+\s+)?"
+                                r"(?:[а-яё-]+\s+){0,3}(?:[А-ЯЁ][\w-]+\s+)?$", re.I)
 _LED_BY = re.compile(r"(?:во\s+главе\s+с|под\s+(?:командованием|руководством))\s+$")
 # "группа Назарзода напала на здание": a band named by its leader
 _BAND_OF = re.compile(r"(?<![\w-])(?:групп[аы]|банд[аы]|отряд|бандгрупп[аы]|сторонники|боевики)\s+$", re.I)
@@ -2165,7 +2177,7 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 after = after[:next((k for k, t in enumerate(after) if t.text == ","), len(after))]
             # ("привел в действие взрывное устройство": set off)
             verb = next((t for k, t in enumerate(_own_clause(after[:25])) if "VERB" in t.tag and (
-                t.lemma in ATTACK_VERBS or t.lemma == "привести"
+                t.lemma in PERP_VERBS or t.lemma == "привести"
                 and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])), None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
             # there, the person is its object (an indeclinable name reads as nominative too)
@@ -2252,7 +2264,7 @@ def _he_acts_next(analysis: Analysis, sent: Sentence) -> bool:
         (j + 1 for j, t in enumerate(toks[:12]) if t.text == "," and any("GRND" in x.tag for x in toks[:j])
          and j + 1 < len(toks) and toks[j + 1].lemma in ("он", "она")), None)
     return k is not None and len(toks) > k + 1 and "nomn" in toks[k].tag and any(
-        "VERB" in t.tag and t.lemma in ATTACK_VERBS for t in _own_clause(toks[k + 1:k + 6]))
+        "VERB" in t.tag and t.lemma in PERP_VERBS for t in _own_clause(toks[k + 1:k + 6]))
 
 
 _WHEN_CLAUSE = frozenset(("когда", "пока", "едва"))     # a clause within another, which goes on past it
@@ -2396,6 +2408,10 @@ _ONE_OF = re.compile(r"(?<!\w)(?:ещ[её]\s+)?(?:один|одна|одног�
 _IT_IS = re.compile(r"(?:(?:^|[—–:]\s*)(?:[Ии]м|[Ее]ю)\s+(?:является|являлся|являлась|оказался|оказалась)|^Это|[—–:,]\s*это)\s+"
                     r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}(?:(?:(?<=района |округа |города |этрапа )|(?<=велаята )|(?<=уроженец |уроженка )|"
                     r"(?<=житель )|(?<=жительница ))[А-ЯЁ][\w-]+\s+)?$")
+# "Нападавший опознан как 33-летний X", "Среди нападавших установлен 27-летний уроженец Таджикистана X": the
+# attacker named by the identification (his noun before it in the sentence)
+_NAMED_AS = re.compile(r"(?:опознан|установлен|идентифицирован)\w*(?:\s+как)?\s+(?:\d{1,3}-летн\w+\s+)?"
+                       r"(?:[а-яё]+\s+){0,3}(?:[А-ЯЁ][\w-]+\s+)?$")
 _THAT_IS = re.compile(r"(?:установил\w*|выяснил\w*|идентифицировал\w*|сообщил\w*),?\s+что\s+это\s+"
                       r"(?:\d{1,3}-летн\w+\s+)?(?:[а-яё]+\s+){0,3}$")
 
@@ -2452,6 +2468,9 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
             or i > 0 and any(_attackerish(t) or t.text.lower().startswith(("подозреваем",) + _TAKEN)
                              for t in analysis.sentences[i - 1].tokens)
             or i > 0 and _someone_acts(analysis.sentences[i - 1].tokens)):
+        return True
+    if _NAMED_AS.search(analysis.text, max(sent.start, at - 80), at) and any(
+            _attackerish(t) for t in toks if t.start < at - 8):
         return True
     # "Из 32 террористов 31 был уничтожен, один — Нур-Паши Кулаев — задержан": one of the attackers counted
     if _ONE_OF.search(analysis.text, max(sent.start, at - 20), at) and any(
