@@ -576,3 +576,16 @@ def test_words_in_guillemets_after_said_that_are_a_quote_of_the_subject(text, ex
     got = [(q.speaker, q.role, q.text) for q in extract_text(text).quotes]
     assert any(g[0] == expected[0] and g[2] == expected[2] and (expected[1] is None or g[1] == expected[1])
                for g in got), got
+
+
+def test_an_unnamed_source_is_no_earlier_speaker_and_the_one_told_is_no_role():
+    """"По словам источника агентства, …" after a named speaker's quote is the source's, unnamed; in "Как сообщил
+    журналистам министр X" the journalists are told, the minister speaks."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Неизвестные обстреляли патруль полиции в Махачкале, ранен один полицейский. «Нападавшие "
+                       "скрылись на автомобиле», — сообщил представитель МВД Дагестана Гаджи Ахмедов.\n\nПо словам "
+                       "источника агентства, нападавшие действовали по заранее разработанному плану. Как сообщил "
+                       "журналистам министр внутренних дел Дагестана Абдурашид Магомедов, ведется розыск преступников.")
+    got = {q.text[:20]: (q.speaker, q.role) for q in rec.quotes}
+    assert got["нападавшие действова"] == (None, "источник агентства")
+    assert got["ведется розыск прест"] == ("Абдурашид Магомедов", "министр внутренних дел Дагестана")

@@ -23,6 +23,8 @@ SPEECH = {"сказать", "заявить", "подчеркнуть", "отм�
           "подытожить", "посетовать",
           # impersonal: "…", — говорится в сообщении КНБ / сообщается в пресс-релизе
           "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
+# who speaks unnamed: "по словам источника в правоохранительных органах", "по словам собеседника агентства"
+ANONYMOUS = frozenset({"источник", "собеседник"})
 IMPERSONAL = {"говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться"}
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 _PRONOUN_AFTER = re.compile(r"\s+(?:он|она|они)\b", re.I)
@@ -450,13 +452,18 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
     for m in _INDIRECT.finditer(text):
         who = m.group("who").strip()
         ps = [p for p in persons if m.start("who") <= p.start < m.end("who")]
-        rs = [r for r in roles if m.start("who") <= r.start < m.end("who")]
+        # (not the one told: "Как сообщил журналистам министр внутренних дел X")
+        rs = [r for r in roles if m.start("who") <= r.start < m.end("who") and not dative_only(text, r.start)]
         speaker = ps[0].normal or ps[0].text if ps else None
         role = rs[0].normal if rs else None
         if m.group("as") and not rs and not (ps and ps[0].start - m.start("who") <= 2):
             continue                     # "Как сообщила официальный представитель МИД Мария Захарова, …": a
             #                              person or a post; an agency or a newspaper is a source, not a speaker
-        if speaker is None and role is None:
+        head = _WORD.match(who)
+        if speaker is None and role is None and head is not None and lemma(head.group().lower()) in ANONYMOUS:
+            # "По словам источника агентства, …": an unnamed source, no one quoted before
+            role = lemma(head.group().lower()) + who[head.end():]
+        elif speaker is None and role is None:
             # "по словам спикера": the last named speaker
             speaker = next((q.speaker for q in reversed(quotes) if q.start < m.start() and q.speaker), None)
             role = who or None
