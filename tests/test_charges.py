@@ -73,3 +73,18 @@ def test_a_verdicts_charges_stand_in_the_record_though_it_codes_no_incident():
     assert rec.incidents == []
     assert [(c.code, c.article, c.part) for c in rec.charges] == [("УК РК", "256", "2"), ("УК РК", "259", "1")]
     assert "charges" in rec.to_dict()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Задержанным предъявлены обвинения по статьям 227 (Похищение человека) и 194 (Вымогательство) УК КР.",
+     [("УК КР", "227", None, "похищение человека"), ("УК КР", "194", None, "вымогательство")]),
+    ("Уголовное дело возбуждено по статьям 179 (терроризм) и 104 (убийство) УК Республики Таджикистан.",
+     [("УК РТ", "179", None, "терроризм"), ("УК РТ", "104", None, "убийство")]),
+    ("Ему предъявлено обвинение по ч. 1.1 ст. 205.1 УК РФ.", [("УК РФ", "205.1", "1.1", None)]),
+])
+def test_each_listed_article_takes_the_name_the_text_brackets_after_it(text, expected):
+    """A name the text gives an article, capitalised or not, outranks the table's, in a list too; a part may be
+    "1.1"."""
+    got = charges(text)
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    assert [g[3] for g in got if expected[got.index(g)][3]] == [e[3] for e in expected if e[3]]

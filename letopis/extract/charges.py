@@ -27,12 +27,14 @@ _REF = re.compile(
     rf"(?<!\d)(?:(?P<pa>\d+){_ORD}\s+част(?:ь|и|ью|ям|ей)\s+)?(?P<aa>{_NUM}){_ORD}\s+стать(?:я|и|ей|е|ю|ям|ями|ях)\b"
     # "пп. «а», «б» ч. 2 ст. 105", "части 2 статьи 105", "статьям 205 и 206", "ст.ст. 30, 205"
     rf"|(?:(?:пп?\.|пункт\w*)\s*(?:«?[а-я]»?(?:\s*(?:,|и)\s*«?[а-я]»?)*|\d+)\s*)?"
-    rf"(?:(?:ч\.|част(?:ь|и|ью|ям|ей))\s*(?P<pb>\d+)\s*)?"
+    rf"(?:(?:ч\.|част(?:ь|и|ью|ям|ей))\s*(?P<pb>\d+(?:\.\d+)?)\s*)?"
     # ("статьям 317 («Посягательство …») и 222 («Незаконный оборот оружия»)": a name between two)
     rf"(?:ст\.\s*(?:ст\.)?|стать(?:я|и|ей|е|ю|ям|ями|ях|ьи)\b)\s*(?P<ab>{_NUM}(?:(?:\s*\([^()]{{1,150}}\))?\s*(?:,|и)\s*"
     rf"{_NUM}(?![\d\w-]))*)",
     re.I)
-_NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?)\s*\)")
+_NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?|[А-ЯЁ][а-яё][^()]{0,150}?)\s*\)")
+# each article of a list with the name bracketed after it: "227 (Похищение человека) и 194"
+_LISTED_NAME = re.compile(rf"({_NUM})(?:\s*\(\s*([^()]*?)\s*\))?")
 _MORE = re.compile(rf"\s*(?:,|и|а также)\s*({_NUM})\s+(?=[А-ЯЁ])")
 _QNAME = re.compile(r"\s*«([А-ЯЁа-яё][^«»]{1,150}?)»")
 _JOIN = re.compile(r"\s*(?:,|и|а также|,\s*а также|либо|или)\s*")
@@ -147,15 +149,18 @@ def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
         elif code is None and _OTHER_LAW.match(region, pos):
             continue
         part = m.group("pa") or m.group("pb")
-        listed = re.sub(r"\s*\([^()]*\)", "", m.group("aa") or m.group("ab"))
-        arts = [a.strip() for a in re.split(r"\s*(?:,|\bи\b)\s*", listed) if a.strip()]
-        refs.append([m.start(), pos, [(a, part if i == 0 else None) for i, a in enumerate(arts)], code, name])
+        listed = [(x.group(1), x.group(2)) for x in _LISTED_NAME.finditer(m.group("aa") or m.group("ab"))]
+        # a name after the last article is the last one's ("179 (терроризм) и 104 (убийство) УК РТ"), or the
+        # only one's; each other article's is the one bracketed after it, else the table's
+        named = [_lower_first(n) if n else None for _, n in listed[:-1]] + [_lower_first(name) if name else None]
+        arts = [(a, part if i == 0 else None, nm) for i, ((a, _), nm) in enumerate(zip(listed, named))]
+        refs.append([m.start(), pos, arts, code, None])
         # "по статьям 317 УК РФ (…) и 222 УК РФ (…)": a further article with its own code after the first's
         while code is not None and (more := _MORE.match(region, pos)) and (c2 := _code_at(region, more.end())):
             pos2 = c2[1]
             n2 = _NAME.match(region, pos2)
-            refs.append([more.start(1), n2.end() if n2 else pos2, [(more.group(1), None)], c2[0],
-                         n2.group(1) if n2 else None])
+            refs.append([more.start(1), n2.end() if n2 else pos2,
+                         [(more.group(1), None, _lower_first(n2.group(1)) if n2 else None)], c2[0], None])
             pos = n2.end() if n2 else pos2
     if not refs:
         return []
@@ -167,13 +172,19 @@ def _sentence_charges(analysis: Analysis, sent: Sentence) -> list[Charge]:
         return []
     year = analysis.published.year if analysis.published else None
     out = []
-    for start, end, arts, code, name in refs:
+    for start, end, arts, code, _ in refs:
         if code in (None, "УК"):
             code = _country_code(sent)
-        for article, part in arts:
-            nm = name if (name and len(arts) == 1) else article_name(code, article, year)
-            out.append(Charge(code, article, part, nm, start, end))
+        for article, part, name in arts:
+            out.append(Charge(code, article, part, name or article_name(code, article, year), start, end))
     return out
+
+
+def _lower_first(name: str) -> str:
+    """"Похищение человека", "«Вымогательство»" → "похищение человека", "вымогательство"; an abbreviation
+    stays ("РПГ")."""
+    name = name.strip("«»\"„“” ")
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def find_charges(analysis: Analysis) -> list[Charge]:
