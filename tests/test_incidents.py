@@ -3157,3 +3157,15 @@ def test_attackers_named_by_identification_suspicion_or_their_blow(text, perps):
     armed and struck ("Он ударил ножом"), or drove into people ("наехал на людей") are the attackers."""
     inc, _ = only(text, "2025-05-10")
     assert inc.perpetrators == perps
+
+
+def test_an_attacker_shot_by_the_duty_officer_and_one_still_in_treatment():
+    """"был застрелен дежурным": the duty officer's fire, so the attacker killed and no firearm of the attack;
+    "еще один полицейский продолжает лечение" is one alive and hurt, not one more dead."""
+    inc, _ = only("Скончался пострадавший при нападении на отдел полиции\nВ областной больнице скончался сотрудник "
+                  "полиции, получивший ранения при нападении на отдел полиции 5 июня.\n\nНапомним, 5 июня мужчина с "
+                  "ножом ворвался в здание районного отдела полиции Актобе. Он ранил ножом двух полицейских, однако был "
+                  "застрелен дежурным. Таким образом, число погибших в результате нападения увеличилось до одного, еще "
+                  "один полицейский продолжает лечение.", "2025-06-16")
+    assert (inc.types, inc.weapons, inc.perpetrators_killed) == (["stabbing"], ["melee"], 1)
+    assert inc.killed == 1 and inc.killed_by_group == {"police": 1}
