@@ -3169,3 +3169,11 @@ def test_an_attacker_shot_by_the_duty_officer_and_one_still_in_treatment():
                   "один полицейский продолжает лечение.", "2025-06-16")
     assert (inc.types, inc.weapons, inc.perpetrators_killed) == (["stabbing"], ["melee"], 1)
     assert inc.killed == 1 and inc.killed_by_group == {"police": 1}
+
+
+def test_the_one_counted_and_named_in_apposition_is_one():
+    """"один из сотрудников колонии, прапорщик внутренней службы X, получил ранения": one wounded, named."""
+    inc, _ = only("Захват заложников в колонии\nВ воскресенье заключенные исправительной колонии в Саратове напали на "
+                  "сотрудников учреждения и захватили заложников. Один из сотрудников колонии, прапорщик внутренней "
+                  "службы Дмитрий Ковалев, получил несколько ножевых ранений.", "2025-06-01")
+    assert inc.wounded == 1 and [v.name for v in inc.victims] == ["Дмитрий Ковалев"]
