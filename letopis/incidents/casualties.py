@@ -63,6 +63,7 @@ class Casualty:
     nominal: bool = False              # counted from nouns and names, not from a numeral
     generic: bool = False              # "трёх мужчин", "человек": no group that tells victims apart
     extra: bool = False                # "ранены ещё 13 человек": on top of the victims told before
+    others: bool = False               # "Двое других получили травмы": besides one told, within a total told
     weak: bool = False                 # "пострадали": injured or killed, used only when nothing says "ранены"
     claim: bool = False                # told by a side that claims the attack: official figures beat it
     hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
@@ -577,6 +578,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             weak = False                 # "из трёх пострадавших двоих госпитализировали": 3 injured (126876)
         hospital = cue_at is not None and view.toks[cue_at].lemma == "госпитализировать"
         extra = any(t.lemma in ("еще", "ещё") for t in view.toks[max(0, i_num - 2):i_num])
+        # "один из пострадавших … в тяжелом состоянии. Двое других получили легкие травмы": the others, besides
+        others = i_num + 1 < len(view.toks) and view.toks[i_num + 1].lemma == "другой" \
+            and "plur" in view.toks[i_num + 1].tag
+        extra = extra or others
         # (not past another fate: "Погиб лейтенант X, еще двое сотрудников получили ранения" … "Раненые
         # сотрудники — X и Y": the two wounded are more than the dead, not more than the wounded named)
         told = [f for t in view.toks[:max(0, i_num - 2)] if (f := _fate_of(t.lemma))]
@@ -617,7 +622,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         c = Casualty(fate, int(num.value) if num.value == int(num.value) else None, group, kind,
                      num.start, end, view.index, latest=latest,
                      qualifier=num.qualifier or ("more_than" if "превысить" in back else None),
-                     generic=generic, extra=extra, weak=weak, hospital=hospital,
+                     generic=generic, extra=extra, others=others, weak=weak, hospital=hospital,
                      outdated=_outdated(view, i_num))
         if kind == "breakdown":
             c.fate = totals_here[-1].fate
@@ -1652,7 +1657,8 @@ def tally(cas: list[Casualty]) -> dict:
         # (not for one named wounded beside a weak total: "Пострадали два человека, в том числе сотрудник полиции" …
         # "злоумышленник ранил в руку сержанта полиции X")
         weak_most = max((c.count for c in mine if c.weak and c.count), default=0)
-        if fate == "wounded" and any(not c.weak and not c.hospital and c.group != "perpetrator"
+        # (nor "Двое других получили легкие травмы": others besides, whose total the weak one may be)
+        if fate == "wounded" and any(not c.weak and not c.hospital and c.group != "perpetrator" and not c.others
                                      and (c.kind == "total" or (c.count or 0) >= weak_most) for c in mine):
             mine = [c for c in mine if not c.weak]
         # "из трёх пострадавших двоих госпитализировали": the hospitalised are a part of the injured
