@@ -589,3 +589,14 @@ def test_an_unnamed_source_is_no_earlier_speaker_and_the_one_told_is_no_role():
     got = {q.text[:20]: (q.speaker, q.role) for q in rec.quotes}
     assert got["нападавшие действова"] == (None, "источник агентства")
     assert got["ведется розыск прест"] == ("Абдурашид Магомедов", "министр внутренних дел Дагестана")
+
+
+def test_a_post_with_its_body_abbreviated_is_the_one_who_holds_it():
+    """"По словам заместителя председателя КНБ, …" after "заместитель председателя Комитета национальной
+    безопасности Республики Казахстан Ерлан Сыздыков" is his."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Заместитель председателя Комитета национальной безопасности Республики Казахстан Ерлан "
+                       "Сыздыков рассказал о работе ведомства в интервью агентству.\n\nПо словам заместителя "
+                       "председателя КНБ, в текущем году особое внимание будет уделено профилактике вербовки.")
+    got = [(q.speaker, q.text[:20]) for q in rec.quotes]
+    assert ("Ерлан Сыздыков", "в текущем году особо") in got, got

@@ -337,8 +337,28 @@ _COMMENTATORS = frozenset({"эксперт", "аналитик", "политол
 
 def _resolve_role(speaker: str | None, role: str | None, holders: dict[str, str]) -> str | None:
     if speaker is None and role:
-        return holders.get(role.lower())
+        who = holders.get(role.lower())
+        if who is None:
+            # "заместитель председателя КНБ" is the "заместитель председателя Комитета национальной безопасности
+            # Республики Казахстан" named before
+            found = {p for r, p in holders.items() if _abbreviates(role, r)}
+            who = found.pop() if len(found) == 1 else None
+        return who
     return speaker
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` is `full` with a run of its words cut to their initials: "заместитель председателя КНБ" of
+    "заместитель председателя комитета национальной безопасности республики казахстан"."""
+    sw, fw = short.split(), full.lower().split()
+    k = next((i for i, w in enumerate(sw) if len(w) > 1 and w.isupper() and w.isalpha()), None)
+    if k is None or [w.lower() for w in sw[:k]] != fw[:k]:
+        return False
+    letters = sw[k].lower()
+    if "".join(w[0] for w in fw[k:k + len(letters)]) != letters:
+        return False
+    rest = [w.lower() for w in sw[k + 1:]]
+    return fw[k + len(letters):k + len(letters) + len(rest)] == rest
 
 
 def _interview_answers(analysis: Analysis, persons: list[Entity], quotes: list[Quote],
