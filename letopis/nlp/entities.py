@@ -751,6 +751,9 @@ def _trim_leading_non_names(analysis: Analysis, e: Entity) -> None:
         e.text = analysis.text[e.start:e.end]
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t«\"]*$")
+
+
 def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """Repairs of the recogniser's typing: a listed organisation abbreviation is an organisation
     ("МИДа", "ДВД" tagged as places); a "person" made of dictionary non-names is a place or an
@@ -779,6 +782,14 @@ def _retype(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.type == "PERSON":
             _trim_leading_non_names(analysis, e)
+    # "Девятиклассник с ножом напал …": a post or a kind of person the word tables know, capitalised by the
+    # line's start, is nobody's name (not "Мадонна", "Баста": stage names the tables do not hold)
+    from letopis.nlp.nerel.features import lex_tag
+    from letopis.nlp.normal import is_first_name
+    entities = [e for e in entities if not (
+        e.type == "PERSON" and " " not in e.text and _LINE_START.search(analysis.text, 0, e.start)
+        and _common_noun(e.text) and not is_first_name(e.text)
+        and {"who", "prof", "rank"} & set(lex_tag(e.text).split("+")))]
     # "Пауэй" alone on a title line, tagged a person there and a city in the story: one word with
     # one meaning per document, the place
     places = {e.text: e.type for e in entities if e.type in LOC_TYPES}
