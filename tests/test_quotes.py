@@ -600,3 +600,10 @@ def test_a_post_with_its_body_abbreviated_is_the_one_who_holds_it():
                        "председателя КНБ, в текущем году особое внимание будет уделено профилактике вербовки.")
     got = [(q.speaker, q.text[:20]) for q in rec.quotes]
     assert ("Ерлан Сыздыков", "в текущем году особо") in got, got
+
+
+def test_a_cited_body_runs_on_past_its_capitalised_word():
+    """"сообщили в региональном управлении Следственного комитета": the whole body, not "… Следственного"."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Как сообщили в региональном управлении Следственного комитета России, возбуждено уголовное дело.")
+    assert [s.name for s in rec.sources if s.relation == "cited"] == ["региональное управление Следственного комитета России"]

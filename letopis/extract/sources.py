@@ -315,10 +315,15 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         if m.group("cited").lower().startswith("власт"):
             continue                                  # "по данным властей Согдийской области": named below
         raw = _clean(m.group("cited"))
-        at = m.start("cited")
+        at, end = m.start("cited"), m.end("cited")
+        # ("в региональном управлении Следственного комитета": the organisation runs on past its capitals)
+        org = next((e for e in analysis.entities if e.type == "ORGANIZATION" and at <= e.start < at + len(raw) < e.end
+                    and "\n" not in text[e.start:e.end]), None)
+        if org is not None:
+            raw, end = _clean(text[at:org.end]), org.end
         if (kind := _OUTLET_KIND.match(raw)) is not None:    # "По данным телеканала Ariana News": the outlet
             raw, at = raw[kind.end():], at + kind.end()
-        add(_normal(analysis, at, at + len(raw), raw), "cited", at, m.end("cited"))
+        add(_normal(analysis, at, at + len(raw), raw), "cited", at, end)
     for m in _CITED_OFFICE.finditer(text):
         if any(x.relation == "cited" and x.start <= m.start("cited") < x.end + 2 for x in out):
             continue                                  # "пресс-службы МВД": the capitalised name is in already
