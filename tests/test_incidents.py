@@ -3190,3 +3190,11 @@ def test_two_others_are_within_the_total_or_besides_the_dead(text, wounded):
     "пострадали" total stands); "Один погиб, двое других ранены": two wounded."""
     inc, _ = only(text, "2025-12-08")
     assert inc.wounded == wounded
+
+
+def test_the_polices_service_weapon_and_the_attacker_who_fell():
+    """"Сотрудник полиции применил табельное оружие, нападавший погиб": the police's gun, no firearm of the
+    attack, and the attacker dead ("погиб" also reads as a noun; the participle before it is no adjective)."""
+    inc, _ = only("Нападение на вокзале\nВ Москве в здании вокзала мужчина напал с ножом на пассажиров, ранены два "
+                  "человека. Сотрудник полиции применил табельное оружие, нападавший погиб.", "2025-03-01")
+    assert (inc.types, inc.weapons, inc.wounded, inc.perpetrators_killed) == (["stabbing"], ["melee"], 2, 1)

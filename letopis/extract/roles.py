@@ -79,6 +79,8 @@ def _used_as_adjective(toks: list[Token], end: int) -> bool:
     adj = [p for p in _readings(last.text) if p.tag.POS in ("ADJF", "PRTF")]
     if not adj or nxt is None or not nxt.text.isalpha() or nxt.text[0].isupper():
         return False
+    if _readings(nxt.text)[0].tag.POS in ("VERB", "PRTS"):
+        return False                   # "Нападавший погиб": the verb, though "погиб" also reads as a noun
     for p in _readings(nxt.text):
         # (in the same gender too: "управляющий кафе" is a manager of a café, not a managing café)
         if p.tag.POS == "NOUN" and any(a.tag.case == p.tag.case and a.tag.number == p.tag.number and (

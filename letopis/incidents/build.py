@@ -503,7 +503,8 @@ def _service_weapon_on_attacker(sents: list[Sentence], w) -> bool:
     if "табельн" not in w.text.lower():
         return False
     sent = next((s for s in sents if s.start <= w.start < s.end), None)
-    return sent is not None and any(_attacker_word(t) and "nomn" not in t.tag
+    # (the attacker the object, or the one who fell: "Сотрудник полиции применил табельное оружие, нападавший погиб")
+    return sent is not None and any(_attacker_word(t) and ("nomn" not in t.tag or t.start > w.end)
                                     and t.lemma not in ("он", "его", "их", "они") for t in sent.tokens)
 
 
