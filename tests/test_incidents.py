@@ -3198,3 +3198,9 @@ def test_the_polices_service_weapon_and_the_attacker_who_fell():
     inc, _ = only("Нападение на вокзале\nВ Москве в здании вокзала мужчина напал с ножом на пассажиров, ранены два "
                   "человека. Сотрудник полиции применил табельное оружие, нападавший погиб.", "2025-03-01")
     assert (inc.types, inc.weapons, inc.wounded, inc.perpetrators_killed) == (["stabbing"], ["melee"], 2, 1)
+
+
+def test_one_of_them_named_in_apposition_with_no_group_of_her_own_is_one():
+    inc, _ = only("Обстрел школы\nВ среду боевики обстреляли школу в провинции Тахар, ранены пять учениц. Одна из "
+                  "учениц, 12-летняя Фатима Хайдари, скончалась в больнице.", "2025-03-01")
+    assert inc.killed == 1

@@ -1514,7 +1514,7 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     nouns and names; generic victims count only as the fullest sentence."""
     # "один из сотрудников колонии, прапорщик X, получил ранения": the one counted, named in apposition
     evs = [c for c in evs if not (c.nominal and c.names and c.count == 1 and any(
-        n.sentence == c.sentence and n.group == c.group and n.count == 1 and not n.nominal
+        n.sentence == c.sentence and c.group in (n.group, None) and n.count == 1 and not n.nominal
         and n.end <= c.start < n.end + 60 for n in evs))]
     by_group: dict[str, dict[int, int]] = {}
     extra = 0
