@@ -607,3 +607,10 @@ def test_a_cited_body_runs_on_past_its_capitalised_word():
     from letopis.pipeline import extract_text
     rec = extract_text("Как сообщили в региональном управлении Следственного комитета России, возбуждено уголовное дело.")
     assert [s.name for s in rec.sources if s.relation == "cited"] == ["региональное управление Следственного комитета России"]
+
+
+def test_an_outlet_that_specifies_is_cited_with_its_own_source():
+    """"Как уточняет РИА Новости со ссылкой на источник в полиции": the agency and its source are both cited."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Как уточняет РИА Новости со ссылкой на источник в полиции, задержан подозреваемый.")
+    assert [s.name for s in rec.sources if s.relation == "cited"] == ["РИА Новости", "источник в полиции"]
