@@ -614,3 +614,14 @@ def test_an_outlet_that_specifies_is_cited_with_its_own_source():
     from letopis.pipeline import extract_text
     rec = extract_text("Как уточняет РИА Новости со ссылкой на источник в полиции, задержан подозреваемый.")
     assert [s.name for s in rec.sources if s.relation == "cited"] == ["РИА Новости", "источник в полиции"]
+
+
+def test_a_speaker_named_by_surname_is_the_person_named_in_full_with_the_post():
+    """"— заявил Рестрепо" after "генерал Хуан Карлос Рестрепо": his quote, with his post; "По словам
+    прокуроров, Чжан …" is the prosecutors' (a plural post names no one person)."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Командующий полицией города генерал Хуан Карлос Рестрепо сообщил о завершении операции.\n\n"
+                       "«Все заложники освобождены», — заявил Рестрепо.")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Хуан Карлос Рестрепо", "генерал")]
+    rec = extract_text("Прокурор Чжан Инъин выступила в суде. По словам прокуроров, Чжан оказалась не в том месте.")
+    assert [q.speaker for q in rec.quotes if q.text.startswith("Чжан")] == [None]

@@ -407,7 +407,8 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
         # ("Адвокат Эргешова Айгуль Сыдыкова": the client, then the one who holds the role)
         p = next((o for o in persons if p is not None and " " not in p.text.strip() and o.start == p.end + 1
                   and text[p.end] == " "), p)
-        if p is not None and not dative_only(text, r.start):
+        # (not a plural: "в окружении военнослужащих США Рафаэль Корреа", a caption's run-on)
+        if p is not None and not dative_only(text, r.start) and not r.plural:
             holders.setdefault(r.normal.lower(), p.normal or p.text)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
@@ -487,9 +488,11 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             # "по словам спикера": the last named speaker
             speaker = next((q.speaker for q in reversed(quotes) if q.start < m.start() and q.speaker), None)
             role = who or None
-        speaker = _resolve_role(speaker, role, holders)
+        many = bool(rs and rs[0].plural)       # "По словам прокуроров": many, not the one prosecutor named
+        if not many:
+            speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"),
-                            extra={"indirect": True}))
+                            extra={"indirect": True, **({"many": True} if many else {})}))
     quotes += _quoted_after_that(analysis, roles, persons, holders, quotes)
     quotes += _said_that(analysis, persons, quotes)
     quotes.sort(key=lambda q: q.start)
@@ -514,9 +517,20 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
                 q.speaker = experts.pop()
             elif before is not None and "\n" not in text[before.end:q.start]:
                 q.speaker = before.speaker
+    # a speaker named by surname alone ("— заявил Рестрепо") is the one person of the text with that surname
+    full: dict[str, set[str]] = {}
+    for p in persons:
+        name = p.normal or p.text
+        if len(name.split()) > 1:
+            full.setdefault(name.split()[-1], set()).add(name)
+    for q in quotes:
+        if q.speaker and " " not in q.speaker and len(full.get(q.speaker, ())) == 1:
+            q.speaker = next(iter(full[q.speaker]))
     for q in quotes:                      # a role-only speaker may be named elsewhere in the text
         if q.speaker and not q.role:
-            q.role = next((r for r, p in holders.items() if p == q.speaker), None)
+            # (the post held under the full name, else under the surname the text gave it with: "глава Apple Джобс")
+            q.role = next((r for r, p in holders.items() if p == q.speaker), None) or next(
+                (r for r, p in holders.items() if " " not in p and p == q.speaker.split()[-1]), None)
             if q.role:
                 q.role = next(x.normal for x in roles if x.normal.lower() == q.role)
     return quotes

@@ -430,7 +430,7 @@ def attribute_quotes(quotes: list, persons: list[Person], readings: dict[str, se
             if len(full) == 1 and not any(p.name == q.speaker for p in persons):
                 q.speaker = full[0]
             continue
-        if not q.role:
+        if not q.role or q.extra.get("many"):
             continue
         role = q.role.lower()
         who = [p for p in persons if any(r.lower() == role or r.lower().startswith(role + " ") for r in p.roles)]
