@@ -2166,8 +2166,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
     for p in persons:
         for s, e in p.mentions:
             sent = next((x for x in sents if x.start <= s < x.end), None)
-            if sent is None:
-                continue
+            if sent is None or _TELLER.search(analysis.text, max(sent.start, s - 150), s):
+                continue                  # "По словам представителя правительства X, нападавшим удалось скрыться"
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
             subject = first is not None and ("nomn" in first.tag or not first.tag
@@ -2221,6 +2221,11 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+# who tells, not who acts: the name after "По словам", "Как сообщил" up to its comma
+_TELLER = re.compile(r"(?:[Пп]о\s+(?:его\s+|ее\s+|её\s+)?словам|[Кк]ак\s+(?:сообщил|заявил|рассказал|отметил|пояснил|"
+                     r"уточнил)[аи]?)\s[^,.;:!?«»]*$")
 
 
 def _gave_up(after: list[Token]) -> bool:
