@@ -3220,3 +3220,13 @@ def test_a_hijacker_who_threatened_the_crew_and_was_charged_with_the_hijacking()
                   "рейс из Найроби в Момбасу. Как сообщил генеральный инспектор полиции Кении Дуглас Каньи, 31-летний "
                   "гражданин Сомали Ахмед Юсуф Абди вскоре после взлета угрожал экипажу ножом.", "2025-05-11")
     assert inc.perpetrators == ["Ахмед Юсуф Абди"]
+
+
+def test_a_wounded_man_told_again_and_the_shooters_brother_long_dead():
+    """"Ранение в ногу получил X, его госпитализировали": one wounded; "в 2016 году в драке погиб брат
+    стрелявшего" is the shooter's kin in a brawl long past, no shooting and no incident of its own."""
+    rec = code("Стрельба на свадьбе\nНа свадьбе в селе Губден в минувший четверг были застрелены двое мужчин, еще "
+               "один гость ранен. Ранение в ногу получил 30-летний Ислам Курбанов, его госпитализировали в ЦРБ.\n\n"
+               "Между семьями много лет длится кровная вражда: в 2016 году в драке погиб брат стрелявшего.",
+               "2025-08-24")
+    assert [(i.killed, i.wounded) for i in rec.incidents] == [(2, 1)]

@@ -696,6 +696,9 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue
         if any(t.lemma == "приговор" and h[3] <= t.start < h[3] + 20 for t in sent.tokens):
             continue                                  # "были расстреляны по приговору суда": an execution
+        c = token_at(sent.tokens, h[2])
+        if c and "PRTF" in sent.tokens[c].tag and sent.tokens[c - 1].lemma in KIN:
+            continue                                  # "погиб брат стрелявшего": the shooter's kin, no act here
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[3]), len(sent.tokens))
         if any(t.lemma in ANIMALS for t in sent.tokens[k:k + 2]):
             continue                                  # "жертвой нападения собаки": an animal, no attacker

@@ -1516,6 +1516,16 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     evs = [c for c in evs if not (c.nominal and c.names and c.count == 1 and any(
         n.sentence == c.sentence and c.group in (n.group, None) and n.count == 1 and not n.nominal
         and n.end <= c.start < n.end + 60 for n in evs))]
+    # "Ранение получил X, его госпитализировали": X named again in his sentence is no second victim
+    told_in: dict[int, set[str]] = {}
+    once = []
+    for c in evs:
+        mine = {_surname(e) for e in c.names} if c.nominal else set()
+        if mine and mine <= told_in.get(c.sentence, set()):
+            continue
+        told_in.setdefault(c.sentence, set()).update(mine)
+        once.append(c)
+    evs = once
     by_group: dict[str, dict[int, int]] = {}
     extra = 0
     for c in evs:
