@@ -3230,3 +3230,12 @@ def test_a_wounded_man_told_again_and_the_shooters_brother_long_dead():
                "Между семьями много лет длится кровная вражда: в 2016 году в драке погиб брат стрелявшего.",
                "2025-08-24")
     assert [(i.killed, i.wounded) for i in rec.incidents] == [(2, 1)]
+
+
+def test_a_poisoning_is_no_armed_assault():
+    """"распылили неизвестное вещество", "химической атаки": a poisoning of a crowd is `other`, not the generic
+    armed assault an "атака" would be (docs/coding.md §3)."""
+    inc, _ = only("Химическая атака на школу\nВ провинции Сари-Пуль 83 школьницы были госпитализированы с признаками "
+                  "отравления после того, как в классах распылили ядовитое вещество. Инцидент произошел в среду утром, "
+                  "власти называют его химической атакой.", "2025-09-05")
+    assert (inc.types, inc.weapons) == (["other"], ["other"])

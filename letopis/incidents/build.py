@@ -1815,6 +1815,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         types.append("suicide")                       # "Смертник протаранил ворота посольства": told by the title
         if "vehicle" in weapons:
             _driver_was_bomber(inc, statements, text)
+    if types == ["armed_assault"] and set(weapons) == {"other"} and not rammed and not any(
+            h[0] == "armed_assault" and h[1] == "firearms" for h in hits):
+        types = ["other"]                             # "распылили неизвестное вещество": a poisoning, no assault
+        #                                               with arms (docs/coding.md §3)
     order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
                                            "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
     inc.types = sorted(types, key=order.get)
