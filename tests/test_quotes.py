@@ -625,3 +625,12 @@ def test_a_speaker_named_by_surname_is_the_person_named_in_full_with_the_post():
     assert [(q.speaker, q.role) for q in rec.quotes] == [("Хуан Карлос Рестрепо", "генерал")]
     rec = extract_text("Прокурор Чжан Инъин выступила в суде. По словам прокуроров, Чжан оказалась не в том месте.")
     assert [q.speaker for q in rec.quotes if q.text.startswith("Чжан")] == [None]
+
+
+def test_the_body_a_press_office_of_the_agency_speaks_for_is_the_one_that_acted():
+    """"Сотрудники ГКНБ Таджикистана задержали пособника нападения на отделение полиции, сообщила пресс-служба
+    ведомства": the ГКНБ's press office, not the police's named after it."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Сотрудники ГКНБ Таджикистана задержали предполагаемого пособника участников нападения на "
+                       "отделение полиции в Худжанде, сообщила пресс-служба ведомства.")
+    assert [s.name for s in rec.sources if s.relation == "cited"] == ["пресс-служба ГКНБ Таджикистана"]

@@ -232,6 +232,13 @@ def _agency_before(analysis: Analysis, at: int, cited: list[Source] | tuple = ()
     orgs = [e for e in analysis.entities if e.type == "ORGANIZATION" and e.end <= at and _state_body(e.normal or e.text)]
     if not orgs:
         return None
+    # (in its own sentence the first body named, the one that acted: "Сотрудники ГКНБ задержали пособника
+    # нападения на отделение полиции, сообщила пресс-служба ведомства" is the ГКНБ's)
+    sent = analysis.sentence_at(at)
+    own = [e for e in orgs if sent is not None and e.start >= sent.start]
+    if own:
+        first = min(own, key=lambda e: (e.start, -(e.end - e.start)))
+        return first.normal or first.text
     last = max(orgs, key=lambda e: (e.end, e.end - e.start))
     return last.normal or last.text
 
