@@ -138,3 +138,14 @@ def test_a_feminine_verb_through_a_nominative_role_keeps_a_woman_s_name_as_writt
     assert [p.name for p in rec.persons] == ["Фарида Рахимова"]
     rec = extract_text("Задержание\n\nПолиция задержала подозреваемого Фарида Рахимова.", "2024-03-01")
     assert [p.name for p in rec.persons] == ["Фарид Рахимов"]
+
+
+def test_a_workers_age_and_post_after_one_of_the_hurt():
+    """"один из пострадавших, 45-летний оператор технологической установки X": X is 45 and an operator (a kind of
+    person, no PROFESSION entity: "операторы связи" are companies)."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Беспилотники атаковали завод, пострадали трое сотрудников. По его словам, один из пострадавших, "
+                       "45-летний оператор технологической установки Сергей Кузнецов, находится в тяжелом состоянии. "
+                       "Операторы связи ограничили мобильный интернет.", published="2025-03-01")
+    assert [(p.name, p.roles, p.age) for p in rec.persons] == [("Сергей Кузнецов", ["оператор технологической установки"], 45)]
+    assert not [e for e in rec.entities if e.type == "PROFESSION" and e.text.startswith("Оператор")]
