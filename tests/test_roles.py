@@ -149,3 +149,13 @@ def test_a_workers_age_and_post_after_one_of_the_hurt():
                        "Операторы связи ограничили мобильный интернет.", published="2025-03-01")
     assert [(p.name, p.roles, p.age) for p in rec.persons] == [("Сергей Кузнецов", ["оператор технологической установки"], 45)]
     assert not [e for e in rec.entities if e.type == "PROFESSION" and e.text.startswith("Оператор")]
+
+
+def test_a_teacher_of_a_subject_is_one_post():
+    """"учительницу математики Ольгу Смирнову": one post, "учительница математики", not a mathematician too; a role
+    after a relational head stays its own ("помощник прокурора")."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Подросток ранил ножом учительницу математики Ольгу Смирнову. Помощник прокурора Иван Петров "
+                       "выступил в суде.", published="2025-03-01")
+    assert [(p.name, p.roles) for p in rec.persons] == [("Ольга Смирнова", ["учительница математики"]),
+                                                         ("Иван Петров", ["помощник прокурора"])]

@@ -253,7 +253,11 @@ def _chain(analysis: Analysis, toks: list[Token], j: int, head: Head) -> int:
         if not t.isalpha() and "-" not in t:
             break
         inner = hm.match_at(toks, k)
-        if inner and ("rank" in inner.payload.flags or (k == j and "rel" not in head.flags)):
+        # (not a word that is also a field of knowledge in the genitive: "учительницу математики", "преподаватель
+        # физики" are one post, "математик" and "физик" no second one)
+        field = inner and k == j and any(p.tag.POS == "NOUN" and "inan" in p.tag and p.tag.case == "gent"
+                                         and p.tag.number == "sing" for p in _readings(t))
+        if inner and not field and ("rank" in inner.payload.flags or (k == j and "rel" not in head.flags)):
             break                      # "сотрудников отдела старших сержантов полиции": a new role
         if not _is_gent(tok) or any(p.tag.POS == "PRTF" for p in _readings(t)[:1]):
             break
