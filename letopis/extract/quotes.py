@@ -103,8 +103,8 @@ _THAT_QUOTED = re.compile(r",\s*что\s*[«“„](?P<body>(?:[^«»“”„\n
 def _quoted_after_that(analysis: Analysis, roles: list, persons: list[Entity], holders: dict[str, str],
                        quotes: list[Quote]) -> list[Quote]:
     """"Начальник управления МВД заявил, что «…»": a quote in guillemets after a speech verb and "что";
-    the speaker is the last person, else the last post, named before the verb in its sentence (a post
-    resolves to whoever holds it in the text)."""
+    the speaker is the first person (when the quote ends the sentence), else the last post, named before
+    the verb in its sentence (a post resolves to whoever holds it in the text)."""
     out: list[Quote] = []
     text = analysis.text
     for m in _THAT_QUOTED.finditer(text) if "что" in text else ():

@@ -696,9 +696,6 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue
         if any(t.lemma == "приговор" and h[3] <= t.start < h[3] + 20 for t in sent.tokens):
             continue                                  # "были расстреляны по приговору суда": an execution
-        c = token_at(sent.tokens, h[2])
-        if c and "PRTF" in sent.tokens[c].tag and sent.tokens[c - 1].lemma in KIN:
-            continue                                  # "погиб брат стрелявшего": the shooter's kin, no act here
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[3]), len(sent.tokens))
         if any(t.lemma in ANIMALS for t in sent.tokens[k:k + 2]):
             continue                                  # "жертвой нападения собаки": an animal, no attacker
@@ -710,6 +707,8 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
             continue
+        if k and "PRTF" in sent.tokens[k].tag and sent.tokens[k - 1].lemma in KIN:
+            continue                                  # "погиб брат стрелявшего": the shooter's kin, no act here
         if _none_of(sent, h[2]):
             continue                                  # "Задержание прошло без стрельбы": none
         if k is not None and cas.identification(sent.tokens, k):
@@ -958,10 +957,10 @@ _NONE_COUNTED = frozenset({"единый", "один", "всякий", "лишн
 def _none_of(sent: Sentence, start: int) -> bool:
     """The cue at `start` is said not to have happened: "без стрельбы", "без единого выстрела", "ни
     одного выстрела" (not "без предупреждения открыл огонь": the word between must count the cue)."""
-    if "без" in _lemmas_before(sent, start, 1):
-        return True
-    return bool(_lemmas_before(sent, start, 1) & _NONE_COUNTED) and bool(
-        _lemmas_before(sent, start, 2) & {"без", "ни"})
+    toks = sent.tokens
+    k = token_at(toks, start, len(toks))
+    before = [t.lemma for t in toks[max(0, k - 2):k]]
+    return before[-1:] == ["без"] or len(before) == 2 and before[1] in _NONE_COUNTED and before[0] in ("без", "ни")
 
 
 def _denied(sent: Sentence, start: int) -> bool:

@@ -290,7 +290,7 @@ INDEX = "navec_index.npz"
 
 # Encoder.ids of navec's words and of NEREL train's token forms, computed ahead by
 # scripts/build_word_ids.py: a fresh process spent ~0.12 ms on each new word (pymorphy readings,
-# gazetteer and word-table look-ups), a quarter of a worker's time over NEREL dev's 94 documents
+# gazetteer and word-table look-ups; 0.56 s for the distinct words of half of NEREL dev)
 WORD_IDS = "word_ids.npz"
 # what a word's ids depend on besides the model's vocabularies: the table is used only while these
 # are byte for byte what it was built from (a test says when to rebuild it)
@@ -318,23 +318,27 @@ def table_stamp(affix_vocab: dict[str, list[str]]) -> str:
 
 
 class WordTable:
-    """Token string → Encoder.ids, for the words it was built with: 64-bit keys (`word_key`), sorted,
-    and each word's navec id and shape + affix ids beside them."""
+    """Token string → Encoder.ids, for the words it was built with: the words as a _LightVocab (word →
+    row, the same sorted 64-bit keys; the rows in key order, so only the keys are stored) and each row's
+    navec id and shape + affix ids."""
 
-    def __init__(self, keys: np.ndarray, wids: np.ndarray, rest: np.ndarray) -> None:
-        self.keys, self.wids, self.rest = keys, wids, rest
+    def __init__(self, index: _LightVocab, wids: np.ndarray, rest: np.ndarray) -> None:
+        self.index, self.wids, self.rest = index, wids, rest
 
     @classmethod
     def build(cls, words: list[str], ids: list[tuple[int, ...]]) -> "WordTable":
-        keys = np.fromiter(map(word_key, words), np.int64, len(words))
-        order = np.argsort(keys, kind="stable")
-        rows = np.array(ids, np.int64)[order]
+        by_key = _LightVocab.from_words(words)
+        rows = np.array(ids, np.int64)[by_key._ids]
         if rows[:, 1:].max(initial=0) > np.iinfo(np.uint16).max:
             raise ValueError("an affix id does not fit the table's 16 bits")
-        return cls(keys[order], rows[:, 0].astype(np.int32), rows[:, 1:].astype(np.uint16))
+        return cls(cls._index(by_key._keys), rows[:, 0].astype(np.int32), rows[:, 1:].astype(np.uint16))
+
+    @staticmethod
+    def _index(keys: np.ndarray) -> _LightVocab:
+        return _LightVocab(keys, np.arange(len(keys), dtype=np.int32))
 
     def save(self, path, stamp: str) -> None:
-        np.savez(path, keys=self.keys, wids=self.wids, rest=self.rest, stamp=np.str_(stamp))
+        np.savez(path, keys=self.index._keys, wids=self.wids, rest=self.rest, stamp=np.str_(stamp))
 
     @classmethod
     def load(cls, stamp: str) -> "WordTable | None":
@@ -346,17 +350,14 @@ class WordTable:
         with ref.open("rb") as fh, np.load(fh) as data:
             if str(data["stamp"]) != stamp:
                 return None
-            return cls(data["keys"], data["wids"], data["rest"])
+            return cls(cls._index(data["keys"]), data["wids"], data["rest"])
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self.wids)
 
     def get(self, word: str) -> tuple[int, ...] | None:
-        h = word_key(word)
-        i = int(self.keys.searchsorted(h))
-        if i < len(self.keys) and self.keys[i] == h:
-            return (int(self.wids[i]), *self.rest[i].tolist())
-        return None
+        i = self.index.get(word)
+        return None if i is None else (int(self.wids[i]), *self.rest[i].tolist())
 
 
 def _read_vocab(raw: bytes) -> list[str]:
