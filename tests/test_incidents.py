@@ -3239,3 +3239,95 @@ def test_a_poisoning_is_no_armed_assault():
                   "отравления после того, как в классах распылили ядовитое вещество. Инцидент произошел в среду утром, "
                   "власти называют его химической атакой.", "2025-09-05")
     assert (inc.types, inc.weapons) == (["other"], ["other"])
+
+
+def test_the_attacker_as_subject_does_not_make_his_victims_attackers():
+    # "Нападавший ранил X и Y": the role word is the verb's subject, the names its objects
+    inc, _ = only("Нападение на рынке в Самаре\nСАМАРА, 3 апреля — РИА Новости. В среду мужчина с ножом напал на "
+                  "покупателей на Троицком рынке. Нападавший ранил Галину Петрову и Артема Волкова.", "2024-04-04")
+    assert inc.wounded == 2 and inc.perpetrators == []
+    assert {v.name for v in inc.victims} == {"Галина Петрова", "Артем Волков"}
+
+
+def test_two_age_prefixed_datives_are_both_wounded():
+    # "56-летней X": an age before a dative name is no genitive of someone else's detention
+    inc, _ = only("Нападение на рынке в Самаре\nСАМАРА, 3 апреля — РИА Новости. В среду мужчина с ножом напал на "
+                  "покупателей на Троицком рынке. Нападавший нанес ножевые ранения 56-летней Галине Петровой и "
+                  "17-летнему студенту Артему Волкову.", "2024-04-04")
+    assert inc.wounded == 2
+
+
+def test_border_guards_counted_by_the_service_and_named_by_army_ranks_are_the_same_three():
+    inc, _ = only("Нападение на пограничную заставу\nБИШКЕК, 12 мая — 24.kg. В субботу боевики напали на пограничную "
+                  "заставу в Баткенской области. Трое военнослужащих Пограничной службы ГКНБ погибли. Как сообщили в "
+                  "ведомстве, погибли старший лейтенант Азамат Токтогулов, рядовые Бакыт Осмонов и Нурбек Алиев.",
+                  "2024-05-12")
+    assert inc.killed == 3 and sum(inc.killed_by_group.values()) == 3
+    assert len([v for v in inc.victims if v.fate == "killed"]) == 3
+
+
+def test_one_of_the_wounded_who_died_since_moves_to_the_dead():
+    inc, text = only("Умер раненный в перестрелке в Актобе\nАКТОБЕ, 5 июня — Tengrinews. В субботу неизвестный открыл "
+                     "стрельбу у торгового центра в Актобе. Погиб охранник, еще двое человек получили ранения. "
+                     "Сегодня стало известно, что один из раненых скончался в больнице.", "2024-06-05")
+    assert inc.killed == 2 and inc.wounded == 1
+    assert "один из раненых" in [text[a:b] for a, b in inc.field_evidence["killed"]]
+
+
+def test_the_agency_in_brackets_before_the_date_is_the_publisher_and_dates_the_lead():
+    rec = code("Задержаны семь человек\nБИШКЕК (АКИpress) — 10 апреля 2023 г., 11:20\nВ субботу в Оше задержаны семь "
+               "человек.")
+    assert rec.published == "2023-04-10"
+    assert [t.value for t in rec.temporals if t.text == "В субботу"] == ["2023-04-08"]
+    assert [(s.name, s.relation) for s in rec.sources] == [("АКИpress", "publisher")]
+
+
+def test_a_count_whose_verb_lies_past_a_relative_breakdown_is_that_verbs():
+    # "еще четыре человека, среди которых трое милиционеров, получили ранения": wounded, not killed
+    inc, _ = only("Взрыв в Кара-Суу\nВ субботу в Кара-Суу взорвался автомобиль. Погибла проходившая мимо жительница "
+                  "города, еще четыре человека, среди которых трое милиционеров, получили ранения.", "2024-04-19")
+    assert (inc.killed, inc.wounded) == (1, 4)
+    assert inc.wounded_by_group == {"police": 3}
+
+
+@pytest.mark.parametrize("says", ["Все заложники освобождены без пострадавших.",
+                                  "Никто из заложников физически не пострадал."])
+def test_hostages_freed_unharmed_are_an_explicit_zero(says):
+    inc, _ = only("Захват заложников в Пятигорске\nНакануне мужчина с ружьем захватил заложников в отделении банка в "
+                  f"Пятигорске. {says}", "2024-04-19")
+    assert (inc.killed, inc.wounded) == (0, 0)
+
+
+def test_the_deaths_an_attack_avenges_are_not_its_toll():
+    inc, _ = only("Взрыв на Филиппинах\nНакануне в городе Марави на Филиппинах взорвалась бомба, погибли пять человек. "
+                  "Боевики мстят за гибель 11 своих боевиков в ходе армейской операции в пятницу.", "2024-04-19")
+    assert inc.killed == 5 and not inc.perpetrators_killed
+
+
+def test_a_bare_numeral_after_a_group_counted_with_another_fate_is_that_group():
+    inc, _ = only("Нападение в Нигерии\nВ четверг боевики атаковали полицейский участок в Кадуне. Двое полицейских "
+                  "погибли, один получил ранение.", "2024-04-19")
+    assert inc.killed_by_group == {"police": 2} and inc.wounded_by_group == {"police": 1}
+
+
+def test_the_one_who_turned_out_the_suspect_is_the_attacker():
+    inc, _ = only("Стрельба в школе в Джорджии\nВ среду в школе в городе Уиндер (штат Джорджия) погибли четыре человека. "
+                  "Подозреваемым в нападении оказался 14-летний ученик этой школы Колт Грей.", "2024-09-05")
+    assert inc.perpetrators == ["Колт Грей"]
+
+
+def test_the_day_the_trial_opened_is_not_the_attacks():
+    inc, _ = only("Четверых жителей Дагестана судят за нападение на пост ДПС\nМАХАЧКАЛА, 18 июля — РИА Новости. Суд в "
+                  "понедельник начал рассматривать дело обвиняемых в нападении на пост ДПС в Дагестане. По версии "
+                  "следствия, вечером 12 октября 2022 года двое обвиняемых открыли огонь из автоматов по сотрудникам "
+                  "полиции. В результате погиб старший сержант полиции.", "2023-07-18")
+    assert inc.date == "2022-10-12" and inc.killed == 1
+
+
+def test_an_attack_a_verdict_recalls_keeps_its_toll_past_a_sentence_of_motive():
+    inc, _ = only("Захватчик заложников в Алматы получил девять лет\nАЛМАТЫ, 19 апреля — Tengrinews.\nСуд Алматы приговорил "
+                  "мужчину к девяти годам.\n\nКак сообщалось, 17 января прошлого года мужчина, вооруженный ножом, захватил "
+                  "заложников в офисе в Ауэзовском районе города. Он требовал списать его долг по кредиту. Одна из "
+                  "сотрудниц получила ножевое ранение руки.", "2024-04-19")
+    assert inc.date == "2023-01-17" and inc.city == "Алматы" and inc.wounded == 1
+    assert "hostage_taking" in inc.types

@@ -76,6 +76,9 @@ def test_nerel_folder_skips_ann_and_is_fast():
     ("Опубликовано: 14.11.2011 в 10:35", date(2011, 11, 14)),
     ("Deutsche Welle, 14.07.2025", date(2025, 7, 14)),         # an outlet of two words, or a Latin and a Russian one
     ("Sputnik Кыргызстан, 26 декабря 2025", date(2025, 12, 26)),
+    # the town and the agency before the date
+    ("БИШКЕК (АКИpress) — 10 апреля 2023 г., 11:20", date(2023, 4, 10)),
+    ("ШЫМКЕНТ. КАЗИНФОРМ – 22 ноября 2021, 14:35", date(2021, 11, 22)),
 ])
 def test_datelines(line, expected):
     d = read_text(f"Взрыв в центре города\n{line}\nВ субботу в центре города прогремел взрыв.")

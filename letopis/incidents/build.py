@@ -1069,7 +1069,7 @@ def _attack_recalled(analysis: Analysis, found: Extraction) -> bool:
         if not _RECALL.match(analysis.text, s.start) or not _attack_hits(s) or not any(
                 t.kind == "date" and t.extra.get("year") and s.start <= t.start < s.end for t in found.temporals):
             continue
-        for x in sents[i:i + 2]:
+        for x in sents[i:i + 3]:          # (past one sentence of motive: "Он требовал списать его долг")
             view = cas.SentenceView(analysis, x, found, analysis.index_of(x) or 0)
             if any(c.count for c in cas.numeric_statements(view) + cas.nominal_events(view, set())):
                 return True
@@ -2504,8 +2504,10 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # ("одним из ликвидированных оказался X": one of the attackers the forces killed; "Нападавшим, как
     # сообщает газета …, оказался X": past an inserted clause)
     # ("застреленным мужчиной оказался 28-летний X": the one the police shot)
+    # ("Подозреваемым в нападении оказался 14-летний ученик этой школы X")
     if any((_attackerish(t) or t.text.lower().startswith(_TAKEN + ("застреленн",))) and t.start != at
-           for t in toks[max(0, k - 3):k + 4]) or any(_attackerish(t) and "ablt" in t.tag for t in toks[:k]):
+           for t in toks[max(0, k - 3):k + 4]) or any(_attackerish(t) and "ablt" in t.tag for t in toks[:k]) \
+            or any(t.text.lower() in ("подозреваемым", "подозреваемой") for t in toks[max(0, k - 4):k]):
         return True
     # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"
     told = toks[:k - 1] + (list(analysis.sentences[i - 1].tokens) if i > 0 else [])
@@ -2821,6 +2823,8 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
+            if _court_date(s, t):
+                continue                              # "Суд в понедельник начал рассматривать дело обвиняемых в нападении"
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
                 continue                              # when it was reported or confirmed, not when it happened
@@ -2941,6 +2945,19 @@ def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:
 
 
 _RELEASED = frozenset(("освободить", "освобождать", "отпустить", "выпустить", "освобожденный", "освобождённый"))
+
+
+_COURT = frozenset(("суд", "судья", "заседание", "процесс", "слушание", "рассматривать", "рассмотреть",
+                    "рассмотрение", "присяжный", "трибунал"))
+
+
+def _court_date(sent: Sentence, t) -> bool:
+    """A date told beside the court rather than the act: "Суд в понедельник начал рассматривать дело
+    обвиняемых в нападении на пост ДПС" is the trial's day."""
+    court = [x.start for x in sent.tokens if x.lemma in _COURT]
+    if not court:
+        return False
+    return min(abs(c - t.start) for c in court) < _cue_distance(_cues(sent), t)
 
 
 def _arrest_date(sent: Sentence, t) -> bool:

@@ -26,7 +26,7 @@ TRANSITIVE = {"избить", "убить", "застрелить", "ранит�
 GENERIC_PERSON = {"человек", "люди", "жертва", "погибший", "раненый", "пострадавший", "убитый",
                   "гражданин", "лицо"}
 EMPLOYEE = {"сотрудник", "работник", "служащий", "офицер", "представитель", "член", "боец"}
-BREAKDOWN = (("в", "тот", "число"), ("из", "они"), ("среди", "они"), ("включая",), ("в", "том", "числе"))
+BREAKDOWN = (("в", "тот", "число"), ("из", "они"), ("среди", "они"), ("среди", "который"), ("включая",), ("в", "том", "числе"))
 GROWTH = {"достигнуть", "достичь", "возрасти", "увеличиться", "вырасти", "составить", "превысить"}
 VAGUE = ("сотн", "десятк", "тысяч", "нескольк", "множеств", "много", "ряд ")
 GENERIC_HEADS = {"человек", "люди", "мужчина", "женщина", "ребенок", "ребёнок", "подросток", "девушка", "парень",
@@ -69,6 +69,7 @@ class Casualty:
     hospital: bool = False             # "госпитализировали": the injured who went to hospital, a subset
     own_perp: bool = False             # a named attacker's death: counts only in an incident told apart
     outdated: bool = False             # "Ранее сообщалось о 70 погибших": a figure the article has replaced
+    from_wounded: bool = False         # "один из раненых скончался": dead since, one of the wounded told before
     people: tuple[str, ...] = ()       # who the names are, as the person linker joined them (set before tally)
 
 
@@ -379,6 +380,9 @@ def _fate_in_clause_before(view: SentenceView, k: int) -> bool:
     return False
 
 
+_THE_HURT = frozenset(("раненый", "пострадавший", "госпитализированный", "травмированный"))
+
+
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
@@ -447,6 +451,14 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             prev.count -= int(num.value)
             out.append(Casualty("killed", int(num.value), prev.group, "event", num.start, num.end, view.index,
                                 generic=prev.generic))
+            continue
+        if prev is None and j + 2 < len(view.toks) and view.toks[j].lemma == "из" and num.value == int(num.value) \
+                and view.toks[j + 1].lemma in _THE_HURT \
+                and _fate_after(view, j + 2) == "killed":
+            # "Сегодня стало известно, что один из раненых скончался в больнице": of the wounded told before,
+            # one died since; one more dead, one fewer wounded
+            out.append(Casualty("killed", int(num.value), None, "total", num.start, view.toks[j + 1].end, view.index,
+                                extra=True, from_wounded=True))
             continue
         if j < len(view.toks) and view.toks[j].lemma == "из" and num.value == 1:
             fate, _ = _nearest_cue(view, view.tok_at(num.end) + 2)
@@ -631,6 +643,13 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         out.append(c)
     out = _join_coordinated(view, out)
     out += _the_other(view, out)
+    for a, b in zip(out, out[1:]):
+        # "Двое полицейских погибли, один получил ранение": a bare numeral after a comma counts the group
+        # just counted, with another fate
+        if a.group not in (None, "perpetrator") and not a.nominal and b.group is None and b.count is not None \
+                and b.fate != a.fate and b.kind == "total" and not b.extra and view.tok_at(b.start) == view.tok_at(b.end - 1) \
+                and view.a.text[a.end:b.start].rstrip().endswith(",") and view.tok_at(b.start) + 1 < len(view.toks) and "NOUN" not in view.toks[view.tok_at(b.start) + 1].tag:
+            b.group, b.kind = a.group, "event"
     lemmas = {t.lemma for t in view.toks}
     for k, t in enumerate(view.toks[:-1]):
         # "устанавливают точное число пострадавших", "не называя число раненых": the count is unknown
@@ -823,7 +842,7 @@ def _not_a_victim_name(view: SentenceView, p: Entity, transitive: bool) -> bool:
         # (not "госпитализирована вместе с другим пострадавшим, Чарльзом Роули": one with her)
         # ("был убит в 1980 году одним из его фанатов — 25-летним охранником … Марком Чэпменом")
         return True                      # "был обезглавлен 18-летним чеченцем Абдуллахом Анзоровым": the agent
-    if prev.text[:1].isdigit() and "gent" in prev.tag and "nomn" not in prev.tag:
+    if prev.text[:1].isdigit() and "gent" in prev.tag and "nomn" not in prev.tag and _name_may_be(first.text, "gent"):
         return True                      # "при попытке задержания 41-летнего Бахытжана Оразбаева погибли …": his age
     # "брат лидера КНДР Ким Чен Ына": a person noun in the genitive just before (the name is its apposition)
     for j in range(k - 1, max(-1, k - 4), -1):
@@ -863,9 +882,12 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
     """The named dead or wounded are the attackers: a role of attacker right before the names, or
     "убит в перестрелке с полицией"."""
     text = view.a.text
-    before = text[max(view.s.start, names[0].start - 60):names[0].start].lower()
-    if re.search(r"(?:сообщник\w*|подозреваем\w+|нападавш\w+|террорист\w*|смертник\w*|стрел(?:ок|ка)|"
-                 r"киллер\w*|убийц\w+|боевик\w*)\W+(?:\w+\W+){0,5}$", before):
+    lo = max(view.s.start, names[0].start - 60)
+    role = re.search(r"(?:сообщник\w*|подозреваем\w+|нападавш\w+|террорист\w*|смертник\w*|стрел(?:ок|ка)|"
+                     r"киллер\w*|убийц\w+|боевик\w*)\W+(?:\w+\W+){0,5}$", text[lo:names[0].start].lower())
+    # (not the subject of the act whose objects the names are: "Нападавший ранил X и Y")
+    if role and not any("VERB" in t.tag or "GRND" in t.tag for t in view.toks
+                        if lo + role.start() <= t.start < names[0].start):
         return True
     return bool(_SHOOTOUT.search(text[view.s.start:view.s.end]))
 
@@ -1277,12 +1299,15 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
 
 # "погибших нет", "никто (из заложников) не пострадал", "сообщений о пострадавших не поступало": an explicit zero
 _NONE = [
-    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|без\s+(?:человеческих\s+)?жертв|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+(?:погиб|пострадал)"
+    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|(?:без|избежать)\s+(?:человеческих\s+)?жертв"
+                r"|никто(?:\s+из\s+(?:\d+\s+)?\w+)?(?:\s+(?-i:[а-яё]+[ои]))?\s+не\s+(?:погиб|пострадал)"
                 r"|(?:о|информации о)\s+(?:погибших|жертвах)\s+не\s+(?:поступал|сообща)", re.I), ("killed",)),
-    (re.compile(r"раненых\s+нет|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
+    (re.compile(r"раненых\s+нет|никто(?:\s+из\s+(?:\d+\s+)?\w+)?(?:\s+(?-i:[а-яё]+[ои]))?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
                 r"не\s+(?:поступал|сообща)|пострадавших\s+нет", re.I), ("wounded",)),
-    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+(?:\d+\s+)?\w+)?\s+не\s+пострадал"
-                r"|пострадавших\s+нет", re.I), ("killed",)),
+    (re.compile(r"(?:о|информации о)\s+пострадавших\s+не\s+(?:поступал|сообща)|никто(?:\s+из\s+(?:\d+\s+)?\w+)?(?:\s+(?-i:[а-яё]+[ои]))?"
+                r"\s+не\s+пострадал|пострадавших\s+нет", re.I), ("killed",)),
+    # "Все заложники освобождены без пострадавших"
+    (re.compile(r"(?<![а-яё])без\s+пострадавших", re.I), ("killed", "wounded")),
     # "Все 110 пассажиров и члены экипажа не пострадали"
     (re.compile(r"(?<![а-яё])все\s+[^.;:]{0,60}?\s+не\s+пострадал", re.I), ("killed", "wounded")),
     # "Заложники не пострадали" (a count told elsewhere outranks this zero)
@@ -1322,6 +1347,20 @@ def _group_says(analysis: Analysis, view: SentenceView) -> bool:
     from letopis.incidents.people import armed_groups
     text = analysis.text[view.s.start:view.s.end]
     return any(pat.search(text) for pat, _ in armed_groups())
+
+
+_REVENGE = frozenset(("мстить", "отомстить", "месть", "отместка", "ответ", "отмщение", "возмездие"))
+
+
+def _avenged(view: SentenceView) -> int | None:
+    """The death cue of a revenge's cause: "Боевики мстят за гибель 11 своих боевиков", "в ответ на убийство
+    X": deaths before this attack, not its toll."""
+    toks = view.toks
+    for k, t in enumerate(toks):
+        if k > 1 and t.lemma in ("гибель", "смерть", "убийство", "ликвидация") and toks[k - 1].lemma in ("за", "на") \
+                and any(x.lemma in _REVENGE for x in toks[max(0, k - 4):k - 1]):
+            return k
+    return None
 
 
 def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int]) -> list[Casualty]:
@@ -1375,6 +1414,10 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
         found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view)
+        avenged = _avenged(view)
+        if avenged:
+            found_here = [c for c in found_here if not view.tok_at(c.start) <= avenged <= view.tok_at(c.end - 1)
+                          and _nearest_cue(view, view.tok_at(c.start))[1] != avenged]
         # "Нападавший был застрелен полицией. … Мужчина скончался на месте": the man is the attacker
         # (the last death told before was the attacker's)
         if last_dead == "perpetrator":
@@ -1646,11 +1689,33 @@ def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
     return out
 
 
+# soldiers of a security service (border guards of the ГКНБ, the ФСБ, the КНБ) are counted by the service
+# and named by army ranks
+_ONE_FORCE = frozenset(("military", "security_service"))
+
+
+def _regroup_named(cas: list[Casualty]) -> list[Casualty]:
+    """"Трое военнослужащих Пограничной службы ГКНБ погибли" … "погибли старший лейтенант X, рядовые Y и Z":
+    a list named later, as many as a count of the other of the two forces told before it, is those
+    counted, in the count's group (3, not 3 + 3)."""
+    import dataclasses
+    out = []
+    for c in cas:
+        if c.nominal and c.names and c.group in _ONE_FORCE and not c.extra and any(
+                n.fate == c.fate and not n.nominal and n.count == c.count and n.group in _ONE_FORCE
+                and n.group != c.group and n.sentence < c.sentence for n in cas):
+            c = dataclasses.replace(c, group=next(
+                n.group for n in cas if n.fate == c.fate and not n.nominal and n.count == c.count
+                and n.group in _ONE_FORCE and n.group != c.group and n.sentence < c.sentence))
+        out.append(c)
+    return out
+
+
 def tally(cas: list[Casualty]) -> dict:
     """Fold statements into killed / wounded / by-group / perpetrators, with evidence spans."""
     res: dict = {"killed": None, "wounded": None, "killed_by_group": {}, "wounded_by_group": {},
                  "perpetrators_killed": None, "evidence": {}}
-    cas = _resolve_extras(cas)
+    cas = _regroup_named(_resolve_extras(cas))
     # a named victim who died is not also among the wounded ("Иванович получил пять пулевых ранений")
     dead = {_surname(e) for c in cas if c.fate == "killed" for e in c.names}
     cas = [c for c in cas if not (c.fate == "wounded" and c.names and {_surname(e) for e in c.names} <= dead)]
@@ -1733,6 +1798,11 @@ def tally(cas: list[Casualty]) -> dict:
                                                                              for c in victims for v in vague_at):
             total = None                              # "ранить несколько сотрудников … пострадавший Однолепков"
             ev.pop(fate, None)
+        if fate == "wounded" and total:
+            # the wounded who died since, told after them, are wounded no more
+            since = sum(c.count for c in cas if c.from_wounded and ev.get(fate) and c.start > ev[fate][0][0])
+            if 0 < since < total:
+                total -= since
         res[fate] = total
         res[f"{fate}_by_group"] = by_group
         res["evidence"].update(ev)

@@ -290,6 +290,8 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
         score += p.score * 0.5
         if tag.case == "accs" and tag.animacy == "inan" and not known:
             continue                     # a person is animate: his accusative is the genitive ("Зулума")
+        if tag.gender == "neut" and not known and not name_kind:
+            continue                     # nor neuter: "Лусия" is no genitive of a guessed "лусие"
         for gender in _genders(tag):
             form = inflect(p, ("nomn", gender)) if tag.gender is None or "Surn" in tag \
                 else inflect(p, ("nomn",))
@@ -297,6 +299,12 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             normal = (form.word if form else p.normal_form).replace("ё", "е")
             _add(opts, tag.case, gender, normal, score)
     _suffix_options(w, opts, 1.6 if not known else 1.0)
+    if not known and position != "last" and len(w) > 4:
+        # a foreign woman's name in "-ия" the dictionary lacks ("Лусии", "Ноэмию") declines as "Мария"
+        for end, cases in (("ия", ("nomn",)), ("ии", ("gent", "datv", "loct")), ("ию", ("accs",)), ("ией", ("ablt",))):
+            if w.endswith(end):
+                for case in cases:
+                    _add(opts, case, "femn", w[:-len(end)] + "ия", 1.0)
     if w.endswith(_INDECLINABLE_SURNAME) and position in ("last", "only"):
         for case in CASES:               # "Рачабализода", "Турсунзаде": Persian "son of", never declined
             for gender in GENDERS:

@@ -163,14 +163,18 @@ def find_agency(text: str, start: int = 0) -> Span | None:
     for pos, line in _top_lines(text, start):          # with no date: "АСТАНА. КАЗИНФОРМ – …", "БАКУ /Trend/ – …"
         m = _DATELESS_AGENCY.match(line)
         if m:
-            g = "slash" if m.group("slash") else "caps"
+            g = next(g for g in ("slash", "paren", "caps") if m.group(g))
             return pos + m.start(g), pos + m.end(g)
     return None
 
 
 _DATELESS_AGENCY = re.compile(r"^[ \t]*(?-i:[А-ЯЁ]{3,}(?:[ -][А-ЯЁ]{2,})?)[ \t]*[.,]?[ \t]*"
-                              r"(?:/(?P<slash>[^/\n]{2,30})/|(?P<caps>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]{2,}(?:[ \t]+[А-ЯЁA-Z]{2,})?)))"
+                              r"(?:/(?P<slash>[^/\n]{2,30})/|\((?P<paren>[^()\n]{2,30})\)"
+                              r"|(?P<caps>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]{2,}(?:[ \t]+[А-ЯЁA-Z]{2,})?)))"
                               r"[ \t]*[–—-][ \t]")
+# the date after such a town and agency: "БИШКЕК (АКИpress) — 10 апреля 2023 г., 11:20", "ШЫМКЕНТ. КАЗИНФОРМ –
+# 22 ноября 2021, 14:35"
+_DATE_AFTER_AGENCY = re.compile(rf"\s*(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})(?:\s*,?\s*{_TIME})?", re.I)
 
 
 def _top_lines(text: str, start: int):
@@ -254,6 +258,11 @@ def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
         if agency:
             return agency[0], (pos + lead, pos + agency[1])
         m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line)
+        found = _from_match(m) if m else None
+        if found:
+            return found, (pos + lead, pos + m.end())
+        m = _DATELESS_AGENCY.match(line)
+        m = m and _DATE_AFTER_AGENCY.match(line, m.end())
         found = _from_match(m) if m else None
         if found:
             return found, (pos + lead, pos + m.end())
