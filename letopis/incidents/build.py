@@ -1031,9 +1031,10 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
                     i and ("NUMR" in s.tokens[i - 1].tag or s.tokens[i - 1].text.isdigit())
                     or any(x.lemma in MUTINY | {"колония", "заключённый", "заключенный"} for x in s.tokens)):
                 sentence = False         # "погибли трое сотрудников колонии и двадцать девять осуждённых": inmates
-            if sentence and t.lemma == "колония" and not any(x.lemma in ("год", "месяц", "лет") or x.text.isdigit()
+            if sentence and t.lemma == "колония" and not any(x.lemma in ("год", "месяц", "лет")
                                                              for x in s.tokens[max(0, i - 4):i]):
                 sentence = False         # "сотрудники исправительной колонии": the prison, not "5 лет колонии"
+                #                          (nor "В ночь на 5 марта в колонии": a day)
             # its clause, up to 10 words back, or the 4 words before it
             lo = max(0, i - 10)
             lo = min(i - 4, max([lo] + [j + 1 for j in range(lo, i) if s.tokens[j].text in (",", ";", ":")]))
@@ -2097,7 +2098,7 @@ _APPOSED = re.compile(r",?\s*(?:\d{1,3}-летн\w+|\w+летн\w+)?\s*"
 # города Рахимжан Махатов": the attackers named (the role table reads "подозреваемые" as a verb)
 # ("предполагаемых исполнителей — граждане Таджикистана …", "исполнитель теракта X": not a singer)
 _SUSPECTS = re.compile(r"(?<!\w)(?:подозреваем(?:ые|ых|ый|ого|ая|ой)|подрывник\w*|стрелявш\w+|стрелок|угонщик\w*|"
-                       r"захватчик\w*|смертни(?:к|ц)\w*|нападавш\w+|"
+                       r"захватчик\w*|смертни(?:к|ц)\w*|нападавш\w+|сообщни(?:к|ц)\w*|"
                        r"предполагаем\w+\s+исполнител\w+|исполнител\w+\s+(?:теракт|нападени|взрыв|убийств|покушени)\w*)"
                        rf"\s*(?:[—–,]|\s-)?\s*(?:\d{{1,3}}-летн\w+\s+(?:[а-яё]{{4,}}(?:а|я|ы|и)\s+)?)?(?:{_FROM}"
                        r"(?:(?:города|села|поселка|посёлка)\s+)?(?:[А-ЯЁ][\w-]*\s+)?(?:(?:района|области|края)\s+)?)?$", re.I)
@@ -2128,13 +2129,15 @@ _VICTIM_OF = re.compile(r"(?:убийств|покушени|похищени)\w
 
 # "задержали 29-летнего Нуржана Абдуллаева, подозреваемого в убийстве полицейского"
 _ACTS_CHARGED = r"убийств|нападени|теракт|покушени|подрыв|поджог|захват|похищени|расстрел|взрыв|угон"
-_SUSPECT_AFTER = re.compile(rf"\s*,\s*(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED})")
+# ("Суд приговорил … 34-летнего X, признанного организатором нападения на блокпост")
+_SUSPECT_AFTER = re.compile(rf"\s*,\s*(?:(?:подозреваем|обвиняем)\w*\s+в\s+(?:совершении\s+)?|признанн\w+\s+(?:виновн\w+\s+в\s+"
+                            rf"(?:совершении\s+)?|(?:организатор|исполнител|участник)\w*\s+))(?:{_ACTS_CHARGED})")
 # "27-летнему Коннору Уэббу из Ипсвича (графство Саффолк) предъявлено обвинение в покушении на убийство"
 _CHARGED_AFTER = re.compile(r"\s*(?:из\s+[А-ЯЁ][\w-]+\s*)?(?:\([^()\n]{0,60}\)\s*)?(?:было\s+)?предъявлен[оы]?\s+"
                             rf"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED}|террористическ)")
 # the one held on suspicion of the act: "По подозрению в нападении задержан 26-летний гражданин Сирии X",
 # "задержан по подозрению в совершении теракта житель Оша X"
-_SUSPICION = rf"по\s+подозрению\s+в\s+(?:совершении\s+|причастности\s+к\s+)?(?:{_ACTS_CHARGED})\w*(?:\s+[а-яё]+){{0,2}}"
+_SUSPICION = rf"по\s+подозрению\s+в\s+(?:совершении\s+|причастности\s+к\s+)?(?:{_ACTS_CHARGED}|преступлени)\w*(?:\s+[а-яё]+){{0,2}}"
 _HELD = r"(?:был[аи]?\s+)?(?:задержан|арестован)\w*"
 _HELD_ON_SUSPICION = re.compile(rf"(?<!\w)(?:{_SUSPICION}\s+{_HELD}|{_HELD}\s+{_SUSPICION})\s+(?:\d{{1,3}}-летн\w+\s+)?"
                                 r"(?:[а-яё-]+\s+){0,3}(?:[А-ЯЁ][\w-]+\s+)?$", re.I)
@@ -2492,9 +2495,12 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
     # the instrumental, a linking verb right before the name
     link = next((i for i, t in enumerate(toks) if t.lemma in ("быть", "являться") and t.end <= at
                  and at - t.end < 30 and not any(x.text in ",;:—()" for x in toks[i + 1:] if x.start < at)), None)
-    if link is not None and any(_attackerish(t) and "ablt" in t.tag or t.text.lower() in ("подозреваемым", "подозреваемой")
-                                for t in toks[max(0, link - 12):link]):
-        return True                      # ("Подозреваемым в нанесении смертельного удара ножом является X")
+    near = toks[max(0, link - 12):link] if link is not None else []
+    if link is not None and (any(_attackerish(t) and "ablt" in t.tag or t.text.lower() in ("подозреваемым", "подозреваемой")
+                                 for t in near) or any(
+            t.text.lower() == "организатором" and nxt.lemma in _ORGANISED for t, nxt in zip(near, near[1:]))):
+        return True                      # ("Подозреваемым в нанесении смертельного удара ножом является X", "Организатором
+        #                                  беспорядков был 38-летний X")
     k = next((i for i, t in enumerate(toks) if t.lemma == "оказаться" and t.start < at + 60), None)
     if k is None or not (toks[k].start < at or at < toks[k].start <= at + 40):
         return False
@@ -2509,10 +2515,18 @@ def _identified(analysis: Analysis, sent: Sentence, at: int) -> bool:
            for t in toks[max(0, k - 3):k + 4]) or any(_attackerish(t) and "ablt" in t.tag for t in toks[:k]) \
             or any(t.text.lower() in ("подозреваемым", "подозреваемой") for t in toks[max(0, k - 4):k]):
         return True
-    # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X"
+    # "Стрелок был задержан. Им оказался X", "Подозреваемый задержан, им оказался X" ("Стрелявший скрылся.
+    # Бойцы спецназа задержали его в соседнем селе. Им оказался X": past the sentence of his arrest)
     told = toks[:k - 1] + (list(analysis.sentences[i - 1].tokens) if i > 0 else [])
+    if i > 1 and any(t.lemma == "он" and "accs" in t.tag for t in analysis.sentences[i - 1].tokens):
+        told += list(analysis.sentences[i - 2].tokens)
     return k > 0 and toks[k - 1].lemma in ("он", "она", "они") and \
         any(_attackerish(t) or t.text.lower().startswith("подозреваем") for t in told)
+
+
+# what an organiser organised to be the attacker: "организатор нападения", "… беспорядков", "… теракта"
+_ORGANISED = frozenset(("нападение", "теракт", "беспорядки", "беспорядок", "бунт", "захват", "взрыв", "убийство", "поджог", "атака",
+                        "покушение", "похищение"))
 
 
 def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
-from letopis.incidents.tables import cues, groups
+from letopis.incidents.tables import cues, groups, type_cues
 from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
 from letopis.nlp import morph
 from letopis.nlp.morph import participle_noun
@@ -942,6 +942,9 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
         else:
             break
     between = [t for t in toks if p.end <= t.start < toks[k].start]
+    if len(between) > 3 and between[0].text == "," and between[1].text.isdigit() and between[2].lemma == "год" \
+            and between[3].text == ",":
+        between = between[4:]            # (past his age: "Контролёр X, 31 год, получил ножевые ранения")
     # (past a participle's or gerund's phrase set off by commas: "Люси Беннетт, попытавшаяся вмешаться, получила ранения")
     if len(between) > 2 and between[0].text == "," and any(x in between[1].tag for x in ("PRTF", "GRND")):
         close = next((j for j in range(2, min(len(between), 10)) if between[j].text == ","), None)
@@ -1290,11 +1293,22 @@ def aggregate(analysis: Analysis, found: Extraction, sent: Sentence) -> bool:
     if any(_many_acts(sent, n) for n in found.numbers if sent.start <= n.start < sent.end) \
             or any(lem[i] == "жертва" and "конфликт" in lem[i + 1:i + 3] for i in range(len(lem))):
         return True
-    # ("в ходе операции по освобождению заложников", "… по подавлению бунта": one act's operation)
+    # ("в ходе операции по освобождению заложников", "… по подавлению бунта": one act's operation; "боевики
+    # напали на пост полиции. В ходе операции ликвидированы шесть боевиков": the one against the attack told
+    # just before)
     return any(lem[i] == "в" and lem[i + 1] == "ход" and lem[i + 2] in AGGREGATE
-               and not (lem[i + 2] == "операция" and lem[i + 3:i + 4] == ["по"] and i + 4 < len(lem)
-                        and lem[i + 4].endswith("ние"))
+               and not (lem[i + 2] == "операция" and (lem[i + 3:i + 4] == ["по"] and i + 4 < len(lem)
+                                                      and lem[i + 4].endswith("ние") or _attack_before(analysis, sent)))
                for i in range(len(lem) - 2))
+
+
+def _attack_before(analysis: Analysis, sent: Sentence) -> bool:
+    """The sentence before tells of an attack in a word of its own ("напали", "обстреляли")."""
+    k = analysis.index_of(sent)
+    if not k:
+        return False
+    singles = {c[0][0] for c in type_cues() if len(c[0]) == 1}
+    return any(t.lemma in singles and "VERB" in t.tag for t in analysis.sentences[k - 1].tokens)
 
 
 # "погибших нет", "никто (из заложников) не пострадал", "сообщений о пострадавших не поступало": an explicit zero
@@ -1349,6 +1363,11 @@ def _group_says(analysis: Analysis, view: SentenceView) -> bool:
     return any(pat.search(text) for pat, _ in armed_groups())
 
 
+_ONE_OF_THEM = re.compile(r"(?<![а-яё])(?:один|одна|одного|одной)\s+из\s+(?:них|которых)\s*[—–,]\s*"
+                          r"(?:[\w-]+\s+){0,5}$", re.I)
+# the family a victim leaves: "У погибшего остались жена и двое детей", "Погибший оставил после себя троих детей"
+_SURVIVORS = re.compile(r"(?<![а-яё])(?:[Уу]\s+(?:(?:погибш|убит|скончавш|застреленн|погибл)\w*|него|нее|неё|них)"
+                        r"(?:\s+[а-яё]+){0,3}\s+остал(?:ся|ась|ись|ось)|(?:[Пп]огибш|[Уу]бит)\w+\s+оставил\w*)")
 _REVENGE = frozenset(("мстить", "отомстить", "месть", "отместка", "ответ", "отмщение", "возмездие"))
 
 
@@ -1373,6 +1392,8 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         lemmas = {t.lemma for t in view.toks}
         if lemmas & REFUTED:
             continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5)
+        if _SURVIVORS.search(analysis.text, view.s.start, view.s.end):
+            continue                     # "У погибшего остались жена и двое малолетних детей": his family
         claim = bool({"утверждать", "утверждаться"} & lemmas) or {"ответственность", "взять"} <= lemmas or \
             {"ответственность", "взявший"} <= lemmas or _group_says(analysis, view)
         nums = numeric_statements(view) + _explicit_none(view)
@@ -1414,6 +1435,15 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
         found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view)
+        # "Пострадали 11 сотрудников полиции, один из них — капитан полиции X — госпитализирован": one of those
+        # counted, named
+        for c in [c for c in found_here if c.nominal and c.names and len(c.names) == 1
+                  and _ONE_OF_THEM.search(analysis.text, view.s.start, c.names[0].start)]:
+            counted = next((o for o in reversed(found_here) if not o.nominal and o.fate == c.fate and o.count
+                            and o.end <= c.start and len(o.names) < o.count), None)
+            if counted is not None:
+                counted.names = counted.names + c.names
+                found_here.remove(c)
         avenged = _avenged(view)
         if avenged:
             found_here = [c for c in found_here if not view.tok_at(c.start) <= avenged <= view.tok_at(c.end - 1)
