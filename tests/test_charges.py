@@ -88,3 +88,8 @@ def test_each_listed_article_takes_the_name_the_text_brackets_after_it(text, exp
     got = charges(text)
     assert [g[:3] for g in got] == [e[:3] for e in expected]
     assert [g[3] for g in got if expected[got.index(g)][3]] == [e[3] for e in expected if e[3]]
+
+
+def test_a_quoted_name_in_brackets_is_the_charges_and_the_code_after_it_stays():
+    assert charges("Возбуждено уголовное дело по статье 195 («Незаконное приобретение оружия») УК РТ.") == [
+        ("УК РТ", "195", None, "незаконное приобретение оружия")]

@@ -3386,3 +3386,16 @@ def test_a_named_victims_age_set_off_by_commas_does_not_hide_his_death():
 def test_attackers_named_by_arrest_suspicion_complicity_organising_or_verdict(text, perps):
     inc, _ = only("Заголовок новости\n" + text, "2024-04-19")
     assert inc.perpetrators == perps
+
+
+@pytest.mark.parametrize("text", [
+    # a government, not the attacker
+    "Смертник подорвал себя в понедельник в Кабуле, погибли шесть человек. Власти движения «Талибан» (находится под "
+    "санкциями ООН) неоднократно обвинялись в занижении числа жертв.",
+    # the second of two groups the country's attackers are tied to: background, no claim
+    "В пятницу боевики обстреляли автобус у города Джибо в Буркина-Фасо, погибли 14 пассажиров. Страна страдает от атак "
+    "группировок, связанных с «Аль-Каидой»* и ИГИЛ*.",
+])
+def test_a_group_named_as_a_government_or_as_background_is_no_actor(text):
+    inc, _ = only("Заголовок новости\n" + text, "2024-03-06")
+    assert inc.groups == []

@@ -32,7 +32,7 @@ _REF = re.compile(
     rf"(?:ст\.\s*(?:ст\.)?|стать(?:я|и|ей|е|ю|ям|ями|ях|ьи)\b)\s*(?P<ab>{_NUM}(?:(?:\s*\([^()]{{1,150}}\))?\s*(?:,|и)\s*"
     rf"{_NUM}(?![\d\w-]))*)",
     re.I)
-_NAME = re.compile(r"\s*\(\s*([а-яё][^()]{1,150}?|[А-ЯЁ][а-яё][^()]{0,150}?)\s*\)")
+_NAME = re.compile(r"\s*\(\s*[«\"]?([а-яё][^()«»]{1,150}?|[А-ЯЁ][а-яё][^()«»]{0,150}?)[»\"]?\s*\)")   # (also «quoted»)
 # each article of a list with the name bracketed after it: "227 (Похищение человека) и 194"
 _LISTED_NAME = re.compile(rf"({_NUM})(?:\s*\(\s*([^()]*?)\s*\))?")
 _MORE = re.compile(rf"\s*(?:,|и|а также)\s*({_NUM})\s+(?=[А-ЯЁ])")

@@ -3149,8 +3149,14 @@ _CHECKED = re.compile(r"(?:проверя\w+|выясня\w+|устанавли�
                       r"(?:причастност\w+|связ[иь]\w*)\s+[^.;]{0,80}$", re.I)
 _ITS_MATERIAL = re.compile(r"(?:материал\w*|видеозапис\w*|видео|листовк\w*|символик\w*|литератур\w*|"
                            r"пропаганд\w*|флаг\w*|присяг\w*)\s+(?:[\w-]+\s+){0,5}«?$", re.I)
+# (the second of two named so: "группировок, связанных с «Аль-Каидой»* и ИГИЛ")
 _AFFILIATED = re.compile(r"(?:(?:связанн\w+|аффилированн\w+|близк\w+)\s+(?:с|со|к)|"
-                         r"(?:отколовш\w+|откол\w+|вышедш\w+|выделивш\w+)\s+(?:от|из)\s+(?:[а-яё]+\s+){0,2})\s*«?$", re.I)
+                         r"(?:отколовш\w+|откол\w+|вышедш\w+|выделивш\w+)\s+(?:от|из)\s+(?:[а-яё]+\s+){0,2})\s*«?"
+                         r"(?:[^«».;\n]{1,40}»\*?\s+(?:и|или)\s+«?)?$", re.I)
+# a group named as a contrast or as a government, no actor: "В отличие от «Боко харам» эти группировки …", "Власти
+# движения «Талибан» неоднократно обвинялись в занижении числа жертв"
+_NOT_THE_ACTOR = re.compile(r"(?:в\s+отличие\s+от|власт\w+\s+(?:движения\s+|группировки\s+)?|правительств\w+\s+"
+                            r"(?:движения\s+)?)\s*«?$", re.I)
 
 
 # "взяла на себя группировка «Джунд аш-Шам»": a group the table does not know, named by its kind
@@ -3178,7 +3184,8 @@ def _groups(text: str, lo: int, hi: int) -> list[str]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
-            if _SPOKESMAN.search(text, max(lo, m.start() - 50), m.start()):
+            if _SPOKESMAN.search(text, max(lo, m.start() - 50), m.start()) or \
+                    _NOT_THE_ACTOR.search(text, max(lo, m.start() - 50), m.start()):
                 continue                # "сообщил представитель движения «Талибан»": who told it
             if _AFFILIATED.search(text, max(lo, m.start() - 50), m.start()):
                 continue                # "группировка «Аль-Мурабитун», связанная с «Аль-Каидой»": an ally;
