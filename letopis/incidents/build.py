@@ -2837,7 +2837,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
-            if _court_date(s, t):
+            if _court_date(analysis.text, s, t):
                 continue                              # "Суд в понедельник начал рассматривать дело обвиняемых в нападении"
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
@@ -2965,11 +2965,13 @@ _COURT = frozenset(("суд", "судья", "заседание", "процес�
                     "рассмотрение", "присяжный", "трибунал"))
 
 
-def _court_date(sent: Sentence, t) -> bool:
+def _court_date(text: str, sent: Sentence, t) -> bool:
     """A date told beside the court rather than the act: "Суд в понедельник начал рассматривать дело
     обвиняемых в нападении на пост ДПС" is the trial's day."""
-    court = [x.start for x in sent.tokens if x.lemma in _COURT]
-    if not court:
+    # (the court acting, in the nominative: not "у здания суда взорвался автомобиль"; nor the court's account of
+    # the act, "Как установил суд, вечером 17 ноября 2019 года …")
+    court = [x.start for x in sent.tokens if x.lemma in _COURT and (x.lemma not in ("суд", "судья") or "nomn" in x.tag)]
+    if not court or _RECALL.match(text, sent.start):
         return False
     return min(abs(c - t.start) for c in court) < _cue_distance(_cues(sent), t)
 
