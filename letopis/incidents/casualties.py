@@ -646,9 +646,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
     for a, b in zip(out, out[1:]):
         # "Двое полицейских погибли, один получил ранение": a bare numeral after a comma counts the group
         # just counted, with another fate
+        i = view.tok_at(b.start)
         if a.group not in (None, "perpetrator") and not a.nominal and b.group is None and b.count is not None \
-                and b.fate != a.fate and b.kind == "total" and not b.extra and view.tok_at(b.start) == view.tok_at(b.end - 1) \
-                and view.a.text[a.end:b.start].rstrip().endswith(",") and view.tok_at(b.start) + 1 < len(view.toks) and "NOUN" not in view.toks[view.tok_at(b.start) + 1].tag:
+                and b.fate != a.fate and b.kind == "total" and not b.extra and i == view.tok_at(b.end - 1) \
+                and view.a.text[a.end:b.start].rstrip().endswith(",") and i + 1 < len(view.toks) \
+                and "NOUN" not in view.toks[i + 1].tag:
             b.group, b.kind = a.group, "event"
     lemmas = {t.lemma for t in view.toks}
     for k, t in enumerate(view.toks[:-1]):
@@ -1728,16 +1730,12 @@ def _regroup_named(cas: list[Casualty]) -> list[Casualty]:
     """"Трое военнослужащих Пограничной службы ГКНБ погибли" … "погибли старший лейтенант X, рядовые Y и Z":
     a list named later, as many as a count of the other of the two forces told before it, is those
     counted, in the count's group (3, not 3 + 3)."""
-    import dataclasses
     out = []
     for c in cas:
-        if c.nominal and c.names and c.group in _ONE_FORCE and not c.extra and any(
-                n.fate == c.fate and not n.nominal and n.count == c.count and n.group in _ONE_FORCE
-                and n.group != c.group and n.sentence < c.sentence for n in cas):
-            c = dataclasses.replace(c, group=next(
-                n.group for n in cas if n.fate == c.fate and not n.nominal and n.count == c.count
-                and n.group in _ONE_FORCE and n.group != c.group and n.sentence < c.sentence))
-        out.append(c)
+        told = next((n for n in cas if n.fate == c.fate and not n.nominal and n.count == c.count and n.group in _ONE_FORCE
+                     and n.group != c.group and n.sentence < c.sentence), None) \
+            if c.nominal and c.names and c.group in _ONE_FORCE and not c.extra else None
+        out.append(replace(c, group=told.group) if told is not None else c)
     return out
 
 
