@@ -2826,6 +2826,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
         if any(t.lemma in ("приговор", "приговорить", "огласить") for t in s.tokens):
             continue                                  # "суд в понедельник огласил приговор": the verdict's day
         cues: list[int] | None = None                 # the sentence's attack cues, found when two dates compete
+        court = _court_acting(analysis.text, s)
         for t in found.temporals:
             # a clock time or a duration ("около 8 часов", "56 лет") is no date; "35 лет назад",
             # "спустя две недели" are: a time relative to another, left without a value
@@ -2837,8 +2838,10 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
-            if _court_date(analysis.text, s, t):
-                continue                              # "Суд в понедельник начал рассматривать дело обвиняемых в нападении"
+            if court:
+                cues = _cues(s) if cues is None else cues
+                if min(abs(c - t.start) for c in court) < _cue_distance(cues, t):
+                    continue                          # nearer the court than the act: the trial's day
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
                 continue                              # when it was reported or confirmed, not when it happened
@@ -2965,15 +2968,14 @@ _COURT = frozenset(("суд", "судья", "заседание", "процес�
                     "рассмотрение", "присяжный", "трибунал"))
 
 
-def _court_date(text: str, sent: Sentence, t) -> bool:
-    """A date told beside the court rather than the act: "Суд в понедельник начал рассматривать дело
-    обвиняемых в нападении на пост ДПС" is the trial's day."""
-    # (the court acting, in the nominative: not "у здания суда взорвался автомобиль"; nor the court's account of
-    # the act, "Как установил суд, вечером 17 ноября 2019 года …")
-    court = [x.start for x in sent.tokens if x.lemma in _COURT and (x.lemma not in ("суд", "судья") or "nomn" in x.tag)]
-    if not court or _RECALL.match(text, sent.start):
-        return False
-    return min(abs(c - t.start) for c in court) < _cue_distance(_cues(sent), t)
+def _court_acting(text: str, sent: Sentence) -> list[int]:
+    """Where the sentence's court acts ("Суд в понедельник начал рассматривать дело обвиняемых в нападении"): a
+    date nearer it than any attack cue is the trial's day. Not a court building ("у здания суда взорвался
+    автомобиль": the court in the nominative only), nor the court's account of the act ("Как установил суд,
+    вечером 17 ноября 2019 года …")."""
+    if _RECALL.match(text, sent.start):
+        return []
+    return [x.start for x in sent.tokens if x.lemma in _COURT and (x.lemma not in ("суд", "судья") or "nomn" in x.tag)]
 
 
 def _arrest_date(sent: Sentence, t) -> bool:

@@ -8,6 +8,7 @@ Events of one group add up; a group's figure is the larger of its breakdown and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from letopis.extract import Extraction
@@ -1309,8 +1310,12 @@ def _attack_before(analysis: Analysis, sent: Sentence) -> bool:
     k = analysis.index_of(sent)
     if not k:
         return False
-    singles = {c[0][0] for c in type_cues() if len(c[0]) == 1}
-    return any(t.lemma in singles and "VERB" in t.tag for t in analysis.sentences[k - 1].tokens)
+    return any(t.lemma in _one_word_cues() and "VERB" in t.tag for t in analysis.sentences[k - 1].tokens)
+
+
+@lru_cache(maxsize=1)
+def _one_word_cues() -> frozenset[str]:
+    return frozenset(c[0][0] for c in type_cues() if len(c[0]) == 1)
 
 
 # "погибших нет", "никто (из заложников) не пострадал", "сообщений о пострадавших не поступало": an explicit zero
