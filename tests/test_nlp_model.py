@@ -134,6 +134,24 @@ def test_a_stale_word_table_is_not_used(monkeypatch):
     assert fresh.tag(text) == get_tagger().tag(text) and fresh.tag(text)
 
 
+def test_a_navec_read_from_a_file_is_not_looked_up_in_the_word_table(tmp_path):
+    """`load_navec(path)` (training on a machine without natasha, stop 29: a sample of navec's
+    words) numbers its words its own way, so the shipped table of natasha's row ids is not used
+    for it; its words tag as with natasha's navec."""
+    from natasha import NewsEmbedding
+
+    from letopis.nlp.nerel import NerelTagger
+    from letopis.nlp.nerel import features as F
+    from letopis.nlp.nerel import get_tagger
+    text = "Старший сержант полиции Полат Аямкулов погиб 12 ноября 2011 года в Таразе Жамбылской области."
+    full = NewsEmbedding()
+    words = [w for w in ["<unk>", "<pad>"] + sorted({t[2].lower() for t in F.tokenize(text)}) if w in full.vocab]
+    full.sampled(words).dump(tmp_path / "navec.tar")
+    sampled = NerelTagger(navec=F.load_navec(str(tmp_path / "navec.tar")))
+    assert sampled.enc.table is None
+    assert sampled.tag(text) == get_tagger().tag(text) and sampled.tag(text)
+
+
 def test_our_tokeniser_gives_razdels_tokens():
     """nlp.pipeline._tokenize skips razdel's rules where they cannot join (a word, then a comma);
     the tokens must stay razdel's own, on real news lines and on the cases the rules do join."""

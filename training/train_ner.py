@@ -357,6 +357,9 @@ def main() -> None:
     ap.add_argument("--stop-after", type=int, default=0,
                     help="end after this epoch (the LR schedule still spans --epochs; 0: run all)")
     ap.add_argument("--time-limit", type=float, default=0, help="seconds: stop before an epoch would end past it")
+    ap.add_argument("--budget", type=float, default=0,
+                    help="seconds (a leased GPU): after epoch 2, run only as many of --epochs as fit, the "
+                         "learning-rate schedule shortened to end with them (0: all --epochs)")
     ap.add_argument("--tune-only", action="store_true",
                     help="only re-pick tau/none_max on dev for --out (a weights .npz, or an ensemble .json)")
     args = ap.parse_args()
@@ -429,9 +432,9 @@ def main() -> None:
     opt = torch.optim.Adam(params, lr=args.lr)
     lens = [len(d[0]) for d in train]
     n_batches = len(batches(list(range(len(train))), lens, args.tokens, False))
-    total = n_batches * args.epochs
+    total = [n_batches * args.epochs]           # a list: --budget shortens it after epoch 2
     warm = max(1, args.warmup)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - s / total))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - s / total[0]))
     ce = nn.CrossEntropyLoss(ignore_index=-100)
     bce = nn.BCEWithLogitsLoss(reduction="none")
     unk_local = int(local[enc.unk])
@@ -440,7 +443,10 @@ def main() -> None:
     ema = Average(params, args.ema) if args.ema else None
     pool = mention_pool(train) if args.swap else {}
     swap_rng = random.Random(args.seed + 1)        # its own stream: --swap 0 keeps the shipped run's
-    for epoch in range(1, args.epochs + 1):
+    epochs = args.epochs
+    epoch = 0
+    while epoch < epochs:
+        epoch += 1
         net.train()
         te = time.time()
         tot_loss = 0.0
@@ -505,6 +511,10 @@ def main() -> None:
                     tmp.unlink()
             line += f" {kind + ' ' if ema is not None else ''}dev P {p:.3f} R {r:.3f} F1 {f:.4f}{mark}"
         print(f"{line} ({time.time() - te:.0f}s){'  * best, saved' if saved else ''}", flush=True)
+        if args.budget and epoch == 2:           # epoch 1 also computed every word's features: slower
+            epochs = max(2, min(epochs, int((args.budget - (time.time() - t0)) / (time.time() - te)) + 2))
+            total[0] = n_batches * epochs
+            print(f"budget: {epochs} epochs", flush=True)
         if args.stop_after and epoch >= args.stop_after:
             break
         if args.time_limit and (time.time() - t0) * (epoch + 1) / epoch > args.time_limit:

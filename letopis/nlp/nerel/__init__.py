@@ -80,7 +80,8 @@ class NerelTagger:
                 raise ValueError(f"ensemble members differ in vocabulary or labels: {paths}")
         self.navec = navec if navec is not None else F.load_navec()
         self.enc = F.Encoder(self.navec.vocab, meta["affixes"], meta.get("chars", ""))
-        self.enc.use_table()
+        if not getattr(self.navec, "foreign", False):      # the table holds natasha's row ids
+            self.enc.use_table()
         # tau: start/end probability a span needs to be scored at all (pruning);
         # none_max: a span is an entity when P(no entity) is below it. Both picked on dev.
         self.tau = float(fixed.get("tau", meta.get("tau", 0.05)) if tau is None else tau)

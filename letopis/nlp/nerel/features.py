@@ -219,7 +219,9 @@ def load_navec(path: str | None = None):
     `path`: the same navec tar read directly (training on a machine without natasha)."""
     if path:
         from navec import Navec
-        return Navec.load(path)
+        navec = Navec.load(path)
+        navec.foreign = True         # its row ids are not natasha's: the shipped word table is not for it
+        return navec
     from natasha import NewsEmbedding
     return NewsEmbedding()
 
