@@ -248,3 +248,20 @@ def test_distillation_targets_and_a_warm_start(tmp_path):
     assert all(np.array_equal(a[k], b[k]) for k in a.files if k != "meta")
     with pytest.raises(SystemExit, match="vocabularies differ"):
         load_weights(net, nerel.WEIGHTS, {**meta["affixes"], "suf2": []})
+
+
+def test_a_full_projection_cache_keeps_the_strings_used_again(monkeypatch):
+    """When the cache fills, strings used in more than one batch keep their rows (and the right
+    projections) and strings seen once are dropped: a corpus's common words are not recomputed."""
+    import numpy as np
+    import letopis.nlp.nerel as nerel
+    monkeypatch.setattr(nerel, "PROJECTION_CACHE", 300)
+    t = nerel.NerelTagger(navec=get_tagger().navec)
+    once = [f"слово{k}" for k in range(200)]
+    t._projections(once + ["в"])
+    t._projections(["в"] + [f"имя{k}" for k in range(50)])
+    got = t._projections([f"город{k}" for k in range(200)] + ["в"])[0][-1]
+    assert "в" in t._slots and not any(w in t._slots for w in once)
+    assert len(t._slots) <= 300
+    fresh = nerel.NerelTagger(navec=get_tagger().navec)._projections(["в"])[0][0]
+    assert np.allclose(got, fresh, rtol=1e-5, atol=1e-6)     # a batch of one takes BLAS's other path
