@@ -3399,3 +3399,15 @@ def test_attackers_named_by_arrest_suspicion_complicity_organising_or_verdict(te
 def test_a_group_named_as_a_government_or_as_background_is_no_actor(text):
     inc, _ = only("Заголовок новости\n" + text, "2024-03-06")
     assert inc.groups == []
+
+
+def test_attackers_killed_by_a_passive_before_their_count_stay_killed_when_a_wound_follows():
+    """"ликвидированы шестеро участников бунта, ранены двое сотрудников": the passive right before the
+    count is its fate; the next clause's "ранены" is the officers'."""
+    inc, _ = only("Бунт в колонии подавлен\n\nВ исправительной колонии №3 в Карагандинской области заключенные захватили "
+               "заложников. В ходе штурма ликвидированы шестеро участников бунта, ранены двое сотрудников спецназа.",
+               "2023-05-10")
+    assert (inc.perpetrators_killed, inc.wounded) == (6, 2)
+    inc, _ = only("Захват заложников\n\nБоевики захватили заложников в школе в Махачкале. В ходе штурма ликвидированы двое "
+               "боевиков, ранены трое сотрудников спецназа.", "2023-05-10")
+    assert (inc.perpetrators_killed, inc.wounded) == (2, 3)

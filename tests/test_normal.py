@@ -403,3 +403,14 @@ def test_a_name_written_surname_first_with_a_patronymic_is_one_person_named_firs
     rec = extract_text("Назначение\n\nБорис Грызлов возглавил совет. Указ о назначении Грызлова Бориса Вячеславовича подписан "
                        "в пятницу. Список погибших: Исаева Патимат Гаджиевна, 1975 г.р.", "2024-05-10")
     assert sorted(p.name for p in rec.persons) == ["Борис Вячеславович Грызлов", "Патимат Гаджиевна Исаева"]
+
+
+def test_a_womans_first_name_ending_in_a_consonant_stays_as_written_while_her_surname_declines():
+    """"Жанар", "Айгерим", "Гульнар" never decline: the oblique surname beside them is what is put back."""
+    from letopis.nlp.normal import normalize_person
+    assert normalize_person("Жанар Омаровой") == "Жанар Омарова"
+    assert normalize_person("Айгерим Ахметовой") == "Айгерим Ахметова"
+    assert normalize_person("Жанар Омарова") == "Жанар Омарова"
+    from letopis.pipeline import extract_text
+    rec = extract_text("Суд вынес приговор Жанар Омаровой. Омарова вину не признала.", "2024-05-10")
+    assert [p.name for p in rec.persons] == ["Жанар Омарова"]

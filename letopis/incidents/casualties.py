@@ -578,6 +578,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 view.toks[k].lemma in SECURITY_KILLS and cues().get(view.toks[k].lemma) == "perp_dead"
                 for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))):
             group = "perpetrator"        # "24 осужденных были ликвидированы силовиками": counted with the attackers
+        if group == "perpetrator" and head is not None and i_num and view.toks[k_prev].lemma in SECURITY_KILLS \
+                and cues().get(view.toks[k_prev].lemma) == "perp_dead" and "PRTS" in view.toks[k_prev].tag:
+            fate, cue_at = "killed", k_prev   # "ликвидированы шестеро участников бунта, ранены двое сотрудников":
+            #                                   the passive right before them, not the next clause's fate
         if fate is None and group == "perpetrator":
             # "ликвидированы 13 нападавших": attackers killed by the security forces
             cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))

@@ -262,6 +262,9 @@ def _word_options(word: str, position: str) -> tuple[tuple[tuple[str, str], tupl
             stem = w[:-1] if w.endswith("й") else w
             for end, case in endings.items():
                 _add(opts, case, "masc", stem + end if w.endswith("й") else w, 3.0)
+        elif w[-1] not in _VOWELS and w[-1] not in "ьй":
+            for case in CASES:          # a woman's name ending in a consonant never declines: "Жанар Омаровой"
+                _add(opts, case, "femn", w, 3.0)
     # an inflected listed male name: Ерлан|а, Полат|у
     for end, case in _MASC_NAME_ENDINGS.items():
         if end and w.endswith(end) and w[: -len(end)] in male:
