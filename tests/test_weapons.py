@@ -84,3 +84,12 @@ def test_of_two_table_rows_as_long_the_first_listed_wins_so_a_baikal_shotgun_is_
     rec = extract_text("Стрельба\n\nВ пятницу студент открыл огонь из помпового охотничьего ружья МР-133, погибли трое.",
                        "2024-10-11")
     assert [(w.normal, w.kind) for i in rec.incidents for w in i.weapon_items] == [("МР-133", "shotgun")]
+
+
+def test_a_weapon_made_of_another_named_in_the_genitive_is_one_item():
+    """"обрез охотничьего ружья" is one sawn-off gun; "обрез, ружье ТОЗ" are two."""
+    a = analyse("У задержанного изъяли обрез охотничьего ружья и пистолет Макарова. Также изъяты обрез, ружье ТОЗ и "
+                "граната РГД-5.")
+    got = [(w.text, w.cls) for w in find_weapons(a)]
+    assert got[0] == ("обрез охотничьего ружья", "firearms")
+    assert [t for t, _ in got[1:]] == ["пистолет Макарова", "обрез", "ружье", "граната РГД-5"]

@@ -179,6 +179,26 @@ def _sentence_weapons(text: str, sent: Sentence) -> list[WeaponMention]:
             emit(a, b, mrow or base, normal)
             end = b
         i = end
+    return _of_weapons(text, out)
+
+
+_GAP = re.compile(r"\s*")
+
+
+def _of_weapons(text: str, found: list[WeaponMention]) -> list[WeaponMention]:
+    """A weapon named right after another in the genitive says what the first is made of or belongs to:
+    "обрез охотничьего ружья" is one sawn-off gun, not a sawn-off and a shotgun (two items are parted
+    by a comma or a conjunction: "обрез, ружье")."""
+    out: list[WeaponMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        word = re.match(r"\w+", m.text)
+        if prev is not None and _GAP.fullmatch(text, prev.end, m.start) and word \
+                and any(p.tag.case == "gent" for p in morph.parse(word.group().lower())):
+            out[-1] = WeaponMention(prev.start, m.end, text[prev.start:m.end], prev.cls, prev.kind,
+                                    f"{prev.normal or prev.text} {m.text}")
+            continue
+        out.append(m)
     return out
 
 
