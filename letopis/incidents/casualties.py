@@ -71,6 +71,7 @@ class Casualty:
     own_perp: bool = False             # a named attacker's death: counts only in an incident told apart
     outdated: bool = False             # "Ранее сообщалось о 70 погибших": a figure the article has replaced
     from_wounded: bool = False         # "один из раненых скончался": dead since, one of the wounded told before
+    among: bool = False                # "Среди погибших — командир": one of the victims counted, named
     people: tuple[str, ...] = ()       # who the names are, as the person linker joined them (set before tally)
 
 
@@ -1249,8 +1250,17 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),
-                            weak=t.lemma in WEAK))
+                            weak=t.lemma in WEAK, among=_among_the_counted(toks, k)))
     return out
+
+
+def _among_the_counted(toks: list[Token], k: int) -> bool:
+    """"Среди погибших — командир батальона", "В числе раненых — сержант X": the victims counted
+    elsewhere, some of them named, unless the sentence tells a fate of their own ("В числе раненых —
+    сержант X, получивший ранение в завязавшейся при задержании перестрелке": another moment's)."""
+    among = k and toks[k - 1].lemma == "среди" or k > 1 and (toks[k - 2].lemma, toks[k - 1].lemma) == ("в", "число")
+    return bool(among) and "plur" in toks[k].tag and not any(
+        _fate_of(t.lemma) or t.lemma == "госпитализировать" for n, t in enumerate(toks) if n != k)
 
 
 _SPAN_OPEN = ("с ", "со ", "начиная с", "за ", "в течение", "на протяжении", "с начала")
@@ -1632,6 +1642,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
         elif c.nominal and c.group in by_group and not c.names:
             continue                                  # "Двое сотрудников полиции погибли" … "погибший полицейский":
             #                                           one of them told again
+        elif c.nominal and c.among and c.group in by_group and c.count <= max(by_group[c.group].values()):
+            continue                                  # "Погибли двенадцать военнослужащих. Среди погибших —
+            #                                           командир батальона": one of the twelve
         elif c.nominal and c.group in by_group:       # "Двое сотрудников полиции погибли" … "Погибли
             key = (c.sentence, c.group)               # прапорщик полиции X и сержант полиции Y": the two
             named[key] = named.get(key, 0) + c.count
