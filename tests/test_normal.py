@@ -414,3 +414,19 @@ def test_a_womans_first_name_ending_in_a_consonant_stays_as_written_while_her_su
     from letopis.pipeline import extract_text
     rec = extract_text("Суд вынес приговор Жанар Омаровой. Омарова вину не признала.", "2024-05-10")
     assert [p.name for p in rec.persons] == ["Жанар Омарова"]
+
+
+def test_a_place_the_dictionary_does_not_know_takes_its_nominative_from_the_gazetteers_spellings():
+    """"в Медельине" → "Медельин" (the variant the text uses, not the gazetteer's "Меделин", nor a guessed
+    "Медельина"); "Миннесоты" → "Миннесота"; the text's "э" kept ("Эванстоне" → "Эванстон"); an adjective
+    "Кропивницкой (области)" is no town "Кропивницкий"."""
+    from letopis.pipeline import extract_text
+    rec = extract_text("Взрыв в Колумбии\n\nВ колумбийском городе Медельин прогремел взрыв. В Медельине погибли два "
+                       "человека. Стрельба произошла в штате Миннесота, в пригороде Эванстоне. Жители Миннесоты "
+                       "в шоке. Самоубийство в Кировоградской (Кропивницкой) области.", "2023-05-10")
+    normal = {e.text: e.normal for e in rec.entities if e.type in ("CITY", "STATE_OR_PROVINCE", "LOCATION")}
+    assert normal["Медельине"] == normal["Медельин"] == "Медельин"
+    assert normal["Миннесоты"] == "Миннесота"
+    assert normal.get("Эванстоне", "Эванстон") == "Эванстон"
+    assert normal.get("Кропивницкой", "Кропивницкая") != "Кропивницкий"
+    assert "Меделин" not in [p.name for p in rec.places]

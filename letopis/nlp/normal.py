@@ -652,7 +652,11 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))
     if quoted_apposition(analysis, entity.start) or _quoted_foreign(analysis, entity):
         return entity.text
-    if "-" in entity.text and entity.type in ("CITY", "LOCATION", "STATE_OR_PROVINCE", "COUNTRY"):
+    # (and a one-word name the dictionary does not know: "в Медельине" → "Медельин", not "Медельина", a
+    # guess of its ending the gazetteer's spellings settle)
+    if entity.type in ("CITY", "LOCATION", "STATE_OR_PROVINCE", "COUNTRY") and (
+            "-" in entity.text or entity.text[:1].isupper() and not morph.morph().word_is_known(entity.text.lower())
+            and not _SK_ADJECTIVE.search(entity.text)):
         known = _gazetteer_spelling(entity.text)
         if known:
             return known
@@ -709,10 +713,14 @@ def _nominative_as_written(analysis: Analysis | None, entity: Entity) -> bool:
     return verb is not None and any({"VERB", "past", "femn", "sing"} <= p.tag.grammemes for p in morph.parse(verb.lower()))
 
 
+# "Кропивницкой (области)": an adjective, which agrees with its noun, not the town "Кропивницкий"
+_SK_ADJECTIVE = re.compile(r"[сц]к(?:ой|ая|ую|ого|ому|ом|ие|их|ими|ий|ый)$")
+
+
 def _gazetteer_spelling(text: str) -> str | None:
-    """A hyphenated place as the gazetteer spells it, with as many parts as the text's ("Каменска-Уральского"
-    → "Каменск-Уральский", "Ростове-на-Дону" → "Ростов-на-Дону"): declining each part guesses the case of
-    the capitals and the ending of the adjective."""
+    """A place as the gazetteer spells it (the name or the variant the text uses), with as many parts as the
+    text's ("Каменска-Уральского" → "Каменск-Уральский", "Ростове-на-Дону" → "Ростов-на-Дону", "Медельине" →
+    "Медельин"): declining each part guesses the case of the capitals and the ending of the adjective."""
     from letopis.geo.gazetteer import _word_forms, fold, get_gazetteer
     if " " in text.strip():
         return None
@@ -720,7 +728,9 @@ def _gazetteer_spelling(text: str) -> str | None:
     for p in get_gazetteer().lookup(text)[:1]:
         for name in [p.name, *(p.aliases or []), *(p.old_names or [])]:
             if fold(name.lower()) in forms:
-                return name
+                # with the text's "э" and "ё" where the gazetteer writes "е" ("Эванстоне" → "Эванстон")
+                return "".join(t if t.lower() in "эё" and fold(t) == fold(n) else n for n, t in zip(name, text.strip())) \
+                    + name[len(text.strip()):]
     return None
 
 
