@@ -717,6 +717,7 @@ def _nominative_as_written(analysis: Analysis | None, entity: Entity) -> bool:
 _SK_ADJECTIVE = re.compile(r"[сц]к(?:ой|ая|ую|ого|ому|ом|ие|их|ими|ий|ый)$")
 
 
+@lru_cache(maxsize=4_096)     # a place is named many times; the look-up and its forms are the same each time
 def _gazetteer_spelling(text: str) -> str | None:
     """A place as the gazetteer spells it (the name or the variant the text uses), with as many parts as the
     text's ("Каменска-Уральского" → "Каменск-Уральский", "Ростове-на-Дону" → "Ростов-на-Дону", "Медельине" →
