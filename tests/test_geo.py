@@ -273,3 +273,25 @@ def test_the_region_a_town_is_glossed_with_in_brackets_is_its_region():
     rec = extract_text("Нападение\n\nВ пятницу в коллеже в Мюлузе (департамент Верхний Рейн) мужчина напал с ножом на "
                        "учителя, тот погиб.", published="2026-02-07")
     assert [(i.city, i.region, i.country) for i in rec.incidents] == [("Мюлуз", "Верхний Рейн", "FR")]
+
+
+@pytest.mark.parametrize("text, scene, places", [
+    # a large town of another country is no scene the text places in Burkina Faso; the province keeps its name
+    ("В провинции Сум на севере Буркина-Фасо боевики напали на деревню, погибли 15 мирных жителей.",
+     ("BF", "Сум", None), {("Сум", "BF"), ("Буркина-Фасо", "BF")}),
+    # the same town placed in its own country stays itself
+    ("В Сумах на севере Украины прогремел взрыв, погиб один человек.",
+     ("UA", "Сумская область", "Сумы"), {("Сумы", "UA"), ("Украина", "UA")}),
+    # a district named by its adjective is no town of that adjective (Ленинск, Первомайск); the town after it is
+    ("В Ленинском районе Махачкалы прогремел взрыв, погибли двое.",
+     ("RU", "Республика Дагестан", "Махачкала"), {("Махачкала", "RU")}),
+    ("В Алмалинском районе Алматы прогремел взрыв, погибли двое.", ("KZ", "Алматы", "Алматы"), {("Алматы", "KZ")}),
+    # nor is a district court's or police department's adjective
+    ("Первомайский районный суд Бишкека арестовал 25-летнего мужчину, который в мае взорвал гранату у кафе. "
+     "Погибли двое.", ("KG", "Бишкек", "Бишкек"), {("Бишкек", "KG")}),
+])
+def test_a_place_the_text_sets_in_a_country_or_a_district_of_a_town_is_placed_so(text, scene, places):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Нападение\n\n{text}", published="2025-05-15")
+    assert [(i.country, i.region, i.city) for i in rec.incidents] == [scene]
+    assert {(p.name, p.country) for p in rec.places} == places

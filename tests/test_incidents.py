@@ -1127,6 +1127,19 @@ def test_militants_killed_resisting_arrest_with_nobody_else_hurt_is_a_security_o
     assert rec.incidents == [] and rec.facts == []
 
 
+def test_a_man_shot_in_the_passive_during_an_operation_is_its_target_unless_one_of_the_forces():
+    # "застрелен" (not "ликвидирован") after "в ходе спецоперации": the forces' kill, no attack, no victim
+    rec = code("МАХАЧКАЛА, 3 марта 2021 года. В ходе спецоперации в Буйнакске застрелен Рустам Гаджиев, подозреваемый "
+               "в подготовке теракта. Он оказал вооруженное сопротивление сотрудникам ФСБ.", "2021-03-03")
+    assert rec.incidents == [], [(i.killed, [v.name for v in i.victims]) for i in rec.incidents]
+    rec = code("Утром в Хасавюрте при задержании застрелен 25-летний местный житель, открывший огонь по "
+               "полицейским.", "2021-03-03")
+    assert rec.incidents == [], [(i.killed, i.killed_by_group) for i in rec.incidents]
+    # one of the forces shot during it is a victim of an attack
+    inc, _ = only("Во время спецоперации в Буйнакске застрелен сотрудник полиции. Боевики скрылись.", "2021-03-03")
+    assert inc.killed == 1 and inc.killed_by_group == {"police": 1}
+
+
 def test_a_suspect_from_a_province_a_subject_after_its_verb_and_a_victim_after_the_killers_noun():
     inc, _ = only("БИШКЕК, 2 декабря 2020 года — Двое неизвестных напали на инкассаторскую машину, один из инкассаторов "
                   "получил огнестрельное ранение. Позднее сотрудники милиции задержали подозреваемых — жителей Чуйской "

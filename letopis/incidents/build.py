@@ -447,6 +447,8 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "Нападавший застрелен": the attacker, shot by the police
     if "PRTS" in toks[i].tag and any(_security_actor(toks, k, ("ablt",)) for k in range(i + 1, min(len(toks), i + 4))):
         return True                                   # "Один из нападавших был застрелен полицией"
+    if cas.operation_kill(toks, i) and not any(_security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 3), min(len(toks), i + 4)) if k != i):
+        return True                                   # "во время спецоперации застрелен Магомед Алиев"
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
     target = any(_attacker_word(x) and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])

@@ -883,6 +883,18 @@ def _security_agent(toks: list[Token], k: int) -> bool:
                for t in kept[:5])
 
 
+# an operation of the forces: a kill told in the passive right after it is theirs ("в ходе КТО
+# уничтожен", "во время спецоперации застрелен", "при задержании застрелен")
+OPERATION = frozenset({"спецоперация", "кто", "контртеррористический", "задержание"})
+
+
+def operation_kill(toks: list[Token], k: int) -> bool:
+    """Token k is a short passive of a security kill within five words after an operation word; who
+    fell is the forces' target unless named as one of them (the caller's check)."""
+    return "PRTS" in toks[k].tag and toks[k].lemma in SECURITY_KILLS and \
+        any(x.lemma in OPERATION for x in toks[max(0, k - 5):k])
+
+
 _SHOOTOUT = re.compile(r"перестрелк\w*\s+с\s+(?:полици|силовик|сотрудник|правоохранител|военн|спецназ)", re.I)
 
 
@@ -897,6 +909,8 @@ def _perp_named(view: SentenceView, names: list[Entity], k: int) -> bool:
     if role and not any("VERB" in t.tag or "GRND" in t.tag for t in view.toks
                         if lo + role.start() <= t.start < names[0].start):
         return True
+    if operation_kill(view.toks, k):
+        return True                      # "во время спецоперации застрелен Магомед Алиев"
     return bool(_SHOOTOUT.search(text[view.s.start:view.s.end]))
 
 
@@ -1161,7 +1175,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             if i and toks[i - 1].text.lower().startswith(VAGUE):
                 continue                 # "несколько человек": not a count
-            if transitive and t.lemma in SECURITY_KILLS and _security_agent(toks, k):
+            if transitive and t.lemma in SECURITY_KILLS and _security_agent(toks, k) or \
+                    operation_kill(toks, k) and g not in ("police", "security_service", "military"):
                 g = "perpetrator"        # "офицеры полиции застрелили мужчину": the attacker
             if g == "perpetrator":
                 # "преступник умер на операционном столе": the attacker's own fate, counted apart

@@ -158,9 +158,17 @@ def _countries_by_name(analysis: Analysis) -> set[str]:
 CITIZEN_OF = re.compile(r"(?:граждан\w*|подданн\w*|паспорт\w*)\s+$", re.I)
 
 
-def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
-    """A small town whose country is not that of a country or region named beside it (±150 chars)."""
-    if place.kind != "city" or (place.population or 0) >= _WELL_KNOWN:
+def _foreign_namesake(analysis: Analysis, place, at: int, end: int | None = None) -> bool:
+    """A small town whose country is not that of a country or region named beside it (±150 chars); or
+    any town the text places in another country right after its name ("провинции Сум на севере
+    Буркина-Фасо" is no Сумы of Ukraine, however large that is)."""
+    if place.kind != "city":
+        return False
+    if end is not None:
+        within = _country_around(analysis, end)
+        if within is not None:
+            return within != place.country
+    if (place.population or 0) >= _WELL_KNOWN:
         return False
     g = _gazetteer()
     near: set[str] = set()
@@ -173,6 +181,20 @@ def _foreign_namesake(analysis: Analysis, place, at: int) -> bool:
                          == "country" and not any(h.kind == "country" for h in hits[1:])):
                 near.add(hits[0].country)
     return bool(near) and place.country not in near
+
+
+# what ties a place to the country named after it: "… на севере Буркина-Фасо", "… (Мали)"
+_WITHIN = re.compile(r"\s*(?:\(\s*|(?:на|в)\s+(?:крайнем\s+)?(?:(?:северо|юго)-)?(?:севере|юге|западе|востоке|"
+                     r"центре)\s+)$", re.I)
+
+
+def _country_around(analysis: Analysis, end: int) -> str | None:
+    """The country a COUNTRY entity right after `end` names when _WITHIN ties them, else None."""
+    for e in analysis.entities:
+        if e.type == "COUNTRY" and end <= e.start <= end + 30 and _WITHIN.fullmatch(analysis.text, end, e.start):
+            hits = [h for h in _gazetteer().lookup(e.text) if h.kind == "country"]
+            return hits[0].country if hits else None
+    return None
 
 
 # (and the second town of a route: "на трассе Алматы — Бишкек")
@@ -258,12 +280,18 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 and _ADJECTIVE.search(e.text) and e.start > 0:
             seen.add((e.start, e.end))        # «Кавказский узел», «Московский комсомолец»: a title's first word
             continue
+        if e.type in PLACE_TYPES and start <= e.start < end and _ADJECTIVE.search(e.text) \
+                and (_DISTRICT_BODY.match(analysis.text, e.end) or e.text[:1].isupper() and _city_district(analysis, e.end)):
+            # "Первомайский районный суд Бишкека": a city district's court; "в Ленинском районе Махачкалы":
+            # a district of the town named after it; no town of that adjective (Ленинск) either way
+            seen.add((e.start, e.end))
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
             if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start):
                 continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
                 #                           "по трассе Кавказ", "на улице Ленина": a road, not the town
             hits = _lookup(g, _compound_named(analysis.text, e.text)) if e.text[:1].isupper() else []
-            if hits and _foreign_namesake(analysis, _pick(hits, context), e.start):
+            if hits and _foreign_namesake(analysis, _pick(hits, context), e.start, e.end):
                 hits = []                                      # resolved below as an unknown town
             if hits and _other_gender(e.text, _pick(hits, context).name):
                 seen.add((e.start, e.end))   # "на Свердловской железной дороге": no village Свердловский
@@ -317,9 +345,20 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 # ("в БСМП", "в ЦРБ": a hospital's):
                 # named as the text names it; the country comes from the places around it
                 # after "в городе" the name stands in apposition, already nominative ("Сисайд Парк")
-                name = settlement_name(analysis.text, e.start, e.text.strip()) \
-                    if after_settlement_word(analysis.text, e.start) else e.normal.strip()
-                out.append(Resolved(name, name, None, None, None, None, e.start, e.end, "city"))
+                # (after a region word a province, in apposition too: "в провинции Сум", not the Сумы a
+                # namesake's reading gives)
+                country = _country_around(analysis, e.end)
+                if after_settlement_word(analysis.text, e.start):
+                    name = settlement_name(analysis.text, e.start, e.text.strip())
+                elif _region_word_before(analysis.text, e.start) and e.text[:1].isupper():
+                    name = e.text.strip()       # ("в районе Стретем": a quarter, kept a town's kind)
+                    if _PROVINCE_WORD.search(analysis.text, max(0, e.start - 20), e.start):
+                        out.append(Resolved(name, None, name, country, None, None, e.start, e.end, "region"))
+                        seen.add((e.start, e.end))
+                        continue
+                else:
+                    name = e.normal.strip()
+                out.append(Resolved(name, name, None, country, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     persons = [(p.start, p.end) for p in analysis.entities if p.type == "PERSON"]
     for s, e, place in g.find(analysis.text[start:end]):
@@ -339,7 +378,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                           and said.startswith(_fold(a)) and len(said) - len(_fold(a)) <= 2), None)
             if alias:
                 r.city = r.name = alias
-        if r.city and _foreign_namesake(analysis, place, s):
+        if r.city and _foreign_namesake(analysis, place, s, e):
             r.country = r.region = r.lat = r.lon = None       # a namesake: the country comes from around it
         out.append(r)
     out.extend(_named_settlements(analysis, start, end, out, context))
@@ -450,6 +489,24 @@ _OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|восток�
 _REGION_WORD = re.compile(r"(?:провинци\w*|област\w*|штат\w*|округ\w*|республик\w*|район\w*)\s+$", re.I)
 
 
+# a district's body named by the district's adjective: "Ленинский районный отдел милиции", "Октябрьского
+# районного суда", "Советская районная администрация"
+_DISTRICT_BODY = re.compile(r"\s+(?:межрайонн|районн)\w*\s", re.I)
+
+
+_DISTRICT_OF = re.compile(r"\s+(?:микро)?(?:район|округ)\w*\s+", re.I)
+
+
+def _city_district(analysis: Analysis, end: int) -> bool:
+    """"Ленинском районе Махачкалы": "район" or "округ" right after `end`, then a town's name (a named
+    district's; after a town's own adjective the name is the district's: "нью-йоркском районе Манхэттен")."""
+    m = _DISTRICT_OF.match(analysis.text, end)
+    return m is not None and any(e.type == "CITY" and e.start == m.end() for e in analysis.entities)
+
+
+_PROVINCE_WORD = re.compile(r"(?:провинци|област|штат|республик|губерни)\w*\s+$", re.I)
+
+
 # a place word before an unknown name makes it a settlement: "вблизи села Хушаб", "в городке Портапик"
 _SETTLEMENT = re.compile(r"(?:город\w*|сел[оаеу]|селени\w+|посел\w+|посёл\w+|деревн\w+|станиц\w+|аул\w*|"
                          r"кишлак\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
@@ -543,7 +600,10 @@ def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
         text[max(0, start - 40):start])
 
 
-_OWNED_DISTRICT = re.compile(r"[а-яё]+(?:ого|его)\s+(?:района|округа|микрорайона)\s+$", re.I)
+# (and a named district's town: "в Алмалинском районе Алматы"; not "в стамбульском районе Фатих", where the
+# town's adjective comes first and the district's own name after)
+_OWNED_DISTRICT = re.compile(r"(?:[А-ЯЁа-яё]+(?:ого|его)\s+(?:района|округа|микрорайона)|"
+                             r"[А-ЯЁ][а-яё]+(?:ом|ем)\s+(?:районе|округе|микрорайоне))\s+$")
 
 
 _REGION_AFTER = re.compile(r"\s+(?:(?:район|округ|област|провинци|улус|уезд|республик|губерни|штат)\w*|кра[йяюе]\b)", re.I)
@@ -632,7 +692,7 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
     if city_only:
         return None
     # ("в провинции Идлиб": a town's name after a region word names the province, and places it)
-    regions = [r for r in found if r.kind == "region" or r.kind == "city" and r.country
+    regions = [r for r in found if r.kind == "region" and r.country or r.kind == "city" and r.country
                and _region_word_before(analysis.text, r.start, r.end)]
     if regions:
         r = regions[0]
