@@ -634,3 +634,19 @@ def test_the_body_a_press_office_of_the_agency_speaks_for_is_the_one_that_acted(
     rec = extract_text("Сотрудники ГКНБ Таджикистана задержали предполагаемого пособника участников нападения на "
                        "отделение полиции в Худжанде, сообщила пресс-служба ведомства.")
     assert [s.name for s in rec.sources if s.relation == "cited"] == ["пресс-служба ГКНБ Таджикистана"]
+
+
+@pytest.mark.parametrize("said, role", [
+    # the client in the genitive between the role and the speaker is not the speaker
+    ("— заявил журналистам адвокат Бакирова Нурбек Алиев.", "адвокат"),
+    # a role set off after the name, by a comma or a dash, is the speaker's
+    ("— заявил журналистам Нурбек Алиев, адвокат Бакирова.", "адвокат"),
+    ("— заявил журналистам Нурбек Алиев — адвокат Бакирова.", "адвокат"),
+    # a clause about someone else after the name gives no role
+    ("— заявил журналистам Нурбек Алиев, брат которого задержан.", None),
+])
+def test_the_speaker_after_the_verb_is_the_last_name_of_a_chain_and_takes_a_role_set_off_after_him(said, role):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Суд в Бишкеке\n\n«Мой подзащитный не признает вину и будет обжаловать арест» {said}",
+                       "2024-03-01")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Нурбек Алиев", role)]

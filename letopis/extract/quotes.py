@@ -177,8 +177,19 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
     if kind == "person":
         role = next((r.normal for r in roles if r.end <= obj.start and obj.start - r.end <= 2
                      and not dative_only(analysis.text, r.start)), None)
+        # (or set off after the name, ending the clause: "— сказал Заур Ибрагимов, адвокат Омарова")
+        role = role or next((r.normal for r in roles if _APPOSED.fullmatch(analysis.text, obj.end, r.start)
+                             and _CLAUSE_END.match(analysis.text, r.end) and not dative_only(analysis.text, r.start)),
+                            None)
         return obj.normal or obj.text, role, start
     person = next((p for p in persons if 0 <= p.start - obj.end <= 2), None)
+    # (past the one the role is of, named in the genitive right before the speaker: "адвокат Омарова Заур
+    # Ибрагимов", "мать погибшего Ивана Петрова Мария Петрова")
+    while person is not None:
+        nxt = next((p for p in persons if 0 < p.start - person.end <= 1 and p.start < end), None)
+        if nxt is None:
+            break
+        person = nxt
     # (past the role's own words the extractor left out: "руководитель пресс-службы МВД [по КБР] Марина Кештова",
     # "директор [одной из подмосковных школ] Татьяна Белова")
     person = person or next((p for p in persons if obj.end <= p.start < end and p.start - obj.end <= 90
@@ -193,6 +204,11 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
         if is_first_name(m.group("first")):
             return normalize_person(m.group("name"), None), obj.normal, start
     return None, obj.normal, start
+
+
+_APPOSED = re.compile(r"\s*(?:,|—|–)\s*")
+# the rest of a role's clause holds no verb's words: its own genitives up to the sentence's end or a comma
+_CLAUSE_END = re.compile(r"(?:\s+[А-ЯЁA-Z][\w.-]*)*\s*(?:[.,;]|$)")
 
 
 _NAME_ENDS = re.compile(r"[^,;:.«»—–()\n]*?(?<![\w-])(?P<name>(?P<first>[А-ЯЁ][а-яё]+)(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})"

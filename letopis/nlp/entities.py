@@ -982,6 +982,15 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
                     and " " not in e.text.strip():
                 covered[start:e.start] = b"\x01" * (e.start - start)
                 e.start, e.text = start, analysis.text[start:e.end]
+                continue
+            # "адвокат Бакирова Нурбек Алиев": the one the post is of, found, then its holder, missed, by a
+            # first name the name lists know
+            e = next((e for e in entities if e.type == "PERSON" and e.start == start), None)
+            m = _AFTER_ROLE.match(analysis.text, e.end) if e is not None else None
+            if m is not None and 1 not in covered[m.start(1):m.end(1)] and not analysis.ignored(*m.span(1)):
+                from letopis.nlp.normal import is_first_name
+                if is_first_name(m.group(1).split()[0]):
+                    _add_name(m, covered, added)
             continue
         _add_name(m, covered, added)
     return entities + added
