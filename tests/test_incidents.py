@@ -3438,3 +3438,15 @@ def test_a_victim_named_among_the_dead_counted_before_is_one_of_them():
                   "перестрелка. В числе раненых — сержант полиции Иван Петров, получивший ранение в перестрелке.",
                   "2023-05-10")
     assert inc.wounded == 3
+
+
+@pytest.mark.parametrize("told, killed", [
+    # the qualifier of a count parted from its verb by an aside is no more distance to it
+    ("Погибли, по предварительным данным, не менее 20 человек.", 20),
+    # a range is its least value, parted or not
+    ("Погибли, по разным данным, от 20 до 30 человек.", 20),
+    ("Погибли от 20 до 30 человек.", 20),
+])
+def test_a_toll_with_a_qualifier_or_a_range_past_an_aside_is_counted(told, killed):
+    inc, _ = only(f"Теракт в Кабуле\n\nВ пятницу смертник подорвал себя у мечети в Кабуле. {told}", "2023-05-12")
+    assert inc.killed == killed and inc.perpetrators_killed == 1

@@ -99,3 +99,11 @@ def test_a_numeral_before_tens_or_hundreds_is_one_count():
     assert parse_number("полтора десятка") == (15, None)
     assert parse_number("две сотни") == (200, None)
     assert parse_number("несколько десятков")[1] == "vague"
+
+
+def test_a_range_from_to_is_one_count_of_its_least_value_as_a_hyphened_one_is():
+    assert nums("погибли от 20 до 30 человек") == [("20 до 30", 20, None)]
+    assert nums("ранены от двух до пяти") == [("двух до пяти", 2, None)]
+    assert nums("погибли 20-30 человек") == [("20-30", 20, None)]
+    # a growth "с … до" is two figures, the latest after "до"
+    assert [v for _, v, _ in nums("число жертв выросло с 20 до 30")] == [20, 30]

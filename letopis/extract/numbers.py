@@ -245,13 +245,35 @@ def _scan(text: str, start: int = 0, end: int | None = None) -> list[NumberMenti
                                      _num(round(prev.value * (10 if unit.group(1) else 100), 6)), prev.qualifier)
             continue
         kept.append(n)
+    kept = _ranges(text, kept)
     for n in kept:
-        if n.qualifier is None and not n.extra.get("ordinal"):
+        if n.qualifier is None and not n.extra.get("ordinal") and "range" not in n.extra:
             q, qs = _qualifier(text, n.start)
             if q:
                 n.qualifier = q
                 n.extra["qualifier_start"] = qs
     return kept
+
+
+_FROM = re.compile(r"(?:^|(?<=\s))от\s+$", re.I)
+_TO = re.compile(r"\s+до\s+", re.I)
+
+
+def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """"от 20 до 30 человек", "от двух до пяти": one count, its least value, as "20-30" is (the range
+    kept in extra, "от" the qualifier's start so that what stands before it is read past it)."""
+    out: list[NumberMention] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and _TO.fullmatch(text, prev.end, n.start) and not prev.extra and not n.extra \
+                and prev.qualifier is None and n.qualifier is None and prev.value < n.value:
+            m = _FROM.search(text, max(0, prev.start - 4), prev.start)
+            if m is not None:
+                out[-1] = NumberMention(prev.start, n.end, text[prev.start:n.end], prev.value, None,
+                                        {"range": [prev.value, n.value], "qualifier_start": m.start()})
+                continue
+        out.append(n)
+    return out
 
 
 def parse_number(text: str) -> tuple[int | float, str | None] | None:

@@ -262,7 +262,9 @@ def _asides(view: SentenceView) -> set[int]:
     return out
 
 
-def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
+def _nearest_cue(view: SentenceView, i: int, lead: int | None = None) -> tuple[str | None, int | None]:
+    """The fate word nearest token i, by tokens, commas and conjunctions between. `lead`: where the
+    number's own qualifier starts ("не менее 20"), the distance to a cue before it measured from there."""
     best, best_d, best_k = None, 99, None
     asides = view.asides()
     for k, t in enumerate(view.toks):
@@ -271,11 +273,12 @@ def _nearest_cue(view: SentenceView, i: int) -> tuple[str | None, int | None]:
             continue                                  # "Все 110 пассажиров … не пострадали"
         if fate == "wounded" and k and view.toks[k - 1].lemma == "смертельно":
             fate = "killed"
-        between = [x for n, x in enumerate(view.toks[min(i, k):max(i, k)], min(i, k)) if n not in asides]
+        at = lead if lead is not None and k < lead else i
+        between = [x for n, x in enumerate(view.toks[min(at, k):max(at, k)], min(at, k)) if n not in asides]
         d = len(between) + 3 * sum(1 for x in between if x.text in {",", "—", "–", ":"}) + \
             2 * sum(1 for x in between if x.lemma in ("и", "а"))
         # (an aside passed over still parts them: "погибли, в том числе инспектор X, шестеро ранены")
-        d += any(n in asides for n in range(min(i, k), max(i, k)))
+        d += any(n in asides for n in range(min(at, k), max(at, k)))
         if d < best_d:
             best, best_d, best_k = fate, d, k
     return (best, best_k) if best_d <= 12 else (None, None)
@@ -543,7 +546,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
-        fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num))
+        fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num, _before_number(view, num, i_num) + 1))
         # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
         near = view.toks[max(0, i_num - 3):i_num]
         near = near[max((n + 1 for n, t in enumerate(near) if t.text in ",;:—–"), default=0):]
