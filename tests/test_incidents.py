@@ -3450,3 +3450,17 @@ def test_a_victim_named_among_the_dead_counted_before_is_one_of_them():
 def test_a_toll_with_a_qualifier_or_a_range_past_an_aside_is_counted(told, killed):
     inc, _ = only(f"Теракт в Кабуле\n\nВ пятницу смертник подорвал себя у мечети в Кабуле. {told}", "2023-05-12")
     assert inc.killed == killed and inc.perpetrators_killed == 1
+
+
+def test_a_bomber_who_blew_himself_up_is_a_bombing_not_an_armed_assault():
+    inc, _ = only("Теракт в Махачкале\n\nВечером у здания МВД в Махачкале подорвался смертник, погибли двое "
+                  "полицейских.", "2023-05-12")
+    assert inc.types == ["bombing", "suicide"] and inc.weapons == ["explosives"] and inc.killed == 2
+
+
+def test_the_imam_of_a_mosque_named_after_it_is_a_victim_not_the_mosque_s_name():
+    inc, _ = only("Убийство в Андижане\n\nВ пятницу в Андижане неизвестный зарезал имама мечети Абдуллу Каримова.",
+                  "2023-05-12")
+    assert [(v.name, v.fate) for v in inc.victims] == [("Абдулла Каримов", "killed")]
+    rec = code("Молитва\n\nВ мечети «Нурлан» прошла молитва. Взрыв прогремел у мечети Абдуллы Каримова.", "2023-05-12")
+    assert not any(e.type == "PERSON" for e in rec.entities)

@@ -1060,6 +1060,13 @@ _INSTITUTIONS = frozenset(("муфтият", "управление", "суд", "
                            "правительство", "парламент", "совет", "администрация", "акимат", "хокимият"))
 _GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т|коктейл)[а-яё]*\s+[«\"]?$",
                   re.I)   # ("коктейлями Молотова": a weapon's name, no person)
+def _oblique_name(name: str) -> bool:
+    """The name's first word reads as a first name only in an oblique case, never in the nominative or
+    genitive a place's name after its noun stands in ("Абдуллу", "Рустаму")."""
+    cases = {p.tag.case for p in morph.parse(name.split()[0].lower()) if "Name" in p.tag}
+    return bool(cases) and not cases & {"nomn", "gent"}
+
+
 _MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
 
 
@@ -1070,6 +1077,9 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
     entities = _retype(analysis, entities)
     for e in entities:
         m = _MOSQUE.search(analysis.text, max(0, e.start - 12), e.start) if e.type == "PERSON" else None
+        if m and not m.group().rstrip()[-1:] in ("«", '"') and (_oblique_name(e.text) or any(
+                r.start < m.start() and 0 <= e.start - r.end <= 2 for r in roles)):
+            m = None                             # "зарезал имама мечети Абдуллу Каримова": the imam, by name
         if m:
             if m.group().rstrip()[-1:] in ("«", '"') and analysis.text[e.end:e.end + 1] in ("»", '"'):
                 e.end += 1                       # 'мечети "Нурлан"': the quoted name whole
