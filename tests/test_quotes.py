@@ -650,3 +650,15 @@ def test_the_speaker_after_the_verb_is_the_last_name_of_a_chain_and_takes_a_role
     rec = extract_text(f"Суд в Бишкеке\n\n«Мой подзащитный не признает вину и будет обжаловать арест» {said}",
                        "2024-03-01")
     assert [(q.speaker, q.role) for q in rec.quotes] == [("Нурбек Алиев", role)]
+
+
+@pytest.mark.parametrize("said, speaker", [
+    ("— сообщили Газете.uz в пресс-службе МВД.", "пресс-служба МВД"),
+    ("— сказали «Интерфаксу» в ГУВД.", "ГУВД"),
+    ("— сообщили журналистам в МВД.", "МВД"),
+])
+def test_a_body_s_words_told_to_an_outlet_are_the_body_s(said, speaker):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Задержание\n\nВ Ташкенте задержан подозреваемый в подготовке теракта. «Он признал вину» {said}",
+                       "2024-03-01")
+    assert [q.speaker for q in rec.quotes] == [speaker]

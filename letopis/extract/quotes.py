@@ -250,7 +250,12 @@ _BODY_NOUN = re.compile(r"\s+в\s+(?:\w+\s+)?(?:сообщени|заявлен�
 
 # "— сказали в ведомстве / в МВД республики": a body's words, no person's
 _IN_BODY = re.compile(r"\s+в\s+(?:пресс-служб\w+\s+)?(?:ведомств|министерств|управлени|департамент|прокуратур|полици|"
-                      r"комитет|штаб|МВД|ФСБ|СК|КНБ|ГКНБ|МЧС|минздрав)\w*", re.I)
+                      r"комитет|штаб|МВД|ГУВД|УВД|УМВД|ДВД|ОВД|ФСБ|СК|КНБ|ГКНБ|ДКНБ|СНБ|МЧС|минздрав)\w*", re.I)
+
+
+# the outlet or reporter a body's words were told to, between the verb and the body
+_TOLD = re.compile(r"\s+(?:[\w-]+\.[a-z]{2,5}|«[^»\n]{1,40}»|(?:журналист|корреспондент|издани|агентств|телеканал|"
+                   r"газет|сайт|порта)\w*(?:\s+«[^»\n]{1,40}»|\s+[\w-]+\.[a-z]{2,5})?)(?=\s+в\s)", re.I)
 
 
 _SPEECH_IN = re.compile(r"[«\"„“][^«»\"„“”]{40,}[»\"“”]")
@@ -456,9 +461,12 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             extra["pronoun"] = said.group(0).strip().lower()
         else:
             speaker, role, _ = _speaker_after(analysis, m.end("verb"), roles, persons)
-            if speaker is None and role is None and _IN_BODY.match(text, m.end("verb")):
+            # (past the outlet told: "— сообщили Газете.uz в пресс-службе МВД", "— сказали «Интерфаксу» в ГУВД")
+            told = _TOLD.match(text, m.end("verb"))
+            at = told.end() if told else m.end("verb")
+            if speaker is None and role is None and _IN_BODY.match(text, at):
                 # "…", — сказали в ведомстве": the body's statement, the one cited before it
-                speaker = _org_after(analysis, m.end("verb"))
+                speaker = _org_after(analysis, at)
                 extra["statement"] = speaker is None
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
