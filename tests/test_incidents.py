@@ -3464,3 +3464,12 @@ def test_the_imam_of_a_mosque_named_after_it_is_a_victim_not_the_mosque_s_name()
     assert [(v.name, v.fate) for v in inc.victims] == [("Абдулла Каримов", "killed")]
     rec = code("Молитва\n\nВ мечети «Нурлан» прошла молитва. Взрыв прогремел у мечети Абдуллы Каримова.", "2023-05-12")
     assert not any(e.type == "PERSON" for e in rec.entities)
+
+
+def test_a_shot_at_oneself_is_no_attack_but_an_attack_before_it_stays_one():
+    rec = code("Происшествие\n\nВ Алматы сотрудник полиции покончил с собой, выстрелив себе в голову из табельного "
+               "пистолета.", "2023-05-12")
+    assert rec.incidents == []
+    inc, _ = only("Стрельба в Алматы\n\nВ Алматы мужчина открыл огонь по прохожим, ранил двоих, а затем выстрелил себе "
+                  "в голову.", "2023-05-12")
+    assert inc.types == ["armed_assault"] and inc.wounded == 2

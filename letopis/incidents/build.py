@@ -337,6 +337,9 @@ def _drill(sent: Sentence) -> bool:
     return any(t.lemma in _DRILL or t.lemma == "учение" and "plur" in t.tag for t in sent.tokens)
 
 
+_SHOTS = frozenset({"выстрелить", "выстрел", "стрелять", "застрелить"})
+
+
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
     if _drill(sent):
         return []
@@ -352,6 +355,8 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
         if _threatened(sent.tokens, i):
             continue                                     # "угрожал взорвать бомбу": a threat, no bombing
+        if lem in _SHOTS and i + 1 < len(lemmas) and lemmas[i + 1] == "себя":
+            continue                                     # "выстрелил себе в голову": a suicide, no attack
         if lem in _NAME_CUES and i and sent.tokens[i].text[:1].isupper():
             continue                                     # "представитель правительства Шахид Ринд": a first name
         for n, seq, typ, wcls in entries:
