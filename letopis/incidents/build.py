@@ -452,7 +452,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "Нападавший застрелен": the attacker, shot by the police
     if "PRTS" in toks[i].tag and any(_security_actor(toks, k, ("ablt",)) for k in range(i + 1, min(len(toks), i + 4))):
         return True                                   # "Один из нападавших был застрелен полицией"
-    if cas.operation_kill(toks, i) and not any(_security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 3), min(len(toks), i + 4)) if k != i):
+    if cas.operation_kill(toks, i) and not _force_nominative_near(toks, i):
         return True                                   # "во время спецоперации застрелен Магомед Алиев"
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
@@ -553,8 +553,12 @@ def _security_subject(toks: list, i: int) -> bool:
     words names one ("застрелили сотрудники полиции", "полицейские ранили"). Only a finite verb
     has such a subject: with a participle or a noun ("застреленный", "перестрелка") the nominative
     may be the victim."""
-    if "VERB" not in toks[i].tag:
-        return False
+    return "VERB" in toks[i].tag and _force_nominative_near(toks, i)
+
+
+def _force_nominative_near(toks: list, i: int) -> bool:
+    """A nominative within three words of token i names a security force (its subject beside a finite
+    verb; beside a passive, the one it befell: "во время спецоперации застрелен сотрудник полиции")."""
     return any(_security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 3), min(len(toks), i + 4)) if k != i)
 
 

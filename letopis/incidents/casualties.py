@@ -546,7 +546,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
-        fate, cue_at = (head_fate, head) if head_fate else (counted or _nearest_cue(view, i_num, _before_number(view, num, i_num) + 1))
+        fate, cue_at = (head_fate, head) if head_fate else \
+            (counted or _nearest_cue(view, i_num, _before_number(view, num, i_num) + 1))
         # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
         near = view.toks[max(0, i_num - 3):i_num]
         near = near[max((n + 1 for n, t in enumerate(near) if t.text in ",;:—–"), default=0):]

@@ -281,7 +281,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
             seen.add((e.start, e.end))        # «Кавказский узел», «Московский комсомолец»: a title's first word
             continue
         if e.type in PLACE_TYPES and start <= e.start < end and _ADJECTIVE.search(e.text) \
-                and (_DISTRICT_BODY.match(analysis.text, e.end) or e.text[:1].isupper() and _city_district(analysis, e.end)):
+                and (_DISTRICT_BODY.match(analysis.text, e.end)
+                     or e.text[:1].isupper() and _city_district(analysis, e.end)):
             # "Первомайский районный суд Бишкека": a city district's court; "в Ленинском районе Махачкалы":
             # a district of the town named after it; no town of that adjective (Ленинск) either way
             seen.add((e.start, e.end))
@@ -692,8 +693,8 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
     if city_only:
         return None
     # ("в провинции Идлиб": a town's name after a region word names the province, and places it)
-    regions = [r for r in found if r.kind == "region" and r.country or r.kind == "city" and r.country
-               and _region_word_before(analysis.text, r.start, r.end)]
+    regions = [r for r in found if r.country and (r.kind == "region" or r.kind == "city"
+                                                  and _region_word_before(analysis.text, r.start, r.end))]
     if regions:
         r = regions[0]
         return r if r.kind == "region" else Resolved(r.name, None, r.name, r.country, r.lat, r.lon, r.start, r.end,

@@ -1060,14 +1060,14 @@ _INSTITUTIONS = frozenset(("муфтият", "управление", "суд", "
                            "правительство", "парламент", "совет", "администрация", "акимат", "хокимият"))
 _GUN = re.compile(r"(?<!\w)(?:автомат|пистолет|пулем[её]т|винтовк|карабин|револьвер|гранатом[её]т|коктейл)[а-яё]*\s+[«\"]?$",
                   re.I)   # ("коктейлями Молотова": a weapon's name, no person)
+_MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
+
+
 def _oblique_name(name: str) -> bool:
     """The name's first word reads as a first name only in an oblique case, never in the nominative or
     genitive a place's name after its noun stands in ("Абдуллу", "Рустаму")."""
     cases = {p.tag.case for p in morph.parse(name.split()[0].lower()) if "Name" in p.tag}
     return bool(cases) and not cases & {"nomn", "gent"}
-
-
-_MOSQUE = re.compile(r"(?<!\w)мечет(?:ь|и|ью|ей|ям|ях|ями)\s+[«\"]?$", re.I)
 
 
 def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ()) -> list[Entity]:
