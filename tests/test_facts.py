@@ -167,7 +167,7 @@ def test_a_seizure_lists_its_items_and_counts_the_arms_and_an_age_range_counts_n
     (fact,) = rec.facts
     assert (fact.kind, fact.quantity) == ("weapons_seized", 4)
     assert [(x["normal"], x["quantity"], x["qualifier"]) for x in fact.extra["items"]] == [
-        ("АК-74", 1, None), ("пистолет Макарова", 2, None), ("Ф-1", 1, None), ("патронов", 200, "more_than")]
+        ("АК-74", 1, None), ("пистолет Макарова", 2, None), ("Ф-1", 1, None), ("патрон", 200, "more_than")]
     rec = extract_text("Брифинг\n\nВ 2020 году изъято 46 единиц огнестрельного оружия, 3,5 тысячи боеприпасов и около "
                        "12 кг взрывчатых веществ.", "2020-11-06")
     assert [(f.quantity, [(x["quantity"], x.get("unit")) for x in f.extra["items"]]) for f in rec.facts] == [

@@ -3473,3 +3473,23 @@ def test_a_shot_at_oneself_is_no_attack_but_an_attack_before_it_stays_one():
     inc, _ = only("Стрельба в Алматы\n\nВ Алматы мужчина открыл огонь по прохожим, ранил двоих, а затем выстрелил себе "
                   "в голову.", "2023-05-12")
     assert inc.types == ["armed_assault"] and inc.wounded == 2
+
+
+@pytest.mark.parametrize("told, groups", [
+    # every item of the list counts, however far the verb, and one group's items add up
+    ("погибли 25 человек, в том числе трое полицейских и двое детей", {"police": 3, "civilian": 2}),
+    ("погибли 18 человек, среди них 10 детей и 8 женщин", {"civilian": 18}),
+    ("погибли 12 человек, в том числе трое полицейских, двое военных и семь мирных жителей",
+     {"police": 3, "military": 2, "civilian": 7}),
+    # a part of a part is no further item
+    ("погибли 12 человек, в том числе трое полицейских, из них двое офицеров", {"police": 3}),
+])
+def test_every_item_of_a_breakdown_list_counts_in_its_group(told, groups):
+    inc, _ = only(f"Взрыв в Пешаваре\n\nВ пятницу у мечети в Пешаваре прогремел взрыв, {told}.", "2023-05-12")
+    assert inc.killed == int(told.split()[1]) and inc.killed_by_group == groups
+
+
+def test_a_breakdown_told_again_is_the_same_people():
+    inc, _ = only("Взрыв в Кабуле\n\nВ пятницу в Кабуле прогремел взрыв, погибли 12 человек, в том числе пятеро детей. "
+                  "Среди погибших пятеро детей и двое женщин.", "2023-05-12")
+    assert inc.killed == 12 and inc.killed_by_group == {"civilian": 7}

@@ -381,3 +381,48 @@ def test_a_kind_of_person_capitalised_at_a_lines_start_is_no_name():
     rec = extract_text("Девятиклассник с ножом напал на учеников школы в Перми\n\nУченик девятого класса напал с ножом "
                        "на одноклассников в школе в Перми во вторник утром.", published="2025-03-11")
     assert not [e.text for e in rec.entities if e.type == "PERSON"]
+
+
+def test_the_post_before_a_body_the_recogniser_found_places_the_name_it_missed():
+    from letopis.nlp.entities import _persons_after_roles, _posts_before_bodies
+    text = "отметил начальник пресс-службы ГКНБ Тилек Мамытов. Сотрудники ГКНБ Ерлан и Асан."
+    bodies = [span(text, "ORGANIZATION", "пресс-службы ГКНБ"), span(text, "ORGANIZATION", "ГКНБ", 1)]
+    posts = _posts_before_bodies(bare(text), bodies, [])
+    # a singular holder's word of the role tables; not a plural ("Сотрудники": a list of people may follow)
+    assert [e.text for e in posts] == ["начальник пресс-службы ГКНБ"]
+    added = _persons_after_roles(bare(text), bodies, posts)
+    assert [e.text for e in added if e.type == "PERSON"] == ["Тилек Мамытов"]
+
+
+def test_people_of_a_body_are_a_profession_and_the_body_inside_stays_an_organisation():
+    from letopis.nlp.entities import promote_institutions
+    text = ("Сотрудники ГКНБ Кыргызстана задержали пятерых. Министерство внутренних дел сообщило. Глава "
+            "полицейского управления Беркли сообщил Частному корреспонденту, что фракция «Независимые депутаты» "
+            "не против.")
+    found = [span(text, "ORGANIZATION", "Сотрудники ГКНБ Кыргызстана"), span(text, "ORGANIZATION", "ГКНБ Кыргызстана"),
+             span(text, "PROFESSION", "Министерство внутренних дел"),
+             # an adjective before the body, a name capitalised inside the sentence, a quoted name: bodies
+             span(text, "ORGANIZATION", "полицейского управления Беркли"),
+             span(text, "ORGANIZATION", "Частному корреспонденту"), span(text, "ORGANIZATION", "Независимые депутаты")]
+    promote_institutions(found, text)
+    assert [e.type for e in found] == ["PROFESSION"] + ["ORGANIZATION"] * 5
+
+
+def test_a_number_s_comma_before_a_space_ends_it():
+    from letopis.nlp.pipeline import _tokenize
+    # razdel glues "Ф-1," and "2019," when digits follow the space; a decimal comma stays inside
+    assert [t for _, t in _tokenize("три гранаты Ф-1, 120 патронов в 2019, 2020 годах; 2,5 кг")] == [
+        "три", "гранаты", "Ф-1", ",", "120", "патронов", "в", "2019", ",", "2020", "годах", ";", "2,5", "кг"]
+
+
+def test_a_seized_grenade_s_model_is_no_person_and_an_article_s_title_no_organisation():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержание\n\nУ задержанных изъяты самодельное взрывное устройство, три гранаты Ф-1, 120 патронов. "
+                       "Возбуждено уголовное дело по статьям 254 (Терроризм) и 255 (Финансирование террористической "
+                       "деятельности) Уголовного кодекса КР.", "2023-05-12")
+    assert not [e for e in rec.entities if e.type == "PERSON"]
+    (fact,) = [f for f in rec.facts if f.kind == "weapons_seized"]
+    assert [(x["normal"], x["quantity"]) for x in fact.extra["items"]] == [
+        ("самодельное взрывное устройство", 1), ("Ф-1", 3), ("патрон", 120)]
+    assert [c.article for c in rec.charges] == ["254", "255"]
+    assert not [o for o in rec.organizations if "деятельности" in o.name]

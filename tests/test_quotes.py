@@ -662,3 +662,10 @@ def test_a_body_s_words_told_to_an_outlet_are_the_body_s(said, speaker):
     rec = extract_text(f"Задержание\n\nВ Ташкенте задержан подозреваемый в подготовке теракта. «Он признал вину» {said}",
                        "2024-03-01")
     assert [q.speaker for q in rec.quotes] == [speaker]
+
+
+def test_a_post_over_a_body_gives_the_speaker_the_recogniser_missed_after_it():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Задержание\n\nВ Бишкеке задержаны пятеро. «Все задержанные — граждане Кыргызстана», — отметил "
+                       "начальник пресс-службы ГКНБ Тилек Мамытов.", "2024-03-01")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [("Тилек Мамытов", "начальник пресс-службы ГКНБ")]

@@ -430,7 +430,8 @@ def _seized_items(text: str, sent: Sentence, ex, cue: int) -> list[dict]:
     # (not a charge's measure: "мощностью около 3 кг в тротиловом эквиваленте")
     spans = [(w.start, w.end, w.normal or w.text, w.cls) for w in ex.weapons if cue < w.start < sent.end
              and "эквивалент" not in w.text.lower() and not _EQUIVALENT.match(text, w.end)]
-    spans += [(m.start(), m.end(), m.group().lower(), "ammunition") for m in _AMMO.finditer(text, cue, sent.end)
+    # (named by the dictionary form, as the arms are: "патронов" → "патрон")
+    spans += [(m.start(), m.end(), morph.lemma(m.group()), "ammunition") for m in _AMMO.finditer(text, cue, sent.end)
               if not any(a <= m.start() < b for a, b, _, _ in spans)]
     out = []
     for a, b, name, cls in sorted(spans):

@@ -104,7 +104,11 @@ def _word_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_JOIN = str.maketrans({c: None for c in " \t-‐–\xa0"})     # a name spelt together: its spaces and hyphens dropped
+def _join(s: str) -> str:
+    """A name spelt together: its spaces and hyphens dropped (chained replace: over the ~31k names
+    at once ~6 ms, where str.translate took ~40 on Cyrillic text)."""
+    return (s.replace(" ", "").replace("\t", "").replace("-", "").replace("‐", "").replace("–", "")
+            .replace("\xa0", ""))
 
 
 class Gazetteer:
@@ -240,9 +244,9 @@ class Gazetteer:
         if joined is None:
             # one fold over all the names, as the start-up index does (fold is per character); the first
             # name of a spelling is kept (a dict built in C: ~5 ms, not ~40)
-            keys = fold("\n".join(self._names)).translate(_JOIN).split("\n")
+            keys = _join(fold("\n".join(self._names))).split("\n")
             joined = self._joined = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
-        key = fold(text).translate(_JOIN)
+        key = _join(fold(text))
         # the word as written, or a case form of a name ending in a consonant or "-а" ("Кызыл-Орды")
         keys = [key] + [key[:-len(e)] + r for e, r in (("ы", "а"), ("е", "а"), ("у", "а"), ("а", ""), ("е", ""))
                         if key.endswith(e)]

@@ -72,6 +72,7 @@ class Casualty:
     outdated: bool = False             # "Ранее сообщалось о 70 погибших": a figure the article has replaced
     from_wounded: bool = False         # "один из раненых скончался": dead since, one of the wounded told before
     among: bool = False                # "Среди погибших — командир": one of the victims counted, named
+    joined: bool = False               # "в том числе 10 детей и 8 женщин": a further item of the breakdown before
     people: tuple[str, ...] = ()       # who the names are, as the person linker joined them (set before tally)
 
 
@@ -592,6 +593,12 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))
                            if cues().get(view.toks[k].lemma) == "perp_dead"), None)
             fate = "killed" if cue_at is not None else None
+        # "погибли 25 человек, в том числе трое полицейских и двое детей": a further item of the list a
+        # breakdown opens shares its fate, however far the verb
+        joined = next((c for c in out[-1:] if c.kind == "breakdown" and _COORDINATED.fullmatch(
+            view.a.text, c.end, num.start)), None) if fate is None else None
+        if joined is not None:
+            fate = joined.fate
         if fate is None:
             continue
         weak = cue_at is not None and view.toks[cue_at].lemma in WEAK
@@ -627,8 +634,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         own_fate = extra and any(_fate_of(t.lemma) for t in view.toks[j:j + 2]) or \
             after is not None and bool(totals_here) and after != totals_here[-1].fate or \
             before is not None and bool(totals_here) and before != totals_here[-1].fate
-        kind = "breakdown" if totals_here and _breakdown_before(view, i_num) and not own_fate else (
-            "total" if group is None else "event")
+        kind = "breakdown" if totals_here and (_breakdown_before(view, i_num) or joined is not None) \
+            and not own_fate else ("total" if group is None else "event")
         mine = [c for c in out if c.kind == "event" and c.start < num.start]
         if kind == "event" and not totals_here and mine and mine[-1].group == group and not own_fate \
                 and (_breakdown_before(view, i_num) or _listed_after(view, mine[-1], num)):
@@ -648,6 +655,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                      outdated=_outdated(view, i_num))
         if kind == "breakdown":
             c.fate = totals_here[-1].fate
+            c.joined = joined is not None or any(
+                x.kind == "breakdown" and _COORDINATED.fullmatch(view.a.text, x.end, num.start) for x in out[-1:])
         if kind == "total":
             totals_here.append(c)
         out.append(c)
@@ -759,6 +768,8 @@ def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]
 
 
 _AND_WORDS = {"и", ",", "а", "также"}
+# the items of one list: "трое полицейских и двое детей", "…, двое детей", "…, а также двое детей"
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:и|а\s+также)\s+|\s*,\s*")
 
 
 NOT_THE_ACT = {"в", "на", "о", "за", "расследование", "дело", "обвинение", "покушение", "подозрение",
@@ -1780,6 +1791,17 @@ def _regroup_named(cas: list[Casualty]) -> list[Casualty]:
     return out
 
 
+def _breakdown_lists(victims: list[Casualty]) -> list[list[Casualty]]:
+    """The breakdowns, as the lists they stand in: an item `joined` to the one before goes on its list."""
+    lists: list[list[Casualty]] = []
+    for c in sorted((c for c in victims if c.kind == "breakdown"), key=lambda c: (c.sentence, c.start)):
+        if c.joined and lists and lists[-1][-1].sentence == c.sentence:
+            lists[-1].append(c)
+        else:
+            lists.append([c])
+    return lists
+
+
 def tally(cas: list[Casualty]) -> dict:
     """Fold statements into killed / wounded / by-group / perpetrators, with evidence spans."""
     res: dict = {"killed": None, "wounded": None, "killed_by_group": {}, "wounded_by_group": {},
@@ -1818,10 +1840,14 @@ def tally(cas: list[Casualty]) -> dict:
         for union in (True, False):
             by_group: dict[str, int] = {}
             ev: dict[str, list] = {}
+            lists = _breakdown_lists(victims)
             for g in sorted({c.group for c in victims if c.group}):     # sorted: the same record in every process
                 brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
                 evs = [c for c in victims if c.group == g and c.kind == "event"]
-                value = max([max((c.count for c in brk), default=0), _event_sum(evs, union)])
+                # one list's items of a group add up ("10 детей и 8 женщин": 18 civilians); a breakdown told
+                # again is the same people
+                value = max([max((sum(c.count for c in items if c.group == g) for items in lists), default=0),
+                             _event_sum(evs, union)])
                 if value:
                     by_group[g] = value
                     ev[f"{fate}_by_group.{g}"] = [(c.start, c.end) for c in brk + evs]

@@ -647,12 +647,27 @@ def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: (e.start, -e.end))
 
 
-def promote_institutions(entities: list[Entity]) -> None:
+def promote_institutions(entities: list[Entity], text: str = "") -> None:
     """A "profession" whose head noun is a state institution ("Министерство внутренних дел",
     "Верховный суд") is an organisation: the model confuses the two, the institution list does not."""
+    from letopis.nlp.nerel.features import lex_tag
     from letopis.nlp.normal import names
     inst = names("institutions")
     for e in entities:
+        if e.type == "ORGANIZATION":
+            # and the other way round: "Сотрудники ГКНБ Кыргызстана задержали …" are people of the body, a
+            # profession (the body is the organisation inside): a head noun the role tables know only as
+            # one who holds a post
+            # (past the words that may be adjectives: "полицейского управления" is the body; and not a name
+            # capitalised inside a sentence or quoted: "сообщил Частному корреспонденту", «Независимые депутаты»)
+            head = next((w for w in _NAME_WORD.findall(e.text) if not any(
+                p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(w.lower()))), None)
+            before = text[max(0, e.start - 3):e.start].strip()
+            named = before[-1:] in ("«", '"', "„", "“") or e.text[:1].isupper() and before[-1:].isalnum()
+            if head is not None and not named and lex_tag(head) == "prof" and "anim" in morph.tag(head) \
+                    and " " in e.text.strip():
+                e.type = "PROFESSION"
+            continue
         if e.type != "PROFESSION":
             continue
         for w in _NAME_WORD.findall(e.text):
@@ -967,6 +982,7 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
     covered = _coverage(analysis.text, entities)
     added: list[Entity] = []
     for r in roles:
+        _trim_holder(analysis, r, covered)
         m = _AFTER_ROLE.match(analysis.text, r.end)
         if not m:
             continue
@@ -994,6 +1010,59 @@ def _persons_after_roles(analysis: Analysis, entities: list[Entity], roles: list
             continue
         _add_name(m, covered, added)
     return entities + added
+
+
+# a post's words, then two to four capitalised words at its end
+_HOLDER_AT_END = re.compile(r"[а-яё»)][ \t]+(?:[А-ЯЁ]{2,}[ \t]+)*" + _AFTER_ROLE.pattern[len("[ \\t]+"):] + "$")
+
+
+def _trim_holder(analysis: Analysis, role: Entity, covered: bytearray) -> None:
+    """"начальник пресс-службы ГКНБ Тилек Мамытов" read as one profession: the capitalised words at its end
+    that may all be names are its holder, left for the name after the role (the post ends before them).
+    Not a place or body of the post's own ("министр внутренних дел Республики Казахстан": dictionary words)."""
+    m = _HOLDER_AT_END.search(role.text)
+    if m is None or 1 in covered[role.start + m.start(1):role.end]:
+        return
+    # ("президент Франции Эммануэль Макрон": the place of the post before the name stays the post's)
+    words = list(re.finditer(r"\S+", m.group(1)))
+    k = next((k for k in range(len(words) - 1) if not any(not_a_name(w) for x in words[k:]
+                                                          for w in _NAME_WORD.findall(x.group()))), None)
+    if k is None:
+        return
+    end = role.start + m.start(1) + words[k].start()
+    while end > role.start and analysis.text[end - 1] in " \t":
+        end -= 1
+    role.end, role.text = end, analysis.text[role.start:end]
+
+
+_POST_WORD = re.compile(r"(?<![\w-])([а-яё-]+)[ \t]+$", re.I)
+
+
+def _posts_before_bodies(analysis: Analysis, entities: list[Entity], roles: list[Entity]) -> list[Entity]:
+    """"начальник пресс-службы ГКНБ Тилек Мамытов": a post the recogniser left out where it missed the
+    name after it too, read off the word before a body it found: one holder's word of the role tables
+    (a singular profession or rank)."""
+    from letopis.nlp.nerel.features import lex_tag
+    ends = {r.end for r in roles}
+    out = []
+    for e in entities:
+        if e.type != "ORGANIZATION" or e.end in ends:
+            continue
+        # (past the genitives of the post's own body: "начальник пресс-службы | ГКНБ")
+        at = e.start
+        for _ in range(3):
+            m = _POST_WORD.search(analysis.text, max(0, at - 30), at)
+            if m is None:
+                break
+            word = m.group(1)
+            if {"prof", "rank"} & set(lex_tag(word).split("+")) and "sing" in morph.tag(word):
+                out.append(Entity("PROFESSION", m.start(1), e.end, analysis.text[m.start(1):e.end], source="rule"))
+                ends.add(e.end)
+                break
+            if "gent" not in morph.tag(word) or not word.islower():
+                break
+            at = m.start(1)
+    return out
 
 
 def _add_name(m: re.Match, covered: bytearray, added: list[Entity]) -> None:
@@ -1091,7 +1160,8 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
         elif e.type == "PERSON" and " " in e.text.strip() and \
                 morph.lemma(e.text.split()[0].lower()) in _BODY_HEADS | _INSTITUTIONS:
             e.type = "ORGANIZATION"              # "Муфтият Дагестана осудил нападение": a body, not a person
-    entities = _persons_after_roles(analysis, entities, list(roles))
+    roles = list(roles)
+    entities = _persons_after_roles(analysis, entities, roles + _posts_before_bodies(analysis, entities, roles))
     entities = _persons_after_homes(analysis, entities)
     entities = _first_names_after_ages(analysis, entities)
     entities = _split_dependants(analysis, entities)

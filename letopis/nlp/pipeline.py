@@ -81,7 +81,8 @@ def _tokenize(text: str) -> list[tuple[int, str]]:
     start, buffer = 0, None
     for i, m in enumerate(matches):
         if buffer is not None:
-            if matches[i - 1].end() == m.start() and not _always_split(matches[i - 1], m):
+            if matches[i - 1].end() == m.start() and not _always_split(matches[i - 1], m) \
+                    and not _spaced_mark(matches, i):
                 split = TokenSplit([atom(j) for j in range(max(0, i - 3), i)], "",
                                    [atom(j) for j in range(i, min(i + 3, len(matches)))])
                 split.buffer = buffer
@@ -100,6 +101,15 @@ def _tokenize(text: str) -> list[tuple[int, str]]:
 # touching any other punctuation mark is always split, which `_always_split` answers without them
 _RULED = "‑–—−-_/\\"
 _WORDS = ("RU", "LAT")
+
+
+def _spaced_mark(matches: list, i: int) -> bool:
+    """A comma or full stop after a number with a space after it ends the number: razdel, looking past the
+    space at the digits of the next one, glues "Ф-1," and "2019," in "гранаты Ф-1, 120 патронов", "в 2019,
+    2020 годах", as though they were "2,5"."""
+    m = matches[i]
+    return m.group() in ",." and matches[i - 1].lastgroup == "INT" and (
+        i + 1 == len(matches) or matches[i + 1].start() > m.end())
 
 
 def _always_split(a, b) -> bool:
@@ -190,7 +200,7 @@ def analyze(document: Document, ner: str | None = None) -> Analysis:
     found = natasha_entities(text, sentences) if which == "natasha" else model_entities(text)
     found = [e for e in found if not analysis.ignored(e.start, e.end)]
     from letopis.nlp.entities import normalize_other, promote_institutions, refine
-    promote_institutions(found)
+    promote_institutions(found, text)
     core = [e for e in found if e.type in CORE_TYPES and not e.extra.get("adjective")]
     # ("19-летний палестинец Абдель Хамид Абу Сроур": a nationality places a name the recogniser missed too)
     analysis.entities = refine(analysis, core, roles=[e for e in found if e.type in ("PROFESSION", "NATIONALITY")])
