@@ -3493,3 +3493,14 @@ def test_a_breakdown_told_again_is_the_same_people():
     inc, _ = only("Взрыв в Кабуле\n\nВ пятницу в Кабуле прогремел взрыв, погибли 12 человек, в том числе пятеро детей. "
                   "Среди погибших пятеро детей и двое женщин.", "2023-05-12")
     assert inc.killed == 12 and inc.killed_by_group == {"civilian": 7}
+
+
+def test_a_verdict_s_recalled_attack_is_placed_where_the_recall_says_and_a_soldier_stays_a_soldier():
+    inc, _ = only("В Душанбе осуждены участники нападения на пост полиции\n\nДушанбе, 12 марта 2025 г. — Верховный суд "
+                  "Таджикистана приговорил к различным срокам заключения 14 участников нападения на пост полиции.\n\n"
+                  "Напомним, 6 ноября 2024 года группа вооруженных людей напала на пост полиции в селе Гарм Раштского "
+                  "района. В результате нападения погибли двое сотрудников милиции и один военнослужащий, еще четверо "
+                  "получили ранения.", "2025-03-12")
+    # the court's town in the headline is no scene; a soldier beside policemen is no policeman
+    assert (inc.date, inc.country, inc.city) == ("2024-11-06", "TJ", "Гарм")
+    assert (inc.killed, inc.wounded, inc.killed_by_group) == (3, 4, {"police": 2, "military": 1})

@@ -317,6 +317,7 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
     text, toks = analysis.text, sent.tokens
     out: list[RoleMention] = []
     bare: list[RoleMention] = []                     # ranks that name no service (military by default)
+    own: set[int] = set()                            # of them, words of a force's own (военнослужащий, оперативник)
     i = 0
     while i < len(toks):
         m = head_matcher().match_at(toks, i)
@@ -366,6 +367,8 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
                                plural, "person" in head.flags))
         if default and served is None:
             bare.append(out[-1])
+            if "rank" not in head.flags and head.group[1:] in FORCES:
+                own.add(id(out[-1]))
         i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
     # "погиб сержант полиции X, ранения получили лейтенант Y и рядовой Z": a bare rank serves where the
     # sentence's ranks that name their service do
@@ -381,9 +384,14 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
             for r in staff:
                 r.group = named
     if len(told) == 1:
+        # (not a word of a force's own: "погибли двое сотрудников милиции и один военнослужащий" — a soldier)
         for r in bare:
-            r.group = next(iter(told))
+            if id(r) not in own:
+                r.group = next(iter(told))
     return out
+
+
+FORCES = ("police", "security_service", "military")
 
 
 def find_roles(analysis: Analysis, professions_only: bool = False) -> list[RoleMention]:

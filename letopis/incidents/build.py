@@ -1961,6 +1961,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     elif headline is not None and headline.lat is None and seg.place is not None and seg.place.city \
             and seg.place.start > analysis.title_span[1] and geo_link.after_settlement_word(text, seg.place.start):
         place = seg.place             # "В индийском Кашмире …" (no town the gazetteer knows) … "в городе Сопор"
+    elif headline is not None and seg.place is not None and seg.place.city and seg.place.city != headline.city \
+            and any(_RECALL.match(text, s.start) and s.start <= seg.place.start < s.end for s in sents) \
+            and _judicial(analysis):
+        place = seg.place             # "В Душанбе осуждены участники нападения" … "Напомним, … напали на пост полиции
+        #                               в селе Гарм": the court's town is not the scene the recall names
     arrival = _arrival(analysis, sents) if main else None
     if place is None and arrival is not None:
         place = geo_link.place_in(analysis, arrival.start, arrival.end, city_only=True)
