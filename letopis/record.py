@@ -201,7 +201,7 @@ class Source(Record):
 @dataclass
 class Temporal(Record):
     """A date or time expression, resolved where the text and `published` allow."""
-    kind: str                      # date | range | vague | time | relative
+    kind: str                      # date | range | month | year | vague | time | relative | duration | birth_year
     start: int
     end: int
     text: str

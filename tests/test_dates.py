@@ -186,3 +186,11 @@ def test_a_day_within_a_month_after_the_report_is_to_come_that_year(text, publis
     from datetime import date
     from letopis.extract.dates import scan
     assert [t.value for t in scan(text, date.fromisoformat(published)) if t.kind == "date"] == [value]
+
+
+@pytest.mark.parametrize("text, year", [("мужчина 1990 года рождения", 1990), ("уроженец Оша 1985 г.р.", 1985),
+                                        ("житель Алматы 1975 г. р.", 1975)])
+def test_a_birth_year_is_no_year_of_the_story(text, year):
+    t = one(text)
+    assert (t.kind, t.value, t.extra) == ("birth_year", None, {"birth_year": year})
+    assert one(f"в {year} году").kind == "year"

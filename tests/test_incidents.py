@@ -3504,3 +3504,12 @@ def test_a_verdict_s_recalled_attack_is_placed_where_the_recall_says_and_a_soldi
     # the court's town in the headline is no scene; a soldier beside policemen is no policeman
     assert (inc.date, inc.country, inc.city) == ("2024-11-06", "TJ", "Гарм")
     assert (inc.killed, inc.wounded, inc.killed_by_group) == (3, 4, {"police": 2, "military": 1})
+
+
+def test_a_victim_s_birth_year_tells_no_past_event_apart():
+    inc, _ = only("В Алматинской области мужчина с ружьем убил двух человек\n\nАлматы. 3 октября. КазТАГ – Житель "
+                  "Талгарского района застрелил из охотничьего ружья двух своих односельчан.\n\n«2 октября около 22:00 в "
+                  "селе Бесагаш 45-летний местный житель в ходе ссоры открыл стрельбу из охотничьего ружья. В результате "
+                  "38-летний мужчина и 52-летняя женщина скончались на месте, еще один мужчина 1990 года рождения с "
+                  "огнестрельным ранением доставлен в больницу», – говорится в сообщении полиции.", "2024-10-03")
+    assert (inc.date, inc.city, inc.killed, inc.wounded) == ("2024-10-02", "Бесагаш", 2, 1)

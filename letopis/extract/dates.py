@@ -482,6 +482,10 @@ def scan(text: str, published: date | None = None) -> list[Temporal]:
 _LAST: tuple = (None, None, [])      # (analysis, published, temporals) of the latest call
 
 
+# what follows a birth year: "1990 года рождения", "1985 г.р.", "1975 г. р."
+BORN = re.compile(r"\s*(?:рождения|г\.\s*р\.|\.?\s*р\.|гр\b)", re.I)
+
+
 def find_temporals(analysis, ages=None) -> list[Temporal]:
     """Temporals of the story text; a duration that is really an age ("в возрасте 93 лет",
     "ему было 84 года") is left to ages. The extract stage asks twice per document (numbers
@@ -499,6 +503,10 @@ def find_temporals(analysis, ages=None) -> list[Temporal]:
             continue
         if t.kind == "duration" and any(a.start < t.end and t.start < a.end for a in ages):
             continue
+        if t.kind == "year" and BORN.match(analysis.text, t.end):
+            # "мужчина 1990 года рождения": a birth year, no time of the story (a year of its own would
+            # tell a past event apart)
+            t = Temporal("birth_year", t.start, t.end, t.text, None, {"birth_year": t.extra.get("year")})
         out.append(t)
     _LAST = (analysis, analysis.published, out)
     return list(out)

@@ -317,7 +317,7 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
     text, toks = analysis.text, sent.tokens
     out: list[RoleMention] = []
     bare: list[RoleMention] = []                     # ranks that name no service (military by default)
-    own: set[int] = set()                            # of them, words of a force's own (военнослужащий, оперативник)
+    own: set[int] = set()                            # of them, words of one force only (flag `own`)
     i = 0
     while i < len(toks):
         m = head_matcher().match_at(toks, i)
@@ -367,7 +367,7 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
                                plural, "person" in head.flags))
         if default and served is None:
             bare.append(out[-1])
-            if "rank" not in head.flags and head.group[1:] in FORCES:
+            if "own" in head.flags:
                 own.add(id(out[-1]))
         i = end            # heads inside a chain ("пресс-секретарь президента") are roles too
     # "погиб сержант полиции X, ранения получили лейтенант Y и рядовой Z": a bare rank serves where the
@@ -389,9 +389,6 @@ def _sentence_roles(analysis: Analysis, sent: Sentence, professions_only: bool) 
             if id(r) not in own:
                 r.group = next(iter(told))
     return out
-
-
-FORCES = ("police", "security_service", "military")
 
 
 def find_roles(analysis: Analysis, professions_only: bool = False) -> list[RoleMention]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from letopis.extract import Extraction
-from letopis.extract.dates import _iso
+from letopis.extract.dates import BORN, _iso
 from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import KIN, armed_groups
@@ -2059,7 +2059,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # (no other day told there: a birth year or "сегодня" is none)
         if clock is not None and not any(t.kind in ("date", "relative", "range", "month", "year")
                                          and not agency_dateline_end(analysis.text, t.start)
-                                         and not _BORN.match(analysis.text, t.end)
+                                         and not BORN.match(analysis.text, t.end)
                                          and (t.value or "")[:10] != analysis.published.isoformat()
                                          and any(x.start <= t.start < x.end for x in told)
                                          for t in found.temporals):
@@ -2805,9 +2805,6 @@ def _after_midnight(analysis: Analysis, found: Extraction, sents: list[Sentence]
     return bool(hours) and all(h < 6 for h in hours)
 
 
-_BORN = re.compile(r"\s*(?:рождения|г\.\s*р\.)", re.I)
-
-
 def _gap_day(analysis: Analysis, found: Extraction, seg: Segment, others: set[int], place):
     """The day told in a sentence among the incident's own that tells no violence by its words ("Спецназ
     штурмовал отделение банка … По данным издания, в понедельник около 12:40 двое мужчин в масках ворвались в
@@ -2850,7 +2847,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                     or (t.kind == "duration" and not t.extra.get("ago")):
                 continue
             if _speech_tail(analysis.text, s.start, t.start) or agency_dateline_end(analysis.text, t.start) \
-                    or _BORN.match(analysis.text, t.end):
+                    or BORN.match(analysis.text, t.end):
                 continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
