@@ -594,9 +594,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                            if cues().get(view.toks[k].lemma) == "perp_dead"), None)
             fate = "killed" if cue_at is not None else None
         # "погибли 25 человек, в том числе трое полицейских и двое детей": a further item of the list a
-        # breakdown opens shares its fate, however far the verb
-        joined = next((c for c in out[-1:] if c.kind == "breakdown" and _COORDINATED.fullmatch(
-            view.a.text, c.end, num.start)), None) if fate is None else None
+        # breakdown opens, sharing its fate however far the verb
+        item_of = next((c for c in out[-1:] if c.kind == "breakdown" and _COORDINATED.fullmatch(
+            view.a.text, c.end, num.start)), None)
+        joined = item_of if fate is None else None
         if joined is not None:
             fate = joined.fate
         if fate is None:
@@ -655,8 +656,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                      outdated=_outdated(view, i_num))
         if kind == "breakdown":
             c.fate = totals_here[-1].fate
-            c.joined = joined is not None or any(
-                x.kind == "breakdown" and _COORDINATED.fullmatch(view.a.text, x.end, num.start) for x in out[-1:])
+            c.joined = item_of is not None
         if kind == "total":
             totals_here.append(c)
         out.append(c)
@@ -1837,10 +1837,10 @@ def tally(cas: list[Casualty]) -> dict:
         totals = [c for c in victims if c.kind == "total" and c not in extras]
         latest = [c for c in totals if c.latest]
         events_sum = _event_sum([c for c in victims if c.kind == "event"])
+        lists = _breakdown_lists(victims)
         for union in (True, False):
             by_group: dict[str, int] = {}
             ev: dict[str, list] = {}
-            lists = _breakdown_lists(victims)
             for g in sorted({c.group for c in victims if c.group}):     # sorted: the same record in every process
                 brk = [c for c in victims if c.group == g and c.kind == "breakdown"]
                 evs = [c for c in victims if c.group == g and c.kind == "event"]

@@ -647,7 +647,7 @@ def normalize_other(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: (e.start, -e.end))
 
 
-def promote_institutions(entities: list[Entity], text: str = "") -> None:
+def promote_institutions(entities: list[Entity], text: str) -> None:
     """A "profession" whose head noun is a state institution ("Министерство внутренних дел",
     "Верховный суд") is an organisation: the model confuses the two, the institution list does not."""
     from letopis.nlp.nerel.features import lex_tag
