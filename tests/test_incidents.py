@@ -3513,3 +3513,34 @@ def test_a_victim_s_birth_year_tells_no_past_event_apart():
                   "38-летний мужчина и 52-летняя женщина скончались на месте, еще один мужчина 1990 года рождения с "
                   "огнестрельным ранением доставлен в больницу», – говорится в сообщении полиции.", "2024-10-03")
     assert (inc.date, inc.city, inc.killed, inc.wounded) == ("2024-10-02", "Бесагаш", 2, 1)
+
+
+def test_attackers_counted_after_the_verb_are_neither_victims_nor_killed_by_the_police():
+    inc, _ = only("Убит глава сельской управы\n\nГлава сельской управы убит у своего дома в поселке Шахристан. По данным "
+                  "источников в правительстве Узбекистана, его застрелили двое неизвестных. Стрелявшие скрылись.",
+                  "2024-03-02")
+    # "двое" in the nominative is the subject ("двоих" would be the object), and no force shot anyone
+    assert (inc.killed, inc.killed_by_group, inc.perpetrators_killed) == (1, {"official": 1}, 0)
+
+
+def test_a_source_s_country_is_no_home_of_an_unknown_town_nor_a_killer_s_home_state_the_scene_s_region():
+    inc, _ = only("Убит мэр деревни\n\nМэр деревни Сунгай-Бесар застрелен у своего дома. Об убийстве сообщили источники "
+                  "в правительстве Индонезии.", "2024-03-02")
+    assert inc.country != "ID"
+    inc, _ = only("Годовщина убийства музыканта\n\nМузыкант был убит в 1990 году одним из поклонников — 25-летним "
+                  "охранником из штата Айдахо. Трагедия произошла возле его дома в районе Бруклин в Нью-Йорке.")
+    assert (inc.country, inc.region) == ("US", "Нью-Йорк")
+
+
+def test_one_of_the_hurt_who_died_moves_to_the_killed():
+    inc, _ = only("В Лионе мужчина с ножом напал на прохожих\n\nНападение произошло в субботу вечером в центре Лиона. "
+                  "31-летний мужчина ранил ножом пятерых человек. Одна из пострадавших, 67-летняя женщина, скончалась в "
+                  "больнице на следующий день. Нападавший задержан.", "2023-08-15")
+    assert (inc.killed, inc.wounded, inc.perpetrators_killed) == (1, 4, 0)
+
+
+def test_a_verdict_recalls_the_attack_by_its_full_date_and_the_sentenced_attacker_survived():
+    inc, _ = only("В Новой Зеландии осуждён стрелок\n\nВысокий суд в четверг приговорил к пожизненному заключению "
+                  "29-летнего австралийца Брентона Тарранта.\n\n15 марта 2019 года Таррант открыл огонь в двух мечетях "
+                  "Крайстчерча, убив 51 человека и ранив ещё 40.", "2020-08-27")
+    assert (inc.date, inc.country, inc.killed, inc.wounded, inc.perpetrators_killed) == ("2019-03-15", "NZ", 51, 40, 0)

@@ -457,8 +457,10 @@ def _security_act(sent: Sentence, start: int) -> bool:
     near = toks[max(0, i - 4):i + 4]
     agent = _force_near(toks, i)
     target = any(_attacker_word(x) and ("accs" in x.tag or "nomn" in x.tag) for x in near if x is not toks[i])
+    # ("затем его застрелили"; not "его застрелили двое неизвестных", the subject named after the verb)
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
-        x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2])
+        x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2]) and not any(
+        "nomn" in x.tag and x.tag.split(",")[0] in ("NUMR", "NOUN") for x in toks[i + 1:i + 3])
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
 
 
@@ -1075,10 +1077,11 @@ def _attack_first(analysis: Analysis, found: Extraction) -> bool:
 def _attack_recalled(analysis: Analysis, found: Extraction) -> bool:
     """A trial's report recalls the attack with its full date and its toll: "Напомним, в ночь на 5 августа
     2022 года группа … забросала здание УВД бутылками … В результате пожара пострадали двое" (docs/coding.md
-    §1: the attack described with its own place and toll is coded)."""
+    §1: the attack described with its own place and toll is coded); or opens on its full date, as a recall
+    does: "15 марта 2019 года Таррант открыл огонь в двух мечетях города, убив 51 человека"."""
     sents = [s for s in analysis.sentences if not analysis.ignored(s.start, s.end)]
     for i, s in enumerate(sents):
-        if not _RECALL.match(analysis.text, s.start) or not _attack_hits(s) or not any(
+        if not (_RECALL.match(analysis.text, s.start) or _opens_with_date(found, s)) or not _attack_hits(s) or not any(
                 t.kind == "date" and t.extra.get("year") and s.start <= t.start < s.end for t in found.temporals):
             continue
         for x in sents[i:i + 3]:          # (past one sentence of motive: "Он требовал списать его долг")
@@ -2615,14 +2618,17 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
 
 
 _TRIED = re.compile(r"(?:обвиняем|подсудим|осужденн|осуждённ|суд\w*\s+над|дел[уоа]\s+)\w*\s*$", re.I)
+# the sentence's verdict before the name: "суд приговорил к пожизненному заключению … австралийца Брентона Тарранта"
+_SENTENCED = re.compile(r"\b(?:приговорил|приговорен|приговорён|осудил|осужден|осуждён)\w*\b[^.!?]*$", re.I)
 
 
 def _on_trial(text: str, perps: list[Person]) -> tuple[int, int] | None:
     """A named attacker on trial, accused or convicted survived the attack: "по делу Руслана Кулекбаева,
-    обвиняемого в нападении", "Подсудимому вменяются …"."""
+    обвиняемого в нападении", "Подсудимому вменяются …", "суд приговорил … Брентона Тарранта"."""
     for p in perps:
         for a, b in p.mentions:
-            if _TRIED.search(text, max(0, a - 25), a) or re.match(r",?\s*(?:обвиняем|подсудим)\w*", text[b:b + 20]):
+            if _TRIED.search(text, max(0, a - 25), a) or re.match(r",?\s*(?:обвиняем|подсудим)\w*", text[b:b + 20]) \
+                    or _SENTENCED.search(text, max(0, a - 200), a):
                 return a, b
     return None
 

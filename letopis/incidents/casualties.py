@@ -350,6 +350,10 @@ def _fate_after(view: SentenceView, j: int) -> str | None:
 
 # 2-4 in the nominative: with an animate noun they cannot be the object ("убили двух женщин")
 SUBJECT_NUMERALS = {"два", "две", "три", "четыре", "оба", "обе", "2", "3", "4"}
+# a collective numeral counts people, whose accusative is "двоих", "троих": in the nominative it is the subject
+# ("его застрелили двое неизвестных")
+COLLECTIVE_SUBJECTS = frozenset(("двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
+                                 "десятеро"))
 
 
 def _count_subject(view: SentenceView, i_num: int) -> tuple[str | None, int | None]:
@@ -387,6 +391,11 @@ def _fate_in_clause_before(view: SentenceView, k: int) -> bool:
 
 
 _THE_HURT = frozenset(("раненый", "пострадавший", "госпитализированный", "травмированный"))
+
+
+def _one_of_the_hurt(t: Token) -> bool:
+    """"раненых", "пострадавших" (the lemmatizer gives some the verb's lemma: "пострадать")."""
+    return t.lemma in _THE_HURT or t.text.lower() in ("пострадавших", "госпитализированных", "травмированных")
 
 
 def numeric_statements(view: SentenceView) -> list[Casualty]:
@@ -446,8 +455,9 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 and _active_transitive_before(view, i_num):
             continue                     # "его убили две женщины": the subject of the killing
         if head is not None and num.text.lower() in SUBJECT_NUMERALS and _active_transitive_before(view, i_num) \
-                and "anim" in view.toks[head].tag:
-            continue                     # animate objects take "двух/трёх": "две женщины" is the subject
+                and "anim" in view.toks[head].tag or num.text.lower() in COLLECTIVE_SUBJECTS \
+                and _active_transitive_before(view, i_num):
+            continue                     # animate objects take "двух/трёх", "двоих": "две женщины", "двое" subjects
         # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
         # скончались": they move to the killed
         prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None) \
@@ -459,7 +469,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                                 generic=prev.generic))
             continue
         if prev is None and j + 2 < len(view.toks) and view.toks[j].lemma == "из" and num.value == int(num.value) \
-                and view.toks[j + 1].lemma in _THE_HURT \
+                and _one_of_the_hurt(view.toks[j + 1]) \
                 and _fate_after(view, j + 2) == "killed":
             # "Сегодня стало известно, что один из раненых скончался в больнице": of the wounded told before,
             # one died since; one more dead, one fewer wounded

@@ -648,6 +648,20 @@ def _not_bound_for(text: str, found: list[Resolved]) -> list[Resolved]:
     return out
 
 
+def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) -> tuple[str | None, str | None]:
+    """The country and region of a town the gazetteer lacks: the nearest named ("напали на деревню Кирава в
+    штате Борно на северо-востоке Нигерии"), the region one of that country; never one named as a source's or
+    someone's home ("источники в правительстве Южной Кореи")."""
+    text = analysis.text
+    def named(among: list[Resolved]) -> list[Resolved]:
+        return [r for r in among if r.country and r.kind in ("region", "country") and _locative(text, r.start) > -2]
+    around = sorted(named(found), key=lambda r: abs(r.start - town.start)) or named(mentions(analysis, 0, len(text)))
+    if not around:
+        return None, None
+    country = around[0].country
+    return country, next((r.name for r in around if r.kind == "region" and r.country == country), None)
+
+
 def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resolved | None:
     found = _not_bound_for(analysis.text, found)
     cities = [r for r in found if r.kind == "city" and not _region_word_before(analysis.text, r.start, r.end)
@@ -673,13 +687,7 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         counts = Counter(r.name for r in cities)
         top = max(cities, key=lambda r: (counts[r.name] + weight[r.name], r.country is not None, -r.start))
         if top.country is None:
-            # (the nearest: "напали на деревню Кирава в штате Борно на северо-востоке Нигерии")
-            around = sorted([r for r in found if r.country and r.kind in ("region", "country")],
-                            key=lambda r: abs(r.start - top.start)) or [
-                r for r in mentions(analysis, 0, len(analysis.text)) if r.country and r.kind in ("region", "country")]
-            if around:
-                top.country = around[0].country
-                top.region = next((r.name for r in around if r.kind == "region"), None)
+            top.country, top.region = _home_of_unknown(analysis, found, top)
         if not top.region:
             top.region = next((r.region for r in found if r.kind == "region" and r.country == top.country), None)
         # "студент Университета штата Оклахома … в городе Стиллуотер": the state the sentence names after a region
@@ -692,6 +700,9 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         return top
     if city_only:
         return None
+    # ("источники в правительстве Южной Кореи", "уроженец Дагестана": a country or region named as a source's
+    # or someone's home is no scene)
+    found = [r for r in found if _locative(analysis.text, r.start) > -2]
     # ("в провинции Идлиб": a town's name after a region word names the province, and places it)
     regions = [r for r in found if r.country and (r.kind == "region" or r.kind == "city"
                                                   and _region_word_before(analysis.text, r.start, r.end))]
