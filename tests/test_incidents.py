@@ -3544,3 +3544,10 @@ def test_a_verdict_recalls_the_attack_by_its_full_date_and_the_sentenced_attacke
                   "29-летнего австралийца Брентона Тарранта.\n\n15 марта 2019 года Таррант открыл огонь в двух мечетях "
                   "Крайстчерча, убив 51 человека и ранив ещё 40.", "2020-08-27")
     assert (inc.date, inc.country, inc.killed, inc.wounded, inc.perpetrators_killed) == ("2019-03-15", "NZ", 51, 40, 0)
+
+
+def test_one_of_the_attackers_counted_by_their_noun_killed_is_an_attacker_s_death():
+    inc, _ = only("Осуждённые захватили заложницу в колонии\n\nВ исправительной колонии в Кургане двое осуждённых, "
+                  "вооружённых заточками, захватили в заложники сотрудницу учреждения. В ходе штурма спецназ освободил "
+                  "заложницу, один из осуждённых был убит, второй задержан.", "2024-05-05")
+    assert (inc.killed or 0, inc.perpetrators_killed, inc.types) == (0, 1, ["hostage_taking"])

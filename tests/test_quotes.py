@@ -344,6 +344,9 @@ def test_a_title_quoted_inside_a_quote_keeps_the_quote_whole(quote):
      "Министерство здравоохранения Киргизии"),
     ("Имам получил ранения, сообщил РИА Новости источник в правоохранительных органах республики.",
      "источник в правоохранительных органах республики"),
+    # the agency told between the verb and the office, and the office's owner after it
+    ("Мужчина подорвал себя при задержании, сообщили ТАСС в пресс-службе МВД по республике.", "пресс-служба МВД"),
+    ("Пострадавших нет, сообщили в пресс-службе МЧС региона.", "пресс-служба МЧС региона"),
 ])
 def test_a_source_told_past_a_day_or_an_unnamed_teller_is_cited(text, source):
     from letopis.pipeline import extract_text
@@ -448,7 +451,8 @@ def test_the_outlet_a_source_told_is_no_speaker(outlet):
     from letopis.pipeline import extract_text
     rec = extract_text(f"Взрыв в Махачкале\n\n«Сработало самодельное взрывное устройство, мощность уточняется», — сообщил "
                        f"{outlet} источник в правоохранительных органах республики.", "2024-03-02")
-    assert [q.speaker for q in rec.quotes] == ["источник"]
+    # (an unnamed source is no one's name: told by what he is)
+    assert [(q.speaker, q.role) for q in rec.quotes] == [(None, "источник в правоохранительных органах республики")]
 
 
 def test_a_reporter_s_byline_in_a_dateline_is_no_publisher():
@@ -669,3 +673,16 @@ def test_a_post_over_a_body_gives_the_speaker_the_recogniser_missed_after_it():
     rec = extract_text("Задержание\n\nВ Бишкеке задержаны пятеро. «Все задержанные — граждане Кыргызстана», — отметил "
                        "начальник пресс-службы ГКНБ Тилек Мамытов.", "2024-03-01")
     assert [(q.speaker, q.role) for q in rec.quotes] == [("Тилек Мамытов", "начальник пресс-службы ГКНБ")]
+
+
+@pytest.mark.parametrize("said, role", [
+    ("— сказал собеседник агентства.", "собеседник агентства"),
+    ("— сказал источник в силовых структурах.", "источник в силовых структурах"),
+    ("— сказал источник агентству Рейтер.", "источник"),          # the outlet told is not who he is
+])
+def test_an_outlet_s_unnamed_source_is_told_by_what_he_is_and_never_by_another_s_name(said, role):
+    from letopis.pipeline import extract_text
+    rec = extract_text(f"Взрыв в Нальчике\n\nПодозреваемый Руслан Хамизов подорвал себя при задержании.\n\n"
+                       f"«Во время проверки документов мужчина привел в действие взрывное устройство», {said}",
+                       "2024-05-05")
+    assert [(q.speaker, q.role) for q in rec.quotes] == [(None, role)]

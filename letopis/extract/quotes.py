@@ -167,6 +167,13 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
                 if named is not None:
                     head = analysis.text[pos:pos + m.end()].split()[-1]       # the whole word: "Telegram-канал"
                     return f"{head} {named.group(1)}", None, pos
+                if lemma(m.group(0).lower()) in ANONYMOUS:
+                    # "— сказал собеседник агентства": an unnamed source, told by what he is, to the clause's end
+                    rest = _CLAUSE_REST.match(analysis.text, pos + m.end(), end)
+                    words = rest.group(0).split() if rest else []
+                    # (not the outlet told: "— сказал источник агентству Франс Пресс")
+                    told = next((k for k, w in enumerate(words) if dative_only(w, 0)), len(words))
+                    return None, " ".join([m.group(0).lower()] + words[:told]), pos
                 return m.group(0), None, pos
             if "PREP" in t or "NOUN" in t or "ADVB" in t:
                 continue
@@ -207,6 +214,8 @@ def _speaker_after(analysis: Analysis, pos: int, roles: list, persons: list[Enti
 
 
 _APPOSED = re.compile(r"\s*(?:,|—|–)\s*")
+# up to five more words of a clause, none a verb's ending mark: "[источник] агентства в силовых структурах"
+_CLAUSE_REST = re.compile(r"(?:\s+[\w«»\"-]+){1,5}?(?=\s*(?:[,.;:!?)]|$))")
 # the rest of a role's clause holds no verb's words: its own genitives up to the sentence's end or a comma
 _CLAUSE_END = re.compile(r"(?:\s+[А-ЯЁA-Z][\w.-]*)*\s*(?:[.,;]|$)")
 
@@ -529,7 +538,9 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
             q.speaker, q.role = _subject_just_before(analysis, fit, q) or _antecedent(
                 [x for x in quotes if sex is None or x.speaker is None or _sex(x.speaker, full) in (None, sex)],
                 fit, q.start, analysis)
-        elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS:
+        elif q.speaker is None and q.role and q.role.split()[0].lower() in _COMMENTATORS \
+                and not (len(q.role.split()) > 1 and lemma(q.role.split()[0].lower()) in ANONYMOUS):
+            # (not an outlet's unnamed source: "— сказал собеседник агентства")
             # "— отметил эксперт" in a text that has named one person so far, or one commentator ("Политолог
             # Марс Сариев"), or right after a quote of his in the same paragraph: that person
             named = {p.normal or p.text for p in persons if p.end <= q.start}

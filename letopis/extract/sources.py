@@ -32,7 +32,8 @@ _CITED = re.compile(r"(?:[Пп]о\s+(?:информации|данным|све�
 # an office named in lower case: "со ссылкой на пресс-службу ведомства", "сообщили в департаменте полиции
 # города" (up to two more lower-case words: its owner)
 _CITED_OFFICE = re.compile(r"(?:[Сс]о\s+сс\w*лк\w*\s+на|[Пп]о\s+(?:информации|данным|сведениям|сообщению)|"
-                           r"[Кк]ак\s+сообщили\s+в|сообщили\s+в|сообщ\w+|информиру\w+)\s+(?P<cited>(?:пресс-служб|департамент|"
+                           r"[Кк]ак\s+сообщили\s+в|сообщили\s+(?:(?-i:[A-ZА-ЯЁ])[\w-]*\s+){0,2}в|сообщ\w+|информиру\w+)\s+"
+                           r"(?P<cited>(?:пресс-служб|департамент|"
                            r"управлени|министерств|ведомств|прокуратур|полици|акимат)[а-яё]*(?:\s+[а-яё]{3,}){0,2})")
 _NOT_A_VERB = r"(?![а-яё]*(?:ет|ют|ит|ят|ал|ла|ли|ло)(?![а-яё]))"   # "… в полиции [сообщает]"
 # sources named by what they are, not by name: "со ссылкой на источник в правоохранительных органах",
@@ -341,13 +342,19 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
             words.pop()                               # "пресс-служба главы азербайджанского [государства]"
         raw = " ".join(words)
         name = _normal(analysis, m.start("cited"), m.start("cited") + len(raw), raw)
+        # its owner, a body the recogniser found right after it: "в пресс-службе МВД по республике"
+        owner = next((e for e in analysis.entities if e.type == "ORGANIZATION" and m.start("cited") + len(raw) < e.start
+                      <= m.start("cited") + len(raw) + 1 and "\n" not in text[e.start:e.end]), None)
+        end = m.end("cited")
+        if owner is not None and len(words) == 1 and text[owner.start:owner.end] not in name:
+            name, end = f"{name} {text[owner.start:owner.end]}", owner.end
         agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
-        if agency is None and len(words) == 1:
+        if agency is None and len(words) == 1 and end == m.end("cited"):
             # "По данным прокуратуры" after "сообщила Генеральная прокуратура Казахстана": the one named
             agency = cited_before(out, m.start("cited"), lambda name: words[0][:7].lower() in name.lower())
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
-        add(name, "cited", m.start("cited"), m.end("cited"))
+        add(name, "cited", m.start("cited"), end)
     for m in _CITED_UNNAMED.finditer(text):
         raw = _clean(m.group("cited"))
         add(_unnamed_normal(raw), "cited", m.start("cited"), m.start("cited") + len(raw))

@@ -1041,9 +1041,10 @@ def _judicial(analysis: Analysis, lead: int = 3) -> bool:
             if sentence and _convicts_acting(s.tokens, i):
                 sentence = False         # "Двое осужденных напали на сотрудников колонии": prisoners, no verdict
             if sentence and (t.lemma in ("осужденный", "осуждённый") or t.lemma == "осудить" and "PRTF" in t.tag) and (
-                    i and ("NUMR" in s.tokens[i - 1].tag or s.tokens[i - 1].text.isdigit())
+                    i and ("NUMR" in s.tokens[i - 1].tag or s.tokens[i - 1].text.isdigit() or s.tokens[i - 1].lemma == "из")
                     or any(x.lemma in MUTINY | {"колония", "заключённый", "заключенный"} for x in s.tokens)):
-                sentence = False         # "погибли трое сотрудников колонии и двадцать девять осуждённых": inmates
+                sentence = False         # "погибли трое сотрудников колонии и двадцать девять осуждённых", "один из
+                #                          осуждённых был убит": inmates
             if sentence and t.lemma == "колония" and not any(x.lemma in ("год", "месяц", "лет")
                                                              for x in s.tokens[max(0, i - 4):i]):
                 sentence = False         # "сотрудники исправительной колонии": the prison, not "5 лет колонии"
@@ -2753,25 +2754,37 @@ _BOTH = frozenset(("оба", "обе", "обоих", "обеих"))
 
 def _all_of_the_attackers(statements: list[cas.Casualty], found: Extraction, sents: list[Sentence], text: str) -> None:
     """"Трое заключенных … напали на сотрудников … Все трое погибли при штурме": "все трое", "оба" with no noun of
-    their own take back the attackers the incident counted, when they are as many: the attackers' deaths."""
+    their own take back the attackers the incident counted, when they are as many: the attackers' deaths; and
+    "один из осуждённых был убит" after "двое осуждённых … захватили заложницу" is one of them, by their noun."""
     counted = _UNSET                     # the attackers counted, worked out only when a statement asks
     for c in statements:
-        if c.fate != "killed" or c.nominal or c.names or c.group not in (None, "civilian") or not c.count \
-                or not (text[c.start:c.end].lower() in _BOTH or _ALL_OF.search(text[max(0, c.start - 8):c.start])):
+        if c.fate != "killed" or c.nominal or c.names or c.group not in (None, "civilian") or not c.count:
+            continue
+        part = _PART_OF.fullmatch(text, c.start, c.end)
+        if not (part or text[c.start:c.end].lower() in _BOTH or _ALL_OF.search(text[max(0, c.start - 8):c.start])):
             continue
         toks = next((s.tokens for s in sents if s.start <= c.start < s.end), [])
         k = token_at(toks, c.end)
-        if k is None or "NOUN" in toks[k].tag or "PRTF" in toks[k].tag:
+        if not part and (k is None or "NOUN" in toks[k].tag or "PRTF" in toks[k].tag):
             continue                     # "все трое полицейских", "оба пострадавших": their own noun says who
         if counted is _UNSET:
-            counted = _attackers_counted(found, sents)
-        if counted == c.count:
+            counted = _counted_attackers(found, sents)
+        noun = token_at(toks, part.start(1)) if part else None
+        if part and noun is not None and any(_kind_of_person(toks[noun]) == who and c.count < n for n, who in counted) \
+                or not part and counted and counted[0][0] == c.count:
             c.group = "perpetrator"
+
+
+# "один из осуждённых", "двое из нападавших": some of a set named by its noun
+_PART_OF = re.compile(r"(?:\w+)\s+из\s+([а-яё]+)", re.I)
 
 
 def _up_to_comma(toks: list[Token], k: int, n: int) -> list[Token]:
     """Up to n tokens from k, not past a comma or a dash: the verb of the subject at k, past its genitives and
-    adverbs ("Трое заключенных следственного изолятора №1 в Астрахани в среду утром напали")."""
+    adverbs ("Трое заключенных следственного изолятора №1 в Астрахани в среду утром напали"), and past a
+    participle's phrase between commas ("двое осуждённых, вооружённых заточками, захватили")."""
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].tag.startswith(("PRTF", "ADJF")):
+        k = next((j + 1 for j in range(k + 1, min(k + n, len(toks))) if toks[j].text == ","), k)
     out = []
     for t in toks[k:k + n]:
         if t.text in (",", "—", "–", ";", ":"):
@@ -2783,6 +2796,13 @@ def _up_to_comma(toks: list[Token], k: int, n: int) -> list[Token]:
 def _attackers_counted(found: Extraction, sents: list[Sentence]) -> int | None:
     """How many attackers the incident's sentences count as the subject of an attack verb ("двое вооруженных мужчин
     напали", "трое боевиков открыли огонь")."""
+    return next((n for n, _ in _counted_attackers(found, sents)), None)
+
+
+def _counted_attackers(found: Extraction, sents: list[Sentence]) -> list[tuple[int, str]]:
+    """Each (how many, their noun) counted as the subject of an attack verb: "двое осуждённых … захватили" →
+    (2, "осужденный")."""
+    out = []
     for s in sents:
         toks = s.tokens
         for n in found.numbers:
@@ -2795,8 +2815,8 @@ def _attackers_counted(found: Extraction, sents: list[Sentence]) -> int | None:
                          or "PRTF" in toks[j].tag and "Subx" in toks[j].tag), None)
             if head is not None and _kind_of_person(toks[head]) in _SOMEBODY and any(
                     t.lemma in ATTACK_VERBS and "VERB" in t.tag and "plur" in t.tag for t in _up_to_comma(toks, head + 1, 10)):
-                return n.value
-    return None
+                out.append((n.value, _kind_of_person(toks[head])))
+    return out
 
 
 _REGION_GLOSS = re.compile(r"\s*\((?:департамент|провинци[яи]|штат|област[ьи]|земл[яи]|регион|округ|графство|кантон|"
