@@ -295,3 +295,11 @@ def test_a_place_the_text_sets_in_a_country_or_a_district_of_a_town_is_placed_so
     rec = extract_text(f"Нападение\n\n{text}", published="2025-05-15")
     assert [(i.country, i.region, i.city) for i in rec.incidents] == [scene]
     assert {(p.name, p.country) for p in rec.places} == places
+
+
+def test_a_town_the_gazetteer_lacks_takes_the_region_that_holds_it_in_the_places_list():
+    from letopis.pipeline import extract_text
+    rec = extract_text("Спецоперация в Дагестане\n\nВ селе Гурбуки Карабудахкентского района Республики Дагестан "
+                       "нейтрализованы двое боевиков.", "2024-05-05")
+    got = {p.name: (p.country, p.region) for p in rec.places}
+    assert got["Гурбуки"] == ("RU", "Республика Дагестан")

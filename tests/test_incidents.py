@@ -3551,3 +3551,11 @@ def test_one_of_the_attackers_counted_by_their_noun_killed_is_an_attacker_s_deat
                   "вооружённых заточками, захватили в заложники сотрудницу учреждения. В ходе штурма спецназ освободил "
                   "заложницу, один из осуждённых был убит, второй задержан.", "2024-05-05")
     assert (inc.killed or 0, inc.perpetrators_killed, inc.types) == (0, 1, ["hostage_taking"])
+
+
+def test_the_region_the_title_names_as_the_scene_beats_a_namesake_town_s():
+    inc, _ = only("В Ошской области подожгли здание айыл окмоту\n\nБишкек, 14 февраля. АКИpress. В селе Кызыл-Кыя "
+                  "Кара-Суйского района ночью неизвестные подожгли здание айыл окмоту. Пострадавших нет.", "2024-02-14")
+    # (the gazetteer's Кызыл-Кыя is a town of Баткенская область: this village is another, with no coordinates known)
+    assert (inc.country, inc.region, inc.city, inc.lat, inc.types) == ("KG", "Ошская область", "Кызыл-Кыя", None,
+                                                                        ["arson"])

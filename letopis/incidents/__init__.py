@@ -1,6 +1,8 @@
 """incidents stage: typed mentions → persons with roles, GTD-like incidents, places, organisations."""
 from __future__ import annotations
 
+import re
+
 from letopis.incidents.build import build
 from letopis.incidents.people import people
 from letopis.nlp.analysis import Analysis
@@ -26,10 +28,26 @@ def organizations(analysis: Analysis) -> list[dict]:
     return list(by.values())
 
 
+# what may stand between a town and the region that holds it: a comma or bracket, its district, a region's word
+_OWNER_GAP = re.compile(r"\s*(?:,\s*|\(\s*)?(?:[А-ЯЁа-яё-]+(?:ого|его)\s+(?:района|округа|уезда|улуса)\s+)?"
+                        r"(?:(?:штат|провинци|област|республик|кра|департамент|графств|земл|регион|префектур)[а-яё]*\s+)?")
+
+
 def places(analysis: Analysis) -> list[Place]:
-    from letopis.incidents.geo_link import mentions
+    from letopis.incidents.geo_link import home_of_unknown, mentions
     by: dict[str, Place] = {}
-    for r in mentions(analysis, 0, len(analysis.text)):
-        p = by.setdefault(r.name, Place(r.name, r.kind, r.country, r.region, r.lat, r.lon))
+    found = mentions(analysis, 0, len(analysis.text))
+    for r in found:
+        p = by.get(r.name)
+        if p is None:
+            # a town the gazetteer lacks lies in the region or country named right after it ("в селе Гурбуки
+            # Карабудахкентского района Республики Дагестан", "Сисайд Парк, штат Нью-Джерси"); one named farther off
+            # is as often another place's
+            # (not a bare space: "обыграла на Лужниках Германию")
+            near = [x for x in found if x.kind in ("region", "country") and analysis.text[r.end:x.start].strip()
+                    and _OWNER_GAP.fullmatch(analysis.text, r.end, x.start)]
+            country, region = (r.country, r.region) if r.country or r.kind != "city" or not near else \
+                home_of_unknown(analysis, near, r)
+            p = by[r.name] = Place(r.name, r.kind, country, region, r.lat, r.lon)
         p.mentions.append((r.start, r.end))
     return list(by.values())
