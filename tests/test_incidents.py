@@ -3559,3 +3559,13 @@ def test_the_region_the_title_names_as_the_scene_beats_a_namesake_town_s():
     # (the gazetteer's Кызыл-Кыя is a town of Баткенская область: this village is another, with no coordinates known)
     assert (inc.country, inc.region, inc.city, inc.lat, inc.types) == ("KG", "Ошская область", "Кызыл-Кыя", None,
                                                                         ["arson"])
+
+
+@pytest.mark.parametrize("end, killed", [
+    ("После нападения стрелок выстрелил себе в голову.", 1),
+    ("Затем стрелок выстрелил себе в голову, он госпитализирован в тяжелом состоянии.", None),   # survived
+])
+def test_an_attacker_who_shot_himself_in_the_head_died_unless_the_text_says_he_lives(end, killed):
+    inc, _ = only(f"Стрельба в колледже\n\nВ среду студент открыл стрельбу в колледже в Брянске. Погибли пять человек. "
+                  f"{end}", "2023-10-18")
+    assert (inc.killed, inc.perpetrators_killed) == (5, killed)

@@ -638,6 +638,8 @@ def _gunfire(toks: list, j: int) -> bool:
 _SELF_HARM_VERBS = frozenset({"нанести", "наносить", "выстрелить", "перерезать", "застрелить", "поджечь",
                               "ранить", "вонзить"})
 _DIED = frozenset({"погибнуть", "скончаться", "умереть", "гибель", "смерть"})
+_FATAL_SPOTS = frozenset({"голова", "висок", "рот", "сердце"})
+_SURVIVED = frozenset({"выжить", "уцелеть", "госпитализировать", "ранить", "ранение", "реанимация", "больница"})
 
 
 def _died_by_own_hand(sent: Sentence):
@@ -646,7 +648,12 @@ def _died_by_own_hand(sent: Sentence):
     toks = sent.tokens
     died = next((t for t in toks if t.lemma in _DIED), None)
     if died is None:
-        return None
+        # "После нападения Росляков выстрелил себе в голову": a shot no one survives, unless the text says so
+        if any(t.lemma in _SURVIVED for t in toks):
+            return None
+        return next((toks[k - 1] for k in range(1, len(toks) - 2) if toks[k].lemma in ("себя", "себе")
+                     and toks[k - 1].lemma in ("выстрелить", "застрелить") and toks[k + 1].lemma in ("в", "во")
+                     and toks[k + 2].lemma in _FATAL_SPOTS), None)
     for k, t in enumerate(toks):
         if t.lemma in ("себя", "себе") and any(x.lemma in _SELF_HARM_VERBS for x in toks[max(0, k - 2):k]):
             return died
