@@ -345,16 +345,16 @@ def find_sources(analysis: Analysis, ex) -> list[Source]:
         # its owner, a body the recogniser found right after it: "в пресс-службе МВД по республике"
         owner = next((e for e in analysis.entities if e.type == "ORGANIZATION" and m.start("cited") + len(raw) < e.start
                       <= m.start("cited") + len(raw) + 1 and "\n" not in text[e.start:e.end]), None)
-        end = m.end("cited")
-        if owner is not None and len(words) == 1 and text[owner.start:owner.end] not in name:
-            name, end = f"{name} {text[owner.start:owner.end]}", owner.end
+        owned = owner is not None and len(words) == 1 and text[owner.start:owner.end] not in name
+        if owned:
+            name = f"{name} {text[owner.start:owner.end]}"
         agency = _agency_before(analysis, m.start("cited"), out) if words[-1].startswith("ведомств") else None
-        if agency is None and len(words) == 1 and end == m.end("cited"):
+        if agency is None and len(words) == 1 and not owned:
             # "По данным прокуратуры" after "сообщила Генеральная прокуратура Казахстана": the one named
             agency = cited_before(out, m.start("cited"), lambda name: words[0][:7].lower() in name.lower())
         if agency:                                    # "пресс-служба ведомства" → "пресс-служба ГКНБ"
             name = " ".join(name.split()[:-1] + [_genitive(agency)]) if len(words) > 1 else agency
-        add(name, "cited", m.start("cited"), end)
+        add(name, "cited", m.start("cited"), owner.end if owned else m.end("cited"))
     for m in _CITED_UNNAMED.finditer(text):
         raw = _clean(m.group("cited"))
         add(_unnamed_normal(raw), "cited", m.start("cited"), m.start("cited") + len(raw))

@@ -34,20 +34,24 @@ _OWNER_GAP = re.compile(r"\s*(?:,\s*|\(\s*)?(?:[А-ЯЁа-яё-]+(?:ого|ег�
 
 
 def places(analysis: Analysis) -> list[Place]:
-    from letopis.incidents.geo_link import home_of_unknown, mentions
+    from letopis.incidents.geo_link import mentions
     by: dict[str, Place] = {}
     found = mentions(analysis, 0, len(analysis.text))
     for r in found:
         p = by.get(r.name)
         if p is None:
-            # a town the gazetteer lacks lies in the region or country named right after it ("в селе Гурбуки
-            # Карабудахкентского района Республики Дагестан", "Сисайд Парк, штат Нью-Джерси"); one named farther off
-            # is as often another place's
-            # (not a bare space: "обыграла на Лужниках Германию")
-            near = [x for x in found if x.kind in ("region", "country") and analysis.text[r.end:x.start].strip()
-                    and _OWNER_GAP.fullmatch(analysis.text, r.end, x.start)]
-            country, region = (r.country, r.region) if r.country or r.kind != "city" or not near else \
-                home_of_unknown(analysis, near, r)
+            country, region = r.country, r.region
+            owner = _owner(analysis.text, found, r) if country is None and r.kind == "city" else None
+            if owner is not None:
+                country, region = owner.country, owner.name if owner.kind == "region" else None
             p = by[r.name] = Place(r.name, r.kind, country, region, r.lat, r.lon)
         p.mentions.append((r.start, r.end))
     return list(by.values())
+
+
+def _owner(text: str, found: list, town):
+    """The region or country named right after a town the gazetteer lacks, that holds it ("в селе Гурбуки
+    Карабудахкентского района Республики Дагестан", "Сисайд Парк, штат Нью-Джерси"); one named farther off is as
+    often another place's, and one after a bare space none ("обыграла на Лужниках Германию")."""
+    return next((x for x in found if x.kind in ("region", "country") and x.country and text[town.end:x.start].strip()
+                 and _OWNER_GAP.fullmatch(text, town.end, x.start)), None)

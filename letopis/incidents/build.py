@@ -2783,7 +2783,7 @@ def _all_of_the_attackers(statements: list[cas.Casualty], found: Extraction, sen
 
 
 # "один из осуждённых", "двое из нападавших": some of a set named by its noun
-_PART_OF = re.compile(r"(?:\w+)\s+из\s+([а-яё]+)", re.I)
+_PART_OF = re.compile(r"\w+\s+из\s+([а-яё]+)", re.I)
 
 
 def _up_to_comma(toks: list[Token], k: int, n: int) -> list[Token]:

@@ -454,9 +454,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if head is not None and "nomn" in view.toks[head].tag and "nomn" in view.toks[i_num].tag \
                 and _active_transitive_before(view, i_num):
             continue                     # "его убили две женщины": the subject of the killing
-        if head is not None and num.text.lower() in SUBJECT_NUMERALS and _active_transitive_before(view, i_num) \
-                and "anim" in view.toks[head].tag or num.text.lower() in COLLECTIVE_SUBJECTS \
-                and _active_transitive_before(view, i_num):
+        if (head is not None and num.text.lower() in SUBJECT_NUMERALS and "anim" in view.toks[head].tag
+                or num.text.lower() in COLLECTIVE_SUBJECTS) and _active_transitive_before(view, i_num):
             continue                     # animate objects take "двух/трёх", "двоих": "две женщины", "двое" subjects
         # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
         # скончались": they move to the killed

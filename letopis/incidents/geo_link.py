@@ -648,7 +648,7 @@ def _not_bound_for(text: str, found: list[Resolved]) -> list[Resolved]:
     return out
 
 
-def home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) -> tuple[str | None, str | None]:
+def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) -> tuple[str | None, str | None]:
     """The country and region of a town the gazetteer lacks: the nearest named ("напали на деревню Кирава в
     штате Борно на северо-востоке Нигерии"), the region one of that country; never one named as a source's or
     someone's home ("источники в правительстве Южной Кореи")."""
@@ -687,7 +687,7 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         counts = Counter(r.name for r in cities)
         top = max(cities, key=lambda r: (counts[r.name] + weight[r.name], r.country is not None, -r.start))
         if top.country is None:
-            top.country, top.region = home_of_unknown(analysis, found, top)
+            top.country, top.region = _home_of_unknown(analysis, found, top)
         if not top.region:
             top.region = next((r.region for r in found if r.kind == "region" and r.country == top.country), None)
         # "студент Университета штата Оклахома … в городе Стиллуотер": the state the sentence names after a region
