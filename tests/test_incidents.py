@@ -3569,3 +3569,16 @@ def test_an_attacker_who_shot_himself_in_the_head_died_unless_the_text_says_he_l
     inc, _ = only(f"Стрельба в колледже\n\nВ среду студент открыл стрельбу в колледже в Брянске. Погибли пять человек. "
                   f"{end}", "2023-10-18")
     assert (inc.killed, inc.perpetrators_killed) == (5, killed)
+
+
+@pytest.mark.parametrize("killers, attackers_killed", [
+    ("его застрелили семь боевиков", 0),               # the object told before the verb: seven who killed
+    ("участкового застрелили пять неизвестных", 0),
+    ("у него на глазах силовики застрелили семь боевиков", 7),   # "у него" is no object: seven shot
+])
+def test_five_and_more_after_a_killing_verb_with_its_object_told_are_the_killers(killers, attackers_killed):
+    inc, _ = only(f"В Дагестане убит участковый\n\nМахачкала, 12 мая. В селе Гимры Унцукульского района убит "
+                  f"участковый уполномоченный полиции. Вечером {killers}, которые скрылись в лесу.", "2023-05-12")
+    # ("семь", "пять" read the same as subject and object; "его застрелили семеро" is handled by the collective)
+    assert (inc.killed, inc.killed_by_group, inc.perpetrators_killed or 0, inc.weapons) == (
+        1, {"police": 1}, attackers_killed, ["firearms"])

@@ -426,3 +426,10 @@ def test_a_seized_grenade_s_model_is_no_person_and_an_article_s_title_no_organis
         ("самодельное взрывное устройство", 1), ("Ф-1", 3), ("патрон", 120)]
     assert [c.article for c in rec.charges] == ["254", "255"]
     assert not [o for o in rec.organizations if "деятельности" in o.name]
+
+
+def test_the_part_of_speech_is_read_from_tags_with_and_without_a_comma_after_it():
+    from letopis.nlp.morph import analyse, pos
+    # "NUMR nomn", "NUMR masc,nomn", "ADJF masc,sing,nomn" have no comma after the part of speech
+    assert [pos(analyse(w)[1]) for w in ("пятнадцать", "оба", "бывший", "застрелили", "ранены", "Москва", "Reuters")] \
+        == ["NUMR", "NUMR", "ADJF", "VERB", "PRTS", "NOUN", ""]

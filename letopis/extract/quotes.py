@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from letopis.nlp.analysis import Analysis, token_at
-from letopis.nlp.morph import dative_only, lemma
+from letopis.nlp.morph import dative_only, lemma, pos
 from letopis.record import Entity, Quote
 
 SPEECH = {"сказать", "заявить", "подчеркнуть", "отметить", "сообщить", "добавить", "пояснить",
@@ -285,7 +285,7 @@ def _subject_just_before(analysis: Analysis, persons: list[Entity], q: Quote) ->
         if prev.start <= p.start < prev.end and (p.normal or p.text) == p.text:
             rest = [t for t in prev.tokens if t.start >= p.end]
             if rest and rest[0].text == "," and any(t.text == "," for t in rest[1:]) and \
-                    rest[1].tag.split(",")[0] in ("PRTF", "ADJF"):
+                    pos(rest[1].tag) in ("PRTF", "ADJF"):
                 # ("Жеральд Дарманен, прибывший на место трагедии, поблагодарил полицейских": past the apposition)
                 rest = rest[next(k for k in range(1, len(rest)) if rest[k].text == ",") + 1:]
             after = rest[0] if rest else None

@@ -14,6 +14,7 @@ from letopis.incidents import geo_link
 from letopis.incidents.people import KIN, armed_groups
 from letopis.incidents.tables import cues, type_cues
 from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
+from letopis.nlp.morph import pos
 from letopis.nlp.normal import CASES
 from letopis.read.dates import agency_dateline_end
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
@@ -460,7 +461,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
     # ("затем его застрелили"; not "его застрелили двое неизвестных", the subject named after the verb)
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
         x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2]) and not any(
-        "nomn" in x.tag and x.tag.split(",")[0] in ("NUMR", "NOUN") for x in toks[i + 1:i + 3])
+        "nomn" in x.tag and pos(x.tag) in ("NUMR", "NOUN") for x in toks[i + 1:i + 3])
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
 
 
@@ -503,7 +504,7 @@ def _found_burnt(sent: Sentence, hit: tuple) -> bool:
         return False
     toks = sent.tokens
     k = token_at(toks, hit[2], len(toks))
-    return k < len(toks) and toks[k].tag.split(",")[0] in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
+    return k < len(toks) and pos(toks[k].tag) in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
 
 
 def _service_weapon_on_attacker(sents: list[Sentence], w) -> bool:

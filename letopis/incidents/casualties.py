@@ -328,6 +328,34 @@ def _active_transitive_before(view: SentenceView, i: int) -> bool:
     return False
 
 
+# a personal pronoun as the object before a killing verb: "его", "её", "их" ("у него" is no object)
+_OBJECT_PRONOUNS = frozenset(("его", "её", "ее", "их"))
+
+
+def _object_before_verb(view: SentenceView, i: int) -> bool:
+    """"его застрелили семь боевиков", "полицейского убили пять человек": the active killing verb before
+    the number at i already has its object ahead of it, so the number (5 and up reads the same as subject
+    and object) is who killed."""
+    for k in range(i - 1, max(0, i - 4) - 1, -1):
+        t = view.toks[k]
+        if t.lemma in TRANSITIVE and "VERB" in t.tag and "plur" in t.tag and not _is_short_passive(t):
+            break
+    else:
+        return False
+    for m in range(k - 1, max(-1, k - 4), -1):
+        x, before = view.toks[m], view.toks[m - 1] if m else None
+        if x.text in BOUNDARY:
+            return False
+        if before is not None and morph.pos(before.tag) == "PREP":
+            continue
+        if x.text.lower() in _OBJECT_PRONOUNS:
+            return True
+        if m == k - 1 and "sing" in x.tag and ("accs" in x.tag or "gent" in x.tag) and (
+                morph.pos(x.tag) in ("ADJF", "PRTF") or morph.pos(x.tag) == "NOUN" and "anim" in x.tag):
+            return True               # (a lone adjective there is a noun: "участкового", "задержанного")
+    return False
+
+
 def _last_fate(view: SentenceView, j: int) -> str | None:
     """The last fate told in the clause from token j ("получил ранения и скончался": killed); a
     hospital stay is a wound."""
@@ -457,6 +485,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if (head is not None and num.text.lower() in SUBJECT_NUMERALS and "anim" in view.toks[head].tag
                 or num.text.lower() in COLLECTIVE_SUBJECTS) and _active_transitive_before(view, i_num):
             continue                     # animate objects take "двух/трёх", "двоих": "две женщины", "двое" subjects
+        if num.value >= 5 and _object_before_verb(view, i_num):
+            continue                     # "его застрелили семь боевиков": the object told, the number killed
         # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
         # скончались": they move to the killed
         prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None) \
@@ -552,7 +582,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             or ("killed" if group in ("military", "police", "security_service") else None))
         if lost:
             head_fate = lost             # "отразили нападение, потеряв 21 военнослужащего убитыми": the army's dead
-        if head_fate is None and i_num and (prev := view.toks[k_prev]).tag.split(",")[0] in ("VERB", "PRTS", "GRND") \
+        if head_fate is None and i_num and morph.pos((prev := view.toks[k_prev]).tag) in ("VERB", "PRTS", "GRND") \
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
@@ -1260,7 +1290,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         elif plural_seen and count == 0:
             continue
         if count == 0 and not names and ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and "nomn" in t.tag \
-                and k + 1 < len(toks) and toks[k + 1].tag.split(",")[0] in ("VERB", "PRTS"):
+                and k + 1 < len(toks) and morph.pos(toks[k + 1].tag) in ("VERB", "PRTS"):
             # "Пострадавший госпитализирован": the participle is the one person
             count, start, end = 1, t.start, t.end
         if count == 0 and not names and substantive:
