@@ -429,7 +429,17 @@ def test_a_seized_grenade_s_model_is_no_person_and_an_article_s_title_no_organis
 
 
 def test_the_part_of_speech_is_read_from_tags_with_and_without_a_comma_after_it():
-    from letopis.nlp.morph import analyse, pos
+    from letopis.nlp.analysis import part_of_speech as pos
+    from letopis.nlp.morph import analyse
     # "NUMR nomn", "NUMR masc,nomn", "ADJF masc,sing,nomn" have no comma after the part of speech
     assert [pos(analyse(w)[1]) for w in ("пятнадцать", "оба", "бывший", "застрелили", "ранены", "Москва", "Reuters")] \
         == ["NUMR", "NUMR", "ADJF", "VERB", "PRTS", "NOUN", ""]
+
+
+def test_a_village_s_name_after_its_noun_stays_nominative_and_a_home_village_parts_from_the_name():
+    from letopis.nlp.pipeline import analyze
+    from letopis.read import read_text
+    an = analyze(read_text("Он родился в селе Дорогинка Киевской области. По подозрению в поджоге задержан 27-летний "
+                           "житель джамоата Рудаки Фаридун Рахимов. Задержанный ранее обращался в хукумат с жалобами."))
+    got = {(e.type, e.normal) for e in an.entities}
+    assert {("CITY", "Дорогинка"), ("CITY", "Рудаки"), ("PERSON", "Фаридун Рахимов")} <= got

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from letopis.nlp.analysis import Analysis, token_at
-from letopis.nlp.morph import dative_only, lemma, pos
+from letopis.nlp.analysis import Analysis, part_of_speech, token_at
+from letopis.nlp.morph import dative_only, lemma
 from letopis.record import Entity, Quote
 
 SPEECH = {"сказать", "заявить", "подчеркнуть", "отметить", "сообщить", "добавить", "пояснить",
@@ -285,7 +285,7 @@ def _subject_just_before(analysis: Analysis, persons: list[Entity], q: Quote) ->
         if prev.start <= p.start < prev.end and (p.normal or p.text) == p.text:
             rest = [t for t in prev.tokens if t.start >= p.end]
             if rest and rest[0].text == "," and any(t.text == "," for t in rest[1:]) and \
-                    pos(rest[1].tag) in ("PRTF", "ADJF"):
+                    part_of_speech(rest[1].tag) in ("PRTF", "ADJF"):
                 # ("Жеральд Дарманен, прибывший на место трагедии, поблагодарил полицейских": past the apposition)
                 rest = rest[next(k for k in range(1, len(rest)) if rest[k].text == ",") + 1:]
             after = rest[0] if rest else None
@@ -477,6 +477,7 @@ def find_quotes(analysis: Analysis, ex) -> list[Quote]:
                 # "…", — сказали в ведомстве": the body's statement, the one cited before it
                 speaker = _org_after(analysis, at)
                 extra["statement"] = speaker is None
+                extra["official"] = True        # (the report itself: its toll and its act count)
         speaker = _resolve_role(speaker, role, holders)
         quotes.append(Quote(speaker, role, m.start("body"), m.end("body"), m.group("body"), extra=extra))
         taken.append((m.start(), m.end()))

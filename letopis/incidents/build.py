@@ -13,8 +13,7 @@ from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import KIN, armed_groups
 from letopis.incidents.tables import cues, type_cues
-from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
-from letopis.nlp.morph import pos
+from letopis.nlp.analysis import Analysis, Sentence, Token, part_of_speech, token_at
 from letopis.nlp.normal import CASES
 from letopis.read.dates import agency_dateline_end
 from letopis.record import Incident, Person, TimelineEntry, Victim, WeaponItem
@@ -238,11 +237,14 @@ def _numbered(found: Extraction, start: int, end: int) -> bool:
 
 def _quote_spans(found: Extraction) -> list[tuple[int, int]]:
     """Spans of what people said, which tell no toll or act of their own; an official statement
-    quoted ("…», — говорится в сообщении ЦОС ФСБ") is the report itself, not a quote."""
-    from letopis.extract.quotes import IMPERSONAL
+    quoted ("…», — говорится в сообщении ЦОС ФСБ", "…», — сообщили в ГУВД") or an unnamed source's account is the
+    report itself, not a quote."""
+    from letopis.extract.quotes import ANONYMOUS, IMPERSONAL
     from letopis.nlp.morph import lemma
-    return [(q.start, q.end) for q in found.quotes if not q.extra.get("indirect")
-            and lemma(q.extra.get("verb", "").lower()) not in IMPERSONAL]
+    # (an unnamed source's account, "…», — сказал собеседник", is the outlet's report too)
+    return [(q.start, q.end) for q in found.quotes if not q.extra.get("indirect") and not q.extra.get("official")
+            and lemma(q.extra.get("verb", "").lower()) not in IMPERSONAL
+            and not (q.speaker is None and q.role and lemma(q.role.split()[0]) in ANONYMOUS)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -461,7 +463,7 @@ def _security_act(sent: Sentence, start: int) -> bool:
     # ("затем его застрелили"; not "его застрелили двое неизвестных", the subject named after the verb)
     impersonal = "plur" in toks[i].tag and "VERB" in toks[i].tag and any(
         x.lemma in ("он", "его", "их") for x in toks[max(0, i - 3):i + 2]) and not any(
-        "nomn" in x.tag and pos(x.tag) in ("NUMR", "NOUN") for x in toks[i + 1:i + 3])
+        "nomn" in x.tag and part_of_speech(x.tag) in ("NUMR", "NOUN") for x in toks[i + 1:i + 3])
     return (agent and target) or impersonal or (agent and toks[i].lemma == "перестрелка")
 
 
@@ -504,7 +506,7 @@ def _found_burnt(sent: Sentence, hit: tuple) -> bool:
         return False
     toks = sent.tokens
     k = token_at(toks, hit[2], len(toks))
-    return k < len(toks) and pos(toks[k].tag) in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
+    return k < len(toks) and part_of_speech(toks[k].tag) in ("PRTF", "PRTS", "ADJF") and any(_found_word(t) for t in toks)
 
 
 def _service_weapon_on_attacker(sents: list[Sentence], w) -> bool:
@@ -991,13 +993,13 @@ def _denied(sent: Sentence, start: int) -> bool:
 
 def _violence_told(analysis: Analysis, sents: list[Sentence]) -> bool:
     """A violent casualty verb or noun ("убит", "застрелил", "ранен", "убийство") in these sentences,
-    outside «…» (a title: «Убить пересмешника»)."""
+    outside «…» (a title: «Убить пересмешника»), and not one prevented or planned ("предотвращены три теракта")."""
     violent = _violent_words()
     for s in sents:
         toks = s.tokens
         hits = [t for k, t in enumerate(toks) if t.lemma in violent
                 and not (k + 1 < len(toks) and toks[k + 1].lemma in _ACCIDENT_AGENTS)
-                and not _gas_blast(toks, k) and not _denied(s, t.start)
+                and not _gas_blast(toks, k) and not _denied(s, t.start) and not _threatened(toks, k)
                 and _noun_after(toks, k) not in _NOT_AN_ACT | ANIMALS]
         if hits:
             titled = [m.span() for m in _TITLED.finditer(analysis.text, s.start, s.end)]
@@ -1250,10 +1252,12 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:в|во|на)\s+(?:[а-яё]+(?:ом|ой|�
 def _aside_over(analysis: Analysis, seg: Segment, i: int) -> bool:
     """A recalled attack told in a paragraph of its own, its toll given ("Днем ранее в Каспийске
     неизвестные обстреляли … ранен один полицейский."): the next paragraph is the main story again
-    ("Пятеро нападавших были ликвидированы"), unless it opens with "Тогда"."""
-    if not seg.recalled:
-        return False
+    ("Пятеро нападавших были ликвидированы"), unless it opens with "Тогда". So too after another place's attack
+    told with no toll ("они причастны к обстрелу автомобиля ДПС в Малгобеке в марте"): "На месте боя обнаружены …"
+    in the next paragraph is the main story's."""
     sent = analysis.sentences[i]
+    if not seg.recalled and (any(_own_toll(analysis.sentences[j]) for j in seg.sentences) or _attack_hits(sent)):
+        return False                     # ("Завахири заявил, что похищенный американец …": the aside's act goes on)
     last = analysis.sentences[seg.sentences[-1]]
     return "\n" in analysis.text[last.end:sent.start] and bool(sent.tokens) and sent.tokens[0].lemma != "тогда"
 
@@ -1638,6 +1642,8 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         return []
     incidents = []
     segs = _segments(analysis, found, violent)
+    if len(segs) > 1 and _judicial(analysis):
+        segs = _trial_of_the_recalled(analysis, segs, persons)
     for seg in segs:
         if _state_force(analysis, seg.sentences):
             continue
@@ -1651,6 +1657,24 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
                 _placed_as_main(analysis, seg, inc, incidents[0])
             incidents.extend(_distribute(found, inc))
     return incidents
+
+
+def _trial_of_the_recalled(analysis: Analysis, segs: list[Segment], persons: list[Person]) -> list[Segment]:
+    """"Суд приговорил … Шерзода Каримова … за нападение на сотрудников" … "Напомним, 14 мая 2022 года Каримов
+    напал с ножом на наряд": a trial's report whose lead tells no act of its own tries the attack it recalls
+    (the same person in both), so the two are one incident, the recalled one's (docs/coding.md §1)."""
+    main = segs[0]
+    if main.recalled or main.own:
+        return segs
+    def named_in(seg: Segment) -> set[str]:
+        spans = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in seg.sentences]
+        return {p.name for p in persons if any(a <= m < b for m, _ in p.mentions for a, b in spans)}
+    tried = named_in(main)
+    for seg in segs[1:]:
+        if seg.recalled and tried & named_in(seg):
+            seg.sentences = sorted(set(seg.sentences) | set(main.sentences))
+            return [seg] + [o for o in segs[1:] if o is not seg]
+    return segs
 
 
 def _placed_as_main(analysis: Analysis, seg: Segment, inc: Incident, main: Incident) -> None:
@@ -2164,8 +2188,8 @@ _SUSPECT_AFTER = re.compile(rf"\s*,\s*(?:(?:подозреваем|обвиня�
 _CHARGED_AFTER = re.compile(r"\s*(?:из\s+[А-ЯЁ][\w-]+\s*)?(?:\([^()\n]{0,60}\)\s*)?(?:было\s+)?предъявлен[оы]?\s+"
                             rf"(?:официальн\w+\s+)?обвинени[ея]\s+в\s+(?:совершении\s+)?(?:{_ACTS_CHARGED}|террористическ)")
 # the one held on suspicion of the act: "По подозрению в нападении задержан 26-летний гражданин Сирии X",
-# "задержан по подозрению в совершении теракта житель Оша X"
-_SUSPICION = rf"по\s+подозрению\s+в\s+(?:совершении\s+|причастности\s+к\s+)?(?:{_ACTS_CHARGED}|преступлени)\w*(?:\s+[а-яё]+){{0,2}}"
+# "задержан по подозрению в совершении теракта житель Оша X", "По подозрению в поджоге в тот же день задержан X"
+_SUSPICION = rf"по\s+подозрению\s+в\s+(?:совершении\s+|причастности\s+к\s+)?(?:{_ACTS_CHARGED}|преступлени)\w*(?:\s+[а-яё]+){{0,4}}"
 _HELD = r"(?:был[аи]?\s+)?(?:задержан|арестован)\w*"
 _HELD_ON_SUSPICION = re.compile(rf"(?<!\w)(?:{_SUSPICION}\s+{_HELD}|{_HELD}\s+{_SUSPICION})\s+(?:\d{{1,3}}-летн\w+\s+)?"
                                 r"(?:[а-яё-]+\s+){0,3}(?:[А-ЯЁ][\w-]+\s+)?$", re.I)
@@ -2207,7 +2231,10 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 continue                  # "По словам представителя правительства X, нападавшим удалось скрыться"
             first = next((t for t in sent.tokens if t.start >= s), None)
             after = [t for t in sent.tokens if t.start >= e]
+            # (a mention written as the name's nominative is one, whatever the tagger read: "Каримов" as the
+            # genitive plural of the first name "Карим")
             subject = first is not None and ("nomn" in first.tag or not first.tag
+                                             or analysis.text[s:e] in (p.name, *p.name.split()[1:])
                                              or _opens_clause(sent, first, after, found.roles))
             # ("… дождался, когда имам X выйдет во двор, и нанес ему удары": a name in a "когда" clause
             # acts only up to its comma)
@@ -2469,9 +2496,19 @@ _SOURCE_BETWEEN = re.compile(r"\b(?:сообща\w*|переда\w*|пиш\w+|с
 
 
 def _attack_subjects(toks: list[Token]) -> set[str]:
-    """The animate nouns in the nominative right before an attack verb: "девятиклассник напал", "водитель въехал"."""
-    return {x.lemma for k, t in enumerate(toks) if t.lemma in ATTACK_VERBS and "VERB" in t.tag
-            for x in toks[max(0, k - 3):k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
+    """The animate nouns in the nominative right before an attack verb: "девятиклассник напал", "водитель въехал";
+    or opening its clause, the subject of the verb it is joined to ("мужчина с ножом ворвался в офис компании и
+    захватил …")."""
+    out = set()
+    for k, t in enumerate(toks):
+        if t.lemma not in ATTACK_VERBS or "VERB" not in t.tag:
+            continue
+        near = {x.lemma for x in toks[max(0, k - 3):k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
+        if not near and k and toks[k - 1].lemma == "и":
+            lo = next((j + 1 for j in range(k - 1, max(-1, k - 13), -1) if toks[j].text in (",", ";", ".")), max(0, k - 12))
+            near = {x.lemma for x in toks[lo:k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
+        out |= near
+    return out
 
 
 def _someone_acts(toks: list[Token]) -> bool:
@@ -2599,13 +2636,25 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                            for x in toks[max(0, i - 9):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
             # ("Оба нападавших также получили ранения … Подростки задержаны": the people just told of)
+            # ("Затем стрелявший попытался покончить с собой … Подростка задержали прибывшие сотрудники": the
+            # object of the arrest)
             attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag
                                                   and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
-                                                  and x.lemma not in KIN for x in toks[max(0, i - 6):i])
+                                                  and x.lemma not in KIN or x.lemma in _SOMEONE and "VERB" in t.tag
+                                                  and "plur" in t.tag and ("accs" in x.tag or "gent" in x.tag)
+                                                  for x in toks[max(0, i - 6):i])
             # ("Девятиклассник напал с ножом на учеников … Подросток задержан на месте": the one who attacked)
             attacker = attacker or bool(doers) and any(
                 "nomn" in x.tag and (x.lemma in doers or x.lemma in _SOMEONE) for x in toks[max(0, i - 4):i])
+            # ("Мужчина с ножом ворвался в офис и захватил заложниц. Бойцы … освободили заложниц и задержали
+            # мужчину": the one who attacked, the arrest's object)
+            attacker = attacker or bool(doers) and "VERB" in t.tag and "plur" in t.tag and any(
+                ("accs" in x.tag or "gent" in x.tag) and x.lemma in doers for x in toks[i + 1:i + 3])
             named = any(lo <= a < hi for a, _ in spans)
+            # ("задержан 27-летний житель джамоата Рудаки Фаридун Рахимов": past his age and home, no clause between)
+            far = next((k for k in range(i + 1, min(len(toks), i + 10))
+                        if toks[k].text in (",", ";", ".", ":") or "VERB" in toks[k].tag), min(len(toks), i + 10))
+            named = named or far > i + 1 and any(toks[i + 1].start <= a < toks[far - 1].end for a, _ in spans)
             if i + 1 < len(toks) and toks[i + 1].lemma == "оказаться":
                 # "Задержанным оказался 27-летний местный житель Н. Ташматов": the one detained, past his age
                 named = named or any(toks[i + 1].end <= a < toks[min(len(toks) - 1, i + 9)].end for a, _ in spans)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups, type_cues
-from letopis.nlp.analysis import Analysis, Sentence, Token, token_at
+from letopis.nlp.analysis import Analysis, Sentence, Token, part_of_speech, token_at
 from letopis.nlp import morph
 from letopis.nlp.morph import participle_noun
 from letopis.nlp.persons import REAL_NAME
@@ -74,6 +74,7 @@ class Casualty:
     among: bool = False                # "Среди погибших — командир": one of the victims counted, named
     joined: bool = False               # "в том числе 10 детей и 8 женщин": a further item of the breakdown before
     people: tuple[str, ...] = ()       # who the names are, as the person linker joined them (set before tally)
+    definite: bool = False             # "Раненый военнослужащий доставлен в госпиталь": the one told of before
 
 
 _EARLIER = frozenset({"ранее", "первоначально", "изначально", "сначала", "прежде"})
@@ -260,6 +261,13 @@ def _asides(view: SentenceView) -> set[int]:
             end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == ","), None)
             if end is not None and not any("VERB" in x.tag or "PRT" in x.tag for x in toks[k + 1:end]):
                 out.update(range(k, end + 1))
+        elif k and k + 1 < len(toks) and "PRTF" in toks[k + 1].tag and "NOUN" in toks[k - 1].tag \
+                and _fate_of(toks[k + 1].lemma) is None:
+            # "Двое боевиков[, открывших огонь по силовикам,] нейтрализованы": a participle's phrase, not a fate
+            end = next((j for j in range(k + 2, min(len(toks), k + 10)) if toks[j].text == ","), None)
+            if end is not None and not any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma)
+                                           for x in toks[k + 1:end]):
+                out.update(range(k, end + 1))
     return out
 
 
@@ -346,12 +354,12 @@ def _object_before_verb(view: SentenceView, i: int) -> bool:
         x, before = view.toks[m], view.toks[m - 1] if m else None
         if x.text in BOUNDARY:
             return False
-        if before is not None and morph.pos(before.tag) == "PREP":
+        if before is not None and part_of_speech(before.tag) == "PREP":
             continue
         if x.text.lower() in _OBJECT_PRONOUNS:
             return True
         if m == k - 1 and "sing" in x.tag and ("accs" in x.tag or "gent" in x.tag) and (
-                morph.pos(x.tag) in ("ADJF", "PRTF") or morph.pos(x.tag) == "NOUN" and "anim" in x.tag):
+                part_of_speech(x.tag) in ("ADJF", "PRTF") or part_of_speech(x.tag) == "NOUN" and "anim" in x.tag):
             return True               # (a lone adjective there is a noun: "участкового", "задержанного")
     return False
 
@@ -426,11 +434,18 @@ def _one_of_the_hurt(t: Token) -> bool:
     return t.lemma in _THE_HURT or t.text.lower() in ("пострадавших", "госпитализированных", "травмированных")
 
 
+_QUOTED_NAME_END = re.compile(r"[»\"“]")
+_QUOTED_NAME_OPEN = re.compile(r"[«\"„][^«»\"„“\n]*$")
+
+
 def numeric_statements(view: SentenceView) -> list[Casualty]:
     out: list[Casualty] = []
     totals_here: list[Casualty] = []
     parts: dict[int, str] = {}           # "Из 32 террористов уничтожены 31": the part's start → the set's group
+    text = view.a.text
     for num in view.numbers:
+        if _QUOTED_NAME_END.match(text, num.end) and _QUOTED_NAME_OPEN.search(text, max(0, num.start - 40), num.start):
+            continue                     # "«Группа 24»": a number in a quoted name counts no one
         if num.start in parts:
             i = view.tok_at(num.start)
             fate, _ = _nearest_cue(view, i)
@@ -582,7 +597,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             or ("killed" if group in ("military", "police", "security_service") else None))
         if lost:
             head_fate = lost             # "отразили нападение, потеряв 21 военнослужащего убитыми": the army's dead
-        if head_fate is None and i_num and morph.pos((prev := view.toks[k_prev]).tag) in ("VERB", "PRTS", "GRND") \
+        if head_fate is None and i_num and part_of_speech((prev := view.toks[k_prev]).tag) in ("VERB", "PRTS", "GRND") \
                 and _fate_of(prev.lemma) is None and cues().get(prev.lemma) is None and prev.lemma not in LINKING \
                 and (prev.tag.startswith("GRND") or not _fate_in_clause_before(view, k_prev)):
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
@@ -1010,6 +1025,8 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
     if not before:
         return []
     p = before[-1]
+    if p.normal and p.normal != p.text:
+        return []                        # "под автомобилем … Азамата Кушхова, водитель чиновника погиб": no subject
     # "Байтулла Мехсуд и Хакимулла Мехсуд, погибли": names joined by "и" are one subject
     group = [p]
     for q in reversed(before[:-1]):
@@ -1141,6 +1158,12 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
             hi += 1
+        aside = _participle_phrase_before(toks, lo) if not transitive else None
+        if aside is not None:
+            # "Женщина, проходившая мимо, получила ранения": the subject before the phrase set off by commas
+            lo = aside.start
+            while lo > 0 and toks[lo - 1].text not in BOUNDARY | {","} and aside.start - lo < 6:
+                lo -= 1
         substantive = False
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag:
             # "Соболезнования семье погибшего выразил аким X", "X выразил соболезнования семье погибшего": an
@@ -1167,6 +1190,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         span = range(k + 1, hi) if transitive else range(lo, hi)
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
+        if aside is not None:
+            names = [p for p in names if not toks[aside.start].start <= p.start < toks[aside.stop - 1].end]
         names = _distinct_people(view, [p for p in names if not _not_a_victim_name(view, p, transitive)])
         # "X, получил ранение" (a finite verb: "X, получивший ранение" is told of X already)
         got = "NOUN" in t.tag and any(x.lemma in _GET and "VERB" in x.tag for x in toks[max(0, k - 3):k])
@@ -1187,7 +1212,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         groups_seen: list[tuple[str | None, int, int]] = []      # group, span of each noun counted
         role_end = -1
         for i in span:
-            if i == k or i in covered:
+            if i == k or i in covered or aside is not None and i in aside:
                 continue
             tok = toks[i]
             if answered and not any(x in covered or x in counted_at for x in range(max(span.start, i - 3), i)) \
@@ -1290,7 +1315,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         elif plural_seen and count == 0:
             continue
         if count == 0 and not names and ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and "nomn" in t.tag \
-                and k + 1 < len(toks) and morph.pos(toks[k + 1].tag) in ("VERB", "PRTS"):
+                and k + 1 < len(toks) and part_of_speech(toks[k + 1].tag) in ("VERB", "PRTS"):
             # "Пострадавший госпитализирован": the participle is the one person
             count, start, end = 1, t.start, t.end
         if count == 0 and not names and substantive:
@@ -1316,11 +1341,32 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             for g, a, b in groups_seen:
                 out.append(Casualty(fate, 1, g, "event", a, b, view.index, nominal=True, weak=t.lemma in WEAK))
             continue
+        first = view.tok_at(min(start, t.start))
+        # "Еще одна женщина, проходившая мимо, получила легкие травмы": one more besides those told
+        extra = any(x.lemma in ("еще", "ещё") for x in toks[max(0, first - 2):first]) and not names
+        # "Раненый военнослужащий доставлен в госпиталь": a fate's participle opening the sentence before its
+        # noun refers to the one told of before
+        definite = k == 0 and ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" in t.tag and count == 1 \
+            and not names and k + 1 < len(toks) and "NOUN" in toks[k + 1].tag
         out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),
-                            weak=t.lemma in WEAK, among=_among_the_counted(toks, k)))
+                            weak=t.lemma in WEAK, among=_among_the_counted(toks, k), extra=extra,
+                            definite=definite))
     return out
+
+
+def _participle_phrase_before(toks: list[Token], lo: int) -> range | None:
+    """The tokens of a participle's or gerund's phrase set off by commas that ends right before token lo
+    (", проходившая мимо,"), both commas included; None when there is none."""
+    if lo < 3 or toks[lo - 1].text != ",":
+        return None
+    for c in range(lo - 2, max(0, lo - 12), -1):
+        if toks[c].text in BOUNDARY:
+            return None
+        if toks[c].text == ",":
+            return range(c, lo) if c + 1 < lo - 1 and part_of_speech(toks[c + 1].tag) in ("PRTF", "GRND") else None
+    return None
 
 
 def _among_the_counted(toks: list[Token], k: int) -> bool:
@@ -1579,9 +1625,17 @@ def _blows(view: SentenceView) -> list[Casualty]:
             if blow is None:
                 continue
         elif t.lemma in ("нанести", "наносить") and "VERB" in t.tag:
-            blow = next((j for j, x in enumerate(clause) if x.lemma == "удар"), None)
-            if blow is None or not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
+            # "нанес ему удар ножом", "нанес ему ранение в шею" (a wound dealt needs no blade named)
+            blow = next((j for j, x in enumerate(clause) if x.lemma in ("удар", "ранение")), None)
+            if blow is None or clause[blow].lemma == "удар" and not any(x.lemma in _BLADES for x in clause[blow:blow + 4]):
                 continue
+        elif t.lemma == "ранить" and "VERB" in t.tag and clause and clause[0].text.lower() in _OBJECT_PRONOUNS \
+                and clause[0].text.lower() != "их":
+            # "напал с ножом на полицейского и ранил его": the one attacked, told before the pronoun
+            i = _attacked_before(view, k)
+            if i is not None:
+                out.extend(_wounded_one(view, i))
+            continue
         else:
             continue
         # (the one struck told before the blows or after the blade: "нанес … ударов ножом участковому инспектору")
@@ -1595,6 +1649,8 @@ def _blows(view: SentenceView) -> list[Casualty]:
             # "ему": the dative person told before it in the sentence ("к имам-хатибу мечети X")
             i = next((j for j in range(k - 1, -1, -1) if "datv" in toks[j].tag and "anim" in toks[j].tag
                       and toks[j].lemma not in ("он", "она", "они")), None)
+            if i is None:
+                i = _attacked_before(view, k)   # "напал на инспектора ДПС … и нанес ему ранение в шею"
             if i is None and t.lemma in ("выстрелить", "стрелять", "причинить"):
                 # ("Когда охранник X попытался его остановить, злоумышленник выстрелил ему в ногу": the one named
                 # before, whatever his case)
@@ -1602,16 +1658,45 @@ def _blows(view: SentenceView) -> list[Casualty]:
                 i = view.tok_at(named[-1].start) if named else None
             if i is None:
                 continue
-        role = view.role_at(i)                 # ("инспектору ДПС Азамату Шогенову": past the role's own words)
-        after = role.end if role is not None else toks[i].end
-        names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - after <= 30
-                 and all("datv" in x.tag or x.text in "-—" for x in toks if after <= x.start < p.start)]
-        group, person = view.group_from(i)
-        if not person and not names and "anim" not in toks[i].tag:
-            continue
-        out.append(Casualty("wounded", 1, group, "event", toks[i].start, (names[0].end if names else toks[i].end),
-                            view.index, names=names[:1], nominal=True))
+        out.extend(_wounded_one(view, i))
     return out
+
+
+def _wounded_one(view: SentenceView, i: int) -> list[Casualty]:
+    """The one person at token i wounded, named by the name in apposition after his role ("инспектору ДПС
+    Азамату Шогенову": past the role's own words, in the same case), with his role's group."""
+    toks = view.toks
+    case = next((c for c in CASES if c in toks[i].tag), "datv")
+    role = view.role_at(i)
+    after = role.end if role is not None else toks[i].end
+    names = [p for p in view.persons if p.start <= toks[i].start < p.end or 0 <= p.start - after <= 30
+             and all(case in x.tag or x.text in "-—" for x in toks if after <= x.start < p.start)]
+    group, person = view.group_from(i)
+    if not person and not names and "anim" not in toks[i].tag:
+        return []
+    return [Casualty("wounded", 1, group, "event", toks[i].start, (names[0].end if names else after),
+                     view.index, names=names[:1], nominal=True)]
+
+
+# an attack on someone: "напал на полицейского", "набросился с ножом на прохожего"
+_ATTACK_ON = frozenset(("напасть", "нападать", "наброситься", "набрасываться", "броситься", "кинуться"))
+
+
+def _attacked_before(view: SentenceView, k: int) -> int | None:
+    """The token of the one attacked before token k: the person after "на" that follows an attack verb
+    ("напал с ножом на инспектора ДПС", "на участкового уполномоченного полиции": a role)."""
+    toks = view.toks
+    for j in range(k - 1, 0, -1):
+        if toks[j].text in BOUNDARY:
+            return None
+        if toks[j].lemma == "на" and j + 1 < k and any(x.lemma in _ATTACK_ON for x in toks[max(0, j - 4):j]):
+            if view.role_at(j + 1) is not None:
+                return j + 1
+            head = next((n for n in range(j + 1, min(k, j + 4)) if "NOUN" in toks[n].tag), None)
+            # (an animate accusative reads as the genitive, which "на" never takes)
+            if head is not None and "anim" in toks[head].tag and ("accs" in toks[head].tag or "gent" in toks[head].tag):
+                return head
+    return None
 
 
 _LIST_HEAD = re.compile(r"[:：]\s*$")
@@ -1689,15 +1774,16 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
         told_in.setdefault(c.sentence, set()).update(mine)
         once.append(c)
     evs = once
+    # ("еще один пограничник получил ранение" … "Раненый военнослужащий доставлен в госпиталь": the same one)
+    evs = [c for c in evs if not (c.definite and any(o.sentence < c.sentence and o.count for o in evs))]
     by_group: dict[str, dict[int, int]] = {}
     extra = 0
     for c in evs:
-        if c.group and not c.generic and not c.nominal:
-            if c.extra:
-                extra += c.count                      # "убил ещё двух полицейских": on top
-            else:
-                at = by_group.setdefault(c.group, {})
-                at[c.sentence] = at.get(c.sentence, 0) + c.count
+        if c.group and not c.nominal and c.extra:
+            extra += c.count                          # "убил ещё двух полицейских", "Еще одна женщина": on top
+        elif c.group and not c.generic and not c.nominal:
+            at = by_group.setdefault(c.group, {})
+            at[c.sentence] = at.get(c.sentence, 0) + c.count
     per: dict[int, int] = {}
     named: dict[tuple[int, str], int] = {}
     people: set[str] = set()          # the victims named, sentence by sentence: distinct people add up
@@ -1705,7 +1791,9 @@ def _event_sum(evs: list[Casualty], union: bool = False) -> int:
     # водителя такси X" … "погибли капитан полиции Y и сержант Z": 3)
     nominal_groups: dict[str, dict[int, int]] = {}
     for c in evs:
-        if c.nominal and c.sentence in by_group.get(c.group or "", {}):
+        if c.nominal and c.extra and not c.names:
+            extra += c.count                          # "Еще одна женщина … получила травмы": on top
+        elif c.nominal and c.sentence in by_group.get(c.group or "", {}):
             # "погибли двое граждан США, гражданин Швейцарии и гражданин Нидерландов": the list goes on
             by_group[c.group][c.sentence] += c.count
         elif c.nominal and c.group in by_group and not c.names:
@@ -1913,6 +2001,10 @@ def tally(cas: list[Casualty]) -> dict:
             if inside and sum(c.count for c in inside) < total:
                 total -= sum(c.count for c in inside)
         if extras and not latest and not totals:      # "Гиффордс получила ранение … ранены ещё 13"
+            events = [c for c in victims if c.kind == "event"]
+            if events and all(c.nominal and not c.names and c.start > extras[0].start for c in events) \
+                    and events_sum <= sum(c.count for c in extras):
+                total = 0                             # "Одна из раненых школьниц скончалась" … "семье погибшей": her
             total = (total or 0) + sum(c.count for c in extras)
             ev[fate] = ev.get(fate, []) + [(c.start, c.end) for c in extras]
         elif extras and not latest:

@@ -479,6 +479,9 @@ _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроже
                         rf"{_TAKEN}\s+в|"
                         r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
 _TAKEN_TO = re.compile(rf"{_TAKEN}\s+в\s+(?:\w+\s+){{0,1}}$", re.I)
+# the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе"
+_TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?(?:больниц|госпитал|клиник|медцентр)\w*"
+                                r"\s+(?:в\s+|города\s+)$", re.I)
 _FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$"
@@ -510,7 +513,7 @@ _PROVINCE_WORD = re.compile(r"(?:провинци|област|штат|респ
 
 # a place word before an unknown name makes it a settlement: "вблизи села Хушаб", "в городке Портапик"
 _SETTLEMENT = re.compile(r"(?:город\w*|сел[оаеу]|селени\w+|посел\w+|посёл\w+|деревн\w+|станиц\w+|аул\w*|"
-                         r"кишлак\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
+                         r"кишлак\w*|джамоат\w*|махалл\w+|айыл\w*|ауыл\w*|местечк\w+|населенн\w+ пункт\w*|населённ\w+ пункт\w*)\s+$", re.I)
 # "в Сазерленд-Спрингс (Sutherland Springs)": a foreign place glossed in Latin letters
 _GLOSS = re.compile(r"\s*\((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}\)")
 
@@ -678,10 +681,12 @@ def _choose(analysis: Analysis, found: list[Resolved], city_only: bool) -> Resol
         weight[r.name] += _locative(analysis.text, r.start)
         if not _HOME.search(analysis.text[max(0, r.start - 40):r.start]) \
                 and not _SEAT.search(analysis.text[max(0, r.start - 40):r.start]) \
-                and not _FLED_TO.search(analysis.text[max(0, r.start - 40):r.start]):
+                and not _FLED_TO.search(analysis.text[max(0, r.start - 40):r.start]) \
+                and not _TAKEN_TO_HOSPITAL.search(analysis.text[max(0, r.start - 60):r.start]):
             elsewhere.add(r.name)
-    # "17-летний житель поселка Сылва напал …", "уроженец Шали": a town named only as someone's home is
-    # not the scene (one named only as where a victim died, "в больнице в Солсбери", still may be)
+    # "17-летний житель поселка Сылва напал …", "уроженец Шали": a town named only as someone's home, or as
+    # where the hurt were taken, is not the scene (one named only as where a victim died, "в больнице в
+    # Солсбери", still may be)
     cities = [r for r in cities if r.name in elsewhere]
     if cities:
         counts = Counter(r.name for r in cities)

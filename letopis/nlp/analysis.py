@@ -26,6 +26,12 @@ class Sentence:
     tokens: list[Token]
 
 
+def part_of_speech(tag: str) -> str:
+    """The part of speech a token's tag string opens with: "NUMR nomn" and "ADJF plur,gent" have
+    no comma after it, "VERB,perf,tran ..." has one."""
+    return tag.partition(" ")[0].partition(",")[0]
+
+
 def token_at(tokens: list[Token], offset: int, default: int | None = None) -> int | None:
     """The index of the first token at or after `offset`; `default` when there is none."""
     return next((i for i, t in enumerate(tokens) if t.start >= offset), default)

@@ -904,6 +904,10 @@ def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
         # its preposition run into the name)
         served = served or noun in ("в", "во", "из") and not _first_name_like(words[0].group()) \
             and _known_town(words[0].group())
+        # ("житель джамоата Рудаки Фаридун Рахимов": after a home noun and its settlement's, the place whatever
+        # it may read as)
+        if m is not None and noun not in _HOME_NOUNS and _HOME_BEFORE.search(analysis.text, max(0, e.start - 40), e.start):
+            noun = "житель"
         # (a place's name of four letters or more: "Ма Ай Лунь" after "района" is a Chinese name)
         if noun not in _HOME_NOUNS and (noun not in _SETTLEMENTS or _first_name_like(words[0].group())
                                         or len(words[0].group()) < 4) and not served \
@@ -1077,7 +1081,7 @@ def _add_name(m: re.Match, covered: bytearray, added: list[Entity]) -> None:
 # "41-летний житель Шымкента Нурлан Жумабеков", "уроженка села Кок-Жар Айгуль Сатыбалдиева": whose home the
 # place is comes right before his name
 _HOME_BEFORE = re.compile(r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
-                          r"(?:(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|район|област)\w*\s+)?$", re.I)
+                          r"(?:(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|район|област|джамоат|махалл|айыл|ауыл)\w*\s+)?$", re.I)
 
 
 def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -1091,7 +1095,27 @@ def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Ent
         m = _AFTER_ROLE.match(analysis.text, e.end)
         if m and 1 not in covered[m.start(1):m.end(1)] and not analysis.ignored(*m.span(1)):
             _add_name(m, covered, added)
+    # ("житель джамоата Рудаки Фаридун Рахимов" with neither found: the settlement's name, then a first name)
+    from letopis.nlp.normal import is_first_name
+    for h in _HOME_SETTLEMENT.finditer(analysis.text):
+        m = _AFTER_ROLE.match(analysis.text, h.end(1))
+        if m is None or 1 in covered[h.start(1):m.end(1)] or analysis.ignored(h.start(1), m.end(1)) \
+                or not (is_first_name(m.group(1).split()[0]) or _SURNAME_END.search(m.group(1).split()[-1])):
+            continue
+        gaz = _gazetteer()
+        place = h.group(1)
+        added.append(Entity((_geo_kind(gaz, place) if gaz is not None else None) or "CITY", h.start(1), h.end(1),
+                            place, source="rule"))
+        _add_name(m, covered, added)
     return entities + added
+
+
+# a surname's ending, in the nominative (Russian, Central Asian, Caucasian)
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ян|дзе|швили|енко|уулу|кызы)$")
+# a home's settlement by its noun, then its name: "житель джамоата Рудаки", "уроженка села Кок-Жар"
+_HOME_SETTLEMENT = re.compile(r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
+                              r"(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|джамоат|махалл|айыл|ауыл)\w*\s+"
+                              r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)(?=[ \t]+[А-ЯЁ])")
 
 
 _AGE_AND_WORD = re.compile(r"\d{1,3}-летн\w+\s+([А-ЯЁ][а-яё]+)\s+$")

@@ -84,12 +84,6 @@ def _pos(key: str, tag) -> str | None:
     return got  # type: ignore[return-value]
 
 
-def pos(tag: str) -> str:
-    """The part of speech a token's tag string opens with: "NUMR nomn" and "ADJF plur,gent" have
-    no comma after it, "VERB,perf,tran ..." has one."""
-    return tag.partition(" ")[0].partition(",")[0]
-
-
 @lru_cache(maxsize=30_000)
 def analyse(word: str) -> tuple[str, str]:
     """(lemma, tag) of a token as written: one cached call per distinct spelling.

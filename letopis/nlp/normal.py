@@ -597,6 +597,12 @@ def _titles() -> frozenset[str]:
 _BY_WORDS = frozenset(("словам", "данным", "мнению", "информации", "сообщению", "заявлению"))
 
 
+# a village's noun, after which its name is not declined ("в селе Гимры", "кишлака Ошоба"); not "город", whose
+# names decline ("в городе Москве")
+_VILLAGE_NOUN = re.compile(r"(?:сел[оаеу]|селени[еяю]|аул[аеу]?|кишлак[аеу]?|джамоат[аеу]?|айыл[аеу]?|ауыл[аеу]?|"
+                           r"махалл[яие]|станиц[аеуы]|хутор[аеу]?)$")
+
+
 def previous_word(analysis: Analysis | None, start: int) -> str | None:
     if analysis is None:
         return None
@@ -652,6 +658,10 @@ def normalize(entity: Entity, analysis: Analysis | None = None) -> str:
         return normalize_person(entity.text, prev, after_oblique_role(analysis, entity.start))
     if quoted_apposition(analysis, entity.start) or _quoted_foreign(analysis, entity):
         return entity.text
+    if entity.type in ("CITY", "LOCATION") and prev and _VILLAGE_NOUN.match(prev) and " " not in entity.text.strip():
+        # "джамоата Рудаки", "в селе Гимры": a village's name in apposition stays in the nominative (as the
+        # gazetteer spells it, when it knows the place: "села Михайловки" → "Михайловка")
+        return _gazetteer_spelling(entity.text) or entity.text
     # (and a one-word name the dictionary does not know: "в Медельине" → "Медельин", not "Медельина", a
     # guess of its ending the gazetteer's spellings settle)
     if entity.type in ("CITY", "LOCATION", "STATE_OR_PROVINCE", "COUNTRY") and (
