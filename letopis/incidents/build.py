@@ -436,6 +436,10 @@ def _security_act(sent: Sentence, start: int) -> bool:
             toks[k].lemma == "в" and _attackerish(toks[k + 1])
             for k in range(i + 1, min(i + 5, len(toks) - 1))):
         return True                                   # "выстрелил в нападавшего"
+    if toks[i].lemma == "открыть" and _security_subject(toks, i) and any(_attackerish(x) for x in toks[i + 1:i + 8]):
+        return True                                   # "патруль полиции открыл огонь и ранил нападавшего"
+    if _attackerish(toks[i]) and i and toks[i - 1].lemma in POLICE_ACTS and _security_subject(toks, i - 1):
+        return True                                   # "… и ранил нападавшего в ногу": the attacker, shot
     if toks[i].lemma in ("выстрелить", "стрелять") and (_security_subject(toks, i) or any(
             _attackerish(x) and "datv" in x.tag for x in toks[i + 1:i + 3])):
         return True                                   # "полицейский выстрелил нападавшему в ногу"
@@ -558,7 +562,15 @@ def _security_subject(toks: list, i: int) -> bool:
     words names one ("застрелили сотрудники полиции", "полицейские ранили"). Only a finite verb
     has such a subject: with a participle or a noun ("застреленный", "перестрелка") the nominative
     may be the victim."""
-    return "VERB" in toks[i].tag and _force_nominative_near(toks, i)
+    if "VERB" not in toks[i].tag:
+        return False
+    if _force_nominative_near(toks, i):
+        return True
+    # "патруль полиции открыл огонь и ранил нападавшего": the subject of the verb it is joined to
+    if i > 1 and toks[i - 1].lemma == "и":
+        k = next((k for k in range(i - 2, max(-1, i - 6), -1) if "VERB" in toks[k].tag or toks[k].text in (",", ";")), None)
+        return k is not None and "VERB" in toks[k].tag and _force_nominative_near(toks, k)
+    return False
 
 
 def _force_nominative_near(toks: list, i: int) -> bool:
@@ -574,12 +586,18 @@ def _force_near(toks: list, i: int) -> bool:
     return any(_security_actor(near, k, ("nomn", "ablt")) for k in range(len(near)) if near[k] is not toks[i])
 
 
+def _may_be_instrumental(t) -> bool:
+    from letopis.nlp.morph import parse
+    return "NOUN" in t.tag and t.text[:1].islower() and any(p.tag.case == "ablt" for p in parse(t.text.lower())[:4])
+
+
 def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
     """Token k, in one of `cases`, names a security force: a police/security/military word
     ("полицейские", "полицией", "ФСБ"), or a head of _STAFF before one ("сотрудники полиции")."""
     from letopis.incidents.tables import groups
     t = toks[k]
-    if not any(c in t.tag for c in cases):
+    # (any reading in the case: "застрелен … полицейским" read as a plural dative)
+    if not any(c in t.tag for c in cases) and not ("ablt" in cases and _may_be_instrumental(t)):
         return False
     g = groups()
     return g.get(t.lemma) in SECURITY_GROUPS or (
@@ -681,9 +699,11 @@ def _thing_taken(sent: Sentence, start: int) -> bool:
         if noun is not None:                          # (a capitalised word there is a name the dictionary misreads)
             return "inan" in noun.tag and not ({"Name", "Surn"} & set(noun.tag.replace(" ", ",").split(","))) \
                 and not (noun.text[:1].isupper() and "Geox" not in noun.tag and "Orgn" not in noun.tag)
-    for t in toks[i + 1:i + 6]:
+    for n, t in enumerate(toks[i + 1:i + 6], i + 1):
         if "NOUN" in t.tag and any(c in t.tag for c in ("loct", "ablt", "datv")):
             continue                                  # "похищение в августе …": a time or place, not the object
+        if "NOUN" in t.tag and "inan" in t.tag and any("PRTF" in x.tag and "actv" in x.tag for x in toks[i + 1:n]):
+            continue                                  # "похитили служившего мессу священника": the participle's object
         if "NOUN" in t.tag and t.lemma not in ("полиция", "милиция", "склад", "база"):
             return "inan" in t.tag and t.lemma not in ("заложник",)
     # a participle before a substantivised one that agrees with it and no noun: the thing taken is
@@ -841,7 +861,8 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
                 #                                       человек, в том числе священник": among the many, no target
             # "обстреляли служебный автомобиль главы района", "напали на депутата": the attack aimed at him or
             # at what he rides in or lives in (not "рядом с домом главы")
-            j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS
+            # (a kidnapping is no attempt on a life: "похитили служившего мессу священника" is hostage-taking)
+            j = next((j for j in range(max(0, i - 8), i) if toks[j].lemma in ATTACK_VERBS - _SEIZE
                       and "VERB" in toks[j].tag), None)
             h = i - 1                                 # past adjectives: "автомобиль бывшего депутата"
             while j is not None and h > j and "ADJF" in toks[h].tag:
@@ -860,6 +881,7 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
 
 
 _MOTIVE = frozenset(("месть", "отомстить", "отместка", "возмездие"))
+_SEIZE = frozenset(("похитить", "захватить", "угнать"))
 
 
 def _among(toks: list, i: int) -> bool:
@@ -1874,6 +1896,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # "смертник атаковал колонну полиции": a suicide attacker's weapon is his bomb (the assault was it)
         inc.types = sorted([t_ for t_ in inc.types if t_ != "armed_assault" or not generic] + ["bombing"],
                            key=order.get)
+    elif "suicide" in inc.types and "bombing" not in inc.types and "explosives" in weapons and hurt:
+        # "смертник направил начиненный взрывчаткой автомобиль в ворота …, боевики открыли огонь": the bomb
+        # beside the gunmen's assault
+        inc.types = sorted(inc.types + ["bombing"], key=order.get)
     inc.suicide = "suicide" in inc.types
     if inc.suicide and "bombing" in inc.types and not inc.perpetrators_killed:
         inc.perpetrators_killed = 1                   # the bomber died in the blast (docs/coding.md §5)
@@ -2916,11 +2942,16 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
         for t in found.temporals:
             if s.start <= t.start < s.end and t.kind == "date" and t.value and _reported(s, t) and anchor is None:
                 anchor = _anchor(found, t)
+    started = _started_on(found, sents, quotes)
+    if started is not None:
+        return _evening_before(analysis, found, quotes, started)
     for s in sents:
         if cas.aggregate(analysis, found, s):
             continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
         if any(t.lemma in ("приговор", "приговорить", "огласить") for t in s.tokens):
             continue                                  # "суд в понедельник огласил приговор": the verdict's day
+        if _died_since(s):
+            continue                                  # "в ночь на понедельник в больнице скончались двое раненых"
         cues: list[int] | None = None                 # the sentence's attack cues, found when two dates compete
         court = _court_acting(analysis.text, s)
         for t in found.temporals:
@@ -2962,6 +2993,34 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
     return best
+
+
+def _started_on(found: Extraction, sents: list[Sentence], quotes) -> object | None:
+    """"Нападение началось вечером в субботу": the day the act's noun is said to have begun on is the act's,
+    whatever day the operation that ended it is told with first ("завершили в воскресенье операцию")."""
+    for s in sents:
+        toks = s.tokens
+        k = next((k for k, t in enumerate(toks) if t.lemma == "начаться" and "VERB" in t.tag
+                  and any(x.lemma in _ACT_OPENERS for x in toks[max(0, k - 3):k])), None)
+        if k is None:
+            continue
+        near = [t for t in found.temporals if toks[k].end <= t.start < toks[min(len(toks) - 1, k + 6)].end
+                and t.kind in ("relative", "date") and t.value and not _inside(quotes, t.start, t.end)]
+        if near:
+            return near[0]
+    return None
+
+
+_DIED_LATER = frozenset(("скончаться", "умереть"))
+_SINCE = frozenset(("раненый", "пострадавший", "больница", "госпиталь", "реанимация", "травма", "ранение"))
+
+
+def _died_since(sent: Sentence) -> bool:
+    """The sentence tells only the hurt dying later ("в больнице скончались двое раненых", "умер от ран в
+    госпитале"), no attack of its own: its day is no day of the act."""
+    lemmas = {t.lemma for t in sent.tokens}
+    return bool(lemmas & _DIED_LATER) and bool(lemmas & _SINCE) and not _type_hits(sent) \
+        and not any(cues().get(x) == "killed" for x in lemmas - _DIED_LATER)
 
 
 _ACT_OPENERS = frozenset(("удар", "взрыв", "нападение", "атака", "обстрел", "теракт", "стрельба", "поджог", "захват"))
@@ -3132,7 +3191,9 @@ def _reported(sent: Sentence, t) -> bool:
                             for x in toks[:i]) or _type_hits(sent) and _type_hits(sent)[0][2] < t.start:
             return False                              # "Нападавшего … в четверг, 19 декабря …, сообщают"
         between = after[:k]
-    return not any(cues().get(x.lemma) in ("killed", "wounded") or x.lemma in ATTACK_VERBS for x in between)
+    # ("Как говорится в сообщении, инцидент произошел накануне вечером": the act's day, past its "произошел")
+    return not any(cues().get(x.lemma) in ("killed", "wounded") or x.lemma in ATTACK_VERBS or x.lemma in HAPPENED
+                   for x in between)
 
 
 def _anchor(found: Extraction, t) -> tuple | None:

@@ -512,9 +512,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             out.append(Casualty("killed", int(num.value), prev.group, "event", num.start, num.end, view.index,
                                 generic=prev.generic))
             continue
-        if prev is None and j + 2 < len(view.toks) and view.toks[j].lemma == "из" and num.value == int(num.value) \
+        # ("Позднее в больнице скончался один из раненых": the fate told before, the subject after it)
+        if prev is None and j + 1 < len(view.toks) and view.toks[j].lemma == "из" and num.value == int(num.value) \
                 and _one_of_the_hurt(view.toks[j + 1]) \
-                and _fate_after(view, j + 2) == "killed":
+                and (j + 2 < len(view.toks) and _fate_after(view, j + 2) == "killed"
+                     or i_num and _fate_of(view.toks[i_num - 1].lemma) == "killed" and "VERB" in view.toks[i_num - 1].tag):
             # "Сегодня стало известно, что один из раненых скончался в больнице": of the wounded told before,
             # one died since; one more dead, one fewer wounded
             out.append(Casualty("killed", int(num.value), None, "total", num.start, view.toks[j + 1].end, view.index,
@@ -1941,7 +1943,9 @@ def tally(cas: list[Casualty]) -> dict:
     cas = [c for c in cas if not _wounds_of_the_dead(c, cas)]
     for fate in ("killed", "wounded"):
         mine = [c for c in cas if c.fate == fate and c.count is not None]
-        if any(not c.outdated for c in mine):
+        # (a first report with nothing newer but one more dead since, "Первоначально сообщалось о двух погибших и
+        # пяти раненых. Позднее скончался один из раненых", stands as the count told)
+        if any(not c.outdated and not c.extra and not (c.nominal and c.kind == "event") for c in mine):
             mine = [c for c in mine if not c.outdated]   # "Ранее сообщалось о 70 погибших, однако … 20"
         if any(not c.claim for c in mine):
             mine = [c for c in mine if not c.claim]       # "Талибан утверждает … семерых": a claim
@@ -2014,7 +2018,9 @@ def tally(cas: list[Casualty]) -> dict:
             # (a nominal one too: "Среди пострадавших — мальчик. Ещё четверо взрослых госпитализированы": 1 + 4)
             anchor = max((c for c in totals + [c for c in victims if c.kind == "event" and c.count]
                           if c.start < extras[-1].start), key=lambda c: c.start, default=None)
-            later = [c for c in extras if anchor is not None and c.start > anchor.start]
+            # ("одна из пострадавших … скончалась. Двое других госпитализированы": others besides her, within
+            # the total told)
+            later = [c for c in extras if anchor is not None and c.start > anchor.start and not c.others]
             if later and anchor.count + sum(c.count for c in later) > total:
                 total = anchor.count + sum(c.count for c in later)
                 ev[fate] = [(anchor.start, anchor.end)] + [(c.start, c.end) for c in later]

@@ -651,13 +651,19 @@ def _not_bound_for(text: str, found: list[Resolved]) -> list[Resolved]:
     return out
 
 
+# the neighbour a border is shared with: "у границы с Малайзией", "граничащей с Афганистаном" (not the town's)
+_BORDER_WITH = re.compile(r"(?:границ\w*|граничащ\w*|граничит)\s+(?:с|со)\s+$", re.I)
+
+
 def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) -> tuple[str | None, str | None]:
     """The country and region of a town the gazetteer lacks: the nearest named ("напали на деревню Кирава в
     штате Борно на северо-востоке Нигерии"), the region one of that country; never one named as a source's or
-    someone's home ("источники в правительстве Южной Кореи")."""
+    someone's home ("источники в правительстве Южной Кореи"), nor the neighbour across a border ("у границы с
+    Малайзией")."""
     text = analysis.text
     def named(among: list[Resolved]) -> list[Resolved]:
-        return [r for r in among if r.country and r.kind in ("region", "country") and _locative(text, r.start) > -2]
+        return [r for r in among if r.country and r.kind in ("region", "country") and _locative(text, r.start) > -2
+                and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)]
     around = sorted(named(found), key=lambda r: abs(r.start - town.start)) or named(mentions(analysis, 0, len(text)))
     if not around:
         return None, None

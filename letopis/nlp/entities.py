@@ -888,6 +888,22 @@ def _first_name_like(word: str) -> bool:
     return is_first_name(word) or morph.morph().word_is_known(w) and any("Name" in p.tag for p in morph.parse(w)[:2])
 
 
+# a building's or a venue's noun: the name after it is the building's ("в торговом центре Ozark Plaza")
+_FACILITY_NOUN = re.compile(r"(?<![\w-])(?:торгов\w+\s+(?:центр|комплекс)\w*|ТЦ|ТРЦ|ТРК|отел[ьяюе]\w*|гостиниц\w+|"
+                            r"ресторан\w*|кафе|клуб\w*|бар[аеу]?|магазин\w*|супермаркет\w*|кинотеатр\w*|"
+                            r"стадион\w*|концертн\w+\s+зал\w*)\s+[«\"]?$", re.I)
+
+
+def _facilities_by_their_noun(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
+    """"в торговом центре Ozark Plaza", "в отеле «Хаят»": a name right after a building's noun is the building,
+    not a town the recogniser took it for (unless the gazetteer knows a town so named, written in Cyrillic)."""
+    for e in entities:
+        if e.type in LOC_TYPES and _FACILITY_NOUN.search(analysis.text, max(0, e.start - 40), e.start) \
+                and (not any("а" <= c.lower() <= "я" for c in e.text) or not _known_town(e.text)):
+            e.type = "FACILITY"
+    return entities
+
+
 def _split_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"жительница Ариэля Рахель Ашкенази", "мэр коммуны Дабло Усман Зонго": the recogniser ran the place
     after a home or settlement noun into the full name after it. Of three capitalised words or more, the
@@ -1185,6 +1201,7 @@ def refine(analysis: Analysis, entities: list[Entity], roles: list[Entity] = ())
                 morph.lemma(e.text.split()[0].lower()) in _BODY_HEADS | _INSTITUTIONS:
             e.type = "ORGANIZATION"              # "Муфтият Дагестана осудил нападение": a body, not a person
     roles = list(roles)
+    entities = _facilities_by_their_noun(analysis, entities)
     entities = _persons_after_roles(analysis, entities, roles + _posts_before_bodies(analysis, entities, roles))
     entities = _persons_after_homes(analysis, entities)
     entities = _first_names_after_ages(analysis, entities)
