@@ -341,6 +341,10 @@ def _drill(sent: Sentence) -> bool:
 
 
 _SHOTS = frozenset({"выстрелить", "выстрел", "стрелять", "застрелить"})
+# what is undermined, not blown up: "подорвать экономику", "подрывает доверие"
+_UNDERMINED = frozenset({"экономика", "доверие", "авторитет", "репутация", "позиция", "стабильность", "основа",
+                         "влияние", "мораль", "боеспособность", "усилие", "здоровье", "имидж", "суверенитет",
+                         "строй", "легитимность", "престиж", "единство"})
 
 
 def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
@@ -358,6 +362,8 @@ def _type_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
             continue                                     # "взрыв газового баллона": a gas blast, no bomb
         if _threatened(sent.tokens, i):
             continue                                     # "угрожал взорвать бомбу": a threat, no bombing
+        if lem in ("подорвать", "подрывать") and any(x.lemma in _UNDERMINED for x in sent.tokens[i + 1:i + 4]):
+            continue                                     # "чтобы подорвать экономику районов": undermine, no blast
         if lem in _SHOTS and i + 1 < len(lemmas) and lemmas[i + 1] == "себя":
             continue                                     # "выстрелил себе в голову": a suicide, no attack
         if lem in _NAME_CUES and i and sent.tokens[i].text[:1].isupper():
@@ -457,6 +463,11 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and any(
             _attackerish(x) and _may_be_nominative(x) for x in toks[max(0, i - 3):i]):
         return True                                   # "Нападавший застрелен": the attacker, shot by the police
+    if "PRTS" in toks[i].tag and toks[i].lemma in SECURITY_KILLS and _attackerish(toks[0]) \
+            and _may_be_nominative(toks[0]) and not any("VERB" in x.tag and x.lemma != "быть" or "PRTS" in x.tag
+                                                        for x in toks[1:i]) \
+            and any("ablt" in x.tag and "anim" in x.tag for x in toks[i + 1:i + 6]):
+        return True                                   # "Нападавший, 26-летний житель Тайбе X, был застрелен … охранником"
     if "PRTS" in toks[i].tag and any(_security_actor(toks, k, ("ablt",)) for k in range(i + 1, min(len(toks), i + 4))):
         return True                                   # "Один из нападавших был застрелен полицией"
     if cas.operation_kill(toks, i) and not _force_nominative_near(toks, i):
@@ -1672,10 +1683,11 @@ def build(analysis: Analysis, found: Extraction, persons: list[Person]) -> list[
         # the first codable incident is the article's main one (its headline, its whole text but the other
         # incidents' sentences: a chronicle's other attackers are not its own)
         others = {i for o in segs if o is not seg for i in o.sentences}
-        inc = _code(analysis, found, persons, seg, main=not incidents, others=others)
+        elsewhere = {o.place.name for o in segs if o is not seg and o.place is not None and o.place.kind == "city"}
+        inc = _code(analysis, found, persons, seg, main=not incidents, others=others, elsewhere=elsewhere)
         if inc is not None:
             if incidents:
-                _date_before(found, inc, incidents[0])
+                _date_before(found, inc, incidents[0], analysis.text)
                 _placed_as_main(analysis, seg, inc, incidents[0])
             incidents.extend(_distribute(found, inc))
     return incidents
@@ -1712,7 +1724,10 @@ def _placed_as_main(analysis: Analysis, seg: Segment, inc: Incident, main: Incid
     inc.field_evidence["place"] = main.field_evidence.get("place", [])
 
 
-def _date_before(found: Extraction, inc: Incident, main: Incident) -> None:
+_SAME_DAY = re.compile(r"(?<!\w)(?:(?:утром|днем|днём|вечером|ночью)\s+)?(?:того\s+же\s+дня|в\s+тот\s+же\s+день)", re.I)
+
+
+def _date_before(found: Extraction, inc: Incident, main: Incident, text: str = "") -> None:
     """"Днем ранее в Каспийске неизвестные обстреляли …": a day counted back from the main incident's."""
     span = (inc.field_evidence.get("date") or [None])[0]
     if inc.date is None and span is None and main.date and len(main.date) == 10:
@@ -1723,6 +1738,12 @@ def _date_before(found: Extraction, inc: Incident, main: Incident) -> None:
         if later is not None:
             inc.date, inc.date_text = main.date, later.text
             inc.field_evidence["date"] = [[later.start, later.end]]
+            return
+        # "Вечером того же дня, около 21:30, в селе Карабудахкент двое неизвестных открыли огонь": the main act's day
+        same = _SAME_DAY.search(text, *inc.evidence[0]) if inc.evidence else None
+        if same is not None:
+            inc.date, inc.date_text = main.date, same.group(0)
+            inc.field_evidence["date"] = [[same.start(), same.end()]]
         return
     if inc.date is not None or span is None or not main.date or len(main.date) != 10:
         return
@@ -1751,8 +1772,21 @@ def _distribute(found: Extraction, inc: Incident) -> list[Incident]:
     return out
 
 
+def _clause_elsewhere(analysis: Analysis, c: cas.Casualty, elsewhere: set[str], seg: Segment) -> bool:
+    """The casualty's clause (between commas, colons and semicolons) names a town of another incident."""
+    text = analysis.text
+    sent = analysis.sentences[c.sentence]
+    lo = max(text.rfind(x, sent.start, c.start) for x in (",", ":", ";")) + 1
+    ends = [e for e in (text.find(x, c.end, sent.end) for x in (",", ":", ";")) if e >= 0]
+    hi = min(ends) if ends else sent.end
+    lo = max(lo, sent.start)
+    own = seg.place.name if seg.place is not None else None
+    return any(r.kind == "city" and r.name in elsewhere and r.name != own
+               for r in geo_link.mentions(analysis, lo, hi))
+
+
 def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool,
-          others: set[int] = frozenset()) -> Incident | None:
+          others: set[int] = frozenset(), elsewhere: set[str] = frozenset()) -> Incident | None:
     text = analysis.text
     sents = [analysis.sentences[i] for i in seg.sentences]
     lo, hi = sents[0].start, sents[-1].end
@@ -1762,6 +1796,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # a named attacker's own death counts where it is told apart (the Watertown shootout), not in the
     # attack he fled from (docs/coding.md §5: Boston bombing = 0)
     statements = [c for c in statements if not c.own_perp or (seg.own and not main)]
+    if elsewhere:
+        # "совершены два нападения: в Буйнакске ранен патрульный, в Карабудахкенте убит сотрудник ДПС": a clause
+        # of the summary that names another incident's town tells that incident's toll
+        statements = [c for c in statements if not _clause_elsewhere(analysis, c, elsewhere, seg)]
     # a clash with the police or soldiers in the lead is unrest met by force, no brawl of its own
     # ("столкновения между полицией и рабочими … в результате этих беспорядков погибли люди")
     led = [_force_near(s.tokens, k) for s in _lead(analysis) for k, t in enumerate(s.tokens) if t.lemma in CLASH]
@@ -2961,10 +2999,13 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                     or (t.kind == "duration" and not t.extra.get("ago")):
                 continue
             if _speech_tail(analysis.text, s.start, t.start) or agency_dateline_end(analysis.text, t.start) \
+                    or analysis.dateline and analysis.dateline[0] <= t.start < analysis.dateline[1] \
                     or BORN.match(analysis.text, t.end):
                 continue                              # (nor a birth year: "мужчина 1961 года рождения")
             if _arrest_date(s, t):
                 continue                              # "сдался … в среду, 7 января 2015 года" (coding.md §7)
+            if _in_moscow_time(analysis.text, s, t):
+                continue                              # "в субботу по местному времени (утром в воскресенье по московскому)"
             if court:
                 cues = _cues(s) if cues is None else cues
                 if min(abs(c - t.start) for c in court) < _cue_distance(cues, t):
@@ -3009,6 +3050,19 @@ def _started_on(found: Extraction, sents: list[Sentence], quotes) -> object | No
         if near:
             return near[0]
     return None
+
+
+_MOSCOW_TIME = re.compile(r"\bпо\s+(?:московскому|Москве)|\bмск\b", re.I)
+
+
+def _in_moscow_time(text: str, sent: Sentence, t) -> bool:
+    """The temporal stands in brackets that give the same moment in Moscow time, after the local one:
+    "поздно вечером в субботу по местному времени (утром в воскресенье по московскому)"."""
+    opened = text.rfind("(", sent.start, t.start)
+    if opened < 0 or text.rfind(")", sent.start, t.start) > opened:
+        return False
+    closed = text.find(")", t.end, sent.end)
+    return closed >= 0 and bool(_MOSCOW_TIME.search(text, opened, closed))
 
 
 _DIED_LATER = frozenset(("скончаться", "умереть"))

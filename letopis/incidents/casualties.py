@@ -1228,8 +1228,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             if tok.start < role_end:
                 continue                 # inside a multi-token role already counted
 
-            if tok.lemma in PRONOUNS:
-                continue
+            if tok.lemma in PRONOUNS or view.a.ignored(tok.start, tok.end):
+                continue                 # (nor the agency of a dateline the sentence opens with: "КазТАГ – …")
             if transitive and "accs" not in tok.tag and "gent" not in tok.tag:
                 continue
             if not transitive and "nomn" not in tok.tag and not (
@@ -1292,8 +1292,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             # "сообщник — брат Джохар Царнаев — был ранен", "Тамерлан … был убит в перестрелке с полицией":
             # whether that death belongs to this attack the text rarely says; the incident decides (own_perp)
             if fate == "killed" and not perp_seen or fate == "killed" and _died_later(toks, k):
+                # ("был застрелен на месте вооружённым охранником": at the scene, this attack's end)
+                there = [x.lemma for x in toks[k + 1:k + 3]] == ["на", "место"]
                 out.append(Casualty("killed", len(names), "perpetrator", "event", names[0].start, t.end,
-                                    view.index, names=names, nominal=True, own_perp=True))
+                                    view.index, names=names, nominal=True, own_perp=not there))
             elif _died_later(toks, k):
                 out.append(Casualty("killed", len(names), "perpetrator", "event", names[0].start, names[-1].end,
                                     view.index, names=names, nominal=True, own_perp=True))
@@ -1384,7 +1386,9 @@ _SPAN_OPEN = ("с ", "со ", "начиная с", "за ", "в течение",
 _PERIOD = re.compile(r"(?:^|\s)(?:за|в течение)\s+(?:то же|тот же|этот|это|последн\w+|прошедш\w+)\s+"
                      r"(?:время|период\w*|год\w*|месяц\w*|лет)|(?:^|\s)с\s+начала\s+(?:(?:текущего|этого|"
                      r"прошлого|нынешнего)\s+)?(?:года|месяца|недели|\d{4}\s+года)|^\s*Всего\b(?=[^.!?]*?(?:\sза\s|\sс\s+начала\s|"
-                     r"\sв\s+течение\s|\s(?:19|20)\d\d\b|терактов|нападений|атак\b|взрывов|обстрелов|конфликт|войн))",
+                     r"\sв\s+течение\s|\s(?:19|20)\d\d\b|терактов|нападений|атак\b|взрывов|обстрелов|конфликт|войн))"
+                     # "Только за октябрь … погибли более 200 мирных жителей": a month's toll
+                     r"|(?:^|\s)за\s+(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)",
                      re.I)
 # "Всего за год …", "Всего в результате терактов …": a period's or several acts' toll; "Всего погибли 77
 # человек", "Всего в результате теракта погибли 129 человек": the act's own total
@@ -1572,7 +1576,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for c in found_here if not (c.names and any(
             o is not c and o.fate == c.fate and len(o.names) > len(c.names)
             and {(e.start, e.end) for e in c.names} <= {(e.start, e.end) for e in o.names} for o in found_here))]
-        found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view)
+        found_here += _named_next(analysis, view, found_here) + _listed_below(analysis, view, found.roles)
         # "Пострадали 11 сотрудников полиции, один из них — капитан полиции X — госпитализирован": one of those
         # counted, named
         for c in [c for c in found_here if c.nominal and c.names and len(c.names) == 1
@@ -1702,10 +1706,13 @@ def _attacked_before(view: SentenceView, k: int) -> int | None:
 
 
 _LIST_HEAD = re.compile(r"[:：]\s*$")
-_ITEM_MARK = re.compile(r"[\s\d.)•*–—-]*")
+# a list item's mark: a number, a dash, a bullet, an emoji bullet ("▪️", "🔹")
+_ITEM_MARK = re.compile("[\\s\\d.)•*–—\\-▪▫■□●○◦‣⁃►▶✓✔\ufe0f\u2600-\u27bf\U0001f300-\U0001faff]*")
+# a rank or post before the name on the item's line: "старший сержант полиции Иса Костоев, 34 года;"
+_RANK_WORDS = re.compile(r"(?:[а-яё-]+\s+){1,5}$")
 
 
-def _listed_below(analysis: Analysis, view: SentenceView) -> list[Casualty]:
+def _listed_below(analysis: Analysis, view: SentenceView, roles: list[RoleMention] = ()) -> list[Casualty]:
     """"Список погибших:" (or "Погибшие (ФИО — возраст — должность):") and the lines below, each opening with a
     name ("Магомедов Ахмед Расулович, 1985 г.р.;"): the people of that fate, one by one."""
     text = analysis.text
@@ -1720,14 +1727,18 @@ def _listed_below(analysis: Analysis, view: SentenceView) -> list[Casualty]:
         if line_start != sent.start and text[line_start:sent.start].strip():
             continue                     # a later sentence of the same line
         lead = _ITEM_MARK.match(text, sent.start).end()
-        person = next((e for e in analysis.entities if e.type == "PERSON" and e.start == lead), None)
+        person = next((e for e in analysis.entities if e.type == "PERSON" and (e.start == lead or lead < e.start < lead + 60
+                       and _RANK_WORDS.fullmatch(text, lead, e.start))), None)
         if person is None:
             break
         names.append(person)
     if not names:
         return []
-    return [Casualty(fate, len(names), None, "event", names[0].start, names[-1].end, view.index, names=names,
-                     nominal=True)]
+    # (the group their ranks tell, when one: "▪️ старший сержант полиции X; ▪️ сержант полиции Y")
+    ranks = {next((r.group for r in roles if r.end <= e.start and e.start - r.end <= 2), None) for e in names}
+    group = ranks.pop() if len(ranks) == 1 else None
+    return [Casualty(fate, len(names), group if group != "other" else None, "event", names[0].start, names[-1].end,
+                     view.index, names=names, nominal=True)]
 
 
 def _named_next(analysis: Analysis, view: SentenceView, here: list[Casualty]) -> list[Casualty]:

@@ -894,13 +894,24 @@ _FACILITY_NOUN = re.compile(r"(?<![\w-])(?:торгов\w+\s+(?:центр|ко�
                             r"стадион\w*|концертн\w+\s+зал\w*)\s+[«\"]?$", re.I)
 
 
+# a settlement's noun: the one word after it names the settlement ("на посёлок Банибангу")
+_SETTLEMENT_NOUN = re.compile(r"(?<![\w-])(?:город\w*|посел\w+|посёл\w+|сел[оаеу]|деревн\w+|кишлак\w*|аул\w*|"
+                              r"станиц\w+|хутор\w*|городк\w+|городок)\s+$", re.I)
+
+
 def _facilities_by_their_noun(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
     """"в торговом центре Ozark Plaza", "в отеле «Хаят»": a name right after a building's noun is the building,
-    not a town the recogniser took it for (unless the gazetteer knows a town so named, written in Cyrillic)."""
+    not a town the recogniser took it for (unless the gazetteer knows a town so named, written in Cyrillic); one
+    word after a settlement's noun is the settlement, not a person (unless a person elsewhere bears it: "родным
+    городом Каддафи")."""
     for e in entities:
         if e.type in LOC_TYPES and _FACILITY_NOUN.search(analysis.text, max(0, e.start - 40), e.start) \
                 and (not any("а" <= c.lower() <= "я" for c in e.text) or not _known_town(e.text)):
             e.type = "FACILITY"
+        elif e.type == "PERSON" and " " not in e.text.strip() and e.text[:1].isupper() \
+                and _SETTLEMENT_NOUN.search(analysis.text, max(0, e.start - 20), e.start) \
+                and not any(o.type == "PERSON" and o is not e and e.text in o.text.split() for o in entities):
+            e.type = "CITY"                  # "нападение … на посёлок Банибангу": a village the recogniser took for a name
     return entities
 
 

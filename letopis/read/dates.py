@@ -45,12 +45,15 @@ _LEAD_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?: [А-ЯЁA-Z\-]+){{0,2}}),\s*(?:{_WEEKDAY},?\s*)?"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)})(?:\s*(?:,\s*)?{_TIME})?\s*(?:\.|[—–-](?=\s))",
     re.IGNORECASE)
+# …or a town in title case, a numeric date with its year and a dash, whatever source follows: "Магас, 12.03.2024 —
+# МВД по Ингушетии (официальный Telegram-канал)."
+_LEAD_TOWN_DATELINE = re.compile(rf"^\s*(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*),\s*{_DATE_FORMS[0]}\s*[—–](?=\s)")
 # …or a town, the full date and the agency: "Кабул, 8 октября 2021 года, Kun.uz. В пятницу …", "ДУШАНБЕ,
-# 25 ноября 2021 года, Asia-Plus. В ночь на четверг …"
+# 25 ноября 2021 года, Asia-Plus. В ночь на четверг …", "МАХАЧКАЛА, 28 ноября 2023, «Кавказский узел» — В понедельник …"
 _LEAD_AGENCY_DATELINE = re.compile(
     rf"^\s*(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*|[А-ЯЁ][А-ЯЁ\-]+(?: [А-ЯЁ\-]+)?),\s*"
     rf"(?:{'|'.join(f'(?:{f})' for f in _DATE_FORMS)}),\s*"
-    r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?\.(?=\s)")
+    r"(?-i:[A-ZА-ЯЁ«])[^\n,.]{0,25}(?:\.[a-z]{2,4})?(?:\.(?=\s)|(?<=»)\s*[—–](?=\s))")
 # …or any agency line: a town (or a site; or nothing, then the agency must be a site), the day and month, the year when given, a time, and the
 # agency after a comma, a full stop or a dash, or between slashes: "МОСКВА, 24 марта 2024 года. ТАСС.",
 # "ВОЛГОГРАД, 29 декабря — Интерфакс.", "Алматы. 12 января 2022 года. КазТАГ", "АСТАНА, 5 мая /Казинформ/",
@@ -257,7 +260,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[date | None, Span] | None:
         agency = _agency_line(line)
         if agency:
             return agency[0], (pos + lead, pos + agency[1])
-        m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line)
+        m = _LEAD_DATELINE.match(line) or _LEAD_AGENCY_DATELINE.match(line) or _LEAD_TOWN_DATELINE.match(line)
         found = _from_match(m) if m else None
         if found:
             return found, (pos + lead, pos + m.end())
