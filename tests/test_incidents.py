@@ -13,6 +13,7 @@ from conftest import NEREL, ROOT, SHARED, need
 # floors: the field accuracy reached when these tests were written, minus a small margin
 TRAIN_FLOOR = 0.86
 DEV_FLOOR = 0.90
+REPORTS_FLOOR = 0.95
 
 
 @lru_cache(maxsize=None)
@@ -3764,3 +3765,11 @@ def test_two_attacks_of_one_day_a_summary_s_clause_per_town_and_the_same_day_lat
                "по патрульному автомобилю ДПС. Старший лейтенант полиции Камиль Абдуллаев скончался на месте.")
     assert [(i.date, i.city, i.killed, i.wounded) for i in rec.incidents] == [
         ("2023-11-27", "Буйнакск", None, 1), ("2023-11-27", "Карабудахкент", 1, None)]
+
+
+@pytest.mark.xdist_group("incident-gold")
+@pytest.mark.parametrize("part", ["a", "b", "c"])
+def test_written_reports_accuracy_floor(part):
+    # (tests/data/reports/README.md: 32 reports and their gold, written from docs/coding.md alone)
+    folder = ROOT / "tests" / "data" / "reports" / part
+    assert _accuracy(folder / "gold.jsonl", folder) >= REPORTS_FLOOR
