@@ -428,8 +428,13 @@ def _attackerish(t) -> bool:
 def _may_be_nominative(t) -> bool:
     """Any reading of the word is nominative ("Стрелок был застрелен": the tagger's first reading is
     "стрелок", arrows, in the genitive plural)."""
+    return _reads_as(t, "nomn")
+
+
+def _reads_as(t, case: str, readings: int | None = None) -> bool:
+    """The token's tag, or one of its first `readings` dictionary readings (all when None), is in `case`."""
     from letopis.nlp.morph import parse
-    return "nomn" in t.tag or any(p.tag.case == "nomn" for p in parse(t.text.lower()))
+    return case in t.tag or any(p.tag.case == case for p in parse(t.text.lower())[:readings])
 
 
 def _security_act(sent: Sentence, start: int) -> bool:
@@ -598,8 +603,7 @@ def _force_near(toks: list, i: int) -> bool:
 
 
 def _may_be_instrumental(t) -> bool:
-    from letopis.nlp.morph import parse
-    return "NOUN" in t.tag and t.text[:1].islower() and any(p.tag.case == "ablt" for p in parse(t.text.lower())[:4])
+    return "NOUN" in t.tag and t.text[:1].islower() and _reads_as(t, "ablt", 4)
 
 
 def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
@@ -1727,7 +1731,7 @@ def _placed_as_main(analysis: Analysis, seg: Segment, inc: Incident, main: Incid
 _SAME_DAY = re.compile(r"(?<!\w)(?:(?:утром|днем|днём|вечером|ночью)\s+)?(?:того\s+же\s+дня|в\s+тот\s+же\s+день)", re.I)
 
 
-def _date_before(found: Extraction, inc: Incident, main: Incident, text: str = "") -> None:
+def _date_before(found: Extraction, inc: Incident, main: Incident, text: str) -> None:
     """"Днем ранее в Каспийске неизвестные обстреляли …": a day counted back from the main incident's."""
     span = (inc.field_evidence.get("date") or [None])[0]
     if inc.date is None and span is None and main.date and len(main.date) == 10:

@@ -330,10 +330,16 @@ def _breakdown_before(view: SentenceView, j: int) -> bool:
 
 
 def _active_transitive_before(view: SentenceView, i: int) -> bool:
-    for t in view.toks[max(0, i - 4):i]:
+    return _active_transitive_verb(view, i) is not None
+
+
+def _active_transitive_verb(view: SentenceView, i: int) -> int | None:
+    """The nearest active plural verb of harm (TRANSITIVE) within four tokens before token i ("его застрелили …")."""
+    for k in range(i - 1, max(0, i - 4) - 1, -1):
+        t = view.toks[k]
         if t.lemma in TRANSITIVE and "VERB" in t.tag and "plur" in t.tag and not _is_short_passive(t):
-            return True
-    return False
+            return k
+    return None
 
 
 # a personal pronoun as the object before a killing verb: "его", "её", "их" ("у него" is no object)
@@ -344,11 +350,8 @@ def _object_before_verb(view: SentenceView, i: int) -> bool:
     """"его застрелили семь боевиков", "полицейского убили пять человек": the active killing verb before
     the number at i already has its object ahead of it, so the number (5 and up reads the same as subject
     and object) is who killed."""
-    for k in range(i - 1, max(0, i - 4) - 1, -1):
-        t = view.toks[k]
-        if t.lemma in TRANSITIVE and "VERB" in t.tag and "plur" in t.tag and not _is_short_passive(t):
-            break
-    else:
+    k = _active_transitive_verb(view, i)
+    if k is None:
         return False
     for m in range(k - 1, max(-1, k - 4), -1):
         x, before = view.toks[m], view.toks[m - 1] if m else None

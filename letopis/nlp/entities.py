@@ -1107,8 +1107,10 @@ def _add_name(m: re.Match, covered: bytearray, added: list[Entity]) -> None:
 
 # "41-летний житель Шымкента Нурлан Жумабеков", "уроженка села Кок-Жар Айгуль Сатыбалдиева": whose home the
 # place is comes right before his name
-_HOME_BEFORE = re.compile(r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
-                          r"(?:(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|район|област|джамоат|махалл|айыл|ауыл)\w*\s+)?$", re.I)
+_HOME_WORD = r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
+# a settlement's noun, by its stem (Central Asian ones too: "джамоата", "айыла")
+_SETTLEMENT_STEMS = r"город|сел|посел|посёл|деревн|аул|кишлак|станиц|джамоат|махалл|айыл|ауыл"
+_HOME_BEFORE = re.compile(rf"{_HOME_WORD}(?:(?:{_SETTLEMENT_STEMS}|район|област)\w*\s+)?$", re.I)
 
 
 def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Entity]:
@@ -1140,9 +1142,7 @@ def _persons_after_homes(analysis: Analysis, entities: list[Entity]) -> list[Ent
 # a surname's ending, in the nominative (Russian, Central Asian, Caucasian)
 _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ян|дзе|швили|енко|уулу|кызы)$")
 # a home's settlement by its noun, then its name: "житель джамоата Рудаки", "уроженка села Кок-Жар"
-_HOME_SETTLEMENT = re.compile(r"(?<![\w-])(?:жител[ьяюеи]\w*|жительниц\w*|уроженц\w*|уроженец|уроженк\w*)\s+"
-                              r"(?:город|сел|посел|посёл|деревн|аул|кишлак|станиц|джамоат|махалл|айыл|ауыл)\w*\s+"
-                              r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)(?=[ \t]+[А-ЯЁ])")
+_HOME_SETTLEMENT = re.compile(rf"{_HOME_WORD}(?:{_SETTLEMENT_STEMS})\w*\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)(?=[ \t]+[А-ЯЁ])")
 
 
 _AGE_AND_WORD = re.compile(r"\d{1,3}-летн\w+\s+([А-ЯЁ][а-яё]+)\s+$")
