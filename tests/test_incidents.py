@@ -3773,3 +3773,94 @@ def test_written_reports_accuracy_floor(part):
     # (tests/data/reports/README.md: 32 reports and their gold, written from docs/coding.md alone)
     folder = ROOT / "tests" / "data" / "reports" / part
     assert _accuracy(folder / "gold.jsonl", folder) >= REPORTS_FLOOR
+
+
+def test_an_unknown_village_takes_the_dateline_s_region_and_uncounted_attackers_killed_are_no_count():
+    inc, _ = only("Нападение на пост\n\nМАХАЧКАЛА, 3 марта. /ТАСС/. Боевики напали накануне на пост полиции в селе "
+                  "Гимры. Погибли двое полицейских. Все нападавшие уничтожены.", "2023-03-03")
+    assert (inc.country, inc.region, inc.city, inc.killed) == ("RU", "Республика Дагестан", "Гимры", 2)
+    assert inc.perpetrators_killed is None
+    inc, _ = only("Трое боевиков напали на пост полиции в селе Гимры Дагестана. Погибли двое полицейских. Все "
+                  "нападавшие уничтожены.", "2023-03-03")
+    assert (inc.region, inc.city, inc.perpetrators_killed) == ("Республика Дагестан", "Гимры", 3)
+
+
+def test_nouns_listed_after_a_name_are_more_dead_and_a_name_s_apposition_is_none():
+    inc, _ = only("В Хасавюрте взорван автомобиль чиновника. Заместитель главы администрации района Ахмед Исаев, водитель "
+                  "и охранник погибли при взрыве.")
+    assert inc.killed == 3
+    inc, _ = only("В Хасавюрте взорван автомобиль чиновника. Ахмед Исаев, заместитель главы района, и его водитель "
+                  "погибли при взрыве.")
+    assert inc.killed == 2
+    inc, _ = only("В Хасавюрте обстреляли автомобиль полиции. Сотрудник полиции Ахмед Исаев, 1985 года рождения, "
+                  "получил ранение.")
+    assert (inc.wounded, inc.wounded_by_group) == (1, {"police": 1})
+
+
+def test_an_arson_told_after_the_one_who_came_to_the_village_office_and_the_hospital_town_in_the_genitive():
+    inc, _ = only("Сегодня около 10:30 в здание аппарата акима в селе Дарбаза Сарыагашского района Туркестанской "
+                  "области пришел местный житель. Выразив недовольство отказом, мужчина облил пол бензином и поджег "
+                  "его. Ожоги получили трое сотрудников. Двое из них переведены в ожоговое отделение городской "
+                  "больницы Шымкента. Прибывшие пожарные ликвидировали возгорание. Посетители были эвакуированы.\n\n"
+                  "Подозреваемый задержан на месте происшествия.", "2023-05-22")
+    assert (inc.city, inc.wounded, inc.perpetrators_killed) == ("Дарбаза", 3, 0)
+
+
+def test_more_wounded_after_a_sentence_of_the_dead_are_besides_the_dead_not_more_wounded():
+    inc, _ = only("Шесть человек погибли и 11 получили ранения в результате нападения на мечеть в городе Кундуз. "
+                  "«Погибли шесть прихожан. Еще 11 человек ранены, четверо из них в тяжелом состоянии», — сказал "
+                  "представитель полиции.")
+    assert (inc.killed, inc.wounded) == (6, 11)
+
+
+def test_a_two_letter_town_s_agency_dateline_a_warning_shot_and_a_relative_clause_s_attacker():
+    rec = code("В Оше мужчина напал с ножом на милиционера\n\nОШ (АКИpress) — 12 апреля 2024 г., 10:20 — Минувшей ночью "
+               "в Оше мужчина напал с ножом на сотрудника патрульной службы милиции. Напарник пострадавшего применил "
+               "табельное оружие: после предупредительного выстрела в воздух он ранил нападавшего в ногу.")
+    assert rec.published == "2024-04-12"
+    inc = rec.incidents[0]
+    assert (inc.date, inc.types, inc.weapons) == ("2024-04-11", ["stabbing"], ["melee"])
+    inc, _ = only("Суд санкционировал арест 34-летнего Асхата Кенжебаева, который в прошлую субботу захватил заложников "
+                  "в отделении банка в Алматы. Одна сотрудница получила ножевое ранение.", "2014-10-15")
+    assert (inc.date, inc.perpetrators, inc.perpetrators_killed) == ("2014-10-11", ["Асхат Кенжебаев"], 0)
+
+
+def test_eval_incidents_takes_the_publication_day_from_the_gold(tmp_path):
+    import subprocess
+    import sys
+    (tmp_path / "x.txt").write_text("Полицейский погиб при обстреле\n\nАлматы. 19 октября. КазТАГ – Сотрудник полиции "
+                                    "погиб в результате вооруженного нападения на патрульный наряд во вторник в селе "
+                                    "Сортобе Жамбылской области.", encoding="utf-8")
+    gold = {"doc": "x.txt", "published": "2022-10-19", "incidents": [{"date": "2022-10-18", "country": "KZ",
+            "city": "Сортобе", "types": ["armed_assault"], "weapons": [], "killed": 1, "wounded": None,
+            "perpetrators_killed": None}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "letopis", "eval", "incidents", str(tmp_path / "gold.jsonl"),
+                        str(tmp_path), "--no-misses"], capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0 and "field accuracy: 1.000" in r.stdout
+
+
+def test_one_of_the_attackers_killed_is_one_and_a_cto_in_the_lead_with_only_militants_dead_is_no_incident():
+    inc, _ = only("Двое неизвестных открыли огонь по посту ДПС в Избербаше. Погиб полицейский. Ответным огнем один из "
+                  "нападавших был ликвидирован, его личность устанавливается.", "2024-03-03")
+    assert (inc.killed, inc.perpetrators_killed) == (1, 1)
+    rec = code("Силовики заявили о ликвидации двух боевиков\n\nДвое предполагаемых боевиков убиты в ходе "
+               "контртеррористической операции в Малгобеке, в перестрелке "
+               "ранен сотрудник полиции, сообщили силовики.\n\nВ ходе боестолкновения огнестрельное ранение получил "
+               "сотрудник полиции. По подсчетам «Кавказского узла», в третьем квартале 2023 года в ходе вооруженного "
+               "конфликта на Северном Кавказе пострадали 11 человек, из них семеро были убиты.", "2023-11-19")
+    assert rec.incidents == []
+
+
+def test_two_attacks_told_by_their_resolved_days_a_hospital_town_and_the_case_naming_both():
+    rec = code("Нальчик. 12 октября. ИНТЕРФАКС - Два нападения произошли в Кабардино-Балкарии за последние двое суток.\n\n"
+               "По его словам, в четверг около 21:00 в Баксане неизвестные открыли огонь из автоматического оружия по "
+               "патрульному автомобилю. Ранения получили двое полицейских - старший сержант полиции Аслан Бжахов и "
+               "сержант полиции Мурат Шогенов. Оба госпитализированы в Нальчик.\n\nНакануне утром в Нарткале у здания "
+               "местной администрации сработало самодельное взрывное устройство. «Погиб охранник администрации, "
+               "52-летний местный житель, еще три человека, проходившие мимо, получили осколочные ранения», — сказал "
+               "собеседник агентства.\n\nПозднее уточнили, что одна из раненых, 40-летняя женщина, скончалась в "
+               "Республиканской клинической больнице в Нальчике.\n\nСледственный комитет возбудил уголовные дела по "
+               "факту обстрела в Баксане и по факту взрыва в Нарткале.", "2024-10-12")
+    assert [(i.city, i.date, i.types, i.killed, i.wounded) for i in rec.incidents] == [
+        ("Баксан", "2024-10-10", ["armed_assault"], None, 2), ("Нарткала", "2024-10-11", ["bombing"], 2, 2)]

@@ -457,6 +457,8 @@ def _security_act(sent: Sentence, start: int) -> bool:
     if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma in ("произвести", "сделать") and any(
             _security_actor(toks, k, ("nomn",)) for k in range(max(0, i - 5), i - 1)):
         return True                                   # "Второй патрульный произвел выстрел на поражение"
+    if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma == "предупредительный":
+        return True                                   # "после предупредительного выстрела в воздух": the forces'
     if toks[i].lemma == "штурм" and any(x.lemma in _FREED for x in toks[max(0, i - 3):i + 4]):
         return True                                   # "штурмом освободили заложников": the rescue
     if toks[i].lemma not in POLICE_ACTS:
@@ -557,6 +559,17 @@ def _case_named(sent: Sentence, start: int) -> bool:
     k = token_at(toks, start, len(toks))
     return any(toks[j].lemma == "по" and toks[j + 1].lemma == "факт" for j in range(max(0, k - 3), k)) \
         and any(t.lemma in ("дело", "возбудить") for t in toks)
+
+
+def _operation_led(analysis: Analysis) -> bool:
+    """The title or the lead's first sentence tells a counter-terrorist or special operation ("в ходе КТО",
+    "в ходе контртеррористической операции", "спецоперация")."""
+    for s in _lead(analysis, 1):
+        lem = [t.lemma for t in s.tokens]
+        if "спецоперация" in lem or "кто" in lem and "КТО" in analysis.text[s.start:s.end] or any(
+                a == "контртеррористический" and b == "операция" for a, b in zip(lem, lem[1:])):
+            return True
+    return False
 
 
 def _resisting(sent: Sentence, start: int) -> bool:
@@ -1432,6 +1445,15 @@ def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
             and any(s.start <= t.start < s.end for s in sents)}
 
 
+_HOSPITAL_TOWN = re.compile(r"(?:больниц|госпитал|клиник|медцентр)\w*\s+(?:в\s+|города\s+)$", re.I)
+
+
+def _days_told(found: Extraction, sents: list[Sentence]) -> set[str]:
+    """The days the sentences' relative words resolve to ("в четверг", "накануне", "вчера")."""
+    return {t.value[:10] for t in found.temporals if t.kind == "relative" and t.value
+            and any(s.start <= t.start < s.end for s in sents)}
+
+
 def _paragraph_start(analysis: Analysis, i: int) -> int:
     """The index of the first sentence of the paragraph sentence i stands in."""
     while i > 0 and "\n" not in analysis.text[analysis.sentences[i - 1].end:analysis.sentences[i].start]:
@@ -1548,6 +1570,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         if place is not None and _JURISDICTION.search(analysis.text, max(0, place.start - 70), place.start):
             place = None          # "Следственное управление СК по Республике Крым и городу Севастополю": a body's
             #                       area opens no incident of its own (it may still place one that has none)
+        elif place is not None and segs and _HOSPITAL_TOWN.search(analysis.text, max(0, place.start - 60), place.start) \
+                and not (first_place and geo_link._fold(place.name) == geo_link._fold(first_place.name)):
+            place = None          # "одна из раненых скончалась в … больнице в Нальчике": the hurt's hospital, which
+            #                       neither opens an incident nor takes the sentence back to the main one
         # (a day and month with no year is dated too: a story with no publication date leaves it yearless)
         dated = any(t.kind in ("date", "month", "year", "range") and (t.extra.get("year") or t.kind == "date"
                                                                        and t.extra.get("day"))
@@ -1642,6 +1668,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         if current is not None:
             mine = _weekdays(found, [sent])
             theirs = _weekdays(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
+            marker = marker or bool(mine and theirs and not mine & theirs)
+            # ("в четверг … в Баксане … Накануне утром в Нарткале сработало СВУ": the days resolved differ)
+            mine = _days_told(found, [sent])
+            theirs = _days_told(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
             marker = marker or bool(mine and theirs and not mine & theirs)
         # (a date alone does not open one for a death with no attack told: "17 апреля … скончался … и был
         # погребён на кладбище города Бейт-Шемеш" is the rocket's victim)
@@ -1789,6 +1819,15 @@ def _clause_elsewhere(analysis: Analysis, c: cas.Casualty, elsewhere: set[str], 
                for r in geo_link.mentions(analysis, lo, hi))
 
 
+def _act_elsewhere(analysis: Analysis, hit: tuple, elsewhere: set[str], seg: Segment) -> bool:
+    """The town named right after the act's cue is another incident's ("по факту обстрела в Баксане и … по
+    факту взрыва в Нарткале")."""
+    own = seg.place.name if seg.place is not None else None
+    return any(r.kind == "city" and r.name in elsewhere and r.name != own
+               for r in geo_link.mentions(analysis, hit[3], min(hit[3] + 30, len(analysis.text)))
+               if re.fullmatch(r"\s+(?:в|во|на)\s+", analysis.text[hit[3]:r.start]))
+
+
 def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool,
           others: set[int] = frozenset(), elsewhere: set[str] = frozenset()) -> Incident | None:
     text = analysis.text
@@ -1800,6 +1839,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # a named attacker's own death counts where it is told apart (the Watertown shootout), not in the
     # attack he fled from (docs/coding.md §5: Boston bombing = 0)
     statements = [c for c in statements if not c.own_perp or (seg.own and not main)]
+    # a counter-terrorist operation the lead tells, with only militants dead: "Двое предполагаемых боевиков убиты в
+    # ходе контртеррористической операции в Малгобеке, в перестрелке ранен сотрудник полиции" (docs/coding.md §1)
+    if main and all(c.count == 0 or c.group == "perpetrator" or c.fate == "wounded" for c in statements) and any(
+            c.fate == "killed" and c.group == "perpetrator" for c in statements) and _operation_led(analysis):
+        return None
     if elsewhere:
         # "совершены два нападения: в Буйнакске ранен патрульный, в Карабудахкенте убит сотрудник ДПС": a clause
         # of the summary that names another incident's town tells that incident's toll
@@ -1812,7 +1856,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     attackers = any(_attackerish(t) for s in sents for t in s.tokens)
     statements = [c for c in statements if clash_led or attackers or not _clash_toll(analysis.sentences[c.sentence])]
     hits = [h for s in sents for h in _attack_hits(s) if not _inside(quotes, h[2], h[3]) and not _found_burnt(s, h)
-            and not _found_unused(s, h)]
+            and not _found_unused(s, h) and not (elsewhere and _act_elsewhere(analysis, h, elsewhere, seg))]
     exploded = any(t.lemma in EXPLOSION and not _threatened(s.tokens, k) for s in sents
                    for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
     if not exploded:
@@ -1838,7 +1882,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "в результате массовых беспорядков погибли 18": unrest,
         #                                                the houses and cars it burnt and what rioters attacked
     # (a case "по факту вооруженного нападения на сотрудников" names the resistance by its article, no act)
-    if all(c.count == 0 or c.group == "perpetrator" for c in statements) and all(
+    if all(c.count == 0 or c.group == "perpetrator" or c.fate == "wounded" for c in statements) and all(
             _resisting(s, a) or _case_named(s, a) for a in {h[2] for h in hits} for s in sents if s.start <= a < s.end):
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
@@ -2009,9 +2053,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if inc.perpetrators_killed is None and dead:
         inc.perpetrators_killed = max(1, len(perps) - len(held))
         # ("двое вооруженных мужчин напали на пост … нападавшие нейтрализованы": all those counted)
+        # (uncounted, they are more than one and how many is unknown: "Боевики напали … Все нападавшие уничтожены")
         if not perps and any(t.start == dead[0][0] for s in sents for t in s.tokens) and _plural_killed(sents, dead[0][0]):
-            inc.perpetrators_killed = _attackers_counted(found, sents) or inc.perpetrators_killed
-        inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
+            inc.perpetrators_killed = _attackers_counted(found, sents)
+        if inc.perpetrators_killed is not None:
+            inc.field_evidence["perpetrators_killed"] = [[dead[0][0], dead[0][1]]]
     elif inc.perpetrators_killed is None and _killed_by_security(analysis, sents):
         inc.perpetrators_killed = 1
         inc.field_evidence["perpetrators_killed"] = [list(_killed_by_security(analysis, sents))]
@@ -2345,6 +2391,8 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                 first_verb is not None and first_verb.lemma in ATTACK_VERBS
             # "X вошел в здание с карабином. Он застрелил охранника": the subject the next sentence goes on with
             then = subject and verb is None and first is not None and "nomn" in first.tag and _he_acts_next(analysis, sent)
+            # ("арест 34-летнего Асхата Кенжебаева, который в прошлую субботу захватил заложников": the relative's doer)
+            then = then or _relative_doer(after) and not _of_the_forces(p, found)
             if labelled or leads or then or _identified(analysis, sent, s) or _inverted_subject(sent, found, s) or \
                     _passive_agent(sent, s) or _taken_out(sent, s) or (
                     subject and acts and not any(t.lemma in ("который",) for t in after[:1])
@@ -2378,6 +2426,16 @@ def _of_the_forces(p: Person, found: Extraction) -> bool:
     """The person holds a police, security or army role in the text."""
     groups = {r.normal: r.group for r in found.roles}
     return any(groups.get(r) in SECURITY_GROUPS for r in p.roles)
+
+
+def _relative_doer(after: list[Token]) -> bool:
+    """", который в субботу захватил заложников": the clause after the name is a relative one whose "который" is its
+    subject, and its verb an attacker's."""
+    k = next((i for i, t in enumerate(after[:3]) if t.text[:1].isalnum()), None)
+    if k is None or after[k].lemma != "который" or "nomn" not in after[k].tag:
+        return False
+    verb = next((t for t in _own_clause(after[k + 1:k + 10]) if "VERB" in t.tag), None)
+    return verb is not None and verb.lemma in PERP_VERBS
 
 
 def _object_of_relative(after: list[Token]) -> bool:
@@ -2668,7 +2726,11 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     A "подозреваемый" arrested counts only in or right after the incident's own sentences (`near_act`):
     elsewhere he may be the suspect of a plot the article tells besides."""
     own = {id(x) for x in near_act or ()}
-    close = set(own) | {id(x) for prev, x in zip(analysis.sentences, analysis.sentences[1:]) if id(prev) in own}
+    # (the two sentences after one of them when the text tells of no plot: "…ликвидировали возгорание. Посетители …
+    # эвакуированы. Подозреваемый задержан")
+    all_ = analysis.sentences
+    back = 1 if any(t.lemma in PLOT or t.lemma in ("подготовка", "предотвратить") for x in all_ for t in x.tokens) else 2
+    close = set(own) | {id(x) for k, x in enumerate(all_) if any(id(p) in own for p in all_[max(0, k - back):k])}
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
@@ -2861,8 +2923,11 @@ def _plural_killed(sents: list[Sentence], at: int) -> bool:
     for s in sents:
         k = next((k for k, t in enumerate(s.tokens) if t.start == at), None)
         if k is not None:
+            # (not one of them: "Один из нападавших был ликвидирован")
+            toks = s.tokens
             return any(_attacker_word(t) and "plur" in t.tag and t.lemma not in ("они", "их")
-                       for t in s.tokens[max(0, k - 3):k + 3])
+                       and not (j >= 2 and toks[j - 1].lemma == "из" and toks[j - 2].lemma == "один")
+                       for j, t in enumerate(toks[:k + 3]) if j >= k - 3)
     return False
 
 
@@ -3159,9 +3224,15 @@ def _arrival(analysis: Analysis, sents: list[Sentence]) -> Sentence | None:
     ворвался в Буденновск. Около 12:00 боевики атаковали …"): where and when the act happened."""
     k = analysis.index_of(sents[0])
     prev = analysis.sentences[k - 1] if k else None
-    if prev is None or analysis.ignored(prev.start, prev.end) or not any(_attackerish(t) for t in prev.tokens):
+    # (or of someone coming there: "… в здание аппарата акима в селе Дарбаза пришел местный житель. … мужчина облил
+    # пол … и поджег")
+    if prev is None or analysis.ignored(prev.start, prev.end) or not any(
+            _attackerish(t) or t.lemma in _CAME and "VERB" in t.tag for t in prev.tokens):
         return None
     return prev
+
+
+_CAME = frozenset(("прийти", "зайти", "войти", "подъехать", "приехать", "прибыть", "явиться", "ворваться"))
 
 
 def _lead_scene(analysis: Analysis) -> geo_link.Resolved | None:

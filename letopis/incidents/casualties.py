@@ -611,8 +611,10 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
         near = view.toks[max(0, i_num - 3):i_num]
         near = near[max((n + 1 for n, t in enumerate(near) if t.text in ",;:—–"), default=0):]
-        if head_fate == "wounded" and any("VERB" in t.tag and _fate_of(t.lemma) == "killed"
-                                          for t in near + view.toks[head + 1:head + 3]):
+        # ("Ещё двое пострадавших скончались в больнице": the participle right after the number is its noun)
+        noun = head if head_fate else cue_at if fate == "wounded" and cue_at == i_num + 1 else None
+        if fate == "wounded" and noun is not None and any("VERB" in t.tag and _fate_of(t.lemma) == "killed"
+                                                          for t in near + view.toks[noun + 1:noun + 3]):
             fate = "killed"
         # "Трое захватчиков ликвидированы, еще один ранен": the attackers' own verb right after them, not the
         # next clause's fate
@@ -1048,8 +1050,17 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
         close = next((j for j in range(2, min(len(between), 10)) if between[j].text == ","), None)
         if close is not None:
             between = between[close + 1:]
+    # (past the name's apposition set off by commas: "Ахмед Исаев, заместитель главы района, погиб", "X, 1985
+    # года рождения, получил ранение")
+    if len(between) > 2 and between[0].text == ",":
+        close = next((j for j in range(2, min(len(between), 8)) if between[j].text == ","), None)
+        if close is not None and not any(t.text == "и" or t.lemma == "который" or "VERB" in t.tag or "PRTS" in t.tag
+                                         for t in between[1:close]):
+            between = between[close + 1:]
+    # (past a list the name opens: "Ахмед Исаев, его водитель и охранник погибли")
+    listing = len(between) <= 10 and between[:1] and between[0].text == "," and any(t.text == "и" for t in between)
     if any(("VERB" in t.tag and t.lemma != "быть" and t.lemma not in _GET) or "PRTS" in t.tag or t.lemma == "который"
-           for t in between) or len(between) > 4:
+           for t in between) or len(between) > 4 and not listing:
         return []
     return group
 
@@ -1225,7 +1236,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                     and not _past_ages(view, covered, i):
                 continue                 # beside a number, or the list it opens: "двух прохожих и женщину",
                 #                          "ранены женщина и двое детей"
-            if answered and any(toks[x].text in ("—", "–", ":") and any(c < x for c in covered)
+            if answered and any(toks[x].text in ("—", "–", "-", ":") and any(c < x for c in covered)
                                 for x in range(max(span.start, i - 3), i)):
                 continue                 # "двое военнослужащих ГКНБ — младший сержант X и рядовой Y": those counted
             if tok.start < role_end:
@@ -1272,6 +1283,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                     out.append(Casualty("killed", 1, "perpetrator", "event", tok.start, tok.end, view.index,
                                         nominal=True))
                 continue
+            if counted_at and _age_apposition(toks, max(counted_at), i):
+                continue                 # "Погиб охранник администрации, 52-летний местный житель, …": one man
             group = group or g
             groups_seen.append((g, tok.start, max(tok.end, getattr(view.role_at(i), "end", tok.end))))
             counted.append(tok.lemma)
@@ -1307,11 +1320,16 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             # role nouns next to a name are its apposition ("глава города Евгений Душко"), and give its group
             # in any case ("Участковому инспектору Нурлану Жаксылыкову нанесли ножевое ранение")
             count = len(names) if not plural_seen else max(count, len(names))
-            # "погибли генерал-лейтенант Игорь Кириллов и его помощник": one more, named by his tie to the last
             last = view.tok_at(names[-1].end - 1)
+            # "Ахмед Исаев, водитель и охранник погибли": the nouns listed after the last name are more people
+            more = _more_listed_after(toks, counted_at, last, k)
+            if more and not plural_seen:
+                count += len(more)
+                end = max(end or 0, toks[more[-1]].end)
+            # "погибли генерал-лейтенант Игорь Кириллов и его помощник": one more, named by his tie to the last
             tail = toks[last + 1:hi]
-            if len(tail) >= 3 and tail[0].lemma == "и" and tail[1].lemma in ("он", "она") and "NOUN" in tail[2].tag \
-                    and "sing" in tail[2].tag and view.group_from(last + 3)[1]:
+            if not more and len(tail) >= 3 and tail[0].lemma == "и" and tail[1].lemma in ("он", "она") \
+                    and "NOUN" in tail[2].tag and "sing" in tail[2].tag and view.group_from(last + 3)[1]:
                 count += 1
                 end = tail[2].end
             if group is None:
@@ -1363,6 +1381,33 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
     return out
 
 
+def _age_apposition(toks: list, prev: int, i: int) -> bool:
+    """The noun at i, after a comma past the noun counted at `prev`, is that one's description by age ("охранник
+    администрации, 52-летний местный житель,"): one person, not two."""
+    comma = next((j for j in range(prev + 1, i) if toks[j].text == ","), None)
+    return comma is not None and not any(t.text in (",", "и", "—", "–") or "VERB" in t.tag for t in toks[comma + 1:i]) \
+        and any(re.match(r"\d+-летн", t.text) for t in toks[comma + 1:i]) \
+        and not any(t.lemma == "и" or "VERB" in t.tag for t in toks[prev + 1:comma])
+
+
+def _more_listed_after(toks: list, counted_at: set[int], last: int, verb: int) -> list[int]:
+    """The nouns counted after the name ending at token LAST that list more people: after "и" ("X и его водитель"),
+    or after a comma when the list goes on ("X, водитель и охранник"); not the name's apposition, which a comma
+    closes ("X, заместитель главы района, и его водитель": only the driver)."""
+    out = []
+    for i in sorted(x for x in counted_at if x > last):
+        j = i - 1
+        while j > last and toks[j].lemma in ("он", "она", "они", "свой"):
+            j -= 1                                   # "и его водитель", "и своего охранника"
+        if toks[j].text.lower() == "и":
+            out.append(i)
+        elif toks[j].text == "," and j > last:
+            x = next((x for x in range(i + 1, len(toks)) if toks[x].text in (",", "и") or x == verb), None)
+            if x is not None and x != verb and (toks[x].text == "и" or x + 1 in counted_at):
+                out.append(i)
+    return out
+
+
 def _participle_phrase_before(toks: list[Token], lo: int) -> range | None:
     """The tokens of a participle's or gerund's phrase set off by commas that ends right before token lo
     (", проходившая мимо,"), both commas included; None when there is none."""
@@ -1391,7 +1436,9 @@ _PERIOD = re.compile(r"(?:^|\s)(?:за|в течение)\s+(?:то же|тот 
                      r"прошлого|нынешнего)\s+)?(?:года|месяца|недели|\d{4}\s+года)|^\s*Всего\b(?=[^.!?]*?(?:\sза\s|\sс\s+начала\s|"
                      r"\sв\s+течение\s|\s(?:19|20)\d\d\b|терактов|нападений|атак\b|взрывов|обстрелов|конфликт|войн))"
                      # "Только за октябрь … погибли более 200 мирных жителей": a month's toll
-                     r"|(?:^|\s)за\s+(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+                     r"|(?:^|\s)за\s+(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+                     # "в третьем квартале 2023 года … пострадали 11 человек", "за первое полугодие"
+                     r"|(?:^|\s)(?:в|за)\s+(?:[а-яё]+\s+)?(?:квартал|полугоди)\w*",
                      re.I)
 # "Всего за год …", "Всего в результате терактов …": a period's or several acts' toll; "Всего погибли 77
 # человек", "Всего в результате теракта погибли 129 человек": the act's own total
@@ -1894,9 +1941,16 @@ def _wounds_of_the_dead(c: Casualty, cas: list[Casualty]) -> bool:
         and all(x.sentence < c.sentence for x in dead)
 
 
+def _other_fate_only(told: list[Casualty], c: Casualty) -> bool:
+    """The sentence before c's told casualties, none of c's fate."""
+    last = [x for x in told if x.sentence == c.sentence - 1]
+    return bool(last) and all(x.fate != c.fate for x in last)
+
+
 def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
     """What "ещё" adds to. "двое серьёзно ранены и ещё двое получили небольшие ранения": the total of the
-    sentence (4). "он убил одного человека и ранил ещё четверых": besides the killed, so a plain total.
+    sentence (4). "он убил одного человека и ранил ещё четверых": besides the killed, so a plain total, as
+    after a sentence telling the dead.
     "Были ранены ещё 13 человек" opening its sentence: on top of the victims told before."""
     import dataclasses
     out: list[Casualty] = []
@@ -1909,7 +1963,9 @@ def _resolve_extras(cas: list[Casualty]) -> list[Casualty]:
         if same:
             merged = dataclasses.replace(same[-1], count=same[-1].count + (c.count or 0), end=c.end, extra=False)
             out[out.index(same[-1])] = merged
-        elif before:
+        elif before or not c.from_wounded and _other_fate_only(out, c):
+            # (also past a last sentence of the other fate only: "Погибли шесть прихожан. Еще 11 человек ранены":
+            # besides the dead)
             out.append(dataclasses.replace(c, extra=False))
         else:
             out.append(c)

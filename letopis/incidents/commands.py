@@ -72,6 +72,7 @@ def eval_incidents(gold: Path = typer.Argument(..., help="Gold JSONL (doc, incid
 
     from letopis.pipeline import process_document
     from letopis.read import read_path
+    from letopis.read.dates import parse_date
     console = Console(highlight=False)
     rows = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
     records = {}
@@ -81,6 +82,9 @@ def eval_incidents(gold: Path = typer.Argument(..., help="Gold JSONL (doc, incid
             console.print(f"[red]missing text[/] {path}")
             continue
         doc = next(iter(read_path(path)))
+        if doc.published is None and row.get("published"):
+            # the gold's publication day, which a bare text file cannot carry ("Алматы. 19 октября. КазТАГ –")
+            doc.published = parse_date(row["published"])
         records[row["doc"]] = process_document(doc).to_dict()
     fields, misses = score(rows, records)
     table = Table(title=f"incident fields, {len(rows)} gold documents")

@@ -337,7 +337,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     out.append(r)
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and not _ON.search(analysis.text, max(0, e.start - 4), e.start) \
-                    and not (e.text.isupper() and len(e.text) <= 6) \
+                    and not (e.text.isupper() and len(e.text) <= 6) and not _ends_in_region(analysis, e) \
                     and (e.type == "CITY" or e.type == "LOCATION" and (
                     after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
@@ -386,6 +386,14 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     return sorted(out, key=lambda r: r.start)
 
 
+def _ends_in_region(analysis: Analysis, e) -> bool:
+    """"в селе Гимры Дагестана": a span the recogniser closed on the region after the town, which it also
+    found alone; the town is the shorter span."""
+    return any(x.type in ("STATE_OR_PROVINCE", "COUNTRY") and e.start < x.start and x.end == e.end
+               for x in analysis.entities) and any(
+        x.type == e.type and x.start == e.start and x.end < e.end for x in analysis.entities)
+
+
 # "на Лубянке", "на Дубровке": a name the gazetteer does not know after "на" is a square, a street or
 # a quarter, not a town (towns take "в")
 _ON = re.compile(r"(?:^|\s)на\s+$", re.I)
@@ -426,10 +434,12 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         while name.split()[-1][:1].islower():            # "Хушаб провинции": a trailing common word
             name = name.rsplit(" ", 1)[0]
             e = s + len(name)
-        if " " in name and (_REGION_AFTER.match(analysis.text, e) or _starts_region(g, analysis.text, s + name.rindex(" ") + 1)):
+        last = s + name.rindex(" ") + 1 if " " in name else e
+        if " " in name and (_REGION_AFTER.match(analysis.text, e) or _starts_region(g, analysis.text, last) or any(
+                x.type in ("STATE_OR_PROVINCE", "COUNTRY") and x.start == last for x in analysis.entities)):
             name = name.rsplit(" ", 1)[0]                # "в поселке Сураж Брянской области": the region's
             e = s + len(name)                            # adjective is no part of the town's name (nor "Новой" of
-            #                                              "в деревне Портапик Новой Шотландии")
+            #                                              "в деревне Портапик Новой Шотландии", nor "Дагестана")
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
@@ -472,7 +482,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
 # (nor a court's town: "Южный окружной военный суд в Ростове-на-Дону вынес приговор по делу о нападении …", nor
 # the sources': "из источников в Исфаре")
 # where the hurt were taken: "Всех увезли в БСМП", "доставлены в Грозный"
-_TAKEN = r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*)"
+_TAKEN = r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*|переведен\w*|переведён\w*)"
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|в\s+направлении|"
                         r"госпитал\w*\s+в|базирующ\w+\s+в|штаб-квартир\w+\s+в|запрещен\w*\s+в|запрещён\w*\s+в|"
                         r"\bсуд\w*\s+в|\bисточник\w*\s+в|"
@@ -481,7 +491,7 @@ _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроже
 _TAKEN_TO = re.compile(rf"{_TAKEN}\s+в\s+(?:\w+\s+){{0,1}}$", re.I)
 # the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе"
 _TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?(?:больниц|госпитал|клиник|медцентр)\w*"
-                                r"\s+(?:в\s+|города\s+)$", re.I)
+                                r"\s+(?:в\s+|города\s+)?$", re.I)     # (or the town's genitive: "в … больницы Шымкента")
 _FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$"
@@ -657,7 +667,7 @@ _BORDER_WITH = re.compile(r"(?:границ\w*|граничащ\w*|гранич�
 
 def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) -> tuple[str | None, str | None]:
     """The country and region of a town the gazetteer lacks: the nearest named ("напали на деревню Кирава в
-    штате Борно на северо-востоке Нигерии"), the region one of that country; never one named as a source's or
+    штате Борно на северо-востоке Нигерии"), the region one of that country, else the dateline town's; never one named as a source's or
     someone's home ("источники в правительстве Южной Кореи"), nor the neighbour across a border ("у границы с
     Малайзией")."""
     text = analysis.text
@@ -666,7 +676,9 @@ def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) 
                 and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)]
     around = sorted(named(found), key=lambda r: abs(r.start - town.start)) or named(mentions(analysis, 0, len(text)))
     if not around:
-        return None, None
+        # ("МАХАЧКАЛА, 3 марта. … напали на пост полиции в селе Гимры"): the dateline's town's, when nothing is named
+        filed = dateline_town(analysis)
+        return (filed.country, filed.region) if filed is not None else (None, None)
     country = around[0].country
     return country, next((r.name for r in around if r.kind == "region" and r.country == country), None)
 

@@ -171,7 +171,7 @@ def find_agency(text: str, start: int = 0) -> Span | None:
     return None
 
 
-_DATELESS_AGENCY = re.compile(r"^[ \t]*(?-i:[А-ЯЁ]{3,}(?:[ -][А-ЯЁ]{2,})?)[ \t]*[.,]?[ \t]*"
+_DATELESS_AGENCY = re.compile(r"^[ \t]*(?-i:[А-ЯЁ]{2,}(?:[ -][А-ЯЁ]{2,})?)[ \t]*[.,]?[ \t]*"
                               r"(?:/(?P<slash>[^/\n]{2,30})/|\((?P<paren>[^()\n]{2,30})\)"
                               r"|(?P<caps>(?-i:[А-ЯЁA-Z][А-ЯЁA-Z\-]{2,}(?:[ \t]+[А-ЯЁA-Z]{2,})?)))"
                               r"[ \t]*[–—-][ \t]")
