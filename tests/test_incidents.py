@@ -519,15 +519,12 @@ def _check_evidence(rec: dict) -> None:
 
 
 def _accuracy(gold: Path, texts: Path) -> float:
-    from letopis.incidents.commands import score
-    from letopis.pipeline import process_document
-    from letopis.read import read_path
+    from letopis.incidents.commands import code_gold_texts, score
     rows = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
-    records = {}
-    for row in rows:
-        doc = next(iter(read_path(texts / row["doc"])))
-        records[row["doc"]] = process_document(doc).to_dict()
-        _check_evidence(records[row["doc"]])
+    records = code_gold_texts(rows, texts)
+    assert len(records) == len(rows)
+    for rec in records.values():
+        _check_evidence(rec)
     fields, _ = score(rows, records)
     right = sum(ok for ok, _ in fields.values())
     total = sum(n for _, n in fields.values())
@@ -3768,11 +3765,12 @@ def test_two_attacks_of_one_day_a_summary_s_clause_per_town_and_the_same_day_lat
 
 
 @pytest.mark.xdist_group("incident-gold")
-@pytest.mark.parametrize("part", ["a", "b", "c"])
+@pytest.mark.parametrize("part", ["a", "b", "c", "d", "e", "f"])
 def test_written_reports_accuracy_floor(part):
-    # (tests/data/reports/README.md: 32 reports and their gold, written from docs/coding.md alone)
+    # (tests/data/reports/README.md: 62 reports and their gold, written from docs/coding.md alone; f keeps eight
+    # misses its README lists)
     folder = ROOT / "tests" / "data" / "reports" / part
-    assert _accuracy(folder / "gold.jsonl", folder) >= REPORTS_FLOOR
+    assert _accuracy(folder / "gold.jsonl", folder) >= (0.92 if part == "f" else REPORTS_FLOOR)
 
 
 def test_an_unknown_village_takes_the_dateline_s_region_and_uncounted_attackers_killed_are_no_count():
@@ -3864,3 +3862,38 @@ def test_two_attacks_told_by_their_resolved_days_a_hospital_town_and_the_case_na
                "факту обстрела в Баксане и по факту взрыва в Нарткале.", "2024-10-12")
     assert [(i.city, i.date, i.types, i.killed, i.wounded) for i in rec.incidents] == [
         ("Баксан", "2024-10-10", ["armed_assault"], None, 2), ("Нарткала", "2024-10-11", ["bombing"], 2, 2)]
+
+
+def test_a_day_of_the_month_a_patient_who_died_and_a_shooting_at_an_official_s_car_that_hurt_three():
+    inc, _ = only("05.08.2023 12:40\nПоджог на железной дороге\n\n3-го числа около 23 часов двое молодых людей облили "
+                  "релейный шкаф у переезда в поселке Прохоровка легковоспламеняющейся жидкостью и подожгли. Пострадавших нет.")
+    assert (inc.date, inc.types) == ("2023-08-03", ["arson"])
+    inc, _ = only("Мужчина начал наносить удары ножом людям у автостанции в Симферополе. Ранения получили трое: 62-летний "
+                  "мужчина, 35-летняя женщина и 15-летний подросток.\n\n«В ночь на воскресенье 62-летний пациент, "
+                  "находившийся в крайне тяжелом состоянии, скончался в реанимации», — сказали в ведомстве.", "2025-06-08")
+    assert (inc.killed, inc.wounded) == (1, 2)
+    inc, _ = only("Накануне вечером в Истре неизвестный открыл огонь из карабина по служебному автомобилю главы городского "
+                  "округа Андрея Шевчука. Водитель погиб, сам глава и его помощник получили ранения.", "2024-11-27")
+    assert inc.types == ["armed_assault", "assassination"]
+
+
+def test_claimed_drones_are_a_bombing_placed_where_the_lead_says_and_ages_and_a_source_s_aside_count_right():
+    inc, _ = only("База коалиции на месторождении Коноко в сирийской провинции Дейр-эз-Зор подверглась атаке беспилотников. "
+                  "Третий беспилотник взорвался на территории объекта. Ранения получили четверо военнослужащих. Всех "
+                  "раненых эвакуировали на авиабазу в Ираке. Ответственность за атаку взяло на себя «Исламское "
+                  "сопротивление в Ираке». Эксперты ожидают, что новая атака усилит в Вашингтоне дискуссию.")
+    assert (inc.country, inc.city, inc.types, inc.wounded) == ("SY", None, ["bombing"], 4)
+    inc, _ = only("Во вторник 15-летний ученик открыл огонь в школе в городе Эплтон, штат Висконсин. Погибли три человека — "
+                  "две ученицы 14 и 15 лет и учитель математики.", "2025-09-10")
+    assert inc.killed == 3
+    inc, _ = only("Неизвестный бросил гранату в караоке-бар в городе Исулан на Филиппинах. Погибли два человека, ранения, "
+                  "по данным полиции, получили от 30 до 40 посетителей.")
+    assert (inc.killed, inc.wounded) == (2, 30)
+
+
+def test_a_village_s_namesake_abroad_yields_to_the_towns_around_it():
+    inc, _ = only("Боевики сомалийской группировки «Аш-Шабаб» в воскресенье захватили пассажирский автобус с 40 "
+                  "пассажирами на побережье Кении. Об этом сообщает Reuters со ссылкой на полицию.\n\nПо данным полиции, "
+                  "около восьми утра вооруженные люди обстреляли автобус, следовавший из Момбасы в Ламу, вблизи поселка "
+                  "Виту. Погибли три пассажира.")
+    assert (inc.country, inc.city) == ("KE", "Виту")

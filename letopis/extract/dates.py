@@ -112,6 +112,8 @@ def _sources() -> list[tuple[str, str]]:
                     rf"(?:\s+(?P<dp>{dp}))?{E}"),
         ("reldays", rf"{B}{daypart_pre}(?P<r>{_alt_tree(rel)}|(?:вчерашн|сегодняшн)\w*)(?:\s+(?P<dp>{dp}))?{E}"),
         ("relative", rf"{B}накануне(?:\s+(?P<dp>{dp}))?{E}"),
+        # "3-го числа около 23 часов": a day of the report's month (of the month before, when still to come)
+        ("monthday", rf"{B}(?P<d>(?:[12]\d|3[01]|0?[1-9]))-?(?:го|е)?\s+числа{E}"),
         # "в новогоднюю ночь": the first of January (of the report's year, when it is filed in January)
         # ("в канун Нового года": the 31st of December before it)
         ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год|(?P<eve>канун\s+нового\s+года)){E}"),
@@ -152,7 +154,7 @@ _NEEDS = (
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
     None, None, "ночь", None, None,               # year, year, night of two weekdays, weekday, reldays
-    "накануне", "новогодн|новый год|канун", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
+    "накануне", "числа", "новогодн|новый год|канун", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 
@@ -392,6 +394,15 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
             return "relative", None, extra
         extra["offset_days"] = -1
         return "relative", (published - timedelta(days=1)).isoformat(), extra
+    if kind == "monthday":
+        d = int(gd["d"])
+        extra["day"] = d
+        if published is None:
+            return "relative", None, extra
+        y, mo = (published.year, published.month) if d <= published.day else (
+            (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
+        extra.update({"year": y, "month": mo})
+        return "relative", _iso(y, mo, d), extra
     if kind == "newyear":
         on = published is not None and published.month == 1 and published.day <= 15
         if gd.get("eve"):

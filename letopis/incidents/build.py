@@ -2,6 +2,7 @@
 how they split into incidents (place and time), and each incident's fields with evidence."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -559,6 +560,23 @@ def _case_named(sent: Sentence, start: int) -> bool:
     k = token_at(toks, start, len(toks))
     return any(toks[j].lemma == "по" and toks[j + 1].lemma == "факт" for j in range(max(0, k - 3), k)) \
         and any(t.lemma in ("дело", "возбудить") for t in toks)
+
+
+def _told_in(analysis: Analysis, sents: list[Sentence]) -> geo_link.Resolved | None:
+    """The first region or country the sentences name as a location ("в сирийской провинции Дейр-эз-Зор", a
+    province named like its town), as a region."""
+    text = analysis.text
+    r = next((r for s in sents for r in geo_link.mentions(analysis, s.start, s.end)
+              if r.country and (r.kind in ("country", "region") or geo_link._region_word_before(text, r.start))
+              and _STRICT_LOCATIVE.search(text, max(0, r.start - 40), r.start)), None)
+    return dataclasses.replace(r, city=None, lat=None, lon=None, region=r.region or r.name, kind="region") \
+        if r is not None and r.kind == "city" else r
+
+
+def _claimed(sents: list[Sentence]) -> bool:
+    """A sentence tells the attack claimed: "ответственность … взяло на себя", "взяла на себя ответственность"."""
+    return any(any(t.lemma == "ответственность" for t in s.tokens) and any(t.lemma == "взять" for t in s.tokens)
+               and not any(t.lemma == "не" for t in s.tokens) for s in sents)
 
 
 def _operation_led(analysis: Analysis) -> bool:
@@ -1695,7 +1713,11 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             target = current if (len(segs) > 1 and not place and not _aside_over(analysis, current, i)) else segs[0]
             target.sentences.append(i)
             current = target
-            if target.place is None and place:
+            # (not a town of another country than the one the incident was told in: "База … в сирийской провинции
+            # Дейр-эз-Зор … Эксперты ожидают, что новая атака усилит в Вашингтоне дискуссию")
+            told_in = _told_in(analysis, [analysis.sentences[target.sentences[0]]]) \
+                if target.place is None and place else None
+            if target.place is None and place and not (told_in and place.country and told_in.country != place.country):
                 target.place = place
     if segs:
         segs[0].sentences = sorted(pending + segs[0].sentences)
@@ -1882,7 +1904,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "в результате массовых беспорядков погибли 18": unrest,
         #                                                the houses and cars it burnt and what rioters attacked
     # (a case "по факту вооруженного нападения на сотрудников" names the resistance by its article, no act)
-    if all(c.count == 0 or c.group == "perpetrator" or c.fate == "wounded" for c in statements) and all(
+    if all(c.count == 0 or c.group == "perpetrator" for c in statements) and all(
             _resisting(s, a) or _case_named(s, a) for a in {h[2] for h in hits} for s in sents if s.start <= a < s.end):
         # ("сотрудники ФСБ ликвидировали двоих боевиков, которые оказали вооруженное сопротивление … Среди
         # силовиков пострадавших нет": only the militants died, no attack told: a security operation)
@@ -1962,7 +1984,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if not (set(types) - {"assassination", "suicide"}) and hurt and "assassination" not in types:
         types.append("armed_assault")                 # an attack on people, method not stated
     if "assassination" in types and "armed_assault" in types:
-        if (t["killed"] or 0) <= 2:                                    # one target: the killing is the assassination
+        # one target: the killing is the assassination (not when it hurt three or more: "Водитель погиб, сам глава
+        # и его помощник получили ранения")
+        if (t["killed"] or 0) <= 2 and ((t["killed"] or 0) + (t["wounded"] or 0) <= 2 or "firearms" not in weapons):
             types.remove("armed_assault")
     if "stabbing" in types and len(types) > 1 and t["killed"] == 0 and t["wounded"] == 0:
         types.remove("stabbing")                      # "Вооруженный ножом мужчина захватил автобус … Никто не пострадал"
@@ -1974,6 +1998,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             h[0] == "armed_assault" and h[1] == "firearms" for h in hits):
         types = ["other"]                             # "распылили неизвестное вещество": a poisoning, no assault
         #                                               with arms (docs/coding.md §3)
+    if "airstrike" in types and _claimed(sents):
+        # "Ответственность за атаку взяло на себя «Исламское сопротивление в Ираке»": an armed group's drones or
+        # rockets, no state's strike (docs/coding.md §3)
+        types = [x for x in types if x != "airstrike"] + ([] if "bombing" in types else ["bombing"])
     order = {t_: i for i, t_ in enumerate(("armed_assault", "bombing", "assassination", "hostage_taking",
                                            "hijacking", "arson", "stabbing", "suicide", "airstrike", "other"))}
     inc.types = sorted(types, key=order.get)
@@ -2124,9 +2152,11 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         # scene ("ранен … доставлен в больницу Белграда"); keep its country and region (docs/coding.md §8)
         # (an incident told apart with no place of its own keeps the article's country: 106643)
         place = geo_link.place_in(analysis, lo, hi) or geo_link.place_in(analysis, 0, len(text))
+        told_in = _told_in(analysis, sents[:1])
+        if place is not None and told_in is not None and place.country and told_in.country != place.country:
+            place = told_in     # "База … в сирийской провинции Дейр-эз-Зор …, что атака усилит в Вашингтоне дискуссию"
         if place is not None and place.city and not any(
                 place.city == (r.city or "") for s in sents for r in geo_link.mentions(analysis, s.start, s.end)):
-            import dataclasses
             # (an entry of a chronicle told apart keeps only the country: its region is another entry's)
             place = dataclasses.replace(place, city=None, lat=None, lon=None, region=place.region if main else None)
         scene = (_lead_scene(analysis) or geo_link.dateline_town(analysis)) if main else None
@@ -2925,7 +2955,8 @@ def _plural_killed(sents: list[Sentence], at: int) -> bool:
         if k is not None:
             # (not one of them: "Один из нападавших был ликвидирован")
             toks = s.tokens
-            return any(_attacker_word(t) and "plur" in t.tag and t.lemma not in ("они", "их")
+            # (in the nominative: "Стрелок покончил с собой" is read first as the genitive plural of "стрелка")
+            return any(_attacker_word(t) and "plur" in t.tag and "nomn" in t.tag and t.lemma not in ("они", "их")
                        and not (j >= 2 and toks[j - 1].lemma == "из" and toks[j - 2].lemma == "один")
                        for j, t in enumerate(toks[:k + 3]) if j >= k - 3)
     return False
@@ -3209,7 +3240,6 @@ def _cue_distance(cues: list[int], t) -> int:
 def _named_weekday(found: Extraction, t):
     """"в субботу" = the Saturday the text dates elsewhere ("в минувшую субботу, 17 сентября 2016 года"),
     docs/coding.md §7."""
-    import dataclasses
     for w in found.temporals:
         if w.kind == "relative" and w.extra.get("weekday") == t.extra["weekday"] and w is not t:
             d = next((x for x in found.temporals if x.kind == "date" and x.value and x.extra.get("day")
@@ -3338,7 +3368,6 @@ def _anchor(found: Extraction, t) -> tuple | None:
 
 
 def _from_anchor(t, anchor):
-    import dataclasses
     from datetime import timedelta
     d, wd = anchor
     back = (wd - t.extra["weekday"]) % 7

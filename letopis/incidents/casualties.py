@@ -268,6 +268,12 @@ def _asides(view: SentenceView) -> set[int]:
             if end is not None and not any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma)
                                            for x in toks[k + 1:end]):
                 out.update(range(k, end + 1))
+        elif lemmas[k + 1:k + 3] in (["по", "данные"], ["по", "слово"], ["по", "информация"], ["по", "сведение"]):
+            # "ранения[, по данным полиции,] получили от 30 до 40 посетителей": a source's aside
+            end = next((j for j in range(k + 3, min(len(toks), k + 8)) if toks[j].text == ","), None)
+            if end is not None and not any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma)
+                                           for x in toks[k + 1:end]):
+                out.update(range(k, end + 1))
     return out
 
 
@@ -449,6 +455,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
     for num in view.numbers:
         if _QUOTED_NAME_END.match(text, num.end) and _QUOTED_NAME_OPEN.search(text, max(0, num.start - 40), num.start):
             continue                     # "«Группа 24»": a number in a quoted name counts no one
+        if _AGES_JOINED.match(text, num.end):
+            continue                     # "две ученицы 14 и 15 лет": ages, no count
         if num.start in parts:
             i = view.tok_at(num.start)
             fate, _ = _nearest_cue(view, i)
@@ -1377,8 +1385,14 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),
                             weak=t.lemma in WEAK, among=_among_the_counted(toks, k), extra=extra,
-                            definite=definite))
+                            definite=definite,
+                            # ("62-летний пациент … скончался в реанимации": a patient is one of the hurt)
+                            from_wounded=fate == "killed" and counted == ["пациент"]))
     return out
+
+
+# the first of two ages joined: "14 и 15 лет", "14-15 лет", "17, 18 и 20 лет"
+_AGES_JOINED = re.compile(r"(?:\s*(?:,|и|[-–])\s*\d{1,2}){1,3}\s+(?:лет|года|год)\b")
 
 
 def _age_apposition(toks: list, prev: int, i: int) -> bool:

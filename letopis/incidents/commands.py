@@ -63,6 +63,24 @@ def score(gold_rows: list[dict], records: dict[str, dict]) -> tuple[dict[str, li
     return fields, misses
 
 
+def code_gold_texts(rows: list[dict], text_dir: Path) -> dict[str, dict]:
+    """The records of the gold rows' texts that exist under text_dir, by doc name."""
+    from letopis.pipeline import process_document
+    from letopis.read import read_path
+    from letopis.read.dates import parse_date
+    records = {}
+    for row in rows:
+        path = text_dir / row["doc"]
+        if not path.exists():
+            continue
+        doc = next(iter(read_path(path)))
+        if doc.published is None and row.get("published"):
+            # the gold's publication day, which a bare text file cannot carry ("Алматы. 19 октября. КазТАГ –")
+            doc.published = parse_date(row["published"])
+        records[row["doc"]] = process_document(doc).to_dict()
+    return records
+
+
 def eval_incidents(gold: Path = typer.Argument(..., help="Gold JSONL (doc, incidents)"),
                    text_dir: Path = typer.Argument(..., help="Folder with the documents' texts"),
                    show_misses: bool = typer.Option(True, "--misses/--no-misses")) -> None:
@@ -70,23 +88,12 @@ def eval_incidents(gold: Path = typer.Argument(..., help="Gold JSONL (doc, incid
     from rich.console import Console
     from rich.table import Table
 
-    from letopis.pipeline import process_document
-    from letopis.read import read_path
-    from letopis.read.dates import parse_date
     console = Console(highlight=False)
     rows = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
-    records = {}
     for row in rows:
-        path = text_dir / row["doc"]
-        if not path.exists():
-            console.print(f"[red]missing text[/] {path}")
-            continue
-        doc = next(iter(read_path(path)))
-        if doc.published is None and row.get("published"):
-            # the gold's publication day, which a bare text file cannot carry ("Алматы. 19 октября. КазТАГ –")
-            doc.published = parse_date(row["published"])
-        records[row["doc"]] = process_document(doc).to_dict()
-    fields, misses = score(rows, records)
+        if not (text_dir / row["doc"]).exists():
+            console.print(f"[red]missing text[/] {text_dir / row['doc']}")
+    fields, misses = score(rows, code_gold_texts(rows, text_dir))
     table = Table(title=f"incident fields, {len(rows)} gold documents")
     for col in ("field", "correct", "total", "accuracy"):
         table.add_column(col, justify="right" if col != "field" else "left")

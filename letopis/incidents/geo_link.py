@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from letopis.nlp.analysis import Analysis
+from letopis.nlp.analysis import Analysis, part_of_speech
 from letopis.record import PLACE_TYPES
 
 
@@ -158,10 +158,11 @@ def _countries_by_name(analysis: Analysis) -> set[str]:
 CITIZEN_OF = re.compile(r"(?:граждан\w*|подданн\w*|паспорт\w*)\s+$", re.I)
 
 
-def _foreign_namesake(analysis: Analysis, place, at: int, end: int | None = None) -> bool:
+def _foreign_namesake(analysis: Analysis, place, at: int, end: int | None = None, towns: bool = False) -> bool:
     """A small town whose country is not that of a country or region named beside it (±150 chars); or
     any town the text places in another country right after its name ("провинции Сум на севере
-    Буркина-Фасо" is no Сумы of Ukraine, however large that is)."""
+    Буркина-Фасо" is no Сумы of Ukraine, however large that is). `towns`: with no country named near, the one
+    country of the towns around it counts (for a name after a settlement's noun)."""
     if place.kind != "city":
         return False
     if end is not None:
@@ -180,6 +181,14 @@ def _foreign_namesake(analysis: Analysis, place, at: int, end: int | None = None
             if hits and (len({h.country for h in hits}) == 1 and hits[0].kind in ("country", "region") or hits[0].kind
                          == "country" and not any(h.kind == "country" for h in hits[1:])):
                 near.add(hits[0].country)
+    if not near and towns:
+        # (or the one country of the towns around it: "из Момбасы в Ламу, вблизи поселка Виту" is no Vita of India)
+        for e in analysis.entities:
+            if e.type == "CITY" and 0 < abs(e.start - at) <= 150:
+                towns = {h.country for h in g.lookup(e.text) if h.kind == "city"}
+                if len(towns) == 1:
+                    near |= towns
+        near = near if len(near) == 1 else set()
     return bool(near) and place.country not in near
 
 
@@ -232,6 +241,20 @@ def _in_group_name(orgs: list, e) -> bool:
     return any(_group_name(o.normal or o.text) or _group_name(o.text) for o in holding)
 
 
+def _in_quoted_name(analysis: Analysis, start: int, end: int) -> bool:
+    """The place stands inside a name in guillemets after other words of it: «Исламское сопротивление в Ираке»,
+    «Эхо Москвы» (not inside quoted words, which have a verb: «Погибли двое в Махачкале»)."""
+    text = analysis.text
+    left = text.rfind("«", max(0, start - 60), start)
+    right = text.find("»", end, end + 60)
+    if left < 0 or right < 0 or "»" in text[left:start] or "«" in text[end:right] \
+            or re.search(r"[А-ЯЁA-Z]\w*\s", text[left + 1:start]) is None or re.search(r"[.,:;!?]", text[left:right]):
+        return False
+    sent = analysis.sentence_at(start)
+    return sent is not None and not any(part_of_speech(t.tag) in ("VERB", "INFN", "PRTS", "GRND")
+                                        for t in sent.tokens if left < t.start < right)
+
+
 @lru_cache(maxsize=4_096)
 def _group_name(name: str) -> bool:
     from letopis.incidents.people import armed_groups
@@ -273,7 +296,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                                                                                  e.start):
             seen.add((e.start, e.end))    # "Раненого доставили в Бабаюрт": where the hurt were taken, no scene
             continue
-        if e.type in PLACE_TYPES and start <= e.start < end and _in_group_name(orgs, e):
+        if e.type in PLACE_TYPES and start <= e.start < end and (_in_group_name(orgs, e)
+                                                                 or _in_quoted_name(analysis, e.start, e.end)):
             seen.add((e.start, e.end))    # "Кавказского эмирата", "Вилаят Дагестан": a group's name, no place
             continue
         if e.type in PLACE_TYPES and start <= e.start < end and analysis.text[e.start - 1:e.start] == "«" \
@@ -292,7 +316,8 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
                 #                           "по трассе Кавказ", "на улице Ленина": a road, not the town
             hits = _lookup(g, _compound_named(analysis.text, e.text)) if e.text[:1].isupper() else []
-            if hits and _foreign_namesake(analysis, _pick(hits, context), e.start, e.end):
+            if hits and _foreign_namesake(analysis, _pick(hits, context), e.start, e.end,
+                                          towns=after_settlement_word(analysis.text, e.start)):
                 hits = []                                      # resolved below as an unknown town
             if hits and _other_gender(e.text, _pick(hits, context).name):
                 seen.add((e.start, e.end))   # "на Свердловской железной дороге": no village Свердловский
@@ -443,15 +468,15 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
-        if any(p.type == "PERSON" and p.start <= s < p.end for p in analysis.entities):
-            continue                                     # "Аким города Габит Сыздыкбеков": the role's holder
+        if any(p.type == "PERSON" and p.start <= s < p.end for p in analysis.entities) or _in_quoted_name(analysis, s, e):
+            continue                                     # "Аким города Габит Сыздыкбеков": the role's holder; a title
         for r in inside:                                 # after "города" a name is the town, not a province
             have.remove(r)
         hits = [h for h in g.lookup(name) if h.kind == "city"] if g is not None else []
         named_region = _region_after(analysis, e, g)
         if hits and named_region is not None and _pick(hits, context).region != named_region:
             hits = []                                    # "Санта-Фе, Техас": not the Santa Fe of New Mexico
-        if hits and not _foreign_namesake(analysis, _pick(hits, context), s):
+        if hits and not _foreign_namesake(analysis, _pick(hits, context), s, towns=True):
             r = _resolved(_pick(hits, context), s, e)
             r.city = r.name = name
         else:
@@ -482,13 +507,14 @@ _LOCATIVE = re.compile(r"(?:\b(?:в|во|под|около|возле|близ|�
 # (nor a court's town: "Южный окружной военный суд в Ростове-на-Дону вынес приговор по делу о нападении …", nor
 # the sources': "из источников в Исфаре")
 # where the hurt were taken: "Всех увезли в БСМП", "доставлены в Грозный"
-_TAKEN = r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*|переведен\w*|переведён\w*)"
+_TAKEN = r"(?:увез\w*|отвез\w*|доставлен\w*|доставил\w*|доставят|госпитализирован\w*|госпитализировал\w*|переведен\w*|переведён\w*|эвакуирова\w*)"
 _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроженцы|родом из|жител\w+|больниц\w*\s+(?:в|города)|в\s+направлении|"
                         r"госпитал\w*\s+в|базирующ\w+\s+в|штаб-квартир\w+\s+в|запрещен\w*\s+в|запрещён\w*\s+в|"
                         r"\bсуд\w*\s+в|\bисточник\w*\s+в|"
                         rf"{_TAKEN}\s+в|"
                         r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
-_TAKEN_TO = re.compile(rf"{_TAKEN}\s+в\s+(?:\w+\s+){{0,1}}$", re.I)
+# ("Всех раненых эвакуировали на авиабазу в Ираке")
+_TAKEN_TO = re.compile(rf"{_TAKEN}\s+(?:на\s+\w+\s+)?в\s+(?:\w+\s+){{0,1}}$", re.I)
 # the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе"
 _TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?(?:больниц|госпитал|клиник|медцентр)\w*"
                                 r"\s+(?:в\s+|города\s+)?$", re.I)     # (or the town's genitive: "в … больницы Шымкента")
