@@ -1463,9 +1463,6 @@ def _weekdays(found: Extraction, sents: list[Sentence]) -> set[int]:
             and any(s.start <= t.start < s.end for s in sents)}
 
 
-_HOSPITAL_TOWN = re.compile(r"(?:больниц|госпитал|клиник|медцентр)\w*\s+(?:в\s+|города\s+)$", re.I)
-
-
 def _days_told(found: Extraction, sents: list[Sentence]) -> set[str]:
     """The days the sentences' relative words resolve to ("в четверг", "накануне", "вчера")."""
     return {t.value[:10] for t in found.temporals if t.kind == "relative" and t.value
@@ -1588,7 +1585,7 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         if place is not None and _JURISDICTION.search(analysis.text, max(0, place.start - 70), place.start):
             place = None          # "Следственное управление СК по Республике Крым и городу Севастополю": a body's
             #                       area opens no incident of its own (it may still place one that has none)
-        elif place is not None and segs and _HOSPITAL_TOWN.search(analysis.text, max(0, place.start - 60), place.start) \
+        elif place is not None and segs and geo_link.HOSPITAL_TOWN.search(analysis.text, max(0, place.start - 60), place.start) \
                 and not (first_place and geo_link._fold(place.name) == geo_link._fold(first_place.name)):
             place = None          # "одна из раненых скончалась в … больнице в Нальчике": the hurt's hospital, which
             #                       neither opens an incident nor takes the sentence back to the main one
@@ -1684,13 +1681,11 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
             continue
         # "В понедельник в Назрани … Во вторник в Хасавюрте …": another town on another weekday
         if current is not None:
-            mine = _weekdays(found, [sent])
-            theirs = _weekdays(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
-            marker = marker or bool(mine and theirs and not mine & theirs)
-            # ("в четверг … в Баксане … Накануне утром в Нарткале сработало СВУ": the days resolved differ)
-            mine = _days_told(found, [sent])
-            theirs = _days_told(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
-            marker = marker or bool(mine and theirs and not mine & theirs)
+            # (or the days their relative words resolve to: "в четверг … в Баксане … Накануне утром в Нарткале")
+            for told in (_weekdays, _days_told):
+                mine = told(found, [sent])
+                theirs = told(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
+                marker = marker or bool(mine and theirs and not mine & theirs)
         # (a date alone does not open one for a death with no attack told: "17 апреля … скончался … и был
         # погребён на кладбище города Бейт-Шемеш" is the rocket's victim)
         if segs and place and main_place and not same(place, main_place) and (
@@ -1836,18 +1831,21 @@ def _clause_elsewhere(analysis: Analysis, c: cas.Casualty, elsewhere: set[str], 
     ends = [e for e in (text.find(x, c.end, sent.end) for x in (",", ":", ";")) if e >= 0]
     hi = min(ends) if ends else sent.end
     lo = max(lo, sent.start)
+    return _another_incidents_town(geo_link.mentions(analysis, lo, hi), elsewhere, seg)
+
+
+def _another_incidents_town(found: list[geo_link.Resolved], elsewhere: set[str], seg: Segment) -> bool:
+    """One of the towns found is another incident's, not this one's."""
     own = seg.place.name if seg.place is not None else None
-    return any(r.kind == "city" and r.name in elsewhere and r.name != own
-               for r in geo_link.mentions(analysis, lo, hi))
+    return any(r.kind == "city" and r.name in elsewhere and r.name != own for r in found)
 
 
 def _act_elsewhere(analysis: Analysis, hit: tuple, elsewhere: set[str], seg: Segment) -> bool:
     """The town named right after the act's cue is another incident's ("по факту обстрела в Баксане и … по
     факту взрыва в Нарткале")."""
-    own = seg.place.name if seg.place is not None else None
-    return any(r.kind == "city" and r.name in elsewhere and r.name != own
-               for r in geo_link.mentions(analysis, hit[3], min(hit[3] + 30, len(analysis.text)))
-               if re.fullmatch(r"\s+(?:в|во|на)\s+", analysis.text[hit[3]:r.start]))
+    return _another_incidents_town([r for r in geo_link.mentions(analysis, hit[3], min(hit[3] + 30, len(analysis.text)))
+                                    if re.fullmatch(r"\s+(?:в|во|на)\s+", analysis.text[hit[3]:r.start])],
+                                   elsewhere, seg)
 
 
 def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Segment, main: bool,
@@ -2461,18 +2459,24 @@ def _of_the_forces(p: Person, found: Extraction) -> bool:
 def _relative_doer(after: list[Token]) -> bool:
     """", который в субботу захватил заложников": the clause after the name is a relative one whose "который" is its
     subject, and its verb an attacker's."""
-    k = next((i for i, t in enumerate(after[:3]) if t.text[:1].isalnum()), None)
-    if k is None or after[k].lemma != "который" or "nomn" not in after[k].tag:
+    k = _relative_word(after)
+    if k is None or "nomn" not in after[k].tag:
         return False
     verb = next((t for t in _own_clause(after[k + 1:k + 10]) if "VERB" in t.tag), None)
     return verb is not None and verb.lemma in PERP_VERBS
 
 
+def _relative_word(after: list[Token]) -> int | None:
+    """Where "который" opens the clause after a name (its first word among the next three tokens)."""
+    k = next((i for i, t in enumerate(after[:3]) if t.text[:1].isalnum()), None)
+    return k if k is not None and after[k].lemma == "который" else None
+
+
 def _object_of_relative(after: list[Token]) -> bool:
     """", которому захватчик нанес удар": the clause after the name is a relative one whose "который" is
     not its subject; its verb is another's act on him."""
-    rel = next((t for t in after[:3] if t.text[:1].isalnum()), None)
-    return rel is not None and rel.lemma == "который" and "nomn" not in rel.tag
+    k = _relative_word(after)
+    return k is not None and "nomn" not in after[k].tag
 
 
 # between two names of a list, past a bracket: "Нурбек Абдыкадыров (1991 г.р.), Улан Сатыбалдиев"

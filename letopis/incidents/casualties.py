@@ -264,17 +264,20 @@ def _asides(view: SentenceView) -> set[int]:
         elif k and k + 1 < len(toks) and "PRTF" in toks[k + 1].tag and "NOUN" in toks[k - 1].tag \
                 and _fate_of(toks[k + 1].lemma) is None:
             # "Двое боевиков[, открывших огонь по силовикам,] нейтрализованы": a participle's phrase, not a fate
-            end = next((j for j in range(k + 2, min(len(toks), k + 10)) if toks[j].text == ","), None)
-            if end is not None and not any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma)
-                                           for x in toks[k + 1:end]):
-                out.update(range(k, end + 1))
+            out.update(_closed_aside(toks, k, k + 2, k + 10))
         elif lemmas[k + 1:k + 3] in (["по", "данные"], ["по", "слово"], ["по", "информация"], ["по", "сведение"]):
             # "ранения[, по данным полиции,] получили от 30 до 40 посетителей": a source's aside
-            end = next((j for j in range(k + 3, min(len(toks), k + 8)) if toks[j].text == ","), None)
-            if end is not None and not any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma)
-                                           for x in toks[k + 1:end]):
-                out.update(range(k, end + 1))
+            out.update(_closed_aside(toks, k, k + 3, k + 8))
     return out
+
+
+def _closed_aside(toks: list[Token], k: int, lo: int, hi: int) -> range:
+    """The tokens from the comma at k to the next comma in [lo, hi), when none between is a verb, a short
+    participle or a fate; else none."""
+    end = next((j for j in range(lo, min(len(toks), hi)) if toks[j].text == ","), None)
+    if end is None or any("VERB" in x.tag or "PRTS" in x.tag or _fate_of(x.lemma) for x in toks[k + 1:end]):
+        return range(0)
+    return range(k, end + 1)
 
 
 def _nearest_cue(view: SentenceView, i: int, lead: int | None = None) -> tuple[str | None, int | None]:

@@ -515,9 +515,12 @@ _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроже
                         r"признан\w*\s+(?:\w+\s+)?в)\s+(?:\w+\s+){0,1}$", re.I)   # "(запрещена в России)"
 # ("Всех раненых эвакуировали на авиабазу в Ираке")
 _TAKEN_TO = re.compile(rf"{_TAKEN}\s+(?:на\s+\w+\s+)?в\s+(?:\w+\s+){{0,1}}$", re.I)
+_HOSPITAL = r"(?:больниц|госпитал|клиник|медцентр)\w*"
 # the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе"
-_TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?(?:больниц|госпитал|клиник|медцентр)\w*"
+_TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}"
                                 r"\s+(?:в\s+|города\s+)?$", re.I)     # (or the town's genitive: "в … больницы Шымкента")
+# any hospital's town: "скончалась в … больнице в Нальчике"
+HOSPITAL_TOWN = re.compile(rf"{_HOSPITAL}\s+(?:в\s+|города\s+)$", re.I)
 _FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$"
