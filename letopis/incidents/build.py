@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from letopis.extract import Extraction
 from letopis.extract.dates import BORN, _iso
+from letopis.extract.quotes import SPEECH
 from letopis.incidents import casualties as cas
 from letopis.incidents import geo_link
 from letopis.incidents.people import KIN, armed_groups
@@ -64,7 +65,7 @@ WANTED = {"просить", "попросить", "планировать", "х�
 ATTACKER_WORDS = {"он", "его", "их", "они", "нападавший", "стрелок", "стрелка", "преступник", "террорист", "боевик",
                   "злоумышленник", "убийца", "подозреваемый", "мужчина", "застреленный", "захватчик", "похититель",
                   "налётчик", "налетчик", "бандит", "киллер", "смертник", "смертница", "подрывник",
-                  "зачинщик", "бунтовщик"}
+                  "зачинщик", "бунтовщик", "исполнитель"}
 POLICE_ACTS = {"застрелить", "застреленный", "ликвидировать", "нейтрализовать", "уничтожить", "перестрелка",
                "ранить", "обезвредить", "расстрелять"}
 SECURITY_KILLS = {"застрелить", "ликвидировать", "нейтрализовать", "уничтожить"}
@@ -312,8 +313,8 @@ def _attackers_in_the_toll(inc: Incident, text: str, found: Extraction) -> None:
 def _threatened(toks: list, i: int) -> bool:
     """Token i is what a threat or a plan names: right after "угрожал", "готовил", "предотвратили", or
     in its infinitive's object ("угрожал взорвать бомбу", "планировал совершить теракт"), with no
-    punctuation between."""
-    for k in range(i - 1, max(-1, i - 4), -1):
+    punctuation between (the object may run on, "планировал совершить террористический акт путём подрыва")."""
+    for k in range(i - 1, max(-1, i - 8), -1):
         if toks[k].text in _QUOTE_MARKS:
             continue                                  # 'отдал приказ «стрелять на поражение»'
         if not toks[k].text[:1].isalnum():
@@ -408,7 +409,7 @@ def _match_from(sent: Sentence, lemmas: list[str], i: int, seq: tuple[str, ...])
 
 _FOUND_FORMS = ("нашл", "нашё", "наше", "найд", "обнаруж", "изъя", "изым")
 _ATTACKER_FORMS = ("нападавш", "стрелк", "стрелявш", "террорист", "преступник", "злоумышленник", "боевик", "убийц",
-                   "поджигател", "угонщи")
+                   "поджигател", "угонщи", "исполнител")
 
 
 def _found_word(t) -> bool:
@@ -448,8 +449,10 @@ def _security_act(sent: Sentence, start: int) -> bool:
             toks[k].lemma == "в" and _attackerish(toks[k + 1])
             for k in range(i + 1, min(i + 5, len(toks) - 1))):
         return True                                   # "выстрелил в нападавшего"
-    if toks[i].lemma == "открыть" and _security_subject(toks, i) and any(_attackerish(x) for x in toks[i + 1:i + 8]):
-        return True                                   # "патруль полиции открыл огонь и ранил нападавшего"
+    if toks[i].lemma == "открыть" and _security_subject(toks, i) and (
+            any(_attackerish(x) for x in toks[i + 1:i + 8]) or not any(x.lemma == "по" for x in toks[i + 1:i + 4])):
+        return True                                   # "патруль полиции открыл огонь и ранил нападавшего", "один из
+        #                                               полицейских открыл огонь" (at no one named)
     if _attackerish(toks[i]) and i and toks[i - 1].lemma in POLICE_ACTS and _security_subject(toks, i - 1):
         return True                                   # "… и ранил нападавшего в ногу": the attacker, shot
     if toks[i].lemma in ("выстрелить", "стрелять") and (_security_subject(toks, i) or any(
@@ -460,6 +463,9 @@ def _security_act(sent: Sentence, start: int) -> bool:
         return True                                   # "Второй патрульный произвел выстрел на поражение"
     if toks[i].lemma == "выстрел" and i and toks[i - 1].lemma == "предупредительный":
         return True                                   # "после предупредительного выстрела в воздух": the forces'
+    if toks[i].lemma == "огнестрельный" and any(x.lemma == "получить" for x in toks[max(0, i - 3):i]) and any(
+            _attackerish(x) and _may_be_nominative(x) for x in toks[max(0, i - 5):i]):
+        return True                                   # "Нападавший получил огнестрельные ранения": the police shot
     if toks[i].lemma == "штурм" and any(x.lemma in _FREED for x in toks[max(0, i - 3):i + 4]):
         return True                                   # "штурмом освободили заложников": the rescue
     if toks[i].lemma not in POLICE_ACTS:
@@ -612,6 +618,10 @@ def _security_subject(toks: list, i: int) -> bool:
     if "VERB" not in toks[i].tag:
         return False
     if _force_nominative_near(toks, i):
+        return True
+    # "один из полицейских открыл огонь": one of the force
+    if any(toks[k].lemma == "один" and "nomn" in toks[k].tag and toks[k + 1].lemma == "из"
+           and _security_actor(toks, k + 2, ("gent",)) for k in range(max(0, i - 5), i - 2)):
         return True
     # "патруль полиции открыл огонь и ранил нападавшего": the subject of the verb it is joined to
     if i > 1 and toks[i - 1].lemma == "и":
@@ -772,6 +782,7 @@ def _substantive(part: Token, nxt: Token) -> bool:
 
 _PERSONAL = {"он", "она", "они", "я", "мы", "вы", "ты"}
 # "хакерская атака", "кибератака": no violence against people or property
+_SMOKE = frozenset(("угарный", "дым", "горение", "продукт"))
 _NOT_PHYSICAL = {"хакерский", "компьютерный", "информационный", "сетевой", "кибер", "ddos", "dos", "психический"}
 
 
@@ -796,6 +807,12 @@ def _attack_hits(sent: Sentence) -> list[tuple[str, str | None, int, int]]:
         k = next((n for n, t in enumerate(sent.tokens) if t.start >= h[2]), None)
         if k and sent.tokens[k - 1].lemma in _NOT_PHYSICAL:
             continue
+        if k and h[0] == "hostage_taking" and sent.tokens[k - 1].lemma == "бывший":
+            continue                                  # "бывшие заложники": people once held, no act here
+        if k is not None and sent.tokens[k].lemma == "отравление" and _SMOKE & {t.lemma for t in sent.tokens[k + 1:k + 4]}:
+            continue                                  # "отравление угарным газом": a fire's smoke, no poison
+        if k is not None and sent.tokens[k].lemma == "нож" and _knives_carried(sent, k):
+            continue                                  # "запрет на ношение ножей в поездах": knives as such, no act
         if k and "PRTF" in sent.tokens[k].tag and sent.tokens[k - 1].lemma in KIN:
             continue                                  # "погиб брат стрелявшего": the shooter's kin, no act here
         if _none_of(sent, h[2]):
@@ -902,6 +919,9 @@ def _targeted(sents: list[Sentence], found: Extraction, analysis: Analysis | Non
             if any(x.lemma in ("утверждать", "заявлять", "хвастаться") for x in toks[:i]) and \
                     any(x.text == "«" for x in toks[:i]):
                 continue                              # "Боевики утверждают, что убили «более 50 чиновников»": a boast
+            if any(x.lemma in SPEECH for x in toks[max(0, i - 2):i]) or \
+                    [x.lemma for x in toks[max(0, i - 2):i]] == ["по", "слово"]:
+                continue                              # "Как сообщил губернатор провинции, погибли пятеро": the speaker
             if any(x.lemma == "среди" for x in toks[max(0, i - 5):i]) or _among(toks, i):
                 continue                              # "Среди погибших — два журналиста", "Не менее девяти
                 #                                       человек, в том числе священник": among the many, no target
@@ -1001,10 +1021,58 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
         if not (has_cue or has_type) and any(t.lemma == "убийство" for t in s.tokens):
             view = cas.SentenceView(analysis, s, found, i)
             has_cue = any(cas._killing_noun(view, k) for k in range(len(s.tokens)))
-        # ("В ночь на воскресенье в колонии вспыхнул бунт заключённых": a mutiny told, its day with it)
-        if has_cue or has_type or any(t.lemma in ("бунт", "мятеж") for t in s.tokens):
+        # ("В ночь на воскресенье в колонии вспыхнул бунт заключённых": a mutiny told, its day with it; "Участники
+        # использовали биты и куски арматуры": weapons used)
+        if has_cue or has_type or any(t.lemma in ("бунт", "мятеж") for t in s.tokens) or _weapons_used(found, s):
             out.append(i)
-    return out
+    # a sentence between two that tell the violence, telling its hour, is the act's too: "похитили трех
+    # инженеров" … "в четверг около 18:30 … остановили на окраине города Турбат" … "открыли огонь по машине"
+    told = set(out)
+    # (and one that says no one was hurt, after one that tells the violence: "…задержали захватчика. «Никто из
+    # заложников не пострадал», — заявила представитель прокуратуры")
+    first = min(told, default=len(analysis.sentences))
+    return sorted(told | {i for i in range(1, len(analysis.sentences) - 1) if i - 1 in told and i + 1 in told
+                          and i not in told and _tells_when(found, analysis.sentences[i])}
+                  | {i for i in range(first + 1, len(analysis.sentences)) if i not in told
+                     and not analysis.ignored(analysis.sentences[i].start, analysis.sentences[i].end)
+                     and cas.says_none(analysis, analysis.sentences[i])})
+
+
+_CARRIED = frozenset(("ношение", "носить", "запрет", "запретить", "продажа", "продавать", "хранение", "покупка",
+                      "купить"))
+
+
+def _knives_carried(sent: Sentence, k: int) -> bool:
+    """The knife at token k is carried, sold or banned, or knives in the plural with no one hurt or attacked in the
+    sentence ("работникам, которым ножи нужны по роду деятельности")."""
+    toks = sent.tokens
+    if any(t.lemma in _CARRIED for t in toks[max(0, k - 3):k]):
+        return True
+    return "plur" in toks[k].tag and not any(cues().get(t.lemma) in ("killed", "wounded") or t.lemma in ATTACK_VERBS
+                                             for t in toks)
+
+
+def _many_told(sent: Sentence) -> bool:
+    """The sentence names attacks in the plural ("нападений", "терактов", "15 тыс. случаев"): several acts recalled or
+    counted, none told."""
+    return any(t.lemma in _MANY and "plur" in t.tag and "NOUN" in t.tag for t in sent.tokens)
+
+
+# (not "взрывах на Бостонском марафоне", "обстрелы": the blasts or the fire of one attack)
+_MANY = cas._ACTS - {"взрыв", "обстрел"} | {"случай"}
+
+
+def _weapons_used(found: Extraction, sent: Sentence) -> bool:
+    """A weapon the sentence's "использовать" takes: "Участники использовали биты и куски арматуры"."""
+    toks = sent.tokens
+    used = [t.end for t in toks if t.lemma == "использовать" and "VERB" in t.tag]
+    return bool(used) and any(sent.start <= w.start < sent.end and any(0 <= w.start - u <= 30 for u in used)
+                              for w in found.weapons)
+
+
+def _tells_when(found: Extraction, sent: Sentence) -> bool:
+    """A clock time ("в четверг около 18:30"): the hour of an act; a day alone may be a statement's."""
+    return any(sent.start <= t.start < sent.end and t.kind == "time" for t in found.temporals)
 
 
 _TITLED = re.compile(r"«[^«»\n]{1,80}»")
@@ -1332,6 +1400,10 @@ def _aside_over(analysis: Analysis, seg: Segment, i: int) -> bool:
 
 _NEXT_DAY = re.compile(r"(?<!\w)(?:на\s+следующ(?:ее|ий)\s+(?:утро|день)|на\s+другой\s+день|через\s+(?:день|сутки|"
                        r"два\s+дня|\d+\s+дн(?:я|ей))|спустя\s+(?:сутки|день|\d+\s+дн(?:я|ей)))(?!\s+после)", re.I)
+
+
+_LATER = re.compile(r"\s*(?:спустя|через)\s+(?:примерно\s+|около\s+|почти\s+|еще\s+|ещё\s+)?(?:[\w-]+\s+)?"
+                    r"(?:час|часа|часов|минут\w*)\b|\s*(?:несколькими\s+)?часами?\s+(?:позже|позднее)", re.I)
 
 
 def _own_toll(sent: Sentence) -> bool:
@@ -1686,6 +1758,9 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                 mine = told(found, [sent])
                 theirs = told(found, [analysis.sentences[j] for j in current.sentences]) if mine else set()
                 marker = marker or bool(mine and theirs and not mine & theirs)
+        # "Спустя примерно три часа в иерусалимском районе Рамот водитель … въехал в группу людей": a later hour's
+        # attack, in another town
+        marker = marker or bool(_LATER.match(analysis.text, sent.start, sent.end)) and bool(_attack_hits(sent))
         # (a date alone does not open one for a death with no attack told: "17 апреля … скончался … и был
         # погребён на кладбище города Бейт-Шемеш" is the rocket's victim)
         if segs and place and main_place and not same(place, main_place) and (
@@ -1834,6 +1909,29 @@ def _clause_elsewhere(analysis: Analysis, c: cas.Casualty, elsewhere: set[str], 
     return _another_incidents_town(geo_link.mentions(analysis, lo, hi), elsewhere, seg)
 
 
+def _sum_of_the_acts(analysis: Analysis, found: Extraction, i: int, elsewhere: set[str], seg: Segment) -> bool:
+    """The toll of sentence i sums up the acts its sentence, or the one before that it follows "В результате",
+    counts in several towns, another incident's among them: "Во вторник в Израиле были совершены два теракта — в
+    Беэр-Шеве и в Иерусалиме. В результате погиб один человек, еще семеро получили ранения"."""
+    sents = analysis.sentences
+    told = [sents[i]] + ([sents[i - 1]] if i and sents[i].tokens and sents[i].tokens[0].lemma == "в"
+                                          and any(t.lemma == "результат" for t in sents[i].tokens[1:3]) else [])
+    return any(_acts_counted(found, s) and _another_incidents_town(geo_link.mentions(analysis, s.start, s.end),
+                                                                    elsewhere, seg) for s in told)
+
+
+def _acts_counted(found: Extraction, sent: Sentence) -> bool:
+    """A number of two or more counts attacks: "два теракта", "три нападения"."""
+    toks = sent.tokens
+    for n in found.numbers:
+        if sent.start <= n.start < sent.end and isinstance(n.value, (int, float)) and n.value >= 2:
+            k = token_at(toks, n.end, len(toks))
+            k += k < len(toks) and toks[k].start < n.end
+            if k < len(toks) and toks[k].lemma in cas._ACTS:
+                return True
+    return False
+
+
 def _another_incidents_town(found: list[geo_link.Resolved], elsewhere: set[str], seg: Segment) -> bool:
     """One of the towns found is another incident's, not this one's."""
     own = seg.place.name if seg.place is not None else None
@@ -1867,7 +1965,8 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if elsewhere:
         # "совершены два нападения: в Буйнакске ранен патрульный, в Карабудахкенте убит сотрудник ДПС": a clause
         # of the summary that names another incident's town tells that incident's toll
-        statements = [c for c in statements if not _clause_elsewhere(analysis, c, elsewhere, seg)]
+        statements = [c for c in statements if not _clause_elsewhere(analysis, c, elsewhere, seg)
+                      and not _sum_of_the_acts(analysis, found, c.sentence, elsewhere, seg)]
     # a clash with the police or soldiers in the lead is unrest met by force, no brawl of its own
     # ("столкновения между полицией и рабочими … в результате этих беспорядков погибли люди")
     led = [_force_near(s.tokens, k) for s in _lead(analysis) for k, t in enumerate(s.tokens) if t.lemma in CLASH]
@@ -1879,6 +1978,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             and not _found_unused(s, h) and not (elsewhere and _act_elsewhere(analysis, h, elsewhere, seg))]
     exploded = any(t.lemma in EXPLOSION and not _threatened(s.tokens, k) for s in sents
                    for k, t in enumerate(s.tokens)) or any(_set_off(s) for s in sents)
+    # ("при вскрытии письма со взрывчаткой был легко ранен один из сотрудников": the charge that hurt him went off)
+    exploded = exploded or any(h[0] == "bombing" and c.count and c.fate in ("killed", "wounded")
+                               and any(x.start <= h[2] < x.end and x.start <= c.start < x.end for x in sents)
+                               for h in hits for c in statements)
     if not exploded:
         # a bomb that never went off is not a bombing: "сообщение о взрывных устройствах в школе"
         # (nor a grenade found and seized: "в схроне находились четыре ручные гранаты Ф-1 … изъяты")
@@ -1897,6 +2000,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         return None                                    # "скончался от пневмонии", "застрелился": no attack
     if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
         return None                                    # "нападение" alone, with nothing happening
+    if not any(c.count for c in statements) and all(_many_told(x) for h in hits for x in sents if x.start <= h[2] < x.end):
+        return None                                    # "после резонансных нападений с ножом в Мангейме и Золингене":
+        #                                                acts named in the plural, none told
     if all(h[0] == "arson" or _rioters_act(s, h[2]) for h in hits for s in sents if s.start <= h[2] < s.end) \
             and any(t.lemma in RIOT for s in _lead(analysis) for t in s.tokens):
         return None                                    # "в результате массовых беспорядков погибли 18": unrest,
@@ -2036,9 +2142,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # perpetrators: named attackers; their death or arrest
     # (nor a sentence going on with another incident told just before: "… в 2021 году был убит депутат Дэвид Эймесс.
     # Его убийца, Али Харби Али, был приговорен …")
-    scope = sents if not main else [x for k, x in enumerate(analysis.sentences)
-                                    if not analysis.ignored(x.start, x.end) and k not in others
-                                    and not (k - 1 in others and _goes_on(x))]
+    scope = _with_paragraphs(analysis, seg.sentences, others) if not main else [
+        x for k, x in enumerate(analysis.sentences) if not analysis.ignored(x.start, x.end) and k not in others
+        and not (k - 1 in others and _goes_on(x))]
     perps = _perpetrators(analysis, found, persons, scope, driver=rammed)
     inc.perpetrators = [p.name for p in perps]
     if len(perps) == 1 and perps[0].age is None:
@@ -2066,7 +2172,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # "гранату бросил … Ш. Раджабов, который погиб на месте"
     dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions
              if any(x.start <= b <= x.end for x in sents) and (m := _WHO_DIED.match(text[b:b + 60]))]
-    alive = _attacker_arrested(analysis, scope if main else sents, perps, sents)
+    alive = _attacker_arrested(analysis, scope, perps, sents)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
         # tied to, arrested anywhere in the text, survived it too
@@ -2075,7 +2181,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         alive = _attacker_arrested(analysis, everywhere, named) if named else []
     # (the attackers named as arrested survived: "задержаны трое подозреваемых — X, Y и Z … Четвертый
     # участник нападения … был ликвидирован")
-    held = _arrested_named(scope if main else sents, perps) if len(perps) > 1 else []
+    held = _arrested_named(scope, perps) if len(perps) > 1 else []
     if inc.perpetrators_killed is None and dead:
         inc.perpetrators_killed = max(1, len(perps) - len(held))
         # ("двое вооруженных мужчин напали на пост … нападавшие нейтрализованы": all those counted)
@@ -2383,9 +2489,11 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
             if _in_subordinate(sent, s):
                 after = after[:next((k for k, t in enumerate(after) if t.text == ","), len(after))]
             # ("привел в действие взрывное устройство": set off)
-            verb = next((t for k, t in enumerate(_own_clause(after[:25])) if "VERB" in t.tag and (
-                t.lemma in PERP_VERBS or t.lemma == "привести"
-                and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])), None)
+            # (not "открыл несколько магазинов": "открыть" is an attacker's with fire)
+            clause = _own_clause(after[:25])
+            verb = next((t for k, t in enumerate(clause) if "VERB" in t.tag and (
+                t.lemma in PERP_VERBS and (t.lemma != "открыть" or _FIRE & {x.lemma for x in clause[k + 1:k + 4]})
+                or t.lemma == "привести" and [x.lemma for x in after[k + 1:k + 3]] == ["в", "действие"])), None)
             # "Фрэнки Бой застрелили": a plural verb after one person (no "и" between) has no subject
             # there, the person is its object (an indeclinable name reads as nominative too)
             alone = verb is not None and "plur" in verb.tag and not any(
@@ -2429,6 +2537,9 @@ def _perpetrators(analysis: Analysis, found: Extraction, persons: list[Person], 
                     out.append(p)
                 break
     return out
+
+
+_FIRE = frozenset(("огонь", "стрельба", "пальба"))
 
 
 # who tells, not who acts: the name after "По словам", "Как сообщил" up to its comma
@@ -2655,15 +2766,40 @@ _SOMEONE = frozenset(("мужчина", "женщина", "неизвестны�
 _SOURCE_BETWEEN = re.compile(r"\b(?:сообща\w*|переда\w*|пиш\w+|со\s+ссылкой)\b", re.I)
 
 
+def _with_paragraphs(analysis: Analysis, mine: list[int], others: set[int]) -> list[Sentence]:
+    """The sentences `mine` and those after each in its paragraph, up to another incident's: "… въехал в группу
+    людей. Пять человек получили ранения. … водитель действовал умышленно: … был задержан бойцами пограничной
+    полиции"."""
+    sents = analysis.sentences
+    out = set(mine)
+    for i in mine:
+        for k in range(i + 1, len(sents)):
+            if k in others or "\n" in analysis.text[sents[k - 1].end:sents[k].start] \
+                    or analysis.ignored(sents[k].start, sents[k].end):
+                break
+            out.add(k)
+    return [sents[k] for k in sorted(out)]
+
+
+_RAM_VERBS = frozenset(("въехать", "врезаться", "наехать", "протаранить"))
+
+
 def _attack_subjects(toks: list[Token]) -> set[str]:
     """The animate nouns in the nominative right before an attack verb: "девятиклассник напал", "водитель въехал";
     or opening its clause, the subject of the verb it is joined to ("мужчина с ножом ворвался в офис компании и
     захватил …")."""
     out = set()
     for k, t in enumerate(toks):
-        if t.lemma not in ATTACK_VERBS or "VERB" not in t.tag:
+        # (or drove into people: "водитель легкового автомобиля въехал в группу людей")
+        rammed = t.lemma in _RAM_VERBS and any(x.lemma in _CROWD for x in toks[k + 1:k + 4])
+        if (t.lemma not in ATTACK_VERBS and not rammed) or "VERB" not in t.tag:
             continue
         near = {x.lemma for x in toks[max(0, k - 3):k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
+        if not near:
+            # (past a phrase of time: "в одной из школ Алматы семиклассник во время перемены ранил ножом …")
+            lo = next((j + 1 for j in range(k - 1, max(-1, k - 9), -1) if toks[j].text in (",", ";", ":")), max(0, k - 8))
+            near = {x.lemma for x in toks[lo:k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag
+                    and x.lemma not in KIN} if not any("VERB" in x.tag for x in toks[lo:k]) else set()
         if not near and k and toks[k - 1].lemma == "и":
             lo = next((j + 1 for j in range(k - 1, max(-1, k - 13), -1) if toks[j].text in (",", ";", ".")), max(0, k - 12))
             near = {x.lemma for x in toks[lo:k] if "NOUN" in x.tag and "anim" in x.tag and "nomn" in x.tag}
@@ -2769,12 +2905,17 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
     acted: set[str] = set()                           # … or told someone attack: his noun
+    ever: set[str] = set()                            # the nouns of all who attacked so far ("водитель въехал")
     for s in sents:
         if analysis.ignored(s.start, s.end):
             continue
         toks = s.tokens
         before, told = told, any(_attackerish(x) for x in toks)
         doers, acted = acted, _attack_subjects(toks)
+        ever |= acted
+        # ("Спустя три часа … водитель … въехал в группу людей" … "водитель действовал умышленно: … он попытался
+        # скрыться, но был задержан": the one who attacked, the subject of his sentence)
+        doer_here = any(x.lemma in ever and "nomn" in x.tag for x in toks)
         for i, t in enumerate(toks):
             # "нападавшие ушли на территорию Афганистана": fled (not "ушёл из жизни")
             gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с") \
@@ -2786,8 +2927,11 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             if treated:
                 return [(t.start, t.end)]
             # "нападавшие вели огонь …, после чего скрылись", "неизвестный ранил ножом полицейского и скрылся"
-            if t.lemma in ("скрыться", "сдаться") and any((_attackerish(x) or x.lemma == "неизвестный")
-                                                         and "nomn" in x.tag for x in toks[:i]):
+            # (or went off: "нападавшие посадили инженеров на мотоциклы и увезли в неизвестном направлении")
+            off = t.lemma == "направление" and i > 1 and toks[i - 1].lemma == "неизвестный" and toks[i - 2].lemma == "в"
+            if (t.lemma in ("скрыться", "сдаться") or off) and any((_attackerish(x) or x.lemma == "неизвестный"
+                                                                   or x.lemma in ever) and "nomn" in x.tag
+                                                                  for x in toks[:i]):
                 return [(t.start, t.end)]
             if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
@@ -2796,8 +2940,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны";
             # "Подозреваемый задержан" (lemma "подозревать")
             # ("Стрелявший, 26-летний Руслан Кулекбаев, был ранен и задержан": past his apposition)
-            attacker = any(_attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
-                           for x in toks[max(0, i - 9):i + 5])
+            attacker = doer_here and any(x.lemma in ever and "nomn" in x.tag for x in toks[:i]) or any(
+                _attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
+                for x in toks[max(0, i - 9):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker
             # ("Оба нападавших также получили ранения … Подростки задержаны": the people just told of)
             # ("Затем стрелявший попытался покончить с собой … Подростка задержали прибывшие сотрудники": the
@@ -2814,6 +2959,11 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # мужчину": the one who attacked, the arrest's object)
             attacker = attacker or bool(doers) and "VERB" in t.tag and "plur" in t.tag and any(
                 ("accs" in x.tag or "gent" in x.tag) and x.lemma in doers for x in toks[i + 1:i + 3])
+            # ("… семиклассник … ранил ножом двух одноклассников. Подростка тогда задержали сотрудники полиции": the
+            # object before the verb)
+            attacker = attacker or bool(doers) and "VERB" in t.tag and "plur" in t.tag and any(
+                ("accs" in x.tag or "gent" in x.tag) and (x.lemma in doers or x.lemma in _SOMEONE)
+                for x in toks[max(0, i - 3):i])
             named = any(lo <= a < hi for a, _ in spans)
             # ("задержан 27-летний житель джамоата Рудаки Фаридун Рахимов": past his age and home, no clause between)
             far = next((k for k in range(i + 1, min(len(toks), i + 10))

@@ -217,6 +217,16 @@ def end_tok(view: SentenceView, end: int) -> int:
     return view.tok_at(max(0, end - 1))
 
 
+def _past_asides(view: SentenceView, k: int) -> int:
+    """Token k, or past the asides right after it: "Трое осужденных[, оказавших вооруженное сопротивление,] были
+    ликвидированы"."""
+    asides = view.asides()
+    j = k + 1
+    while j in asides:
+        j += 1
+    return k if j == k + 1 else j - 1
+
+
 def _number_of(view: SentenceView, i: int) -> tuple[str, int] | None:
     """"Число погибших … возросло до 95": the count is the number of what "число" names, however far
     back in the clause; the growth verb right before it ties them. "Жертвами нападения … стали трое":
@@ -261,8 +271,10 @@ def _asides(view: SentenceView) -> set[int]:
             end = next((j for j in range(k + 2, min(len(toks), k + 6)) if toks[j].text == ","), None)
             if end is not None and not any("VERB" in x.tag or "PRT" in x.tag for x in toks[k + 1:end]):
                 out.update(range(k, end + 1))
-        elif k and k + 1 < len(toks) and "PRTF" in toks[k + 1].tag and "NOUN" in toks[k - 1].tag \
-                and _fate_of(toks[k + 1].lemma) is None:
+        elif k and k + 1 < len(toks) and "PRTF" in toks[k + 1].tag and _fate_of(toks[k + 1].lemma) is None and (
+                "NOUN" in toks[k - 1].tag or k > 1 and ("PRTF" in toks[k - 1].tag or "ADJF" in toks[k - 1].tag)
+                and ("NUMR" in toks[k - 2].tag or toks[k - 2].text.isdigit())):
+            # (or a counted participle: "Трое осужденных[, оказавших вооруженное сопротивление,] были ликвидированы")
             # "Двое боевиков[, открывших огонь по силовикам,] нейтрализованы": a participle's phrase, not a fate
             out.update(_closed_aside(toks, k, k + 2, k + 10))
         elif lemmas[k + 1:k + 3] in (["по", "данные"], ["по", "слово"], ["по", "информация"], ["по", "сведение"]):
@@ -377,14 +389,25 @@ def _object_before_verb(view: SentenceView, i: int) -> bool:
 
 
 def _last_fate(view: SentenceView, j: int) -> str | None:
-    """The last fate told in the clause from token j ("получил ранения и скончался": killed); a
-    hospital stay is a wound."""
+    """The last fate told in the clause from token j ("получил ранения и скончался": killed; and past "от
+    которых": "получил огнестрельные ранения, от которых скончался на месте"); a hospital stay is a wound."""
     last = None
-    for t in view.toks[j:]:
-        if t.text in (",", ";", ".") and last is not None:
+    toks = view.toks
+    for n, t in enumerate(toks[j:], j):
+        if t.text in (",", ";", ".") and last is not None and not (
+                t.text == "," and [x.lemma for x in toks[n + 1:n + 3]] == ["от", "который"]):
             break
         last = _fate_of(t.lemma) or ("wounded" if t.lemma == "госпитализировать" else None) or last
     return last
+
+
+def _fate_right_before(view: SentenceView, i: int) -> str | None:
+    """The fate of the verb or short participle right before token i, past an adverb ("был легко ранен")."""
+    k = i - 1
+    if k > 0 and "ADVB" in view.toks[k].tag:
+        k -= 1
+    t = view.toks[k] if k >= 0 else None
+    return _fate_of(t.lemma) if t is not None and ("VERB" in t.tag or "PRTS" in t.tag) else None
 
 
 def _fate_after(view: SentenceView, j: int) -> str | None:
@@ -491,9 +514,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         j = view.tok_at(num.end)
         if j < len(view.toks) and view.toks[j].start < num.end:   # number glued to a token
             j += 1
-        if _subset_of_the_hurt(view, i0, j):
+        if _subset_of_the_hurt(view, i0, j) or _part_of_the_hurt(view, i0):
             continue
         head, group = _head_after(view, j)
+        if head is not None and i0 and view.toks[i0 - 1].lemma == "и" and cues().get(view.toks[head].lemma) == "perp_alive":
+            continue                     # "двух других погибших осужденных и двоих задержанных": the held, alive
         # "15 пострадавших доставлены в больницы": a fate's participle counted is people, as after "трёх"
         counted_fate = j < len(view.toks) and any(p in view.toks[j].tag for p in ("PRTF", "ADJF")) \
             and _fate_of(view.toks[j].lemma) is not None and "plur" in view.toks[j].tag
@@ -553,6 +578,11 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                 # "Один из сотрудников получил тяжелые ранения и скончался в больнице": one of those attacked,
                 # told by his last fate
                 out.append(Casualty(last, 1, group_of[0], "event", num.start, view.toks[j + 1].end, view.index))
+            elif prev is None and j + 1 < len(view.toks) and (told := _fate_right_before(view, i_num)) is not None \
+                    and "plur" in view.toks[j + 1].tag and (group_of := view.group_from(j + 1))[1] \
+                    and _fate_of(view.toks[j + 1].lemma) is None:
+                # "был легко ранен один из сотрудников": one of them, the fate told right before him
+                out.append(Casualty(told, 1, group_of[0], "event", num.start, view.toks[j + 1].end, view.index))
             continue                     # otherwise "одна из жертв": one of a set counted elsewhere
         k_noun = next((k for k in range(j, min(j + 4, len(view.toks)))
                        if not any(x in view.toks[k].tag for x in ("ADJF", "PRTF"))), None)
@@ -644,6 +674,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
                         None) if cue_at is not None and cue_at > i_num else None
         if own_verb is not None and any(t.text == "," for t in view.toks[i_num + 1:cue_at]):
             continue                     # "двое похитителей задержаны, третий погиб": the number's own verb
+        if not head_fate and cue_at is not None and cue_at < i_num and _verb_of_its_own(view, i_num, cue_at):
+            continue                     # "Водитель получил ранение, а троих инженеров нападавшие посадили на мотоциклы"
         listed = next((c for c in reversed(out) if _listed_after(view, c, num)), None) if not head_fate else None
         # (not one with a fate of its own: "погибли пятеро — двое полицейских, 10 ранены")
         end_at = view.tok_at(end) if end else j
@@ -654,7 +686,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             latest = latest or fate is not None
         if group is None and head is not None and any(
                 view.toks[k].lemma in SECURITY_KILLS and cues().get(view.toks[k].lemma) == "perp_dead"
-                for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))):
+                for k in range(max(0, i_num - 3), min(len(view.toks), _past_asides(view, end_tok(view, end)) + 3))):
             group = "perpetrator"        # "24 осужденных были ликвидированы силовиками": counted with the attackers
         if group == "perpetrator" and head is not None and i_num and view.toks[k_prev].lemma in SECURITY_KILLS \
                 and cues().get(view.toks[k_prev].lemma) == "perp_dead" and "PRTS" in view.toks[k_prev].tag:
@@ -662,7 +694,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             #                                   the passive right before them, not the next clause's fate
         if fate is None and group == "perpetrator":
             # "ликвидированы 13 нападавших": attackers killed by the security forces
-            cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), end_tok(view, end) + 3))
+            cue_at = next((k for k in range(max(0, i_num - 3), min(len(view.toks), _past_asides(view, end_tok(view, end)) + 3))
                            if cues().get(view.toks[k].lemma) == "perp_dead"), None)
             fate = "killed" if cue_at is not None else None
         # "погибли 25 человек, в том числе трое полицейских и двое детей": a further item of the list a
@@ -796,6 +828,14 @@ def _subset_of_the_hurt(view: SentenceView, i: int, j: int) -> bool:
     of_them = len(after) > 1 and after[0].lemma == "из" and after[1].lemma == "они" and any(
         _fate_of(t.lemma) == "wounded" for t in toks[:i]) and _last_fate(view, j) is None
     return (part or condition or of_them) and any(t.lemma in _CONDITION for t in toks)
+
+
+def _part_of_the_hurt(view: SentenceView, i: int) -> bool:
+    """"из шести раненых четверо остаются в больнице, двое … выписаны": a number after the hurt a sentence
+    counts "из" is a part of them."""
+    toks = view.toks
+    return any(toks[k].lemma == "из" and any(n.start == toks[k + 1].start for n in view.numbers)
+               and _fate_of(toks[k + 2].lemma) == "wounded" for k in range(max(0, i - 12), i - 2))
 
 
 def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
@@ -1068,6 +1108,11 @@ def _subject_before(view: SentenceView, lo: int, k: int) -> list[Entity]:
         if close is not None and not any(t.text == "и" or t.lemma == "который" or "VERB" in t.tag or "PRTS" in t.tag
                                          for t in between[1:close]):
             between = between[close + 1:]
+    # (past a clause of his own, the pronoun taking him up: "Прапорщик Жумалиев освобожден, он получил резаные раны")
+    again = [j for j in range(len(between) - 1) if between[j].text == "," and between[j + 1].lemma in ("он", "она")
+             and "nomn" in between[j + 1].tag]
+    if again and len(between) <= 12:
+        between = between[again[-1] + 2:]
     # (past a list the name opens: "Ахмед Исаев, его водитель и охранник погибли")
     listing = len(between) <= 10 and between[:1] and between[0].text == "," and any(t.text == "и" for t in between)
     if any(("VERB" in t.tag and t.lemma != "быть" and t.lemma not in _GET) or "PRTS" in t.tag or t.lemma == "который"
@@ -1124,6 +1169,9 @@ _INTENT = frozenset(("пригрозить", "угрожать", "грозить
                      "призвать", "призывать", "мочь", "решить"))
 
 
+_PRONOUNCED = frozenset(("констатировать", "зафиксировать"))     # "врачи констатировали его смерть"
+
+
 def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None = None) -> list[Casualty]:
     """Casualties named without a number: "убив охранника и случайного посетителя". A cue a number
     already answers still counts the nouns beside the number: "ранил двух прохожих и женщину" (+1)."""
@@ -1151,6 +1199,14 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue
         if any(x.lemma == "приговор" for x in toks[k + 1:k + 4]):
             continue                     # "были расстреляны по приговору суда": an execution, years later
+        if t.lemma in ("смерть", "гибель") and k > 1 and toks[k - 1].text.lower() in ("его", "ее", "её") \
+                and toks[k - 2].lemma in _PRONOUNCED:
+            # "Мужчину с тяжелыми ножевыми ранениями доставили в медицинский центр, где … врачи констатировали его
+            # смерть": the one told of before died (one of the hurt, when the sentence tells his wounds)
+            hurt = any(_fate_of(x.lemma) == "wounded" for x in toks[:k - 1])
+            out.append(Casualty("killed", 1, None, "event", toks[k - 1].start, t.end, view.index, nominal=True,
+                                definite=True, from_wounded=hurt))
+            continue
         if t.lemma in GENITIVE_NOUNS and any(x.lemma in NOT_THE_ACT for x in toks[max(0, k - 2):k]):
             continue                     # "сообщали о смерти", "заинтересованы в смерти": not the act
         if identification(toks, k):
@@ -1184,6 +1240,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 break                    # ("…погибли, одной из жертв нападавший перерезал горло": a clause of its own)
             if toks[hi].text == ":" and hi + 1 < len(toks) and _REPORT_OPENS.intersection(re.split(r"[ ,]", toks[hi + 1].tag)):
                 break                    # "была убита: об этом заявил детектив …": a report, not a list
+            if toks[hi].text in ("»", "”") and hi + 1 < len(toks) and toks[hi + 1].text in (",", "—", "–"):
+                break                    # "«Инспектор ДПС скончался на месте», — сказал собеседник": the quote's end
             hi += 1
         aside = _participle_phrase_before(toks, lo) if not transitive else None
         if aside is not None:
@@ -1288,8 +1346,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 # "преступник умер на операционном столе": the attacker's own fate, counted apart
                 # (not the subject of another verb beside an oblique noun cue: "одной из жертв нападавший
                 # перерезал горло")
+                # (but "Нападавший получил огнестрельные ранения, от которых скончался": his own wounds)
                 if fate == "killed" and "sing" in tok.tag and not perp_seen and not names \
-                        and not ("NOUN" in t.tag and "nomn" not in t.tag):
+                        and not ("NOUN" in t.tag and "nomn" not in t.tag and not got):
                     perp_seen = True
                     out.append(Casualty("killed", 1, "perpetrator", "event", tok.start, tok.end, view.index,
                                         nominal=True))
@@ -1354,8 +1413,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 and k + 1 < len(toks) and part_of_speech(toks[k + 1].tag) in ("VERB", "PRTS"):
             # "Пострадавший госпитализирован": the participle is the one person
             count, start, end = 1, t.start, t.end
-        if count == 0 and not names and substantive:
-            # "фамилия пострадавшей не упоминается", "семье погибшего": the oblique participle is the person
+        oblique = count == 0 and not names and substantive
+        if oblique:
+            # "фамилия пострадавшей не упоминается", "семье погибшего": the oblique participle is the person,
+            # the one told of before when any was
             count, start, end = 1, t.start, t.end
         if count == 0 and not names and not transitive and k and toks[k - 1].lemma in ("тот", "последний") \
                 and "sing" in t.tag and "nomn" in toks[k - 1].tag:
@@ -1383,7 +1444,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         # "Раненый военнослужащий доставлен в госпиталь": a fate's participle opening the sentence before its
         # noun refers to the one told of before
         definite = k == 0 and ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" in t.tag and count == 1 \
-            and not names and k + 1 < len(toks) and "NOUN" in toks[k + 1].tag
+            and not names and k + 1 < len(toks) and "NOUN" in toks[k + 1].tag or oblique
         out.append(Casualty(fate, count, None if kind == "total" else group, kind, min(start, t.start),
                             max(end, t.end), view.index, names=names, nominal=True,
                             generic=not names and all(x in GENERIC_HEADS for x in counted),
@@ -1398,12 +1459,15 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
 _AGES_JOINED = re.compile(r"(?:\s*(?:,|и|[-–])\s*\d{1,2}){1,3}\s+(?:лет|года|год)\b")
 
 
+_AGED = re.compile(r"\d+-летн")
+
+
 def _age_apposition(toks: list, prev: int, i: int) -> bool:
     """The noun at i, after a comma past the noun counted at `prev`, is that one's description by age ("охранник
     администрации, 52-летний местный житель,"): one person, not two."""
     comma = next((j for j in range(prev + 1, i) if toks[j].text == ","), None)
     return comma is not None and not any(t.text in (",", "и", "—", "–") or "VERB" in t.tag for t in toks[comma + 1:i]) \
-        and any(re.match(r"\d+-летн", t.text) for t in toks[comma + 1:i]) \
+        and any(_AGED.match(t.text) for t in toks[comma + 1:i]) \
         and not any(t.lemma == "и" or "VERB" in t.tag for t in toks[prev + 1:comma])
 
 
@@ -1427,14 +1491,17 @@ def _more_listed_after(toks: list, counted_at: set[int], last: int, verb: int) -
 
 def _participle_phrase_before(toks: list[Token], lo: int) -> range | None:
     """The tokens of a participle's or gerund's phrase set off by commas that ends right before token lo
-    (", проходившая мимо,"), both commas included; None when there is none."""
+    (", проходившая мимо,"), or of an age's apposition (", 64-летняя пенсионерка,"), both commas included; None
+    when there is none."""
     if lo < 3 or toks[lo - 1].text != ",":
         return None
     for c in range(lo - 2, max(0, lo - 12), -1):
         if toks[c].text in BOUNDARY:
             return None
         if toks[c].text == ",":
-            return range(c, lo) if c + 1 < lo - 1 and part_of_speech(toks[c + 1].tag) in ("PRTF", "GRND") else None
+            # (an age's apposition that names no one: ", 26-летний Тамерлан Царнаев," is who)
+            return range(c, lo) if c + 1 < lo - 1 and (part_of_speech(toks[c + 1].tag) in ("PRTF", "GRND") or _AGED.match(
+                toks[c + 1].text) and not any(x.text[:1].isupper() for x in toks[c + 2:lo - 1])) else None
     return None
 
 
@@ -1522,7 +1589,7 @@ def _one_word_cues() -> frozenset[str]:
 
 # "погибших нет", "никто (из заложников) не пострадал", "сообщений о пострадавших не поступало": an explicit zero
 _NONE = [
-    (re.compile(r"(?:погибших|жертв|убитых)\s+нет|(?:без|избежать)\s+(?:человеческих\s+)?жертв"
+    (re.compile(r"(?:погибших|жертв|убитых)(?:\s+среди\s+[а-яё]+(?:\s+[а-яё]+)?)?\s+нет|(?:без|избежать)\s+(?:человеческих\s+)?жертв"
                 r"|никто(?:\s+из\s+(?:\d+\s+)?\w+)?(?:\s+(?-i:[а-яё]+[ои]))?\s+не\s+(?:погиб|пострадал)"
                 r"|(?:о|информации о)\s+(?:погибших|жертвах)\s+не\s+(?:поступал|сообща)", re.I), ("killed",)),
     (re.compile(r"раненых\s+нет|никто(?:\s+из\s+(?:\d+\s+)?\w+)?(?:\s+(?-i:[а-яё]+[ои]))?\s+не\s+(?:пострадал|ранен)|(?:о|информации о)\s+(?:пострадавших|раненых)\s+"
@@ -1536,6 +1603,12 @@ _NONE = [
     # "Заложники не пострадали" (a count told elsewhere outranks this zero)
     (re.compile(r"(?<![а-яё])(?:заложник|пассажир)\w*\s+не\s+пострадал", re.I), ("killed", "wounded")),
 ]
+
+
+def says_none(analysis: Analysis, sent: Sentence) -> bool:
+    """The sentence says no one was killed or hurt ("Никто из заложников не пострадал", "Погибших нет")."""
+    text = analysis.text[sent.start:sent.end]
+    return any(pat.search(text) for pat, _ in _NONE)
 
 
 def _explicit_none(view: SentenceView) -> list[Casualty]:
@@ -1604,7 +1677,7 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         if _SURVIVORS.search(analysis.text, view.s.start, view.s.end):
             continue                     # "У погибшего остались жена и двое малолетних детей": his family
         claim = bool({"утверждать", "утверждаться"} & lemmas) or {"ответственность", "взять"} <= lemmas or \
-            {"ответственность", "взявший"} <= lemmas or _group_says(analysis, view)
+            {"ответственность", "взявший"} <= lemmas or _group_says(analysis, view) or _unconfirmed(view)
         nums = numeric_statements(view) + _explicit_none(view)
         taken = set()
         covered: set[int] = set()
@@ -1627,6 +1700,11 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         found_here = [c for k, c in enumerate(found_here) if not (c.nominal and not c.names and c.count == 1 and any(
             o.nominal and not o.names and o.fate == c.fate and o.count == 1 and o.group == c.group
             and o.start < c.end and c.start < o.end for o in found_here[:k]))]
+        # "Бывшая супруга и ее 7-летний сын получили ожоги … и госпитализированы": a second cue whose people
+        # start inside the first's are those people again
+        found_here = [c for k, c in enumerate(found_here) if not (c.nominal and not c.names and c.count and any(
+            o.nominal and o.fate == c.fate and o.count and c.count <= o.count and o.start < c.start < o.end
+            for o in found_here[:k]))]
         # "погибли двое полицейских — старший сержант X и сержант Y": the people counted, listed after a dash
         found_here = [c for c in found_here if not (c.nominal and any(
             not o.nominal and o.fate == c.fate and c.start <= o.start and o.end <= c.end
@@ -1670,7 +1748,30 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         for c in found_here:
             c.claim = claim
             out.append(c)
-    return out
+    return _held_as_attackers(analysis, out)
+
+
+def _held_as_attackers(analysis: Analysis, cas: list[Casualty]) -> list[Casualty]:
+    """"Трое осужденных, оказавших вооруженное сопротивление, были ликвидированы" … "Имена двух других погибших
+    осужденных … не раскрывают": inmates the text counted among the attackers are attackers where told again (a
+    retelling of them, not more)."""
+    def held(c: Casualty) -> set[str]:
+        return {w for t in analysis.sentences[c.sentence].tokens if c.start <= t.start < c.end
+                for w in (t.lemma, participle_noun(t.text)) if w in HELD_PEOPLE}
+    theirs = set().union(*(held(c) for c in cas if c.group == "perpetrator" and c.fate == "killed"))
+    if not theirs:
+        return cas
+    return [replace(c, group="perpetrator", kind="event", extra=False, others=False)
+            if c.fate == "killed" and c.group is None and held(c) & theirs else c for c in cas]
+
+
+def _unconfirmed(view: SentenceView) -> bool:
+    """"сообщил о семи погибших, однако официально эти данные не подтверждены", "раненых может быть 14": a figure no
+    one confirmed yields to the official ones, as a claim does."""
+    toks = view.toks
+    # (or hedged: "раненых может быть 14")
+    return any(t.lemma.startswith("неподтвержд") or t.lemma.startswith("подтвер") and k and toks[k - 1].lemma == "не"
+               or t.lemma == "мочь" and k + 1 < len(toks) and toks[k + 1].lemma == "быть" for k, t in enumerate(toks))
 
 
 _BLADES = frozenset(("нож", "ножевой", "топор", "заточка", "кинжал", "мачете", "молоток", "тесак", "бита", "арматура"))
@@ -2077,7 +2178,9 @@ def tally(cas: list[Casualty]) -> dict:
             total = latest[-1].count
             ev[fate] = [(latest[-1].start, latest[-1].end)]
         elif totals:
-            best = max(totals, key=lambda c: c.count)
+            # (of equal counts the last told: "ранены от двух до трёх человек" … "Один человек погиб, двое
+            # ранены", the police's statement after one of them died)
+            best = max(reversed(totals), key=lambda c: c.count)
             total = max(best.count, events_sum)
             ev[fate] = [(best.start, best.end)]
         elif events_sum:

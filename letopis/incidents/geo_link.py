@@ -213,6 +213,21 @@ _MEDICAL = re.compile(r"(?:\s+[а-яё-]+){0,3}?\s+(?:больниц|госпи�
 _ROAD = re.compile(r"(?:(?:трасс|шоссе|автодорог|автотрасс|магистрал|проспект|перекрест|развязк|улиц|остановк|площад|"
                    r"бульвар|переул|набережн|станци)\w*|(?<![\w-])(?:ул|пр|просп|пер|пл|б-р|наб|ш)\.)\s*«?"
                    r"(?:[А-ЯЁ][\w-]+\s*[—–-]\s*)?$", re.I)   # ("на ул. Ленина", "пр. Абая")
+_STATION = re.compile(r"(?<![а-яё])(?:авто)?(?:станци|остановк|вокзал)\w*\s*$", re.I)    # (not "постановке")
+
+
+def _towns_station(text: str, e) -> bool:
+    """"на центральной автобусной станции Беэр-Шевы": a station named by a town the gazetteer knows, in the
+    genitive (no spelling of the town), not one that bears a name ("на станции Лубянка", "возле станции
+    Никольское", "на остановке Хайнрих-Хайне-аллее")."""
+    if not _STATION.search(text, max(0, e.start - 25), e.start):
+        return False
+    g = _gazetteer()
+    towns = [p for p in _lookup(g, e.text) if p.kind == "city"] if g is not None else []
+    return bool(towns) and not any(_same_name(e.text, n) for p in towns
+                                   for n in [p.name, *(getattr(p, "aliases", None) or ())])
+
+
 _COMPOUND = re.compile(r"(?<!\w)[А-ЯЁ]\w+-(?:на|над|под|ам)-[А-ЯЁ]\w+")
 _COMPOUND_TAIL = re.compile(r"-(?:на|над|под|ам|сюр|ан|де|ле|ла|он|апон)-[А-ЯЁA-Z]")   # "Ли-он-Си", "Стратфорд-апон-Эйвон"
 
@@ -312,9 +327,11 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
             seen.add((e.start, e.end))
             continue
         if e.type in PLACE_TYPES and start <= e.start < end and not _generic(e.text):
-            if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start):
+            if _COMPOUND_TAIL.match(analysis.text, e.end) or _ROAD.search(analysis.text, max(0, e.start - 25), e.start) \
+                    and not _towns_station(analysis.text, e):
                 continue                  # "Ростове" of "Ростове-на-Дону": the gazetteer reads the whole name below;
-                #                           "по трассе Кавказ", "на улице Ленина": a road, not the town
+                #                           "по трассе Кавказ", "на улице Ленина": a road, not the town (but
+                #                           "автобусной станции Беэр-Шевы", a town's genitive, is the town's)
             hits = _lookup(g, _compound_named(analysis.text, e.text)) if e.text[:1].isupper() else []
             if hits and _foreign_namesake(analysis, _pick(hits, context), e.start, e.end,
                                           towns=after_settlement_word(analysis.text, e.start)):
@@ -362,7 +379,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                     out.append(r)
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and not _ON.search(analysis.text, max(0, e.start - 4), e.start) \
-                    and not (e.text.isupper() and len(e.text) <= 6) and not _ends_in_region(analysis, e) \
+                    and not _ACRONYM.fullmatch(e.text.strip()) and not _ends_in_region(analysis, e) \
                     and (e.type == "CITY" or e.type == "LOCATION" and (
                     after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
@@ -409,6 +426,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
         out.append(r)
     out.extend(_named_settlements(analysis, start, end, out, context))
     return sorted(out, key=lambda r: r.start)
+
+
+# initials, also declined ("в БСМП", "в ЦРБ", "сотрудники ЦОНа"): a hospital's or an office's, no town
+_ACRONYM = re.compile(r"[А-ЯЁA-Z]{1,6}|[А-ЯЁA-Z]{2,6}[а-яё]{1,2}")
 
 
 def _ends_in_region(analysis: Analysis, e) -> bool:
@@ -459,6 +480,9 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         while name.split()[-1][:1].islower():            # "Хушаб провинции": a trailing common word
             name = name.rsplit(" ", 1)[0]
             e = s + len(name)
+        if " " in name and _first_name(name.rsplit(" ", 1)[1]):
+            name = name.rsplit(" ", 1)[0]                # "житель поселка Хура Мухаммад Абу Аджадж": a person's
+            e = s + len(name)                            # name begins after the town's
         last = s + name.rindex(" ") + 1 if " " in name else e
         if " " in name and (_REGION_AFTER.match(analysis.text, e) or _starts_region(g, analysis.text, last) or any(
                 x.type in ("STATE_OR_PROVINCE", "COUNTRY") and x.start == last for x in analysis.entities)):
@@ -487,6 +511,11 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
 
 
 _TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
+
+
+def _first_name(word: str) -> bool:
+    from letopis.nlp.morph import parse
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in parse(word.lower())[:1])
 
 
 def _starts_region(g, text: str, at: int) -> bool:
@@ -636,8 +665,12 @@ _NEAR = re.compile(r"\b(?:близ|около|возле|недалеко от|�
 
 def _region_word_before(text: str, start: int, end: int | None = None) -> bool:
     """"провинции Кандагар", "в Унцукульском районе": a province or district named like a town."""
-    if end is not None and _REGION_AFTER.match(text, end):
-        return True
+    if end is not None and (m := _REGION_AFTER.match(text, end)):
+        # (not after a settlement's word: "в городе Ираншехр провинции Систан и Белуджистан", the province's
+        # word heading the next name; nor a town's adjective before its named district: "в иерусалимском
+        # районе Рамот")
+        return not _SETTLEMENT.search(text[max(0, start - 30):start]) and not (
+            text[start:start + 1].islower() and re.match(r"\w*\s+(?-i:[А-ЯЁ])", text[m.end():m.end() + 30]))
     # (not a town owning a district named before it: "военкомата Калининского района Челябинска")
     return bool(_REGION_WORD.search(text[max(0, start - 20):start])) and not _OWNED_DISTRICT.search(
         text[max(0, start - 40):start])
