@@ -267,7 +267,7 @@ def _type_cue_index() -> dict[str, list[tuple[int, tuple[str, ...], str, str | N
 _BLASTS = frozenset(("взрыв", "взорваться", "хлопок"))
 THREAT = frozenset(("угрожать", "пригрозить", "грозить", "обещать", "пообещать"))
 # an act planned or prevented, which did not happen: "готовил подрыв", "предотвратили теракт"
-PLAN = frozenset(("готовить", "подготовить", "подготовка", "планировать", "спланировать", "замышлять",
+PLAN = frozenset(("готовить", "готовиться", "подготовить", "подготовка", "планировать", "спланировать", "замышлять",
                   "намереваться", "собираться", "предотвратить", "предотвращение", "пресечь",
                   # an order or a call is no act either: "отдал приказ стрелять на поражение", "призывал взрывать"
                   "приказ", "приказать", "разрешить", "призвать", "призывать"))
@@ -660,6 +660,18 @@ def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
         t.lemma in _STAFF and k + 1 < len(toks) and g.get(toks[k + 1].lemma) in SECURITY_GROUPS)
 
 
+_DENIED = frozenset(("отвергать", "отвергнуть", "отрицать", "опровергать", "опровергнуть"))
+_STATES = frozenset(("государство", "страна", "власть", "правительство", "режим"))
+
+
+def _forces_destroyed(sent: Sentence, k: int) -> bool:
+    """"в результате атаки были уничтожены «более 20 военнослужащих»": the forces are who a group says it killed."""
+    from letopis.incidents.tables import groups
+    # (not "покончил с собой до прибытия полиции": a killing verb's object)
+    return sent.tokens[k].lemma in SECURITY_KILLS and any(
+        groups().get(x.lemma) in SECURITY_GROUPS for x in sent.tokens[k + 1:k + 6] if "NOUN" in x.tag and "plur" in x.tag)
+
+
 def _thing_destroyed(sent: Sentence, k: int) -> bool:
     """"Взорвавшийся автомобиль полностью уничтожен": a thing destroyed, not an attacker killed."""
     toks = sent.tokens
@@ -1027,6 +1039,9 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
             out.append(i)
     # a sentence between two that tell the violence, telling its hour, is the act's too: "похитили трех
     # инженеров" … "в четверг около 18:30 … остановили на окраине города Турбат" … "открыли огонь по машине"
+    # a paragraph that tells a road accident and no attack is none of the story's violence ("водитель ВАЗ-2114 не
+    # справился с управлением … столкнулся с грузовиком. Водитель легкового автомобиля погиб на месте")
+    out = [i for i in out if not _accident_paragraph(analysis, i)]
     told = set(out)
     # (and one that says no one was hurt, after one that tells the violence: "…задержали захватчика. «Никто из
     # заложников не пострадал», — заявила представитель прокуратуры")
@@ -1060,6 +1075,21 @@ def _many_told(sent: Sentence) -> bool:
 
 # (not "взрывах на Бостонском марафоне", "обстрелы": the blasts or the fire of one attack)
 _MANY = cas._ACTS - {"взрыв", "обстрел"} | {"случай"}
+
+
+_ROAD_ACCIDENT = re.compile(r"\bДТП\b|\bавари[ияюей]\w*|не\s+справил\w*\s+с\s+управлением|столкнул\w*\s+с\s+"
+                            r"(?:грузовик|автомобил|автобус|машин|поезд|фур)", re.I)
+
+
+def _accident_paragraph(analysis: Analysis, i: int) -> bool:
+    """Sentence i's paragraph tells a road accident, and none of its sentences an attack."""
+    text, sents = analysis.text, analysis.sentences
+    lo = text.rfind("\n", 0, sents[i].start) + 1
+    hi = text.find("\n", sents[i].end)
+    hi = len(text) if hi < 0 else hi
+    if not _ROAD_ACCIDENT.search(text, lo, hi):
+        return False
+    return not any(_attack_hits(s) for s in sents if lo <= s.start < hi)
 
 
 def _weapons_used(found: Extraction, sent: Sentence) -> bool:
@@ -1270,6 +1300,8 @@ _CHARGED = re.compile(r"умышленн\w+\s+(?:убийств|наезд)|те
 _TECH_CAUSE = re.compile(r"причин\w*\s+(?:[а-яё]+\s+){0,3}(?:стал\w*|явил\w*|мог\w*\s+стать)\s+(?:[а-яё]+\s+)?"
                          r"(?:нарушени\w+\s+(?:правил|техник|требовани)|неисправност|утечк|коротк\w+\s+замыкани|"
                          r"самовозгорани|неосторожн|износ|сбо[йя])", re.I)
+_HOAX = re.compile(r"ложн\w*\s+(?:сообщени|минировани|вызов|угроз)|заведомо\s+ложн|"
+                   r"(?:минировани|сообщени)\w*\s+(?:\w+\s+)?(?:признан\w*|оказал\w*)\s+ложн", re.I)
 _UNTRUE = re.compile(r"не\s+соответству\w+\s+действительности|(?:информаци\w+|сообщени\w+|слух\w*)\s+(?:о\s+\w+\s+)?"
                      r"(?:оказал\w+\s+)?(?:ложн|фейк)", re.I)
 
@@ -1320,6 +1352,12 @@ def _no_event(analysis: Analysis) -> bool:
     # later, "сообщали о смерти мэра, однако … опровергнута", leaves the attack)
     if any(t.lemma in cas.REFUTED for s in lead[:2] for t in s.tokens) or \
             any(_UNTRUE.search(analysis.text, s.start, s.end) for s in lead[:2]):
+        return True
+    # "эвакуировали три торговых центра из-за ложного сообщения о минировании": a hoax told up front, no one hurt
+    heads = ([analysis.text[slice(*analysis.title_span)]] if analysis.title_span else []) + \
+        [analysis.text[s.start:s.end] for s in lead[:1]]
+    if any(_HOAX.search(x) for x in heads) and not any(
+            cues().get(t.lemma) in ("killed", "wounded") for s in lead for t in s.tokens if t.lemma != "пострадать"):
         return True
     head = {t.lemma for t in (lead[0].tokens if lead else [])}
     return bool(head & PLOT) and not lemmas & HAPPENED and not any(cues().get(t.lemma) in ("killed", "wounded") and
@@ -1404,6 +1442,19 @@ _NEXT_DAY = re.compile(r"(?<!\w)(?:на\s+следующ(?:ее|ий)\s+(?:ут�
 
 _LATER = re.compile(r"\s*(?:спустя|через)\s+(?:примерно\s+|около\s+|почти\s+|еще\s+|ещё\s+)?(?:[\w-]+\s+)?"
                     r"(?:час|часа|часов|минут\w*)\b|\s*(?:несколькими\s+)?часами?\s+(?:позже|позднее)", re.I)
+
+
+def _opens_paragraph_in(analysis: Analysis, sent: Sentence, place) -> bool:
+    """The sentence opens its paragraph with the place: "В Серове в воскресенье …"."""
+    text = analysis.text
+    return (sent.start == 0 or "\n" in text[max(0, sent.start - 2):sent.start]) and place.start - sent.start <= 3
+
+
+def _one_more_act(sent: Sentence) -> bool:
+    """"сработало еще одно самодельное взрывное устройство", "ещё одно нападение": another act told."""
+    toks = sent.tokens
+    return bool(_attack_hits(sent)) and any(t.lemma in ("еще", "ещё") and k + 1 < len(toks) and toks[k + 1].lemma == "один"
+                                            for k, t in enumerate(toks))
 
 
 def _own_toll(sent: Sentence) -> bool:
@@ -1562,7 +1613,9 @@ def _opens_elsewhere(analysis: Analysis, found: Extraction, opener: int, main) -
     """The sentence `opener` tells another weekday than the incident `main`'s, and a place of its own."""
     mine = _weekdays(found, [analysis.sentences[opener]])
     told = [analysis.sentences[j] for j in main.sentences]
-    theirs = _weekdays(found, told)
+    # (not the day the news was reported: "сообщила в понедельник, 6 мая, пресс-служба")
+    theirs = {t.extra["weekday"] for t in found.temporals if "weekday" in t.extra
+              and any(s.start <= t.start < s.end and not _reported(s, t) for s in told)}
     # ("в ночь на вторник" … "около 23:30 в понедельник": the night before is the same night)
     theirs |= {(t.extra["weekday"] - 1) % 7 for t in found.temporals if "weekday" in t.extra
                and "ночь" in t.text.lower() and any(s.start <= t.start < s.end for s in told)}
@@ -1701,6 +1754,22 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
                     other.sentences.append(i)
                     current = other
                 continue
+        # "Также в среду вечером в уезде Яринг соседней провинции Паттани сработало еще одно самодельное взрывное
+        # устройство": one more act, in another province of the country, with a toll of its own
+        # (its toll told within the paragraph's next two sentences: "Взрыв прогремел … Ранения получили двое полицейских")
+        if place is None and segs and home and _one_more_act(sent) and (
+                _own_toll(sent) or _toll_next(analysis, i) or i + 1 < len(analysis.sentences)
+                and "\n" not in analysis.text[sent.end:analysis.sentences[i + 1].start] and _toll_next(analysis, i + 1)):
+            told_region = (main_place.region if main_place else None) or (home.name if home.kind == "region" else None)
+            # (a province named like its town: "провинции Паттани")
+            other = next((r for r in geo_link.mentions(analysis, sent.start, sent.end) if r.country == home.country
+                          and (r.kind == "region" or r.kind == "city" and geo_link._region_word_before(analysis.text, r.start))
+                          and r.name != told_region), None)
+            if other is not None:
+                segs.append(Segment([i], dataclasses.replace(other, city=None, lat=None, lon=None, kind="region",
+                                                             region=other.region or other.name)))
+                current = segs[-1]
+                continue
         # "Ранее, 18 февраля 2017 года, в Кизляре боевик расстрелял прихожан": the same town, but a past
         # attack of its own, told with a past marker and a full date that is not the main incident's
         # (a main incident still without a place takes its place and date from such a sentence instead)
@@ -1761,6 +1830,10 @@ def _segments(analysis: Analysis, found: Extraction, violent: list[int]) -> list
         # "Спустя примерно три часа в иерусалимском районе Рамот водитель … въехал в группу людей": a later hour's
         # attack, in another town
         marker = marker or bool(_LATER.match(analysis.text, sent.start, sent.end)) and bool(_attack_hits(sent))
+        # "В Серове в воскресенье около 23 часов двое неизвестных избили 52-летнего мужчину" (a digest's entry): a
+        # paragraph that opens in another town with an attack and a toll of its own
+        marker = marker or place is not None and _opens_paragraph_in(analysis, sent, place) and bool(_attack_hits(sent)) \
+            and (_own_toll(sent) or _toll_next(analysis, i))
         # (a date alone does not open one for a death with no attack told: "17 апреля … скончался … и был
         # погребён на кладбище города Бейт-Шемеш" is the rocket's victim)
         if segs and place and main_place and not same(place, main_place) and (
@@ -2159,7 +2232,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # ("один из них пытался покончить с собой": an attempt, no death)
     dead = [(tk.start, tk.end, tk.lemma) for s in sents for k, tk in enumerate(s.tokens)
             if cues().get(tk.lemma) == "perp_dead" and not _thing_destroyed(s, k)
-            and not any(x.lemma in ATTEMPTS for x in s.tokens[max(0, k - 2):k])]
+            and not any(x.lemma in ATTEMPTS for x in s.tokens[max(0, k - 2):k]) and not _forces_destroyed(s, k)]
     for s in sents:
         if (cue := _died_by_own_hand(s)) is not None:
             dead.append((cue.start, cue.end, cue.lemma))
@@ -2896,10 +2969,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     A "подозреваемый" arrested counts only in or right after the incident's own sentences (`near_act`):
     elsewhere he may be the suspect of a plot the article tells besides."""
     own = {id(x) for x in near_act or ()}
-    # (the two sentences after one of them when the text tells of no plot: "…ликвидировали возгорание. Посетители …
+    # (the three sentences after one of them when the text tells of no plot: "…ликвидировали возгорание. Посетители …
     # эвакуированы. Подозреваемый задержан")
     all_ = analysis.sentences
-    back = 1 if any(t.lemma in PLOT or t.lemma in ("подготовка", "предотвратить") for x in all_ for t in x.tokens) else 2
+    back = 1 if any(t.lemma in PLOT or t.lemma in ("подготовка", "предотвратить") for x in all_ for t in x.tokens) else 3
     close = set(own) | {id(x) for k, x in enumerate(all_) if any(id(p) in own for p in all_[max(0, k - back):k])}
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
@@ -2918,7 +2991,7 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
         doer_here = any(x.lemma in ever and "nomn" in x.tag for x in toks)
         for i, t in enumerate(toks):
             # "нападавшие ушли на территорию Афганистана": fled (not "ушёл из жизни")
-            gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с") \
+            gone = t.lemma == "уйти" and i + 1 < len(toks) and toks[i + 1].lemma in ("на", "в", "с", "до") \
                 and not (i + 2 < len(toks) and toks[i + 2].lemma == "жизнь")
             # "Нападавший был ранен полицейскими и госпитализирован": in hospital, so alive (his own clause)
             treated = t.lemma in ("госпитализировать", "госпитализированный") and any(
@@ -2929,12 +3002,19 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # "нападавшие вели огонь …, после чего скрылись", "неизвестный ранил ножом полицейского и скрылся"
             # (or went off: "нападавшие посадили инженеров на мотоциклы и увезли в неизвестном направлении")
             off = t.lemma == "направление" and i > 1 and toks[i - 1].lemma == "неизвестный" and toks[i - 2].lemma == "в"
-            if (t.lemma in ("скрыться", "сдаться") or off) and any((_attackerish(x) or x.lemma == "неизвестный"
-                                                                   or x.lemma in ever) and "nomn" in x.tag
-                                                                  for x in toks[:i]):
+            # (or counted: "двое мужчин в капюшонах облили машину горючей жидкостью, подожгли ее и скрылись")
+            # (not "попытались убежать и скрыться": an attempt, which may have failed)
+            tried = any(x.lemma in ("попытаться", "пытаться") for x in toks[max(0, i - 4):i])
+            if (t.lemma in ("скрыться", "сдаться") or off) and not tried and any(
+                    (_attackerish(x) or x.lemma == "неизвестный" or x.lemma in ever) and "nomn" in x.tag
+                    or x.lemma in _SOMEONE and k and toks[k - 1].text.lower() in cas.COLLECTIVE_SUBJECTS
+                    for k, x in enumerate(toks[:i])):
                 return [(t.start, t.end)]
             if (cues().get(t.lemma) != "perp_alive" or t.lemma == "взять") and not gone:
                 continue
+            if t.lemma in ("обвинение", "обвинить") and (_DENIED & {x.lemma for x in toks} or any(
+                    x.lemma in _STATES for x in toks[i + 1:i + 4])):
+                continue                      # "Исламабад обвиняет соседние государства …, те эти обвинения отвергают"
             near = toks[max(0, i - 4):i + 5]
             lo, hi = near[0].start, near[-1].end
             # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны";
@@ -2947,6 +3027,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # ("Оба нападавших также получили ранения … Подростки задержаны": the people just told of)
             # ("Затем стрелявший попытался покончить с собой … Подростка задержали прибывшие сотрудники": the
             # object of the arrest)
+            # ("Исполнителем теракта следствие считает … Мурата Джанкезова. Его задержали через двое суток": him)
+            attacker = attacker or before and "VERB" in t.tag and "plur" in t.tag and any(
+                x.text.lower() == "его" for x in toks[max(0, i - 2):i])
             attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag
                                                   and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
                                                   and x.lemma not in KIN or x.lemma in _SOMEONE and "VERB" in t.tag
@@ -3236,7 +3319,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 anchor = _anchor(found, t)
     started = _started_on(found, sents, quotes)
     if started is not None:
-        return _evening_before(analysis, found, quotes, started)
+        return _evening_before(analysis, found, quotes, started, sents)
     for s in sents:
         if cas.aggregate(analysis, found, s):
             continue                                  # "С мая 2003 года по 27 ноября 2005 года …": a period
@@ -3267,6 +3350,10 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
             if t.value and _reported(s, t):
                 anchor = anchor or _anchor(found, t)
                 continue                              # when it was reported or confirmed, not when it happened
+            if t.kind == "relative" and t.extra.get("weekday") is not None and any(
+                    x.kind == "date" and x.value and re.fullmatch(r"\s*,\s*", analysis.text[x.end:t.start])
+                    for x in found.temporals if x.end <= t.start):
+                continue                              # "14 августа 2023 года, в понедельник": the date's own weekday
             if t.value is None and t.kind == "date":
                 t = _year_of_sentence(found, s, t)
             if t.value is None and anchor and t.extra.get("weekday") is not None and t.kind == "relative":
@@ -3284,7 +3371,7 @@ def _date(analysis: Analysis, found: Extraction, sents: list[Sentence], quotes) 
                 # "20 лет назад боевики захватили школу" … "1 сентября 2004 года группа … захватила": a full date
                 # told later, as many years before the report, is the day
                 return _ago_dated(analysis, found, sents, best) or best
-            return _evening_before(analysis, found, quotes, best)
+            return _evening_before(analysis, found, quotes, best, sents)
     if best is not None and best.value is None and best.kind == "relative" and best.extra.get("weekday") is not None:
         best = _named_weekday(found, best)
     return best
@@ -3346,17 +3433,23 @@ def _ago_dated(analysis: Analysis, found: Extraction, sents: list[Sentence], ago
                  and any(s.start <= t.start < s.end for s in sents)), None)
 
 
-def _evening_before(analysis: Analysis, found: Extraction, quotes, best):
+def _evening_before(analysis: Analysis, found: Extraction, quotes, best, sents: list[Sentence]):
     """"в ночь на вторник" … "около 23:30 в понедельник": the night began on the day before, and the
-    clock time the text gives dates the act on it (before midnight; told anywhere, as the account of
-    the night often follows the lead)."""
+    clock time the text gives dates the act on it (before midnight; told anywhere, as the account of the night
+    often follows the lead; not in a digest's other entry, a paragraph opening in another town)."""
     if "ночь на" not in best.text.lower():
         return best
     try:
         eve = (date.fromisoformat(best.value) - timedelta(days=1)).isoformat()
     except ValueError:
         return best
+    text = analysis.text
+    mine = {text.rfind("\n", 0, x.start) for x in sents}
+    towns = {geo_link._fold(r.name) for x in sents for r in geo_link.mentions(analysis, x.start, x.end) if r.kind == "city"}
     for s in analysis.sentences:
+        para = text.rfind("\n", 0, s.start)
+        if para not in mine and _entry_elsewhere(analysis, para, towns):
+            continue
         for t in found.temporals:
             if s.start <= t.start < s.end and t.value == eve and t.kind in ("relative", "date") \
                     and not _inside(quotes, t.start, t.end) and any(
@@ -3364,6 +3457,14 @@ def _evening_before(analysis: Analysis, found: Extraction, quotes, best):
                     and c.value and c.value[:2].isdigit() and int(c.value[:2]) >= 18 for c in found.temporals):
                 return t
     return best
+
+
+def _entry_elsewhere(analysis: Analysis, para: int, towns: set[str]) -> bool:
+    """The paragraph starting after offset `para` opens in a town none of `towns` (a digest's other entry: "В Нижнем
+    Тагиле в воскресенье вечером …")."""
+    first = next((x for x in analysis.sentences if x.start > para), None)
+    there = geo_link.place_in(analysis, first.start, first.end, city_only=True) if first is not None else None
+    return there is not None and geo_link._fold(there.name) not in towns
 
 
 def _year_of_sentence(found: Extraction, sent: Sentence, t):

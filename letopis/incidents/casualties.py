@@ -25,7 +25,7 @@ from letopis.record import Entity
 TRANSITIVE = {"избить", "убить", "застрелить", "ранить", "расстрелять", "зарезать", "обезглавить", "травмировать",
               "казнить", "ликвидировать", "уничтожить", "нейтрализовать"}
 GENERIC_PERSON = {"человек", "люди", "жертва", "погибший", "раненый", "пострадавший", "убитый",
-                  "гражданин", "лицо"}
+                  "гражданин", "гражданка", "лицо"}
 EMPLOYEE = {"сотрудник", "работник", "служащий", "офицер", "представитель", "член", "боец"}
 BREAKDOWN = (("в", "тот", "число"), ("из", "они"), ("среди", "они"), ("среди", "который"), ("включая",), ("в", "том", "числе"))
 GROWTH = {"достигнуть", "достичь", "возрасти", "увеличиться", "вырасти", "составить", "превысить"}
@@ -114,13 +114,17 @@ _PERIOD_WORDS = frozenset(("сутки", "день", "неделя", "месяц
 
 def _figurative(toks: list[Token]) -> list[Token]:
     """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue, and each
-    "унести жизни" (of the killed: "взрыв унес жизни трех человек") made one."""
+    "унести жизни" (of the killed: "взрыв унес жизни трех человек") and "телесные повреждения" (a police report's
+    wounds: "телесные повреждения … причинены гражданке 1990 г.р.") made one."""
     out = toks
     for k, t in enumerate(toks[:-1]):
-        if t.lemma == "унести" and toks[k + 1].lemma == "жизнь":
+        if t.lemma == "унести" and toks[k + 1].lemma == "жизнь" or t.lemma == "телесный" and toks[k + 1].lemma == "повреждение":
             if out is toks:
                 out = list(toks)
-            out[k] = replace(t, lemma="погибнуть")
+            if t.lemma == "унести":
+                out[k] = replace(t, lemma="погибнуть")
+            else:
+                out[k + 1] = replace(toks[k + 1], lemma="ранение")
     for k, t in enumerate(toks[:-2]):
         if t.lemma == "пострадать" and "VERB" in t.tag and toks[k + 1].lemma == "за" and \
                 toks[k + 2].lemma not in _PERIOD_WORDS and "NUMR" not in toks[k + 2].tag \
@@ -363,6 +367,17 @@ def _active_transitive_verb(view: SentenceView, i: int) -> int | None:
     return None
 
 
+def _acts_after(view: SentenceView, j: int) -> bool:
+    """The first verb after the counted head at j, in its clause, is an active plural verb of harm: the count is its
+    subject ("двое мужчин после ссоры из-за места для парковки избили 58-летнего продавца")."""
+    for t in view.toks[j:j + 12]:
+        if t.text in (",", ";", ":", "—", "–"):
+            return False
+        if "VERB" in t.tag:
+            return t.lemma in TRANSITIVE and "plur" in t.tag and not _is_short_passive(t)
+    return False
+
+
 # a personal pronoun as the object before a killing verb: "его", "её", "их" ("у него" is no object)
 _OBJECT_PRONOUNS = frozenset(("его", "её", "ее", "их"))
 
@@ -541,6 +556,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue                     # animate objects take "двух/трёх", "двоих": "две женщины", "двое" subjects
         if num.value >= 5 and _object_before_verb(view, i_num):
             continue                     # "его застрелили семь боевиков": the object told, the number killed
+        if num.text.lower() in COLLECTIVE_SUBJECTS and _acts_after(view, j):
+            continue                     # "двое неизвестных избили 52-летнего мужчину": who beat him
         # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
         # скончались": they move to the killed
         prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None) \
@@ -1138,12 +1155,21 @@ _REPORT_OPENS = frozenset(("PREP", "VERB", "NPRO", "CONJ", "ADVB"))
 
 def _own_fate(toks: list[Token], k: int, cue: int) -> bool:
     """The words from token k to the next comma tell a fate of their own, another cue than the one at `cue`
-    ("Погибли мать и двое детей, отец тяжело ранен")."""
-    for t in toks[k:]:
+    ("Погибли мать и двое детей, отец тяжело ранен"; past a participle's phrase: "…, его сын и односельчанин,
+    пытавшийся разнять конфликтующих, с огнестрельными ранениями доставлены в больницу")."""
+    j = k
+    while j < len(toks):
+        t = toks[j]
+        if t.text == "," and j + 1 < len(toks) and "PRTF" in toks[j + 1].tag:
+            close = next((n for n in range(j + 2, min(len(toks), j + 10)) if toks[n].text == ","), None)
+            if close is not None:
+                j = close + 1
+                continue
         if t.text in BOUNDARY or t.text == ",":
             return False
         if _fate_of(t.lemma) is not None and _fate_of(t.lemma) != _fate_of(toks[cue].lemma):
             return True
+        j += 1
     return False
 
 
@@ -1169,6 +1195,7 @@ _INTENT = frozenset(("пригрозить", "угрожать", "грозить
                      "призвать", "призывать", "мочь", "решить"))
 
 
+_INFLICT = frozenset(("причинить", "нанести"))
 _PRONOUNCED = frozenset(("констатировать", "зафиксировать"))     # "врачи констатировали его смерть"
 
 
@@ -1250,6 +1277,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             while lo > 0 and toks[lo - 1].text not in BOUNDARY | {","} and aside.start - lo < 6:
                 lo -= 1
         substantive = False
+        died_hurt = False
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag:
             # "Соболезнования семье погибшего выразил аким X", "X выразил соболезнования семье погибшего": an
             # oblique attributive cue's noun follows it, before the clause's next verb; with none there, the
@@ -1273,6 +1301,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             if held is not None:
                 lo, hi = k + 1, next((n for n in range(k + 1, len(toks)) if toks[n].start >= held.end), len(toks))
         span = range(k + 1, hi) if transitive else range(lo, hi)
+        # "телесные повреждения … причинены гражданке 1990 г.р.": a wound dealt to the one in the dative
+        inflicted = "NOUN" in t.tag and any(x.lemma in _INFLICT for x in toks[lo:hi])
         names = [p for p in view.persons
                  if toks[span.start].start <= p.start < toks[span.stop - 1].end] if len(span) else []
         if aside is not None:
@@ -1317,7 +1347,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                 continue
             if not transitive and "nomn" not in tok.tag and not (
                     case and i > k and all("ADJF" in x.tag for x in toks[k + 1:i]) and _may_agree(t, tok)) \
-                    and not _indeclinable_role(view, i):
+                    and not _indeclinable_role(view, i) and not (inflicted and "datv" in tok.tag) \
+                    or inflicted and "nomn" in tok.tag and any("datv" in x.tag and view.group_from(n)[1]
+                                                               for n, x in enumerate(toks[lo:hi], lo)):
                 continue                 # (not "Сам замгубернатора получил ранения": a role no case ending tells;
                 #                          but "Раненого охранника доставили в больницу": the participle's noun)
             if case and i < k and case not in tok.tag:
@@ -1411,8 +1443,11 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue
         if count == 0 and not names and ("PRTF" in t.tag or "ADJF" in t.tag) and "sing" in t.tag and "nomn" in t.tag \
                 and k + 1 < len(toks) and part_of_speech(toks[k + 1].tag) in ("VERB", "PRTS"):
-            # "Пострадавший госпитализирован": the participle is the one person
+            # "Пострадавший госпитализирован": the participle is the one person ("Раненый скончался до приезда скорой":
+            # one of the hurt, dead)
             count, start, end = 1, t.start, t.end
+            if fate == "wounded" and _fate_of(toks[k + 1].lemma) == "killed":
+                fate, died_hurt = "killed", True
         oblique = count == 0 and not names and substantive
         if oblique:
             # "фамилия пострадавшей не упоминается", "семье погибшего": the oblique participle is the person,
@@ -1441,6 +1476,8 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
         first = view.tok_at(min(start, t.start))
         # "Еще одна женщина, проходившая мимо, получила легкие травмы": one more besides those told
         extra = any(x.lemma in ("еще", "ещё") for x in toks[max(0, first - 2):first]) and not names
+        # ("Кроме того, телесные повреждения … причинены гражданке 1990 г.р.": one more besides)
+        extra = extra or not names and [x.lemma for x in toks[:2]] in (["кроме", "тот"], ["кроме", "то"], ["помимо", "это"])
         # "Раненый военнослужащий доставлен в госпиталь": a fate's participle opening the sentence before its
         # noun refers to the one told of before
         definite = k == 0 and ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" in t.tag and count == 1 \
@@ -1451,7 +1488,7 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
                             weak=t.lemma in WEAK, among=_among_the_counted(toks, k), extra=extra,
                             definite=definite,
                             # ("62-летний пациент … скончался в реанимации": a patient is one of the hurt)
-                            from_wounded=fate == "killed" and counted == ["пациент"]))
+                            from_wounded=fate == "killed" and (counted == ["пациент"] or died_hurt)))
     return out
 
 
@@ -1522,7 +1559,9 @@ _PERIOD = re.compile(r"(?:^|\s)(?:за|в течение)\s+(?:то же|тот 
                      # "Только за октябрь … погибли более 200 мирных жителей": a month's toll
                      r"|(?:^|\s)за\s+(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)"
                      # "в третьем квартале 2023 года … пострадали 11 человек", "за первое полугодие"
-                     r"|(?:^|\s)(?:в|за)\s+(?:[а-яё]+\s+)?(?:квартал|полугоди)\w*",
+                     # (not "в торговом квартале": a town's block)
+                     r"|(?:^|\s)(?:в|за)\s+(?:(?:перв|втор|трет|четв[её]рт|последн|прошл|текущ|эт)\w+\s+)?(?:квартал|полугоди)\w*"
+                     r"(?!\s+(?:город|столиц|[А-ЯЁ]))",
                      re.I)
 # "Всего за год …", "Всего в результате терактов …": a period's or several acts' toll; "Всего погибли 77
 # человек", "Всего в результате теракта погибли 129 человек": the act's own total
@@ -1672,8 +1711,10 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
             continue
         view = SentenceView(analysis, analysis.sentences[si], found, si)
         lemmas = {t.lemma for t in view.toks}
-        if lemmas & REFUTED:
-            continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5)
+        if lemmas & REFUTED or lemmas & _EARLIER and lemmas & _TOLD and _refuted_next(analysis, si):
+            continue                     # "сообщали о смерти Кернеса, однако … опровергнута" (coding.md §5); "Также ранее
+            #                              сообщалось, что нападавший погиб при взрыве. Однако в полиции эту информацию
+            #                              опровергли"
         if _SURVIVORS.search(analysis.text, view.s.start, view.s.end):
             continue                     # "У погибшего остались жена и двое малолетних детей": his family
         claim = bool({"утверждать", "утверждаться"} & lemmas) or {"ответственность", "взять"} <= lemmas or \
@@ -1746,9 +1787,20 @@ def find_casualties(analysis: Analysis, found: Extraction, sentences: list[int])
         if not any(c.fate == "wounded" for c in found_here):
             found_here += _blows(view)
         for c in found_here:
-            c.claim = claim
+            # ("Местные источники … говорят о 17 погибших военных": another source's figure, after the first)
+            # (not a first report the text replaces: "Первоначально … сообщала о двух погибших")
+            c.claim = claim or not c.outdated and (
+                bool(_SAID_ABOUT.search(analysis.text, max(view.s.start, c.start - 30), c.start))
+                or bool(_OTHER_SOURCE.search(analysis.text, view.s.start, view.s.end)))
             out.append(c)
     return _held_as_attackers(analysis, out)
+
+
+# another source's figure, told as such: "Местные жители … приводят более высокие цифры: по их словам, погибли от восьми
+# до десяти", "по другим данным"
+_OTHER_SOURCE = re.compile(r"(?:по\s+другим\s+данным|другие\s+цифры|(?:более\s+)?(?:высокие|низкие)\s+цифры|"
+                           r"по\s+словам\s+(?:очевидцев|местных\s+жителей))", re.I)
+_SAID_ABOUT = re.compile(r"(?:говор|сообща|пиш|заявля)\w*\s+о\s+(?:более\s+|около\s+|не\s+менее\s+)?$", re.I)
 
 
 def _held_as_attackers(analysis: Analysis, cas: list[Casualty]) -> list[Casualty]:
@@ -1763,6 +1815,12 @@ def _held_as_attackers(analysis: Analysis, cas: list[Casualty]) -> list[Casualty
         return cas
     return [replace(c, group="perpetrator", kind="event", extra=False, others=False)
             if c.fate == "killed" and c.group is None and held(c) & theirs else c for c in cas]
+
+
+def _refuted_next(analysis: Analysis, i: int) -> bool:
+    """The sentence after sentence i refutes what was told ("Однако в полиции эту информацию опровергли")."""
+    nxt = analysis.sentences[i + 1] if i + 1 < len(analysis.sentences) else None
+    return nxt is not None and bool({t.lemma for t in nxt.tokens} & REFUTED)
 
 
 def _unconfirmed(view: SentenceView) -> bool:
@@ -1786,7 +1844,8 @@ def _blows(view: SentenceView) -> list[Casualty]:
     toks = view.toks
     out: list[Casualty] = []
     for k, t in enumerate(toks):
-        clause = toks[k + 1:k + 9]
+        # (past a birth year: "нанес гражданину 1992 г.р. не менее двух ударов кухонным ножом")
+        clause = toks[k + 1:k + 13]
         if t.lemma in ("выстрелить", "стрелять") and "VERB" in t.tag:
             # "злоумышленник дважды выстрелил ему в ногу": a shot into a limb wounds (a head or a chest
             # shot may have killed: its sentence tells which)
@@ -1832,7 +1891,8 @@ def _blows(view: SentenceView) -> list[Casualty]:
                 i = view.tok_at(named[-1].start) if named else None
             if i is None:
                 continue
-        out.extend(_wounded_one(view, i))
+        # (one person struck twice told is one: "нанес гражданину … ударов ножом, причинив ему … повреждения")
+        out.extend(c for c in _wounded_one(view, i) if not any((o.start, o.end) == (c.start, c.end) for o in out))
     return out
 
 

@@ -319,6 +319,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 and _ADJECTIVE.search(e.text) and e.start > 0:
             seen.add((e.start, e.end))        # «Кавказский узел», «Московский комсомолец»: a title's first word
             continue
+        if e.type in PLACE_TYPES and start <= e.start < end and e.text[:1].islower() and _ADJECTIVE.search(e.text) \
+                and (_CLOCK_OF.search(analysis.text, max(0, e.start - 20), e.start) or _CLOCK_AFTER.match(analysis.text, e.end)):
+            seen.add((e.start, e.end))    # "(совпадает с московским)", "по московскому времени": a clock, no place
+            continue
         if e.type in PLACE_TYPES and start <= e.start < end and _ADJECTIVE.search(e.text) \
                 and (_DISTRICT_BODY.match(analysis.text, e.end)
                      or e.text[:1].isupper() and _city_district(analysis, e.end)):
@@ -400,7 +404,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                         seen.add((e.start, e.end))
                         continue
                 else:
-                    name = e.normal.strip()
+                    name = _geo_nominative(e.text.strip()) or e.normal.strip()
                 out.append(Resolved(name, name, None, country, None, None, e.start, e.end, "city"))
                 seen.add((e.start, e.end))
     persons = [(p.start, p.end) for p in analysis.entities if p.type == "PERSON"]
@@ -428,6 +432,10 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
     return sorted(out, key=lambda r: r.start)
 
 
+_CLOCK_OF = re.compile(r"совпада\w*\s+с\s+$", re.I)
+_CLOCK_AFTER = re.compile(r"\s+времен", re.I)
+
+
 # initials, also declined ("в БСМП", "в ЦРБ", "сотрудники ЦОНа"): a hospital's or an office's, no town
 _ACRONYM = re.compile(r"[А-ЯЁA-Z]{1,6}|[А-ЯЁA-Z]{2,6}[а-яё]{1,2}")
 
@@ -449,7 +457,7 @@ _ON = re.compile(r"(?:^|\s)на\s+$", re.I)
 # in the nominative, whole, whatever the recogniser or the gazetteer made of it
 _APPOSITION = re.compile(r"\b(?:город|городе|города|городке|городка|городок|село|селе|села|деревня|деревне|"
                          r"деревни|посёлке|поселке|посёлка|поселка|посёлок|поселок|станице|станица|станицы|"
-                         r"ауле|аула|кишлаке|кишлака|местечке|местечка|поселение|поселении|поселения)\s+"
+                         r"ауле|аула|айыле|айыла|ауыле|ауыла|кишлаке|кишлака|местечке|местечка|поселение|поселении|поселения)\s+"
                          r"([А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ][а-яё]+|ан|на|де|сюр|ла|эль|аль|он|апон|ин))*(?:\s[А-ЯЁ][а-яё]+(?![\w-]))?)")
 
 
@@ -513,6 +521,16 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
 _TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
 
 
+def _geo_nominative(word: str) -> str | None:
+    """A one-word town the dictionary knows as a place name, in an oblique case: its nominative ("в Серове" →
+    Серов), where the recogniser's normal form may keep the case."""
+    from letopis.nlp.morph import parse
+    if " " in word or "-" in word or not word.lower().endswith(("е", "у", "ом", "ем")):
+        return None                  # (not "Манзини", a foreign name that reads as a genitive)
+    p = next((p for p in parse(word.lower())[:3] if "Geox" in p.tag and p.tag.case in ("loct", "datv", "ablt")), None)
+    return p.normal_form.capitalize() if p is not None else None
+
+
 def _first_name(word: str) -> bool:
     from letopis.nlp.morph import parse
     return any("Name" in p.tag and p.tag.case == "nomn" for p in parse(word.lower())[:1])
@@ -545,8 +563,9 @@ _NOT_THERE = re.compile(r"(?:\bиз|уроженец|уроженка|уроже
 # ("Всех раненых эвакуировали на авиабазу в Ираке")
 _TAKEN_TO = re.compile(rf"{_TAKEN}\s+(?:на\s+\w+\s+)?в\s+(?:\w+\s+){{0,1}}$", re.I)
 _HOSPITAL = r"(?:больниц|госпитал|клиник|медцентр)\w*"
-# the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе"
-_TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+в\s+(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}"
+# the town of the hospital the hurt were taken to: "Раненый доставлен в военный госпиталь в Кулябе" (or flown:
+# "эвакуировали вертолетом в госпиталь в Севаре")
+_TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+(?:[а-яё]+ом\s+)?в\s+(?:[\w-]+\s+){{0,3}}?{_HOSPITAL}"
                                 r"\s+(?:в\s+|города\s+)?$", re.I)     # (or the town's genitive: "в … больницы Шымкента")
 # any hospital's town: "скончалась в … больнице в Нальчике"
 HOSPITAL_TOWN = re.compile(rf"{_HOSPITAL}\s+(?:в\s+|города\s+)$", re.I)
@@ -558,7 +577,7 @@ _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|ур�
 # "к северу от Рамаллы", "в 40 километрах от Парижа": a landmark the scene is measured from, not the scene
 _OFFSET = re.compile(r"(?:к\s+(?:северу|югу|западу|востоку|северо-\w+|юго-\w+)|\d+\s*(?:км|километр\w*|милях?))"
                      r"\s+от\s+(?:города\s+)?$", re.I)
-_REGION_WORD = re.compile(r"(?:провинци\w*|област\w*|штат\w*|округ\w*|республик\w*|район\w*)\s+$", re.I)
+_REGION_WORD = re.compile(r"(?:провинци\w*|област\w*|штат\w*|округ\w*|республик\w*|район\w*|уезд\w*)\s+$", re.I)
 
 
 # a district's body named by the district's adjective: "Ленинский районный отдел милиции", "Октябрьского
@@ -734,8 +753,10 @@ def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) 
     Малайзией")."""
     text = analysis.text
     def named(among: list[Resolved]) -> list[Resolved]:
-        return [r for r in among if r.country and r.kind in ("region", "country") and _locative(text, r.start) > -2
-                and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)]
+        # (a province named like its town, "в провинции Наратхиват", is a region)
+        return [r if r.kind != "city" else replace(r, kind="region", city=None) for r in among
+                if r.country and (r.kind in ("region", "country") or r.kind == "city" and _region_word_before(text, r.start))
+                and _locative(text, r.start) > -2 and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)]
     around = sorted(named(found), key=lambda r: abs(r.start - town.start)) or named(mentions(analysis, 0, len(text)))
     if not around:
         # ("МАХАЧКАЛА, 3 марта. … напали на пост полиции в селе Гимры"): the dateline's town's, when nothing is named
