@@ -116,7 +116,9 @@ def _sources() -> list[tuple[str, str]]:
         ("monthday", rf"{B}(?P<d>(?:[12]\d|3[01]|0?[1-9]))-?(?:го|е)?\s+числа{E}"),
         # "в новогоднюю ночь": the first of January (of the report's year, when it is filed in January)
         # ("в канун Нового года": the 31st of December before it)
-        ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год|(?P<eve>канун\s+нового\s+года)){E}"),
+        # ("в канун Рождества": the 24th of December, or in January the Orthodox eve, the 6th)
+        ("newyear", rf"{B}(?:в|во)\s+(?:новогоднюю\s+ночь|ночь\s+на\s+новый\s+год|(?P<eve>канун\s+нового\s+года)"
+                    rf"|(?P<xmas>(?:сочельник|канун\s+(?:католического\s+|православного\s+)?рождества))){E}"),
         # "днём ранее", "двумя днями ранее", "за сутки до этого": a day counted back from the act told before
         ("earlier", rf"{B}(?:(?P<u1>дн[её]м|сутками|неделей)|(?P<n1>двумя|тремя|четырьмя|пятью|\d)\s+"
                     rf"(?P<u2>днями|сутками|неделями))\s+ранее{E}|{B}за\s+(?:(?P<n2>два|три|четыре|пять|\d)\s+)?"
@@ -154,7 +156,7 @@ _NEEDS = (
     r"\d\s+(?:по|до)\s+\d", r"\d\s+и\s+\d", r"\(\d", r"\(\d", r"\d\s*[-–—]\s*\d",
     r"0-?(?:е|х|ы)",                               # decade
     None, None, "ночь", None, None,               # year, year, night of two weekdays, weekday, reldays
-    "накануне", "числа", "новогодн|новый год|канун", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
+    "накануне", "числа", "новогодн|новый год|канун|сочельник", "ранее|до этого|до того", r"\d[:.]\d", "час", "час", "полд|полн|полуд|полун",
     None,                                         # duration
 )
 
@@ -405,6 +407,14 @@ def _resolve(kind: str, m: re.Match, published: date | None, months, weekdays, r
         return "relative", _iso(y, mo, d), extra
     if kind == "newyear":
         on = published is not None and published.month == 1 and published.day <= 15
+        if gd.get("xmas"):
+            if published is None:
+                return "relative", None, extra
+            if published.month == 12 and published.day >= 24:
+                return "relative", date(published.year, 12, 24).isoformat(), extra
+            if published.month == 1 and published.day <= 5:
+                return "relative", date(published.year - 1, 12, 24).isoformat(), extra
+            return "relative", date(published.year, 1, 6).isoformat() if on and published.day >= 6 else None, extra
         if gd.get("eve"):
             late = published is not None and published.month == 12 and published.day >= 20
             return "relative", date(published.year - 1, 12, 31).isoformat() if on else \

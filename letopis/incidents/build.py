@@ -660,6 +660,8 @@ def _security_actor(toks: list, k: int, cases: tuple[str, ...]) -> bool:
         t.lemma in _STAFF and k + 1 < len(toks) and g.get(toks[k + 1].lemma) in SECURITY_GROUPS)
 
 
+_HABITUAL = frozenset(("регулярно", "постоянно", "часто", "неоднократно", "нередко", "периодически"))
+_WENT_OFF = frozenset(("увезти", "уехать", "уйти", "скрыться", "направиться", "умчаться", "уплыть"))
 _DENIED = frozenset(("отвергать", "отвергнуть", "отрицать", "опровергать", "опровергнуть"))
 _STATES = frozenset(("государство", "страна", "власть", "правительство", "режим"))
 
@@ -2111,8 +2113,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
             types.append(typ)
         if wcls and wcls not in weapons:
             weapons.append(wcls)
+    # (nor one a sentence tells as the group's habit: "регулярно … закладывает самодельные мины на пути патрулей")
     items = [w for w in found.weapons if inside(w.start, w.end) and w.cls not in fake and not any(
-        _found_word(t) or t.lemma in WANTED for s in sents if s.start <= w.start < s.end for t in s.tokens)
+        _found_word(t) or t.lemma in WANTED or t.lemma in _HABITUAL for s in sents if s.start <= w.start < s.end
+        for t in s.tokens)
         and (exploded or not (w.cls == "explosives" and _DEVICE_RE.search(w.text)))
         and not re.match(r"\s*эквивалент", text[w.end:w.end + 14], re.I) and "эквивалент" not in w.text.lower()
         and not _service_weapon_on_attacker(sents, w)]
@@ -2245,7 +2249,7 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     # "гранату бросил … Ш. Раджабов, который погиб на месте"
     dead += [(b, m.end() + b, "погибнуть") for p in perps for _, b in p.mentions
              if any(x.start <= b <= x.end for x in sents) and (m := _WHO_DIED.match(text[b:b + 60]))]
-    alive = _attacker_arrested(analysis, scope, perps, sents)
+    alive = _attacker_arrested(analysis, scope, perps, sents, driver=rammed)
     if not main and not alive and not perps:
         # "Власти также связывают Рахами со взрывом … в городе Сисайд Парк": a person this incident is
         # tied to, arrested anywhere in the text, survived it too
@@ -2964,7 +2968,7 @@ _ORGANISED = frozenset(("нападение", "теракт", "беспоряд�
 
 
 def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Person],
-                       near_act: list[Sentence] | None = None) -> list[tuple[int, int]]:
+                       near_act: list[Sentence] | None = None, driver: bool = False) -> list[tuple[int, int]]:
     """"Полиция задержала стрелка", "Рахами был арестован": the attacker survived (anywhere in the text).
     A "подозреваемый" arrested counts only in or right after the incident's own sentences (`near_act`):
     elsewhere he may be the suspect of a plot the article tells besides."""
@@ -2978,7 +2982,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
     acted: set[str] = set()                           # … or told someone attack: his noun
-    ever: set[str] = set()                            # the nouns of all who attacked so far ("водитель въехал")
+    # the nouns of all who attacked so far ("водитель въехал"; a ramming's driver: "Внедорожник … въехал в пешеходную
+    # зону … Водителя задержали на месте полицейские")
+    ever: set[str] = {"водитель"} if driver else set()
     for s in sents:
         if analysis.ignored(s.start, s.end):
             continue
@@ -3001,7 +3007,10 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 return [(t.start, t.end)]
             # "нападавшие вели огонь …, после чего скрылись", "неизвестный ранил ножом полицейского и скрылся"
             # (or went off: "нападавшие посадили инженеров на мотоциклы и увезли в неизвестном направлении")
-            off = t.lemma == "направление" and i > 1 and toks[i - 1].lemma == "неизвестный" and toks[i - 2].lemma == "в"
+            # ("… посадили иностранцев в пикапы и увезли их в направлении границы с Буркина-Фасо")
+            off = t.lemma == "направление" and i > 1 and (
+                toks[i - 1].lemma == "неизвестный" and toks[i - 2].lemma == "в"
+                or toks[i - 1].lemma == "в" and any(x.lemma in _WENT_OFF for x in toks[max(0, i - 5):i - 1]))
             # (or counted: "двое мужчин в капюшонах облили машину горючей жидкостью, подожгли ее и скрылись")
             # (not "попытались убежать и скрыться": an attempt, which may have failed)
             tried = any(x.lemma in ("попытаться", "пытаться") for x in toks[max(0, i - 4):i])
@@ -3044,8 +3053,8 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
                 ("accs" in x.tag or "gent" in x.tag) and x.lemma in doers for x in toks[i + 1:i + 3])
             # ("… семиклассник … ранил ножом двух одноклассников. Подростка тогда задержали сотрудники полиции": the
             # object before the verb)
-            attacker = attacker or bool(doers) and "VERB" in t.tag and "plur" in t.tag and any(
-                ("accs" in x.tag or "gent" in x.tag) and (x.lemma in doers or x.lemma in _SOMEONE)
+            attacker = attacker or bool(doers or ever) and "VERB" in t.tag and "plur" in t.tag and any(
+                ("accs" in x.tag or "gent" in x.tag) and (x.lemma in doers or x.lemma in ever or x.lemma in _SOMEONE)
                 for x in toks[max(0, i - 3):i])
             named = any(lo <= a < hi for a, _ in spans)
             # ("задержан 27-летний житель джамоата Рудаки Фаридун Рахимов": past his age and home, no clause between)

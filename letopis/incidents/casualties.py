@@ -781,6 +781,7 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
         if kind == "total":
             totals_here.append(c)
         out.append(c)
+    out = _with_the_one_before(view, out)
     out = _join_coordinated(view, out)
     out += _the_other(view, out)
     for a, b in zip(out, out[1:]):
@@ -869,6 +870,20 @@ def _the_other(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
             if fate is not None:
                 found.append(Casualty(fate, 1, None, "event", t.start, toks[k + 1].end, view.index))
     return found
+
+
+def _with_the_one_before(view: SentenceView, out: list[Casualty]) -> list[Casualty]:
+    """"боевики застрелили его и двоих пассажиров": the pronoun joined to a count right after a verb of harm is the one
+    told before (the driver), one more of the count's group."""
+    toks = view.toks
+    res = list(out)
+    for c in out:
+        i = view.tok_at(c.start)
+        if c.kind == "event" and c.count and i >= 3 and toks[i - 1].lemma == "и" \
+                and toks[i - 2].text.lower() in ("его", "ее", "её") and toks[i - 3].lemma in TRANSITIVE \
+                and "VERB" in toks[i - 3].tag and _fate_of(toks[i - 3].lemma) == c.fate:
+            res.append(Casualty(c.fate, 1, c.group, "event", toks[i - 2].start, toks[i - 2].end, view.index))
+    return sorted(res, key=lambda c: c.start)
 
 
 def _join_coordinated(view: SentenceView, out: list[Casualty]) -> list[Casualty]:

@@ -500,8 +500,11 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
         inside = [r for r in have if s <= r.start < e]
         if any(r.start == s and r.end >= e and r.kind == "city" for r in inside):
             continue                                     # the whole name is resolved already
-        if any(p.type == "PERSON" and p.start <= s < p.end for p in analysis.entities) or _in_quoted_name(analysis, s, e):
+        if any(p.type == "PERSON" and p.start <= s < p.end for p in analysis.entities) \
+                and not _PLACE_PREP.search(analysis.text, max(0, m.start() - 12), m.start()) or _in_quoted_name(analysis, s, e):
             continue                                     # "Аким города Габит Сыздыкбеков": the role's holder; a title
+            #                                              (but "у въезда в поселение Ариэль": a place, whatever the
+            #                                              recogniser read)
         for r in inside:                                 # after "города" a name is the town, not a province
             have.remove(r)
         hits = [h for h in g.lookup(name) if h.kind == "city"] if g is not None else []
@@ -529,6 +532,9 @@ def _geo_nominative(word: str) -> str | None:
         return None                  # (not "Манзини", a foreign name that reads as a genitive)
     p = next((p for p in parse(word.lower())[:3] if "Geox" in p.tag and p.tag.case in ("loct", "datv", "ablt")), None)
     return p.normal_form.capitalize() if p is not None else None
+
+
+_PLACE_PREP = re.compile(r"(?:^|\s)(?:в|во|у|из|около|возле|близ|вблизи|под)\s+$", re.I)
 
 
 def _first_name(word: str) -> bool:
