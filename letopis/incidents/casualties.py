@@ -115,7 +115,7 @@ _PERIOD_WORDS = frozenset(("сутки", "день", "неделя", "месяц
 def _figurative(toks: list[Token]) -> list[Token]:
     """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue, and each
     "унести жизни" (of the killed: "взрыв унес жизни трех человек") and "телесные повреждения" (a police report's
-    wounds: "телесные повреждения … причинены гражданке 1990 г.р.") made one."""
+    wounds: "телесные повреждения … причинены гражданке 1990 г.р.") made one; "стрелок" read as the shooter."""
     out = toks
     for k, t in enumerate(toks[:-1]):
         if t.lemma == "унести" and toks[k + 1].lemma == "жизнь" or t.lemma == "телесный" and toks[k + 1].lemma == "повреждение":
@@ -125,6 +125,12 @@ def _figurative(toks: list[Token]) -> list[Token]:
                 out[k] = replace(t, lemma="погибнуть")
             else:
                 out[k + 1] = replace(toks[k + 1], lemma="ранение")
+    for k, t in enumerate(toks):
+        if t.text.lower() == "стрелок" and t.lemma != "стрелок":
+            # ("Сам стрелок был убит": the tagger's first reading is "стрелка", arrows, in the genitive plural)
+            if out is toks:
+                out = list(toks)
+            out[k] = replace(t, lemma="стрелок", tag="NOUN,anim,masc sing,nomn")
     for k, t in enumerate(toks[:-2]):
         if t.lemma == "пострадать" and "VERB" in t.tag and toks[k + 1].lemma == "за" and \
                 toks[k + 2].lemma not in _PERIOD_WORDS and "NUMR" not in toks[k + 2].tag \
@@ -558,6 +564,8 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue                     # "его застрелили семь боевиков": the object told, the number killed
         if num.text.lower() in COLLECTIVE_SUBJECTS and _acts_after(view, j):
             continue                     # "двое неизвестных избили 52-летнего мужчину": who beat him
+        if i_num > 1 and view.toks[i_num - 2].lemma == "в" and view.toks[i_num - 1].lemma == "заложник":
+            continue                     # "захватили в заложники троих сотрудников, один из них погиб": the hostages
         # "ранены два помощника шерифа, один из них позднее скончался", "пострадали пятеро, двое из них
         # скончались": they move to the killed
         prev = next((c for c in reversed(out) if c.fate == "wounded" and c.count), None) \
@@ -1231,8 +1239,9 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             continue                     # "Сам Исаков не пострадал": no casualty
         if any(x.lemma in _AVERTED for x in toks[max(0, k - 3):k]):
             continue                     # "не допустил гибели товарища", "удалось избежать жертв"
-        if "INFN" in t.tag and any(x.lemma in _INTENT for x in toks[max(0, k - 3):k]):
-            continue                     # "пригрозили убить заложника", "пытался убить": no act told
+        if "INFN" in t.tag and any(x.lemma in _INTENT for x in toks[max(0, k - 5):k]):
+            continue                     # "пригрозили убить заложника", "пытался убить", "пригрозив в противном случае
+            #                              убить заложницу": no act told
         if fate == "killed" and k and "Anum" in toks[k - 1].tag and "nomn" in toks[k - 1].tag and any(
                 view.group_from(i)[0] == "perpetrator" for i in range(k - 1)):
             # "двое похитителей задержаны, третий погиб при задержании": one more of the attackers counted
@@ -2126,12 +2135,27 @@ def _less_the_dead(c: Casualty, dead: set[str]) -> Casualty:
 def _wounds_of_the_dead(c: Casualty, cas: list[Casualty]) -> bool:
     """"Председатель района X скончался … чиновник получил несколько ножевых ранений": one person of one group
     died, and one of that group, unnamed, is told wounded after: the wounds he died of, when no other is."""
+    dead = [x for x in cas if x.fate == "killed" and x.group != "perpetrator" and x.count]
+    # ("осужденные нанесли Адилету Осмонову несколько ударов заточкой. Контролер получил ножевые ранения и скончался":
+    # the one struck, named, dead in the next sentence)
+    if c.fate == "wounded" and c.kind == "event" and c.count == 1 and c.names and not c.extra and any(
+            x.sentence == c.sentence + 1 and x.count == 1 and x.nominal and x.kind == "event"
+            and all(_role_word(n.text) for n in x.names)
+            and x.group != "perpetrator" for x in dead) and not any(
+            x.fate == "wounded" and x.sentence == c.sentence + 1 for x in cas):
+        return True
     if c.fate != "wounded" or c.kind != "event" or c.names or c.count != 1 or c.extra or c.group is None:
         return False
-    dead = [x for x in cas if x.fate == "killed" and x.group != "perpetrator" and x.count]
     wounded = [x for x in cas if x.fate == "wounded" and x.count]
     return bool(dead) and all(x.group == c.group and x.count == 1 for x in dead) and wounded == [c] \
         and all(x.sentence < c.sentence for x in dead)
+
+
+def _role_word(text: str) -> bool:
+    """A "name" the recogniser made of a capitalised common noun opening a sentence ("Контролер получил …")."""
+    rs = morph.parse(text.strip().lower())
+    return " " not in text.strip() and bool(rs) and rs[0].tag.POS == "NOUN" and not (
+        {"Name", "Surn", "Patr"} & set(str(rs[0].tag).replace(" ", ",").split(",")))
 
 
 def _other_fate_only(told: list[Casualty], c: Casualty) -> bool:

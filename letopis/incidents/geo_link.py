@@ -384,6 +384,7 @@ def mentions(analysis: Analysis, start: int, end: int) -> list[Resolved]:
                 seen.add((e.start, e.end))
             elif e.normal and e.normal[:1].isupper() and not _ON.search(analysis.text, max(0, e.start - 4), e.start) \
                     and not _ACRONYM.fullmatch(e.text.strip()) and not _ends_in_region(analysis, e) \
+                    and not _people_noun(e.text.strip()) \
                     and (e.type == "CITY" or e.type == "LOCATION" and (
                     after_settlement_word(analysis.text, e.start)
                     or _GLOSS.match(analysis.text, e.end)
@@ -524,6 +525,14 @@ def _named_settlements(analysis: Analysis, start: int, end: int, have: list[Reso
 _TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
 
 
+def _people_noun(word: str) -> bool:
+    """"Пираты в воскресенье … захватили танкер": a word whose first reading is animate people in the plural, no town."""
+    from letopis.nlp.morph import parse
+    rs = parse(word.lower())
+    return " " not in word and bool(rs) and rs[0].tag.POS == "NOUN" and "anim" in rs[0].tag and "plur" in rs[0].tag \
+        and not {"Name", "Surn", "Geox"} & set(str(rs[0].tag).replace(" ", ",").split(","))
+
+
 def _geo_nominative(word: str) -> str | None:
     """A one-word town the dictionary knows as a place name, in an oblique case: its nominative ("в Серове" →
     Серов), where the recogniser's normal form may keep the case."""
@@ -575,7 +584,7 @@ _TAKEN_TO_HOSPITAL = re.compile(rf"{_TAKEN}\s+(?:[а-яё]+ом\s+)?в\s+(?:[\w-
                                 r"\s+(?:в\s+|города\s+)?$", re.I)     # (or the town's genitive: "в … больницы Шымкента")
 # any hospital's town: "скончалась в … больнице в Нальчике"
 HOSPITAL_TOWN = re.compile(rf"{_HOSPITAL}\s+(?:в\s+|города\s+)$", re.I)
-_FLED_TO = re.compile(r"в\s+направлении\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
+_FLED_TO = re.compile(r"в\s+(?:направлении|сторону)\s+(?:\w+\s+)?$", re.I)   # "скрылись в направлении Избербаша": whither they fled
 _SEAT = re.compile(r"(?:базирующ\w+|штаб-квартир\w+)\s+в\s+$", re.I)   # where a source sits, no scene
 _HOME = re.compile(r"(?:уроженец|уроженка|уроженцы|уроженцев|родом из|жител\w+)\s+(?:\w+\s+){0,1}$"
                    # ("31-летнему Гарри Миллсу из Рединга", "мужчина из Ипсвича": where someone is from)
@@ -723,7 +732,7 @@ def place_in(analysis: Analysis, start: int, end: int, city_only: bool = False) 
 
 # "собирался сесть на рейс в Макао", "самолёт, следовавший в Москву": where someone was bound, not the scene
 _BOUND_FOR = re.compile(r"\b(?:рейс\w*|вылет\w*|вылете\w*|летел\w*|летевш\w*|направлял\w*|направлявш\w*|"
-                        r"следовал\w*|следовавш\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$|"
+                        r"следовал\w*|следовавш\w*|ш[её]л|шла|шедш\w*|плыл\w*)\s+(?:\w+\s+)?(?:в|во|до|на)\s+$|"
                         # ("потребовал … направил самолет в столицу Афганистана Кабул", "угнать в Сочи самолет", "из
                         # Суэца в индийский порт Мундра")
                         r"\b(?:следовал\w*|следовавш\w*|вылетел\w*|вылетевш\w*|шедш\w*|рейс\w*|направлял\w*|направлявш\w*|"
@@ -760,9 +769,11 @@ def _home_of_unknown(analysis: Analysis, found: list[Resolved], town: Resolved) 
     text = analysis.text
     def named(among: list[Resolved]) -> list[Resolved]:
         # (a province named like its town, "в провинции Наратхиват", is a region)
+        # (nor whose citizens the crew are: "в экипаже 11 граждан Филиппин")
         return [r if r.kind != "city" else replace(r, kind="region", city=None) for r in among
                 if r.country and (r.kind in ("region", "country") or r.kind == "city" and _region_word_before(text, r.start))
-                and _locative(text, r.start) > -2 and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)]
+                and _locative(text, r.start) > -2 and not _BORDER_WITH.search(text, max(0, r.start - 30), r.start)
+                and not CITIZEN_OF.search(text, max(0, r.start - 20), r.start)]
     around = sorted(named(found), key=lambda r: abs(r.start - town.start)) or named(mentions(analysis, 0, len(text)))
     if not around:
         # ("МАХАЧКАЛА, 3 марта. … напали на пост полиции в селе Гимры"): the dateline's town's, when nothing is named
