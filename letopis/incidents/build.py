@@ -670,11 +670,16 @@ _STATES = frozenset(("государство", "страна", "власть", "
 
 
 def _forces_destroyed(sent: Sentence, k: int) -> bool:
-    """"в результате атаки были уничтожены «более 20 военнослужащих»": the forces are who a group says it killed."""
+    """"в результате атаки были уничтожены «более 20 военнослужащих»": the forces, or the official it aimed at, are
+    who a group says it killed."""
     from letopis.incidents.tables import groups
-    # (not "покончил с собой до прибытия полиции": a killing verb's object)
-    return sent.tokens[k].lemma in SECURITY_KILLS and any(
-        groups().get(x.lemma) in SECURITY_GROUPS for x in sent.tokens[k + 1:k + 6] if "NOUN" in x.tag and "plur" in x.tag)
+    from letopis.incidents.tables import targets
+    # (not "покончил с собой до прибытия полиции": a killing verb's object; nor "ликвидировали высокопоставленного
+    # чиновника режима талибов", the group's claim of its victim)
+    after = sent.tokens[k + 1:k + 6]
+    return sent.tokens[k].lemma in SECURITY_KILLS and (
+        any(groups().get(x.lemma) in SECURITY_GROUPS for x in after if "NOUN" in x.tag and "plur" in x.tag)
+        or any(x.lemma in targets() and ("accs" in x.tag or "gent" in x.tag) for x in after[:3]))
 
 
 def _thing_destroyed(sent: Sentence, k: int) -> bool:
@@ -1081,6 +1086,21 @@ def _knives_carried(sent: Sentence, k: int) -> bool:
                                              for t in toks)
 
 
+def _attack_on_someone(sents: list[Sentence]) -> bool:
+    """"нападение на сотрудника патрульно-постовой службы", "напал на полицейского": an attack on a person (not a
+    verdict's charge: "приговорил … за нападение на сотрудников")."""
+    for s in sents:
+        toks = s.tokens
+        if any(t.lemma in JUDICIAL for t in toks):
+            continue
+        for k, t in enumerate(toks[:-2]):
+            if t.lemma in ("нападение", "напасть") and toks[k + 1].lemma == "на" and not (k and toks[k - 1].lemma == "за") and any(
+                    "NOUN" in x.tag and "anim" in x.tag and ("accs" in x.tag or "gent" in x.tag)
+                    for x in toks[k + 2:k + 4]):
+                return True
+    return False
+
+
 def _many_told(sent: Sentence) -> bool:
     """The sentence names attacks in the plural ("нападений", "терактов", "15 тыс. случаев"): several acts recalled or
     counted, none told."""
@@ -1115,8 +1135,11 @@ def _weapons_used(found: Extraction, sent: Sentence) -> bool:
 
 
 def _tells_when(found: Extraction, sent: Sentence) -> bool:
-    """A clock time ("в четверг около 18:30"): the hour of an act; a day alone may be a statement's."""
-    return any(sent.start <= t.start < sent.end and t.kind == "time" for t in found.temporals)
+    """A clock time ("в четверг около 18:30") or a day's part ("в среду вечером 45-летнего бизнесмена силой посадили в
+    автомобиль"), not a report's: the hour of an act; a day alone may be a statement's ("В субботу, 2 декабря, Салех
+    выступил с критикой")."""
+    return any(sent.start <= t.start < sent.end and (t.kind == "time" or t.kind == "relative" and t.extra.get("daypart")
+                                                     and not _reported(sent, t)) for t in found.temporals)
 
 
 _TITLED = re.compile(r"«[^«»\n]{1,80}»")
@@ -2091,8 +2114,10 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
     if not hits and not forces_killed and (not _violence_told(analysis, told)
                                            or any(t.lemma in SELF_HARM for s in told for t in s.tokens)):
         return None                                    # "скончался от пневмонии", "застрелился": no attack
-    if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits):
-        return None                                    # "нападение" alone, with nothing happening
+    if not statements and not any(h[1] or h[0] in ("hostage_taking", "hijacking") for h in hits) \
+            and not _attack_on_someone(sents):
+        return None                                    # "нападение" alone, with nothing happening (but "по факту
+        #                                                нападения на сотрудника патрульно-постовой службы": on him)
     if not any(c.count for c in statements) and all(_many_told(x) for h in hits for x in sents if x.start <= h[2] < x.end):
         return None                                    # "после резонансных нападений с ножом в Мангейме и Золингене":
         #                                                acts named in the plural, none told
@@ -2374,7 +2399,9 @@ def _code(analysis: Analysis, found: Extraction, persons: list[Person], seg: Seg
         if gloss:
             inc.region = gloss.group(1)
     held = geo_link.territory(text, lo, hi)
-    if held is not None and inc.lat is None:
+    # (in a story told in Israel or the territories, or in no country yet: not "после начала обострения в секторе Газа"
+    # in a story about a base in Syria)
+    if held is not None and inc.lat is None and inc.country in (None, "IL", "PS"):
         # "у поселения Кдумим на Западном берегу реки Иордан": a settlement the gazetteer does not know, in a
         # territory coded apart (docs/coding.md §8: West Bank settlements are PS)
         inc.country, inc.region = held
@@ -3047,7 +3074,9 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # "нападавший задержан" (lemma "нападать"); "Нападавших было двое, оба задержаны";
             # "Подозреваемый задержан" (lemma "подозревать")
             # ("Стрелявший, 26-летний Руслан Кулекбаев, был ранен и задержан": past his apposition)
-            attacker = doer_here and any(x.lemma in ever and "nomn" in x.tag for x in toks[:i]) or any(
+            # ("По подозрению в поджоге задержаны двое 17-летних местных жителей": held as this act's suspects)
+            attacker = id(s) in close and any(x.lemma == "подозрение" for x in toks[max(0, i - 6):i + 6]) \
+                or doer_here and any(x.lemma in ever and "nomn" in x.tag for x in toks[:i]) or any(
                 _attackerish(x) or id(s) in close and x.text.lower().startswith("подозреваем")
                 for x in toks[max(0, i - 9):i + 5])
             # "…нападавший, житель Актау, открыл огонь. Позже он был задержан": "он" is the attacker

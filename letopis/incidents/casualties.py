@@ -329,10 +329,13 @@ def _verb_of_its_own(view: SentenceView, k: int, cue: int | None) -> bool:
     "Еще 20 военных получили ранения, несколько человек числятся пропавшими без вести" (the missing)."""
     if cue is None or not any(t.text in ",;" for t in view.toks[min(k, cue):max(k, cue)]):
         return False
-    for t in view.toks[k + 1:]:
+    toks = view.toks
+    for n, t in enumerate(toks[k + 1:], k + 1):
         if t.text in ",;:—–":
             return False
-        if ("VERB" in t.tag or "PRTS" in t.tag) and _fate_of(t.lemma) is None:
+        # (not "получили ранения": a fate of its own, which the nearest cue missed)
+        if ("VERB" in t.tag or "PRTS" in t.tag) and _fate_of(t.lemma) is None \
+                and not (t.lemma in _GET and any(_fate_of(x.lemma) for x in toks[n + 1:n + 4])):
             return True
     return False
 
@@ -674,6 +677,14 @@ def numeric_statements(view: SentenceView) -> list[Casualty]:
             continue                     # "Кулибали был убит, освобождены 15 заложников": the number's own verb
         fate, cue_at = (head_fate, head) if head_fate else \
             (counted or _nearest_cue(view, i_num, _before_number(view, num, i_num) + 1))
+        if not head_fate and not counted and cue_at is not None and cue_at < i_num \
+                and any(t.text == "," for t in view.toks[cue_at:i_num]):
+            # "погибли двое полицейских, еще шестеро сотрудников полиции и один местный житель получили ранения": the
+            # fate of the count's own clause, past its list, not the one before the comma
+            own = next((n for n in range(i_num + 1, min(len(view.toks), i_num + 12))
+                        if view.toks[n].text in ",;:" or _fate_of(view.toks[n].lemma)), None)
+            if own is not None and _fate_of(view.toks[own].lemma):
+                fate, cue_at = _fate_of(view.toks[own].lemma), own
         # "Ночью в больнице скончались двое раненых": those of the wounded who died are dead
         near = view.toks[max(0, i_num - 3):i_num]
         near = near[max((n + 1 for n, t in enumerate(near) if t.text in ",;:—–"), default=0):]
@@ -1663,7 +1674,8 @@ _NONE = [
     (re.compile(r"(?<![а-яё])без\s+пострадавших", re.I), ("killed", "wounded")),
     # "Все 110 пассажиров и члены экипажа не пострадали"
     (re.compile(r"(?<![а-яё])все\s+[^.;:]{0,60}?\s+не\s+пострадал", re.I), ("killed", "wounded")),
-    # "Заложники не пострадали" (a count told elsewhere outranks this zero)
+    # "Заложники не пострадали", "заложник был освобожден, он не пострадал" (a count told elsewhere outranks this zero)
+    (re.compile(r"(?<![а-яё]),?\s(?:он|она)\s+не\s+пострадал", re.I), ("killed", "wounded")),
     (re.compile(r"(?<![а-яё])(?:заложник|пассажир)\w*\s+не\s+пострадал", re.I), ("killed", "wounded")),
 ]
 
