@@ -3765,9 +3765,9 @@ def test_two_attacks_of_one_day_a_summary_s_clause_per_town_and_the_same_day_lat
 
 
 @pytest.mark.xdist_group("incident-gold")
-@pytest.mark.parametrize("part", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"])
+@pytest.mark.parametrize("part", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s"])
 def test_written_reports_accuracy_floor(part):
-    # (tests/data/reports/README.md: 172 reports and their gold, written from docs/coding.md alone)
+    # (tests/data/reports/README.md: 192 reports and their gold, written from docs/coding.md alone)
     folder = ROOT / "tests" / "data" / "reports" / part
     assert _accuracy(folder / "gold.jsonl", folder) >= REPORTS_FLOOR
 
@@ -4222,3 +4222,23 @@ def test_wounded_past_their_list_a_place_east_of_a_town_gaza_in_the_background_a
                   "В заявлении группировки говорится, что боевики \"ликвидировали высокопоставленного чиновника режима "
                   "талибов\".", "2024-03-12")
     assert inc.perpetrators_killed is None
+
+
+def test_a_hostage_woman_or_the_kidnapped_unhurt_a_drill_s_plural_and_ages_and_a_name_set_off_by_commas():
+    inc, _ = only("Захват заложницы в аптеке\n\nМинувшей ночью около 01:40 мужчина с ножом взял в заложники фармацевта "
+                  "аптеки во Владивостоке. Бойцы СОБР задержали его. Заложница не пострадала.", "2025-02-20")
+    assert (inc.killed, inc.wounded, inc.types) == (0, 0, ["hostage_taking"])
+    inc, _ = only("Похищение бизнесмена в Кутаиси\n\nВ прошлый четверг в Кутаиси похитили бизнесмена и потребовали выкуп. "
+                  "Полиция освободила его, похищенный не пострадал.", "2025-03-05")
+    assert (inc.killed, inc.wounded) == (0, 0)
+    rec = code("В Гродно прошли антитеррористические учения\n\nВ прошлую пятницу на автовокзале Гродно прошли "
+               "антитеррористические учения. Двое террористов захватили рейсовый автобус с 15 пассажирами.", "2025-03-10")
+    assert rec.incidents == []
+    inc, _ = only("Стрельба на свадьбе\n\nОдин из гостей произвел несколько выстрелов в селе Паракар. Ашот Мкртчян "
+                  "скончался по дороге в больницу. Еще двое мужчин, 35 и 29 лет, с огнестрельными ранениями "
+                  "госпитализированы.", "2025-08-04")
+    assert (inc.killed, inc.wounded) == (1, 2)
+    inc, _ = only("Нападение на пост в Узгене\n\nМужчина открыл огонь по сотрудникам милиции на посту в Узгене. Старший "
+                  "сержант милиции Азамат Токтосунов скончался на месте. Его напарник, младший сержант милиции Улан "
+                  "Абдыкадыров, с огнестрельным ранением ноги доставлен в больницу.", "2025-06-10")
+    assert (inc.killed, inc.wounded) == (1, 1)

@@ -178,8 +178,12 @@ def _attackers_wounded(inc: Incident, statements: list[cas.Casualty], perps: lis
 
 
 def _uncount(inc: Incident, fate: str, group: str | None, n: int) -> None:
-    """Take n people, who were the attackers, out of the victims' toll of a fate and their group."""
+    """Take n people, who were the attackers, out of the victims' toll of a fate and their group (none left and no
+    statement left to show for it: the toll is untold, not a zero)."""
     setattr(inc, fate, (getattr(inc, fate) or n) - n)
+    if getattr(inc, fate) == 0 and not inc.field_evidence.get(fate):
+        setattr(inc, fate, None)
+        inc.field_evidence.pop(fate, None)
     by_group = getattr(inc, f"{fate}_by_group")
     if group and by_group.get(group):
         by_group[group] -= n
@@ -342,7 +346,9 @@ _DRILL = frozenset(("тренировка", "отрабатывать", "отр�
 
 
 def _drill(sent: Sentence) -> bool:
-    return any(t.lemma in _DRILL or t.lemma == "учение" and "plur" in t.tag for t in sent.tokens)
+    # ("прошли антитеррористические учения": the plural the tagger may read as a genitive singular)
+    return any(t.lemma in _DRILL or t.lemma == "учение" and ("plur" in t.tag or t.text.lower() in ("учения", "учений"))
+               for t in sent.tokens)
 
 
 _SHOTS = frozenset({"выстрелить", "выстрел", "стрелять", "застрелить"})

@@ -287,6 +287,12 @@ def _asides(view: SentenceView) -> set[int]:
             # (or a counted participle: "Трое осужденных[, оказавших вооруженное сопротивление,] были ликвидированы")
             # "Двое боевиков[, открывших огонь по силовикам,] нейтрализованы": a participle's phrase, not a fate
             out.update(_closed_aside(toks, k, k + 2, k + 10))
+        elif k + 1 < len(toks) and toks[k + 1].text.isdigit() and (end := next(
+                (j for j in range(k + 2, min(len(toks), k + 8)) if toks[j].text == ","), None)) is not None \
+                and toks[end - 1].lemma in ("год", "лет") and any(x.lemma == "и" for x in toks[k + 1:end]) \
+                and all(x.text.isdigit() or x.lemma in ("и", "год", "лет", ",") for x in toks[k + 1:end]):
+            # "Еще двое мужчин[, 35 и 29 лет,] с огнестрельными ранениями госпитализированы": their ages
+            out.update(range(k, end + 1))
         elif lemmas[k + 1:k + 3] in (["по", "данные"], ["по", "слово"], ["по", "информация"], ["по", "сведение"]):
             # "ранения[, по данным полиции,] получили от 30 до 40 посетителей": a source's aside
             out.update(_closed_aside(toks, k, k + 3, k + 8))
@@ -1311,6 +1317,10 @@ def nominal_events(view: SentenceView, taken: set[int], covered: set[int] | None
             lo = aside.start
             while lo > 0 and toks[lo - 1].text not in BOUNDARY | {","} and aside.start - lo < 6:
                 lo -= 1
+        elif not transitive and (named := _named_apposition_before(view, lo)) is not None:
+            # "Его напарник, младший сержант милиции Улан Абдыкадыров, с огнестрельным ранением ноги доставлен в
+            # больницу": the subject before the name set off by commas, the name his
+            lo = named
         substantive = False
         died_hurt = False
         if ("PRTF" in t.tag or "ADJF" in t.tag) and "nomn" not in t.tag:
@@ -1561,6 +1571,22 @@ def _more_listed_after(toks: list, counted_at: set[int], last: int, verb: int) -
     return out
 
 
+def _named_apposition_before(view: SentenceView, lo: int) -> int | None:
+    """Where the subject starts before a name's apposition set off by commas that ends right before token lo
+    ("Его напарник[, младший сержант милиции Улан Абдыкадыров,]"): no verb inside, a person's name ending it."""
+    toks = view.toks
+    if lo < 3 or toks[lo - 1].text != ",":
+        return None
+    c = next((c for c in range(lo - 2, max(0, lo - 10), -1) if toks[c].text in BOUNDARY | {","}), None)
+    if c is None or toks[c].text != "," or not any(p.end == toks[lo - 2].end for p in view.persons) \
+            or any("VERB" in x.tag or "PRTS" in x.tag for x in toks[c + 1:lo - 1]):
+        return None
+    start = c
+    while start > 0 and toks[start - 1].text not in BOUNDARY | {","} and c - start < 4:
+        start -= 1
+    return start if start < c and "NOUN" in toks[c - 1].tag else None
+
+
 def _participle_phrase_before(toks: list[Token], lo: int) -> range | None:
     """The tokens of a participle's or gerund's phrase set off by commas that ends right before token lo
     (", проходившая мимо,"), or of an age's apposition (", 64-летняя пенсионерка,"), both commas included; None
@@ -1676,7 +1702,7 @@ _NONE = [
     (re.compile(r"(?<![а-яё])все\s+[^.;:]{0,60}?\s+не\s+пострадал", re.I), ("killed", "wounded")),
     # "Заложники не пострадали", "заложник был освобожден, он не пострадал" (a count told elsewhere outranks this zero)
     (re.compile(r"(?<![а-яё]),?\s(?:он|она)\s+не\s+пострадал", re.I), ("killed", "wounded")),
-    (re.compile(r"(?<![а-яё])(?:заложник|пассажир)\w*\s+не\s+пострадал", re.I), ("killed", "wounded")),
+    (re.compile(r"(?<![а-яё])(?:заложни[кц]|пассажир|похищенн)\w*\s+не\s+пострадал", re.I), ("killed", "wounded")),
 ]
 
 
