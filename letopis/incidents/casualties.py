@@ -2191,9 +2191,8 @@ def _wounds_of_the_dead(c: Casualty, cas: list[Casualty]) -> bool:
 
 def _role_word(text: str) -> bool:
     """A "name" the recogniser made of a capitalised common noun opening a sentence ("Контролер получил …")."""
-    rs = morph.parse(text.strip().lower())
-    return " " not in text.strip() and bool(rs) and rs[0].tag.POS == "NOUN" and not (
-        {"Name", "Surn", "Patr"} & set(str(rs[0].tag).replace(" ", ",").split(",")))
+    g = morph.grammemes(text.strip())
+    return " " not in text.strip() and "NOUN" in g and not {"Name", "Surn", "Patr"} & g
 
 
 def _other_fate_only(told: list[Casualty], c: Casualty) -> bool:

@@ -527,10 +527,9 @@ _TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
 
 def _people_noun(word: str) -> bool:
     """"Пираты в воскресенье … захватили танкер": a word whose first reading is animate people in the plural, no town."""
-    from letopis.nlp.morph import parse
-    rs = parse(word.lower())
-    return " " not in word and bool(rs) and rs[0].tag.POS == "NOUN" and "anim" in rs[0].tag and "plur" in rs[0].tag \
-        and not {"Name", "Surn", "Geox"} & set(str(rs[0].tag).replace(" ", ",").split(","))
+    from letopis.nlp.morph import grammemes
+    g = grammemes(word)
+    return " " not in word and {"NOUN", "anim", "plur"} <= g and not {"Name", "Surn", "Geox"} & g
 
 
 def _geo_nominative(word: str) -> str | None:
@@ -547,8 +546,8 @@ _PLACE_PREP = re.compile(r"(?:^|\s)(?:в|во|у|из|около|возле|бл
 
 
 def _first_name(word: str) -> bool:
-    from letopis.nlp.morph import parse
-    return any("Name" in p.tag and p.tag.case == "nomn" for p in parse(word.lower())[:1])
+    from letopis.nlp.morph import grammemes
+    return {"Name", "nomn"} <= grammemes(word)
 
 
 def _starts_region(g, text: str, at: int) -> bool:
