@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from letopis.extract import Extraction
 from letopis.extract.mentions import RoleMention
 from letopis.incidents.tables import cues, groups, type_cues
-from letopis.nlp.analysis import Analysis, Sentence, Token, part_of_speech, token_at
+from letopis.nlp.analysis import Analysis, Sentence, Token, grammemes, part_of_speech, token_at
 from letopis.nlp import morph
 from letopis.nlp.morph import participle_noun
 from letopis.nlp.persons import REAL_NAME
@@ -2191,7 +2191,7 @@ def _wounds_of_the_dead(c: Casualty, cas: list[Casualty]) -> bool:
 
 def _role_word(text: str) -> bool:
     """A "name" the recogniser made of a capitalised common noun opening a sentence ("Контролер получил …")."""
-    g = morph.grammemes(text.strip())
+    g = grammemes(text.strip())
     return " " not in text.strip() and "NOUN" in g and not {"Name", "Surn", "Patr"} & g
 
 

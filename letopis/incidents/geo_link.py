@@ -527,7 +527,7 @@ _TWO_WORDS = re.compile(r"[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+")
 
 def _people_noun(word: str) -> bool:
     """"Пираты в воскресенье … захватили танкер": a word whose first reading is animate people in the plural, no town."""
-    from letopis.nlp.morph import grammemes
+    from letopis.nlp.analysis import grammemes
     g = grammemes(word)
     return " " not in word and {"NOUN", "anim", "plur"} <= g and not {"Name", "Surn", "Geox"} & g
 
@@ -546,7 +546,7 @@ _PLACE_PREP = re.compile(r"(?:^|\s)(?:в|во|у|из|около|возле|бл
 
 
 def _first_name(word: str) -> bool:
-    from letopis.nlp.morph import grammemes
+    from letopis.nlp.analysis import grammemes
     return {"Name", "nomn"} <= grammemes(word)
 
 

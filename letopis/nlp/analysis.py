@@ -32,6 +32,15 @@ def part_of_speech(tag: str) -> str:
     return tag.partition(" ")[0].partition(",")[0]
 
 
+def grammemes(word: str) -> frozenset[str]:
+    """The grammemes of a word's first pymorphy2 reading, its part of speech among them (empty for none): one set
+    the callers test ("Name", "Geox", "anim", "plur", "nomn" …). (Here, not in morph.py, whose bytes stamp the
+    shipped word table.)"""
+    from letopis.nlp.morph import parse
+    rs = parse(word.lower())
+    return frozenset(str(rs[0].tag).replace(" ", ",").split(",")) if rs else frozenset()
+
+
 def token_at(tokens: list[Token], offset: int, default: int | None = None) -> int | None:
     """The index of the first token at or after `offset`; `default` when there is none."""
     return next((i for i, t in enumerate(tokens) if t.start >= offset), default)

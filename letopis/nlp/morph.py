@@ -104,13 +104,6 @@ def participle_noun(word: str) -> str:
     return form.word.replace("ё", "е") if form is not None else ""
 
 
-def grammemes(word: str) -> frozenset[str]:
-    """The grammemes of a word's first pymorphy2 reading, its part of speech among them (empty for none): one set
-    the callers test ("Name", "Geox", "anim", "plur", "nomn" …)."""
-    rs = parse(word.lower())
-    return frozenset(str(rs[0].tag).replace(" ", ",").split(",")) if rs else frozenset()
-
-
 def lemma(word: str) -> str:
     """Lower-case dictionary form of a word ('Таразе' → 'тараз'); 'ё' folded to 'е'."""
     return analyse(word)[0]
