@@ -1079,14 +1079,15 @@ def _violent(analysis: Analysis, found: Extraction) -> list[int]:
 
 
 _CARRIED = frozenset(("ношение", "носить", "запрет", "запретить", "продажа", "продавать", "хранение", "покупка",
-                      "купить"))
+                      "купить", "пронести", "проносить"))
 
 
 def _knives_carried(sent: Sentence, k: int) -> bool:
-    """The knife at token k is carried, sold or banned, or knives in the plural with no one hurt or attacked in the
-    sentence ("работникам, которым ножи нужны по роду деятельности")."""
+    """The knife at token k is carried, sold, banned or found, or knives in the plural with no one hurt or attacked in
+    the sentence ("работникам, которым ножи нужны по роду деятельности")."""
     toks = sent.tokens
-    if any(t.lemma in _CARRIED for t in toks[max(0, k - 3):k]):
+    # (or found on him: "В его рюкзаке полицейские нашли также кухонный нож, который он в ход не пустил")
+    if any(t.lemma in _CARRIED for t in toks[max(0, k - 5):k]) or any(_found_word(t) for t in toks[max(0, k - 4):k]):
         return True
     return "plur" in toks[k].tag and not any(cues().get(t.lemma) in ("killed", "wounded") or t.lemma in ATTACK_VERBS
                                              for t in toks)
@@ -3032,6 +3033,7 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
     spans = [m for p in perps for m in p.mentions]
     anyone = [(e.start, e.end) for e in analysis.entities if e.type == "PERSON"] if not spans else []
     told = False                                      # the sentence before spoke of the attacker
+    lately_told = False                               # … the one before it
     acted: set[str] = set()                           # … or told someone attack: his noun
     # the nouns of all who attacked so far ("водитель въехал"; a ramming's driver: "Внедорожник … въехал в пешеходную
     # зону … Водителя задержали на месте полицейские")
@@ -3041,6 +3043,8 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             continue
         toks = s.tokens
         before, told = told, any(_attackerish(x) for x in toks)
+        lately = before or lately_told                 # … or the sentence before that one
+        lately_told = before
         doers, acted = acted, _attack_subjects(toks)
         ever |= acted
         # ("Спустя три часа … водитель … въехал в группу людей" … "водитель действовал умышленно: … он попытался
@@ -3090,7 +3094,8 @@ def _attacker_arrested(analysis: Analysis, sents: list[Sentence], perps: list[Pe
             # ("Затем стрелявший попытался покончить с собой … Подростка задержали прибывшие сотрудники": the
             # object of the arrest)
             # ("Исполнителем теракта следствие считает … Мурата Джанкезова. Его задержали через двое суток": him)
-            attacker = attacker or before and "VERB" in t.tag and "plur" in t.tag and any(
+            # ("Стрелявший покинул территорию части … ввели план «Перехват» … Около 21:00 его задержали")
+            attacker = attacker or lately and "VERB" in t.tag and "plur" in t.tag and any(
                 x.text.lower() == "его" for x in toks[max(0, i - 2):i])
             attacker = attacker or before and any(x.lemma in ("он", "они") and "nomn" in x.tag or "NOUN" in x.tag
                                                   and "anim" in x.tag and "nomn" in x.tag and "plur" in x.tag
