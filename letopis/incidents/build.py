@@ -2045,14 +2045,7 @@ def _sum_of_the_acts(analysis: Analysis, found: Extraction, i: int, elsewhere: s
 
 def _acts_counted(found: Extraction, sent: Sentence) -> bool:
     """A number of two or more counts attacks: "два теракта", "три нападения"."""
-    toks = sent.tokens
-    for n in found.numbers:
-        if sent.start <= n.start < sent.end and isinstance(n.value, (int, float)) and n.value >= 2:
-            k = token_at(toks, n.end, len(toks))
-            k += k < len(toks) and toks[k].start < n.end
-            if k < len(toks) and toks[k].lemma in cas._ACTS:
-                return True
-    return False
+    return any(cas._many_acts(sent, n, least=2) for n in found.numbers if sent.start <= n.start < sent.end)
 
 
 def _another_incidents_town(found: list[geo_link.Resolved], elsewhere: set[str], seg: Segment) -> bool:

@@ -116,30 +116,22 @@ def _figurative(toks: list[Token]) -> list[Token]:
     """The sentence's tokens with each "пострадать за <not a period>" verb made no casualty cue, and each
     "унести жизни" (of the killed: "взрыв унес жизни трех человек") and "телесные повреждения" (a police report's
     wounds: "телесные повреждения … причинены гражданке 1990 г.р.") made one; "стрелок" read as the shooter."""
-    out = toks
+    swap: dict[int, Token] = {}          # token index → the token read instead (the sentence is copied only then)
     for k, t in enumerate(toks[:-1]):
-        if t.lemma == "унести" and toks[k + 1].lemma == "жизнь" or t.lemma == "телесный" and toks[k + 1].lemma == "повреждение":
-            if out is toks:
-                out = list(toks)
-            if t.lemma == "унести":
-                out[k] = replace(t, lemma="погибнуть")
-            else:
-                out[k + 1] = replace(toks[k + 1], lemma="ранение")
+        if t.lemma == "унести" and toks[k + 1].lemma == "жизнь":
+            swap[k] = replace(t, lemma="погибнуть")
+        elif t.lemma == "телесный" and toks[k + 1].lemma == "повреждение":
+            swap[k + 1] = replace(toks[k + 1], lemma="ранение")
     for k, t in enumerate(toks):
         if t.text.lower() == "стрелок" and t.lemma != "стрелок":
             # ("Сам стрелок был убит": the tagger's first reading is "стрелка", arrows, in the genitive plural)
-            if out is toks:
-                out = list(toks)
-            out[k] = replace(t, lemma="стрелок", tag="NOUN,anim,masc sing,nomn")
+            swap[k] = replace(t, lemma="стрелок", tag="NOUN,anim,masc sing,nomn")
     for k, t in enumerate(toks[:-2]):
         if t.lemma == "пострадать" and "VERB" in t.tag and toks[k + 1].lemma == "за" and \
                 toks[k + 2].lemma not in _PERIOD_WORDS and "NUMR" not in toks[k + 2].tag \
                 and not toks[k + 2].text[:1].isdigit():
-            if out is toks:
-                out = list(toks)
-            out[k] = replace(t, lemma="пострадать за")
-    return out
-
+            swap[k] = replace(t, lemma="пострадать за")
+    return [swap.get(k, t) for k, t in enumerate(toks)] if swap else toks
 
 class SentenceView:
     """Token-level helpers over one sentence: groups, roles and names by token index."""
@@ -1630,9 +1622,10 @@ _ACTS = frozenset(("теракт", "нападение", "атака", "взры
 AGGREGATE = {"протест", "беспорядки", "конфликт", "война", "операция", "кампания", "всего", "итого"}
 
 
-def _many_acts(sent: Sentence, num) -> bool:
-    """The number counts more than three attacks ("более 290 терактов"; "двух взрывов" may be one act's)."""
-    if not isinstance(num.value, (int, float)) or num.value <= 3:
+def _many_acts(sent: Sentence, num, least: int = 4) -> bool:
+    """The number counts `least` attacks or more (four by default: "более 290 терактов"; "двух взрывов" may be one
+    act's)."""
+    if not isinstance(num.value, (int, float)) or num.value < least:
         return False
     toks = sent.tokens
     k = token_at(toks, num.end, len(toks))
